@@ -1,0 +1,29 @@
+//! `prem codebook list | show NAME`.
+
+use std::process::ExitCode;
+
+use anyhow::bail;
+use prem::codebook::{Codebook, BUILTIN};
+
+use crate::cli::CodebookCommand;
+
+pub fn run(c: CodebookCommand) -> anyhow::Result<ExitCode> {
+    match c {
+        CodebookCommand::List => {
+            for (name, text) in BUILTIN {
+                let title = Codebook::parse(text, std::path::Path::new(name))
+                    .map(|cb| format!("{} ({} themes, {} items)", cb.title, cb.themes.len(), cb.items.len()))
+                    .unwrap_or_default();
+                println!("{name:<20} {title}");
+            }
+        }
+        CodebookCommand::Show { name } => match Codebook::builtin_text(&name) {
+            Some(text) => print!("{text}"),
+            None => {
+                let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+                bail!("no built-in codebook \"{name}\"; there are: {}", names.join(", "));
+            }
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}

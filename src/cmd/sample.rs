@@ -1,0 +1,32 @@
+//! `prem sample`: realistic synthetic exports and a prem.toml.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use prem::output::write_atomic;
+use prem::sample::{generate, SampleOptions};
+
+use crate::cli::SampleArgs;
+
+pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
+    let opts = SampleOptions {
+        vsvs: a.vsvs,
+        quarters: a.quarters,
+        per_quarter: a.per_quarter,
+        seed: a.seed,
+        ..SampleOptions::default()
+    };
+    let pb = super::spinner(quiet);
+    pb.set_message("generating sample exports");
+    let files = generate(&opts).context("generating the sample")?;
+    for f in &files {
+        let path = a.out.join(&f.path);
+        write_atomic(&path, &f.bytes)?;
+    }
+    pb.finish_and_clear();
+    if !quiet {
+        eprintln!("{} files written to {}", files.len(), a.out.display());
+    }
+    println!("{}", a.out.join("prem.toml").display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,325 @@
+//! `prem.toml`: one analysis (a region of collaborating VSVs, or one VSV).
+//!
+//! Unknown keys are an error naming the key and the file: a typo must never silently switch
+//! a setting off. Paths and globs are relative to the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::i18n::Language;
+use crate::period::PeriodKind;
+
+/// The whole configuration, as read from `prem.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `[analysis]`: name, period, language, output folder.
+    pub analysis: Analysis,
+    /// `[targets]`: theme id → target score (0–10); a theme below it is flagged.
+    #[serde(default)]
+    pub targets: BTreeMap<String, f64>,
+    /// `[privacy]`: small-cell thresholds.
+    #[serde(default)]
+    pub privacy: Privacy,
+    /// `[[source]]`: the exports.
+    #[serde(rename = "source", default)]
+    pub sources: Vec<Source>,
+    /// The file this was read from.
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+/// `[analysis]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Analysis {
+    /// Title of the reports, e.g. "Regio Noord".
+    pub name: String,
+    /// Reporting period: quarter (default), month, half or year.
+    #[serde(default)]
+    pub period: PeriodKind,
+    /// Language of everything the reports show: nl (default) or en.
+    #[serde(default)]
+    pub language: Language,
+    /// Output folder, relative to prem.toml (default "reports").
+    #[serde(default = "default_output")]
+    pub output: PathBuf,
+    /// The network's *waarom*, shown atop every agenda.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// Minimal important difference on the 0–10 score (default 0.45).
+    #[serde(default = "default_mid")]
+    pub mid: f64,
+}
+
+fn default_output() -> PathBuf {
+    PathBuf::from("reports")
+}
+
+fn default_mid() -> f64 {
+    0.45
+}
+
+/// `[privacy]`.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Below: nothing of the cell is shown (default 10, never below 5).
+    #[serde(default = "default_min_n")]
+    pub min_n: u32,
+    /// Below: shown as *indicatief*, no banding, no significance claims (default 30).
+    #[serde(default = "default_indicative_n")]
+    pub indicative_n: u32,
+}
+
+fn default_min_n() -> u32 {
+    10
+}
+
+fn default_indicative_n() -> u32 {
+    30
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy {
+            min_n: default_min_n(),
+            indicative_n: default_indicative_n(),
+        }
+    }
+}
+
+/// `[[source]]`: one kind of export, read with one codebook.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Label used in reports, e.g. "prem".
+    pub name: String,
+    /// Globs relative to prem.toml; .csv .txt .tsv .xlsx .xls .ods.
+    pub files: Vec<String>,
+    /// A built-in codebook's name, or a path to a codebook TOML.
+    pub codebook: String,
+    /// Spreadsheets: the sheet to read (default: the first).
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// 1-based row holding the column names (default 1).
+    #[serde(default = "default_header_row")]
+    pub header_row: usize,
+    /// Order of day and month in dates written with `-` or `/` (default dmy).
+    #[serde(default)]
+    pub date_order: DateOrder,
+    /// Level on the participatieladder, listed in the agenda.
+    #[serde(default)]
+    pub participation: Option<Participation>,
+    /// Canonical field → column name in this export.
+    #[serde(default)]
+    pub columns: Fields,
+    /// Canonical field → fixed value, for fields the export lacks.
+    #[serde(default)]
+    pub values: Fields,
+}
+
+fn default_header_row() -> usize {
+    1
+}
+
+/// The canonical fields of a respondent (spec §3). Each is optional; `date` must come from
+/// a column or a value, and so must `vsv`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Fields {
+    pub respondent: Option<String>,
+    pub vsv: Option<String>,
+    pub organisation: Option<String>,
+    pub care_type: Option<String>,
+    pub date: Option<String>,
+    pub parity: Option<String>,
+    pub age: Option<String>,
+    pub education: Option<String>,
+    pub place_of_birth: Option<String>,
+}
+
+/// Order of day and month in `01-02-2026` style dates. Dutch exports write day first.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day, month, year (Dutch; default).
+    #[default]
+    Dmy,
+    /// Month, day, year (American exports).
+    Mdy,
+}
+
+/// Level of client participation (participatieladder) a source represents.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Participation {
+    Informeren,
+    Raadplegen,
+    Adviseren,
+    Coproduceren,
+    Meebeslissen,
+}
+
+impl Config {
+    /// Reads and checks `prem.toml`.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config = Config::parse(&text, path)?;
+        config.path = path.to_path_buf();
+        Ok(config)
+    }
+
+    /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e)))?;
+        config.check(path)?;
+        Ok(config)
+    }
+
+    /// The folder paths in the config are relative to.
+    pub fn dir(&self) -> &Path {
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        }
+    }
+
+    /// The output folder, resolved against the config's folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.dir().join(&self.analysis.output)
+    }
+
+    fn check(&self, path: &Path) -> Result<()> {
+        let err = |m: String| Err(Error::config(path, m));
+        if self.analysis.name.trim().is_empty() {
+            return err("[analysis] name: must not be empty".into());
+        }
+        if !(self.analysis.mid.is_finite() && self.analysis.mid >= 0.0) {
+            return err(format!(
+                "[analysis] mid = {}: expected a number ≥ 0 on the 0–10 scale",
+                self.analysis.mid
+            ));
+        }
+        let p = self.privacy;
+        if p.min_n < 5 {
+            return err(format!(
+                "[privacy] min_n = {}: must be at least 5; smaller groups cannot be shown safely",
+                p.min_n
+            ));
+        }
+        if p.indicative_n < p.min_n {
+            return err(format!(
+                "[privacy] indicative_n = {} is below min_n = {}: expected indicative_n ≥ min_n",
+                p.indicative_n, p.min_n
+            ));
+        }
+        if self.sources.is_empty() {
+            return err("no [[source]]: add at least one export to read".into());
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            let at = format!("[[source]] #{} ({})", i + 1, s.name);
+            if !names.insert(s.name.as_str()) {
+                return err(format!("{at}: name is used twice; each source needs its own name"));
+            }
+            if s.files.is_empty() {
+                return err(format!("{at}: files is empty; expected globs such as [\"exports/*.csv\"]"));
+            }
+            if s.header_row == 0 {
+                return err(format!("{at}: header_row = 0; rows count from 1"));
+            }
+            if s.columns.date.is_none() && s.values.date.is_none() {
+                return err(format!(
+                    "{at}: no date: set [source.columns] date = \"<column>\" (or [source.values] date)"
+                ));
+            }
+            if s.columns.vsv.is_none() && s.values.vsv.is_none() {
+                return err(format!(
+                    "{at}: no VSV: set [source.columns] vsv = \"<column>\" or [source.values] vsv = \"<name>\""
+                ));
+            }
+        }
+        for (theme, target) in &self.targets {
+            if !(0.0..=10.0).contains(target) {
+                return err(format!("[targets] {theme} = {target}: expected a score from 0 to 10"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// toml's message, on one line, with its line/column.
+pub(crate) fn toml_message(e: &toml::de::Error) -> String {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(_) => {
+            let text = e.to_string();
+            // toml's Display starts with "TOML parse error at line L, column C"
+            let head = text.lines().next().unwrap_or_default();
+            let at = head.trim_start_matches("TOML parse error at ").trim();
+            format!("{at}: {msg}")
+        }
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[analysis]
+name = "Regio Noord"
+
+[[source]]
+name = "prem"
+files = ["exports/*.csv"]
+codebook = "prem-geboortezorg"
+[source.columns]
+date = "Datum"
+vsv = "VSV"
+"#;
+
+    #[test]
+    fn defaults_follow_the_spec() {
+        let c = Config::parse(MINIMAL, Path::new("prem.toml")).unwrap();
+        assert_eq!(c.privacy.min_n, 10);
+        assert_eq!(c.privacy.indicative_n, 30);
+        assert_eq!(c.analysis.mid, 0.45);
+        assert_eq!(c.analysis.output, PathBuf::from("reports"));
+        assert_eq!(c.analysis.period, PeriodKind::Quarter);
+        assert_eq!(c.analysis.language, Language::Nl);
+        assert_eq!(c.sources[0].header_row, 1);
+    }
+
+    #[test]
+    fn unknown_key_names_key_file_and_line() {
+        let text = MINIMAL.replace("name = \"Regio Noord\"", "name = \"R\"\nlanguag = \"en\"");
+        let e = Config::parse(&text, Path::new("regio/prem.toml")).unwrap_err();
+        let m = e.to_string();
+        assert!(m.starts_with("regio/prem.toml: line 4"), "{m}");
+        assert!(m.contains("languag"), "{m}");
+    }
+
+    #[test]
+    fn min_n_below_five_is_refused() {
+        let text = format!("{MINIMAL}\n[privacy]\nmin_n = 3\n");
+        let m = Config::parse(&text, Path::new("prem.toml")).unwrap_err().to_string();
+        assert!(m.contains("min_n = 3"), "{m}");
+    }
+
+    #[test]
+    fn missing_date_is_refused() {
+        let text = MINIMAL.replace("date = \"Datum\"", "");
+        let m = Config::parse(&text, Path::new("prem.toml")).unwrap_err().to_string();
+        assert!(m.contains("no date"), "{m}");
+    }
+}

@@ -1,0 +1,274 @@
+//! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
+//! and developer docs are English; what a quality officer reads is here, in one place.
+
+use serde::{Deserialize, Serialize};
+
+use crate::quality::Problem;
+use crate::score::Tier;
+
+/// Report language.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Dutch (default).
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+/// The fixed texts of one language.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Texts {
+    pub agenda_title: &'static str,
+    pub meeting_line: &'static str,
+    pub why: &'static str,
+    pub purpose_heading: &'static str,
+    pub purpose: &'static str,
+    pub glance_heading: &'static str,
+    pub response: &'static str,
+    pub respondents: &'static str,
+    pub overall_grade: &'static str,
+    pub nps: &'static str,
+    pub sources: &'static str,
+    pub participation: &'static str,
+    pub themes_heading: &'static str,
+    pub theme: &'static str,
+    pub score: &'static str,
+    pub ci: &'static str,
+    pub region: &'static str,
+    pub n: &'static str,
+    pub top_box: &'static str,
+    pub problem: &'static str,
+    pub status: &'static str,
+    pub suppressed_cell: &'static str,
+    pub tiers_heading: &'static str,
+    pub tiers_text: &'static str,
+    pub later_sections: &'static str,
+    pub quality_title: &'static str,
+    pub quality_counts: &'static str,
+    pub quality_source: &'static str,
+    pub quality_files: &'static str,
+    pub quality_rows: &'static str,
+    pub quality_rows_used: &'static str,
+    pub quality_respondents: &'static str,
+    pub quality_answers: &'static str,
+    pub quality_missing: &'static str,
+    pub quality_rejected: &'static str,
+    pub quality_by_reason: &'static str,
+    pub quality_reason: &'static str,
+    pub quality_count: &'static str,
+    pub quality_examples: &'static str,
+    pub quality_none: &'static str,
+    pub quality_file: &'static str,
+    pub quality_row: &'static str,
+    pub quality_column: &'static str,
+    pub quality_value: &'static str,
+    pub quality_expected: &'static str,
+    pub quality_more: &'static str,
+    pub alpha_low: &'static str,
+    pub not_applicable: &'static str,
+    pub region_title: &'static str,
+}
+
+/// Dutch.
+pub const NL: Texts = Texts {
+    agenda_title: "Agendapunt: wat cliënten ons vertellen",
+    meeting_line: "Kwaliteitsbespreking",
+    why: "Waarom",
+    purpose_heading: "Doel van dit agendapunt",
+    purpose: "We bekijken wat cliënten over onze zorg zeggen (Check) en spreken af wat we ermee doen (Act).",
+    glance_heading: "In één oogopslag",
+    response: "Respons",
+    respondents: "cliënten",
+    overall_grade: "Rapportcijfer",
+    nps: "Aanbevelingsscore (NPS)",
+    sources: "Bronnen",
+    participation: "participatieladder",
+    themes_heading: "Scores per thema",
+    theme: "Thema",
+    score: "Score",
+    ci: "95%-BI",
+    region: "Regio",
+    n: "n",
+    top_box: "% topscore",
+    problem: "% probleem",
+    status: "Status",
+    suppressed_cell: "n < {min_n}",
+    tiers_heading: "Zo leest u de cijfers",
+    tiers_text: "Scores lopen van 0 tot 10 (10 = best). Bij minder dan {min_n} cliënten tonen we niets, om de privacy te beschermen. Bij {min_n} tot {indicative_n} cliënten is een score *indicatief*: we tonen hem, maar trekken er geen conclusies uit. Het 95%-betrouwbaarheidsinterval (BI) geeft aan hoe zeker de score is.",
+    later_sections: "Verbeterpunten, sterke punten, opvolging van acties en het voorstel voor een besluit volgen in een volgende versie van prem.",
+    quality_title: "Datakwaliteit",
+    quality_counts: "Aantallen per bron",
+    quality_source: "Bron",
+    quality_files: "Bestanden",
+    quality_rows: "Rijen gelezen",
+    quality_rows_used: "Rijen gebruikt",
+    quality_respondents: "Respondenten",
+    quality_answers: "Antwoorden",
+    quality_missing: "n.v.t./weet niet",
+    quality_rejected: "Waarden afgekeurd",
+    quality_by_reason: "Meldingen per reden",
+    quality_reason: "Reden",
+    quality_count: "Aantal",
+    quality_examples: "Voorbeelden",
+    quality_none: "Geen meldingen: alle rijen en waarden zijn gebruikt.",
+    quality_file: "Bestand",
+    quality_row: "Rij",
+    quality_column: "Kolom",
+    quality_value: "Waarde",
+    quality_expected: "Verwacht",
+    quality_more: "en {n} meer (zie data-quality.csv)",
+    alpha_low: "betrouwbaarheid (α) onder 0,70",
+    not_applicable: "n.v.t.",
+    region_title: "Regio",
+};
+
+/// English.
+pub const EN: Texts = Texts {
+    agenda_title: "Agenda item: what clients tell us",
+    meeting_line: "Quality meeting",
+    why: "Why",
+    purpose_heading: "Purpose of this item",
+    purpose: "We look at what clients say about our care (Check) and agree what we do with it (Act).",
+    glance_heading: "At a glance",
+    response: "Response",
+    respondents: "clients",
+    overall_grade: "Overall grade",
+    nps: "Net Promoter Score (NPS)",
+    sources: "Sources",
+    participation: "participation ladder",
+    themes_heading: "Scores per theme",
+    theme: "Theme",
+    score: "Score",
+    ci: "95% CI",
+    region: "Region",
+    n: "n",
+    top_box: "% top box",
+    problem: "% problem",
+    status: "Status",
+    suppressed_cell: "n < {min_n}",
+    tiers_heading: "How to read the numbers",
+    tiers_text: "Scores run from 0 to 10 (10 = best). With fewer than {min_n} clients nothing is shown, to protect privacy. With {min_n} to {indicative_n} clients a score is *indicative*: shown, but no conclusions are drawn from it. The 95% confidence interval (CI) shows how certain the score is.",
+    later_sections: "Improvement points, strengths, follow-up of actions and the proposed decision follow in a later version of prem.",
+    quality_title: "Data quality",
+    quality_counts: "Counts per source",
+    quality_source: "Source",
+    quality_files: "Files",
+    quality_rows: "Rows read",
+    quality_rows_used: "Rows used",
+    quality_respondents: "Respondents",
+    quality_answers: "Answers",
+    quality_missing: "n/a / don't know",
+    quality_rejected: "Values rejected",
+    quality_by_reason: "Entries per reason",
+    quality_reason: "Reason",
+    quality_count: "Count",
+    quality_examples: "Examples",
+    quality_none: "No entries: every row and value was used.",
+    quality_file: "File",
+    quality_row: "Row",
+    quality_column: "Column",
+    quality_value: "Value",
+    quality_expected: "Expected",
+    quality_more: "and {n} more (see data-quality.csv)",
+    alpha_low: "reliability (α) below 0.70",
+    not_applicable: "n/a",
+    region_title: "Region",
+};
+
+impl Language {
+    /// The texts of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Language::Nl => &NL,
+            Language::En => &EN,
+        }
+    }
+
+    /// A number with one decimal in this language's format (`7,4` in Dutch).
+    pub fn decimal(self, value: f64, decimals: usize) -> String {
+        let s = format!("{value:.decimals$}");
+        let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+            s[1..].to_string()
+        } else {
+            s
+        };
+        let s = s.replace('-', "−");
+        match self {
+            Language::Nl => s.replace('.', ","),
+            Language::En => s,
+        }
+    }
+
+    /// The name of a privacy tier.
+    pub fn tier(self, tier: Tier) -> &'static str {
+        match (self, tier) {
+            (Language::Nl, Tier::Full) => "volledig",
+            (Language::Nl, Tier::Indicative) => "indicatief",
+            (Language::Nl, Tier::Suppressed) => "onderdrukt",
+            (Language::En, Tier::Full) => "full",
+            (Language::En, Tier::Indicative) => "indicative",
+            (Language::En, Tier::Suppressed) => "suppressed",
+        }
+    }
+
+    /// What a data-quality problem means, in a sentence fragment.
+    pub fn problem(self, p: Problem) -> &'static str {
+        use Problem::*;
+        match self {
+            Language::Nl => match p {
+                UnknownAnswer => "onbekend antwoord (waarde niet gebruikt)",
+                OutOfRange => "antwoord buiten de schaal (waarde niet gebruikt)",
+                BadDate => "datum onleesbaar (rij niet gebruikt)",
+                MissingDate => "datum ontbreekt (rij niet gebruikt)",
+                MissingVsv => "VSV ontbreekt (rij niet gebruikt)",
+                MissingCareType => "zorgsoort ontbreekt (rij niet gebruikt)",
+                DuplicateRespondent => "dubbele respondent, eerder gezien (één keer geteld)",
+                UnknownParity => "pariteit niet herkend (telt als onbekend)",
+                UnknownAge => "leeftijd niet herkend (telt als onbekend)",
+                RowWidth => "rij heeft een ander aantal velden dan de kopregel (rij niet gebruikt)",
+                EmptyRow => "lege rij (overgeslagen)",
+                MissingColumn => "vraag uit het codeboek staat niet in de export",
+                NoAnswers => "rij zonder bruikbaar antwoord (niet gebruikt)",
+            },
+            Language::En => match p {
+                UnknownAnswer => "unknown answer (value not used)",
+                OutOfRange => "answer outside the scale (value not used)",
+                BadDate => "unreadable date (row not used)",
+                MissingDate => "no date (row not used)",
+                MissingVsv => "no VSV (row not used)",
+                MissingCareType => "no care type (row not used)",
+                DuplicateRespondent => "duplicate respondent, seen before (counted once)",
+                UnknownParity => "parity not recognised (counts as unknown)",
+                UnknownAge => "age not recognised (counts as unknown)",
+                RowWidth => "row has another number of fields than the header (row not used)",
+                EmptyRow => "empty row (skipped)",
+                MissingColumn => "codebook question not in the export",
+                NoAnswers => "row without a usable answer (not used)",
+            },
+        }
+    }
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in pairs {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_numbers_use_a_decimal_comma_and_a_real_minus() {
+        assert_eq!(Language::Nl.decimal(7.44, 1), "7,4");
+        assert_eq!(Language::En.decimal(7.45, 2), "7.45");
+        assert_eq!(Language::Nl.decimal(-0.61, 1), "−0,6");
+        assert_eq!(Language::Nl.decimal(-0.04, 1), "0,0");
+    }
+}

@@ -1,0 +1,292 @@
+//! The canonical tables every later stage reads (spec §4), and their polars frames.
+//!
+//! Rows are typed structs in memory (cheap to aggregate); [`Canonical::respondents_frame`]
+//! and [`Canonical::answers_frame`] give the same data as polars DataFrames for library
+//! users and warehouses. Raw respondent ids never reach this module: a respondent is a key.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::codebook::Codebook;
+use crate::config::Participation;
+use crate::ingest::value::Parity;
+use crate::period::Period;
+use crate::quality::Quality;
+
+/// Interned strings (VSV, organisation, care type names) as the exports spell them.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    list: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Names {
+    /// The id of `name`, adding it when new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.index.get(name) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(name.to_string());
+        self.index.insert(name.to_string(), id);
+        id
+    }
+
+    /// The name of `id` (empty for an unknown id).
+    pub fn get(&self, id: u32) -> &str {
+        self.list.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The id of `name`, if present.
+    pub fn find(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+}
+
+/// One export file that was read.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// Path as resolved from prem.toml.
+    pub path: PathBuf,
+    /// Path as shown in reports (relative to prem.toml).
+    pub display: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    /// Data rows read.
+    pub rows: usize,
+    /// Encoding and delimiter, or sheet.
+    pub format: String,
+    /// long, wide or flat.
+    pub layout: &'static str,
+}
+
+/// One source of prem.toml, after reading.
+#[derive(Debug, Clone)]
+pub struct SourceData {
+    /// Name from prem.toml.
+    pub name: String,
+    /// Its codebook.
+    pub codebook: Codebook,
+    /// Level on the participatieladder.
+    pub participation: Option<Participation>,
+    /// Files read, in order.
+    pub files: Vec<InputFile>,
+}
+
+/// A theme across the analysis (themes are unique by id across codebooks).
+#[derive(Debug, Clone)]
+pub struct ThemeRef {
+    /// Theme id from the codebook.
+    pub id: String,
+    /// Label for reports.
+    pub label: String,
+    /// Index of the source whose codebook defines it.
+    pub source: usize,
+    /// Number of items of the theme.
+    pub n_items: usize,
+    /// CQ-index importance (1–4), if given.
+    pub importance: Option<f64>,
+    /// Lowest 0–10 score that is top box, if the scale defines it.
+    pub positive_score: Option<f64>,
+    /// Highest 0–10 score that is a problem, if the scale defines it.
+    pub problem_score: Option<f64>,
+}
+
+/// What an item is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRole {
+    /// Part of a theme (index into [`Canonical::themes`]).
+    Theme(usize),
+    /// The overall grade (rapportcijfer).
+    Grade,
+    /// The 0–10 recommendation question (NPS).
+    Recommend,
+    /// Neither (kept for completeness).
+    Other,
+}
+
+/// An item across the analysis.
+#[derive(Debug, Clone)]
+pub struct ItemRef {
+    /// Item id from the codebook.
+    pub id: String,
+    /// Index of the source.
+    pub source: usize,
+    /// Role.
+    pub role: ItemRole,
+}
+
+/// One respondent row: a respondent × care type in PREM layouts, else a respondent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent {
+    /// Index into [`Canonical::sources`].
+    pub source: u16,
+    /// Respondent key: the same for the care-type rows of one respondent; never the raw id.
+    pub key: u32,
+    /// VSV (id in [`Canonical::names`]).
+    pub vsv: u32,
+    /// Organisation (care provider), if known.
+    pub organisation: Option<u32>,
+    /// Care type, if the export has care types.
+    pub care_type: Option<u32>,
+    /// Date filled in.
+    pub date: NaiveDate,
+    /// Reporting period of the date.
+    pub period: Period,
+    /// First child or not, if known.
+    pub parity: Option<Parity>,
+    /// Age band index (see `[background.age]`), if known.
+    pub age_band: Option<u8>,
+    /// Education as spelled, if given.
+    pub education: Option<u32>,
+    /// Place of birth as spelled, if given.
+    pub place_of_birth: Option<u32>,
+    /// Open answer: what could be better.
+    pub improvement: Option<String>,
+    /// Open answer: compliments.
+    pub compliment: Option<String>,
+}
+
+/// One usable answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answer {
+    /// Index into [`Canonical::respondents`].
+    pub row: u32,
+    /// Index into [`Canonical::items`].
+    pub item: u16,
+    /// The answer as given (number or 1-based level code).
+    pub value: f32,
+    /// Score 0–10, 10 = best.
+    pub score: f32,
+    /// Top box.
+    pub positive: bool,
+    /// Problem answer.
+    pub problem: bool,
+}
+
+/// Everything ingest produces.
+#[derive(Debug, Clone, Default)]
+pub struct Canonical {
+    /// Sources in prem.toml order.
+    pub sources: Vec<SourceData>,
+    /// Themes in source and codebook order.
+    pub themes: Vec<ThemeRef>,
+    /// Items in source and codebook order.
+    pub items: Vec<ItemRef>,
+    /// Respondent rows.
+    pub respondents: Vec<Respondent>,
+    /// Answers, ordered by respondent row.
+    pub answers: Vec<Answer>,
+    /// VSV, organisation, care type, education and place names.
+    pub names: Names,
+    /// The data-quality report.
+    pub quality: Quality,
+}
+
+impl Canonical {
+    /// Periods present in the data, oldest first.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut p: Vec<Period> = self.respondents.iter().map(|r| r.period).collect();
+        p.sort();
+        p.dedup();
+        p
+    }
+
+    /// VSV names present in the data, sorted.
+    pub fn vsvs(&self) -> Vec<String> {
+        let mut v: Vec<u32> = self.respondents.iter().map(|r| r.vsv).collect();
+        v.sort_unstable();
+        v.dedup();
+        let mut names: Vec<String> = v.iter().map(|&i| self.names.get(i).to_string()).collect();
+        names.sort();
+        names
+    }
+
+    /// The respondents table as a polars DataFrame (spec §4), without open texts.
+    pub fn respondents_frame(&self) -> PolarsResult<DataFrame> {
+        let r = &self.respondents;
+        let name = |id: Option<u32>| id.map(|i| self.names.get(i).to_string());
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let days: Vec<i32> = r
+            .iter()
+            .map(|x| (x.date - epoch).num_days() as i32)
+            .collect();
+        DataFrame::new_infer_height(vec![
+            Column::new(
+                "source".into(),
+                r.iter()
+                    .map(|x| self.sources[x.source as usize].name.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new("respondent".into(), r.iter().map(|x| x.key).collect::<Vec<_>>()),
+            Column::new("vsv".into(), r.iter().map(|x| name(Some(x.vsv))).collect::<Vec<_>>()),
+            Column::new(
+                "organisation".into(),
+                r.iter().map(|x| name(x.organisation)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "care_type".into(),
+                r.iter().map(|x| name(x.care_type)).collect::<Vec<_>>(),
+            ),
+            Column::new("date".into(), days).cast(&DataType::Date)?,
+            Column::new(
+                "period".into(),
+                r.iter().map(|x| x.period.to_string()).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "first_child".into(),
+                r.iter()
+                    .map(|x| x.parity.map(|p| p == Parity::First))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "age_band".into(),
+                r.iter()
+                    .map(|x| x.age_band.map(u32::from))
+                    .collect::<Vec<_>>(),
+            ),
+        ])
+    }
+
+    /// The answers table as a polars DataFrame (spec §4).
+    pub fn answers_frame(&self) -> PolarsResult<DataFrame> {
+        let a = &self.answers;
+        let item = |x: &Answer| &self.items[x.item as usize];
+        let theme = |x: &Answer| match item(x).role {
+            ItemRole::Theme(t) => Some(self.themes[t].id.clone()),
+            _ => None,
+        };
+        let row = |x: &Answer| &self.respondents[x.row as usize];
+        DataFrame::new_infer_height(vec![
+            Column::new("respondent".into(), a.iter().map(|x| row(x).key).collect::<Vec<_>>()),
+            Column::new(
+                "care_type".into(),
+                a.iter()
+                    .map(|x| row(x).care_type.map(|c| self.names.get(c).to_string()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "item".into(),
+                a.iter().map(|x| item(x).id.clone()).collect::<Vec<_>>(),
+            ),
+            Column::new("theme".into(), a.iter().map(theme).collect::<Vec<_>>()),
+            Column::new("answer".into(), a.iter().map(|x| x.value).collect::<Vec<_>>()),
+            Column::new("score".into(), a.iter().map(|x| x.score).collect::<Vec<_>>()),
+            Column::new("positive".into(), a.iter().map(|x| x.positive).collect::<Vec<_>>()),
+            Column::new("problem".into(), a.iter().map(|x| x.problem).collect::<Vec<_>>()),
+        ])
+    }
+}

@@ -1,0 +1,787 @@
+//! Ingest: exports + prem.toml + codebooks → canonical tables and a data-quality report.
+//!
+//! Fatal (the run stops, [`Error`]): a glob matching nothing, an unreadable or empty file,
+//! a wrong sheet, a configured column missing, no item column of the codebook at all.
+//! Everything value-level (unknown label, out-of-range answer, unreadable date, duplicate
+//! respondent) becomes an [`Issue`] with file, row and column while the run goes on.
+//!
+//! Layouts: *long* (a care-type column, one row per respondent × care type), *wide* (one row
+//! per respondent, item columns repeated with the codebook's care-type prefixes) and *flat*
+//! (no care types, e.g. a local enquête).
+
+mod answer;
+mod canonical;
+mod read;
+pub mod value;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use answer::{Answered, Reading, ScaleReader};
+pub use canonical::{
+    Answer, Canonical, InputFile, ItemRef, ItemRole, Names, Respondent, SourceData, ThemeRef,
+};
+
+use crate::codebook::{Codebook, ScaleKind};
+use crate::config::{Config, Fields, Source};
+use crate::error::{Error, Result};
+use crate::period::{Period, PeriodKind};
+use crate::quality::{shorten, Issue, Problem, SourceCounts};
+use read::{Row, TableFile};
+use value::{parse_age_band, parse_date, parse_parity, normalize};
+
+/// Reads every source of `config` with its codebook (`codebooks[i]` for source `i`).
+pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
+    let mut canonical = Canonical::default();
+    let plan = Plan::new(config, codebooks)?;
+    canonical.themes = plan.themes.clone();
+    canonical.items = plan.items.clone();
+
+    let mut jobs = Vec::new();
+    for (s, source) in config.sources.iter().enumerate() {
+        for path in expand_globs(config, source)? {
+            jobs.push((s, path));
+        }
+    }
+    let results: Vec<Result<FileData>> = jobs
+        .par_iter()
+        .map(|(s, path)| read_file(config, &plan, *s, path))
+        .collect();
+
+    for (s, source) in config.sources.iter().enumerate() {
+        canonical.sources.push(SourceData {
+            name: source.name.clone(),
+            codebook: codebooks[s].clone(),
+            participation: source.participation,
+            files: Vec::new(),
+        });
+        canonical
+            .quality
+            .counts
+            .insert(source.name.clone(), SourceCounts::default());
+    }
+    let mut merger = Merger::default();
+    for result in results {
+        merger.add(&mut canonical, result?);
+    }
+    for (s, source) in config.sources.iter().enumerate() {
+        let n = merger.keys_per_source.get(&s).copied().unwrap_or(0);
+        if let Some(c) = canonical.quality.counts.get_mut(&source.name) {
+            c.respondents = n;
+        }
+    }
+    Ok(canonical)
+}
+
+/// Resolves a source's globs (relative to prem.toml), sorted; an empty match is fatal.
+fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
+    let mut all = Vec::new();
+    for pattern in &source.files {
+        let full = config.dir().join(pattern);
+        let text = full.to_string_lossy().to_string();
+        let paths = glob::glob(&text).map_err(|e| {
+            Error::config(
+                &config.path,
+                format!("[[source]] {}: files = \"{pattern}\" is not a valid glob: {e}", source.name),
+            )
+        })?;
+        let mut found: Vec<PathBuf> = paths.filter_map(|p| p.ok()).filter(|p| p.is_file()).collect();
+        if found.is_empty() {
+            return Err(Error::input(
+                full,
+                format!(
+                    "no file matches files = \"{pattern}\" of source \"{}\" (paths are relative to {})",
+                    source.name,
+                    config.path.display()
+                ),
+            ));
+        }
+        found.sort();
+        all.extend(found);
+    }
+    all.dedup();
+    Ok(all)
+}
+
+/// Items, themes and compiled scales for all sources.
+struct Plan {
+    themes: Vec<ThemeRef>,
+    items: Vec<ItemRef>,
+    /// Per source: (global item index, codebook item index, reader, expected text).
+    source_items: Vec<Vec<PlannedItem>>,
+    codebooks: Vec<Codebook>,
+}
+
+struct PlannedItem {
+    global: u16,
+    columns: Vec<String>,
+    reverse: bool,
+    reader: ScaleReader,
+    expected: String,
+}
+
+impl Plan {
+    fn new(config: &Config, codebooks: &[Codebook]) -> Result<Plan> {
+        let mut themes: Vec<ThemeRef> = Vec::new();
+        let mut theme_origin: HashMap<String, String> = HashMap::new();
+        let mut items: Vec<ItemRef> = Vec::new();
+        let mut item_index: HashMap<(String, String), u16> = HashMap::new();
+        let mut source_items = Vec::new();
+        for (s, cb) in codebooks.iter().enumerate() {
+            for t in &cb.themes {
+                match theme_origin.get(&t.id) {
+                    Some(origin) if *origin != cb.origin => {
+                        return Err(Error::config(
+                            &config.path,
+                            format!(
+                                "theme \"{}\" is defined by codebook {} and by {}: theme ids must be unique across instruments, or their scores would be mixed",
+                                t.id, origin, cb.origin
+                            ),
+                        ));
+                    }
+                    Some(_) => continue,
+                    None => {}
+                }
+                theme_origin.insert(t.id.clone(), cb.origin.clone());
+                let first_scale = cb
+                    .items
+                    .iter()
+                    .find(|i| i.theme.as_deref() == Some(&t.id))
+                    .and_then(|i| cb.scales.get(&i.scale));
+                let (pos, prob) = first_scale.map_or((None, None), thresholds);
+                themes.push(ThemeRef {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    source: s,
+                    n_items: cb.theme_size(&t.id),
+                    importance: t.importance,
+                    positive_score: pos,
+                    problem_score: prob,
+                });
+            }
+            let mut planned = Vec::new();
+            for it in &cb.items {
+                let key = (cb.origin.clone(), it.id.clone());
+                let global = match item_index.get(&key) {
+                    Some(&g) => g,
+                    None => {
+                        let role = if cb.overall.grade.as_deref() == Some(&it.id) {
+                            ItemRole::Grade
+                        } else if cb.overall.recommend.as_deref() == Some(&it.id) {
+                            ItemRole::Recommend
+                        } else if let Some(t) = &it.theme {
+                            ItemRole::Theme(themes.iter().position(|x| &x.id == t).unwrap_or(0))
+                        } else {
+                            ItemRole::Other
+                        };
+                        let g = u16::try_from(items.len()).map_err(|_| {
+                            Error::config(&config.path, "more than 65,535 items in the codebooks")
+                        })?;
+                        items.push(ItemRef {
+                            id: it.id.clone(),
+                            source: s,
+                            role,
+                        });
+                        item_index.insert(key, g);
+                        g
+                    }
+                };
+                let Some(scale) = cb.scales.get(&it.scale) else {
+                    continue; // checked when the codebook was loaded
+                };
+                planned.push(PlannedItem {
+                    global,
+                    columns: it.columns.clone(),
+                    reverse: it.reverse,
+                    reader: ScaleReader::new(scale),
+                    expected: describe_scale(scale),
+                });
+            }
+            source_items.push(planned);
+        }
+        Ok(Plan {
+            themes,
+            items,
+            source_items,
+            codebooks: codebooks.to_vec(),
+        })
+    }
+}
+
+/// The 0–10 score thresholds of top box and problem on a scale.
+fn thresholds(scale: &crate::codebook::Scale) -> (Option<f64>, Option<f64>) {
+    let reader = ScaleReader::new(scale);
+    match scale.kind {
+        ScaleKind::Numeric => {
+            let to_score = |v: f64| match reader.read(&v.to_string(), false) {
+                Reading::Answer(a) => Some(f64::from(a.score)),
+                _ => None,
+            };
+            (
+                scale.positive_min.and_then(to_score),
+                scale.problem_max.and_then(to_score),
+            )
+        }
+        ScaleKind::Ordinal | ScaleKind::Binary => {
+            let labels = scale.level_labels();
+            let score = |l: &String| match reader.read(l, false) {
+                Reading::Answer(a) => Some(f64::from(a.score)),
+                _ => None,
+            };
+            let pos = labels
+                .iter()
+                .filter(|l| reader.read(l, false) != Reading::Missing)
+                .filter(|l| matches!(reader.read(l, false), Reading::Answer(a) if a.positive))
+                .filter_map(score)
+                .reduce(f64::min);
+            let prob = labels
+                .iter()
+                .filter(|l| matches!(reader.read(l, false), Reading::Answer(a) if a.problem))
+                .filter_map(score)
+                .reduce(f64::max);
+            (pos, prob)
+        }
+    }
+}
+
+fn describe_scale(scale: &crate::codebook::Scale) -> String {
+    match scale.kind {
+        ScaleKind::Numeric => format!(
+            "{}–{}",
+            scale.min.unwrap_or(0.0),
+            scale.max.unwrap_or(10.0)
+        ),
+        ScaleKind::Ordinal | ScaleKind::Binary => {
+            let l = scale.level_labels();
+            format!("{} (1–{})", l.join(", "), l.len())
+        }
+    }
+}
+
+/// Column positions of one file.
+struct ColumnMap {
+    fields: FieldCols,
+    /// Per unit row of an input row: care type (wide: codebook key; long/flat: none), its
+    /// item columns and open-text columns.
+    units: Vec<UnitCols>,
+    layout: &'static str,
+}
+
+#[derive(Default)]
+struct FieldCols {
+    respondent: Option<usize>,
+    vsv: Option<usize>,
+    organisation: Option<usize>,
+    care_type: Option<usize>,
+    date: Option<usize>,
+    parity: Option<usize>,
+    age: Option<usize>,
+    education: Option<usize>,
+    place_of_birth: Option<usize>,
+}
+
+struct UnitCols {
+    care_type: Option<String>,
+    /// (index into the source's planned items, column index, column name)
+    items: Vec<(usize, usize)>,
+    improvement: Option<usize>,
+    compliment: Option<usize>,
+}
+
+fn find_column(headers: &[String], name: &str) -> Option<usize> {
+    let trimmed = name.trim();
+    headers.iter().position(|h| h == trimmed).or_else(|| {
+        let n = normalize(trimmed);
+        headers.iter().position(|h| normalize(h) == n)
+    })
+}
+
+fn first_column(headers: &[String], names: &[String], prefix: &str) -> Option<usize> {
+    names
+        .iter()
+        .find_map(|n| find_column(headers, &format!("{prefix}{n}")))
+}
+
+impl ColumnMap {
+    fn new(path: &Path, headers: &[String], source: &Source, plan: &Plan, s: usize) -> Result<ColumnMap> {
+        let c: &Fields = &source.columns;
+        let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
+            match name {
+                None => Ok(None),
+                Some(n) => find_column(headers, n).map(Some).ok_or_else(|| {
+                    Error::input(
+                        path,
+                        format!(
+                            "column \"{n}\" ([source.columns] {key} of source \"{}\") is not in the header; the header has: {}",
+                            source.name,
+                            list_headers(headers)
+                        ),
+                    )
+                }),
+            }
+        };
+        let fields = FieldCols {
+            respondent: lookup("respondent", &c.respondent)?,
+            vsv: lookup("vsv", &c.vsv)?,
+            organisation: lookup("organisation", &c.organisation)?,
+            care_type: lookup("care_type", &c.care_type)?,
+            date: lookup("date", &c.date)?,
+            parity: lookup("parity", &c.parity)?,
+            age: lookup("age", &c.age)?,
+            education: lookup("education", &c.education)?,
+            place_of_birth: lookup("place_of_birth", &c.place_of_birth)?,
+        };
+        let cb = &plan.codebooks[s];
+        let planned = &plan.source_items[s];
+        let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| UnitCols {
+            care_type,
+            items: planned
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| first_column(headers, &p.columns, prefix).map(|col| (i, col)))
+                .collect(),
+            improvement: first_column(headers, &cb.open.improvement, prefix).or_else(|| {
+                open_fallback
+                    .then(|| first_column(headers, &cb.open.improvement, ""))
+                    .flatten()
+            }),
+            compliment: first_column(headers, &cb.open.compliment, prefix).or_else(|| {
+                open_fallback
+                    .then(|| first_column(headers, &cb.open.compliment, ""))
+                    .flatten()
+            }),
+        };
+        let wide: Vec<UnitCols> = if fields.care_type.is_none() {
+            cb.care_types
+                .iter()
+                .enumerate()
+                .map(|(i, (ct, prefix))| unit(Some(ct.clone()), prefix, i == 0))
+                .filter(|u| !u.items.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (units, layout) = if !wide.is_empty() {
+            (wide, "wide")
+        } else {
+            let layout = if fields.care_type.is_some() { "long" } else { "flat" };
+            (vec![unit(None, "", true)], layout)
+        };
+        if units.iter().all(|u| u.items.is_empty()) {
+            let expected: Vec<&str> = planned
+                .iter()
+                .filter_map(|p| p.columns.first().map(String::as_str))
+                .take(5)
+                .collect();
+            return Err(Error::input(
+                path,
+                format!(
+                    "none of the item columns of codebook \"{}\" is in the header (expected e.g. {}); the header has: {}",
+                    cb.name,
+                    expected
+                        .iter()
+                        .map(|e| format!("\"{e}\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    list_headers(headers)
+                ),
+            ));
+        }
+        Ok(ColumnMap {
+            fields,
+            units,
+            layout,
+        })
+    }
+}
+
+fn list_headers(headers: &[String]) -> String {
+    let shown: Vec<String> = headers.iter().take(12).map(|h| format!("\"{h}\"")).collect();
+    let more = headers.len().saturating_sub(12);
+    if more > 0 {
+        format!("{} … and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// A respondent row of one file before merging: names are ids in the file's own [`Names`].
+struct FileRow {
+    raw_id: Option<String>,
+    row_no: usize,
+    respondent: Respondent,
+}
+
+/// What one file yields.
+struct FileData {
+    source: usize,
+    file: InputFile,
+    names: Names,
+    rows: Vec<FileRow>,
+    /// Answers with `row` indexing into `rows`.
+    answers: Vec<Answer>,
+    issues: Vec<Issue>,
+    counts: SourceCounts,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn display_path(config: &Config, path: &Path) -> String {
+    path.strip_prefix(config.dir())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<FileData> {
+    let source = &config.sources[s];
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    if bytes.is_empty() {
+        return Err(Error::input(path, "the file is empty: expected a header row and data"));
+    }
+    let table = TableFile::open(path, &bytes, source.sheet.as_deref(), source.header_row)?;
+    let map = ColumnMap::new(path, &table.headers, source, plan, s)?;
+    let display = display_path(config, path);
+    let mut reader = FileReader {
+        source_name: &source.name,
+        display: &display,
+        headers: &table.headers,
+        map: &map,
+        planned: &plan.source_items[s],
+        codebook: &plan.codebooks[s],
+        source,
+        kind: config.analysis.period,
+        names: Names::default(),
+        rows: Vec::new(),
+        answers: Vec::new(),
+        issues: Vec::new(),
+        counts: SourceCounts::default(),
+        memo: vec![HashMap::new(); plan.source_items[s].len()],
+        date_memo: HashMap::new(),
+    };
+    for unit in &map.units {
+        for (i, p) in plan.source_items[s].iter().enumerate() {
+            if !unit.items.iter().any(|(j, _)| *j == i) {
+                reader.issues.push(Issue {
+                    source: source.name.clone(),
+                    file: display.clone(),
+                    row: None,
+                    column: Some(match &unit.care_type {
+                        Some(ct) => format!(
+                            "{}{}",
+                            plan.codebooks[s].care_types.get(ct).map_or("", String::as_str),
+                            p.columns.first().map_or("", String::as_str)
+                        ),
+                        None => p.columns.first().cloned().unwrap_or_default(),
+                    }),
+                    value: String::new(),
+                    problem: Problem::MissingColumn,
+                    expected: p.columns.join(" | "),
+                });
+            }
+        }
+    }
+    table.for_each_row(path, |row_no, row| reader.row(row_no, row))?;
+    reader.counts.files = 1;
+    let rows_read = reader.counts.rows;
+    Ok(FileData {
+        source: s,
+        file: InputFile {
+            path: path.to_path_buf(),
+            display: display.clone(),
+            sha256: sha256_hex(&bytes),
+            rows: rows_read,
+            format: table.format.clone(),
+            layout: map.layout,
+        },
+        names: reader.names,
+        rows: reader.rows,
+        answers: reader.answers,
+        issues: reader.issues,
+        counts: reader.counts,
+    })
+}
+
+struct FileReader<'a> {
+    source_name: &'a str,
+    display: &'a str,
+    headers: &'a [String],
+    map: &'a ColumnMap,
+    planned: &'a [PlannedItem],
+    codebook: &'a Codebook,
+    source: &'a Source,
+    kind: PeriodKind,
+    names: Names,
+    rows: Vec<FileRow>,
+    answers: Vec<Answer>,
+    issues: Vec<Issue>,
+    counts: SourceCounts,
+    /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
+    memo: Vec<HashMap<Box<str>, Reading>>,
+    date_memo: HashMap<Box<str>, Option<chrono::NaiveDate>>,
+}
+
+impl FileReader<'_> {
+    fn issue(&mut self, row: usize, column: Option<usize>, value: &str, problem: Problem, expected: impl Into<String>) {
+        self.issues.push(Issue {
+            source: self.source_name.to_string(),
+            file: self.display.to_string(),
+            row: Some(row),
+            column: column.and_then(|c| self.headers.get(c).cloned()),
+            value: shorten(value),
+            problem,
+            expected: expected.into(),
+        });
+    }
+
+    fn row(&mut self, row_no: usize, row: &dyn Row) {
+        self.counts.rows += 1;
+        let width = self.headers.len();
+        let get = |c: Option<usize>| c.and_then(|i| row.field(i)).map(str::trim).filter(|v| !v.is_empty());
+        if (0..row.width()).all(|i| row.field(i).is_none_or(|v| v.trim().is_empty())) {
+            self.issue(row_no, None, "", Problem::EmptyRow, "");
+            return;
+        }
+        let extra_filled = (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
+        if row.width() < width || extra_filled {
+            self.issue(
+                row_no,
+                None,
+                &format!("{}", row.width()),
+                Problem::RowWidth,
+                format!("{width}"),
+            );
+            return;
+        }
+        let f = &self.map.fields;
+        // Date: required.
+        let date_raw = get(f.date).or(self.source.values.date.as_deref());
+        let Some(date_raw) = date_raw else {
+            self.issue(row_no, f.date, "", Problem::MissingDate, "dd-mm-jjjj");
+            return;
+        };
+        let date = match self.date_memo.get(date_raw) {
+            Some(d) => *d,
+            None => {
+                let d = parse_date(date_raw, self.source.date_order);
+                self.date_memo.insert(date_raw.into(), d);
+                d
+            }
+        };
+        let Some(date) = date else {
+            let expected = match self.source.date_order {
+                crate::config::DateOrder::Dmy => "dd-mm-jjjj",
+                crate::config::DateOrder::Mdy => "mm/dd/yyyy",
+            };
+            self.issue(row_no, f.date, date_raw, Problem::BadDate, expected);
+            return;
+        };
+        let Some(vsv) = get(f.vsv).or(self.source.values.vsv.as_deref()) else {
+            self.issue(row_no, f.vsv, "", Problem::MissingVsv, "");
+            return;
+        };
+        let vsv = self.names.intern(vsv);
+        let organisation = get(f.organisation)
+            .or(self.source.values.organisation.as_deref())
+            .map(|o| self.names.intern(o));
+        let long_care_type = get(f.care_type).or(self.source.values.care_type.as_deref());
+        if f.care_type.is_some() && long_care_type.is_none() {
+            self.issue(row_no, f.care_type, "", Problem::MissingCareType, "");
+            return;
+        }
+        let parity = match get(f.parity).or(self.source.values.parity.as_deref()) {
+            None => None,
+            Some(v) => {
+                let p = parse_parity(v, &self.codebook.background.parity);
+                if p.is_none() {
+                    self.issue(row_no, f.parity, v, Problem::UnknownParity, "ja / nee");
+                }
+                p
+            }
+        };
+        let age_band = match get(f.age).or(self.source.values.age.as_deref()) {
+            None => None,
+            Some(v) => {
+                let a = parse_age_band(v, &self.codebook.background.age);
+                if a.is_none() {
+                    self.issue(row_no, f.age, v, Problem::UnknownAge, "leeftijd in jaren of klasse (<25, 25-29, 35+)");
+                }
+                a.and_then(|a| u8::try_from(a).ok())
+            }
+        };
+        let education = get(f.education)
+            .or(self.source.values.education.as_deref())
+            .map(|v| self.names.intern(v));
+        let place_of_birth = get(f.place_of_birth)
+            .or(self.source.values.place_of_birth.as_deref())
+            .map(|v| self.names.intern(v));
+        let raw_id = get(f.respondent).map(str::to_string);
+        let period = Period::of(date, self.kind);
+
+        let mut any_unit = false;
+        for u in 0..self.map.units.len() {
+            let unit = &self.map.units[u];
+            let care_type = match (&unit.care_type, long_care_type) {
+                (Some(ct), _) => Some(self.names.intern(ct)),
+                (None, Some(ct)) => Some(self.names.intern(ct)),
+                (None, None) => None,
+            };
+            let row_index = self.rows.len() as u32;
+            let first_answer = self.answers.len();
+            for &(i, col) in &unit.items {
+                let raw = row.field(col).unwrap_or("");
+                let reading = match self.memo[i].get(raw) {
+                    Some(r) => *r,
+                    None => {
+                        let p = &self.planned[i];
+                        let r = p.reader.read(raw, p.reverse);
+                        self.memo[i].insert(raw.into(), r);
+                        r
+                    }
+                };
+                match reading {
+                    Reading::Empty => {}
+                    Reading::Missing => self.counts.missing_codes += 1,
+                    Reading::Answer(a) => self.answers.push(Answer {
+                        row: row_index,
+                        item: self.planned[i].global,
+                        value: a.value,
+                        score: a.score,
+                        positive: a.positive,
+                        problem: a.problem,
+                    }),
+                    Reading::Invalid(problem) => {
+                        self.counts.values_rejected += 1;
+                        let expected = self.planned[i].expected.clone();
+                        self.issue(row_no, Some(col), raw, problem, expected);
+                    }
+                }
+            }
+            let improvement = get(unit.improvement).map(str::to_string);
+            let compliment = get(unit.compliment).map(str::to_string);
+            let answered = self.answers.len() > first_answer;
+            if !answered && improvement.is_none() && compliment.is_none() {
+                continue;
+            }
+            any_unit = true;
+            self.rows.push(FileRow {
+                raw_id: raw_id.clone(),
+                row_no,
+                respondent: Respondent {
+                    source: 0,
+                    key: 0,
+                    vsv,
+                    organisation,
+                    care_type,
+                    date,
+                    period,
+                    parity,
+                    age_band,
+                    education,
+                    place_of_birth,
+                    improvement,
+                    compliment,
+                },
+            });
+        }
+        if !any_unit {
+            self.issue(row_no, None, "", Problem::NoAnswers, "");
+        }
+    }
+}
+
+/// Merges file results in order: names into one table, duplicates out, keys assigned.
+#[derive(Default)]
+struct Merger {
+    /// (source, raw id) → respondent key.
+    keys: HashMap<(usize, String), u32>,
+    /// (source, raw id, care type) → (file, row) of the first copy.
+    seen: HashMap<(usize, String, Option<u32>), (String, usize)>,
+    next_key: u32,
+    keys_per_source: HashMap<usize, usize>,
+}
+
+impl Merger {
+    fn add(&mut self, c: &mut Canonical, data: FileData) {
+        let s = data.source;
+        let source_name = c.sources[s].name.clone();
+        let remap: Vec<u32> = (0..data.names.len())
+            .map(|i| c.names.intern(data.names.get(i as u32)))
+            .collect();
+        let map = |id: u32| remap.get(id as usize).copied().unwrap_or(id);
+        let mut new_index: Vec<Option<u32>> = Vec::with_capacity(data.rows.len());
+        let mut issues = data.issues;
+        let mut counts = data.counts;
+        for fr in data.rows {
+            let mut r = fr.respondent;
+            r.vsv = map(r.vsv);
+            r.organisation = r.organisation.map(map);
+            r.care_type = r.care_type.map(map);
+            r.education = r.education.map(map);
+            r.place_of_birth = r.place_of_birth.map(map);
+            r.source = s as u16;
+            match fr.raw_id {
+                Some(raw) => {
+                    let seen_key = (s, raw.clone(), r.care_type);
+                    if let Some((file, row)) = self.seen.get(&seen_key) {
+                        issues.push(Issue {
+                            source: source_name.clone(),
+                            file: data.file.display.clone(),
+                            row: Some(fr.row_no),
+                            column: None,
+                            value: String::new(),
+                            problem: Problem::DuplicateRespondent,
+                            expected: format!("{file}:{row}"),
+                        });
+                        new_index.push(None);
+                        continue;
+                    }
+                    self.seen
+                        .insert(seen_key, (data.file.display.clone(), fr.row_no));
+                    let next = &mut self.next_key;
+                    let per_source = &mut self.keys_per_source;
+                    r.key = *self.keys.entry((s, raw)).or_insert_with(|| {
+                        *per_source.entry(s).or_insert(0) += 1;
+                        *next += 1;
+                        *next - 1
+                    });
+                }
+                None => {
+                    *self.keys_per_source.entry(s).or_insert(0) += 1;
+                    r.key = self.next_key;
+                    self.next_key += 1;
+                }
+            }
+            new_index.push(Some(c.respondents.len() as u32));
+            c.respondents.push(r);
+            counts.rows_used += 1;
+        }
+        for mut a in data.answers {
+            if let Some(Some(row)) = new_index.get(a.row as usize) {
+                a.row = *row;
+                c.answers.push(a);
+                counts.answers += 1;
+            }
+        }
+        issues.sort_by_key(|i| i.row);
+        c.quality.issues.extend(issues);
+        if let Some(total) = c.quality.counts.get_mut(&source_name) {
+            total.files += counts.files;
+            total.rows += counts.rows;
+            total.rows_used += counts.rows_used;
+            total.answers += counts.answers;
+            total.missing_codes += counts.missing_codes;
+            total.values_rejected += counts.values_rejected;
+        }
+        c.sources[s].files.push(data.file);
+    }
+}

@@ -1,0 +1,23 @@
+//! prem: client-experience survey exports of Dutch birth-care networks (VSVs) → scores
+//! with honest uncertainty, privacy tiers, and an agenda item for the quality meeting.
+//!
+//! The pipeline, one module per stage: [`config`] + [`codebook`] → [`ingest`] (canonical
+//! tables, data-quality report) → [`score`] (cells, tiers, α) → [`render`] (tables,
+//! agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
+//! realistic synthetic exports.
+
+pub mod codebook;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod ingest;
+pub mod output;
+pub mod period;
+pub mod quality;
+pub mod render;
+pub mod report;
+pub mod sample;
+pub mod score;
+pub mod stats;
+
+pub use error::{Error, Result};

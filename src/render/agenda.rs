@@ -1,0 +1,229 @@
+//! The agenda item per VSV and for the region (Markdown for now; HTML and Word follow).
+//!
+//! Every number is formatted here, in the report language, from cells that scoring already
+//! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{Environment, Value};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::i18n::{fill, Language};
+use crate::ingest::Canonical;
+use crate::period::Period;
+use crate::score::{Cell, Measure, Scores, Tier};
+
+const TEMPLATE: &str = include_str!("templates/agenda.md.j2");
+
+/// The unit an agenda is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// The whole region.
+    Region,
+    /// One VSV (id in [`Canonical::names`]).
+    Vsv(u32),
+}
+
+#[derive(Serialize)]
+struct AgendaContext {
+    t: &'static crate::i18n::Texts,
+    unit: String,
+    period: String,
+    analysis: String,
+    why: Option<String>,
+    response: String,
+    grade: Option<String>,
+    nps: Option<String>,
+    sources: Vec<SourceLine>,
+    themes: Vec<ThemeRow>,
+    show_region: bool,
+    tiers_text: String,
+}
+
+#[derive(Serialize)]
+struct ThemeRow {
+    label: String,
+    score: String,
+    ci: String,
+    region: String,
+    n: String,
+    status: String,
+}
+
+#[derive(Serialize)]
+struct SourceLine {
+    name: String,
+    participation: Option<String>,
+}
+
+/// Finds a unit-level cell (all care types and organisations) of a measure.
+pub fn unit_cell<'a>(scores: &'a Scores, period: Period, vsv: Option<u32>, m: Measure) -> Option<&'a Cell> {
+    scores.cells.iter().find(|c| {
+        c.period == period
+            && c.vsv == vsv
+            && c.care_type.is_none()
+            && c.organisation.is_none()
+            && c.measure == m
+    })
+}
+
+/// How a score reads in the report: "8,3", "8,3 (indicatief)" or "n < 10".
+pub fn show_score(cell: Option<&Cell>, lang: Language, min_n: u32, decimals: usize) -> String {
+    match cell {
+        None => "–".into(),
+        Some(c) if c.tier == Tier::Suppressed => {
+            fill(lang.texts().suppressed_cell, &[("min_n", min_n.to_string())])
+        }
+        Some(c) => match c.stats {
+            None => "–".into(),
+            Some(s) => {
+                let v = lang.decimal(s.mean, decimals);
+                if c.tier == Tier::Indicative {
+                    format!("{v} ({})", lang.tier(Tier::Indicative))
+                } else {
+                    v
+                }
+            }
+        },
+    }
+}
+
+fn show_ci(cell: Option<&Cell>, lang: Language, decimals: usize) -> String {
+    match cell.filter(|c| c.tier != Tier::Suppressed).and_then(|c| c.stats).and_then(|s| s.ci) {
+        Some((lo, hi)) => format!("{} – {}", lang.decimal(lo, decimals), lang.decimal(hi, decimals)),
+        None => "–".into(),
+    }
+}
+
+fn show_n(cell: Option<&Cell>, min_n: u32) -> String {
+    match cell {
+        Some(c) if c.tier != Tier::Suppressed => c.n.to_string(),
+        Some(_) => format!("< {min_n}"),
+        None => "–".into(),
+    }
+}
+
+/// Renders agenda.md for `unit` in `period`.
+pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Period, unit: Unit) -> Result<String> {
+    let lang = config.analysis.language;
+    let t = lang.texts();
+    let min_n = config.privacy.min_n;
+    let vsv = match unit {
+        Unit::Region => None,
+        Unit::Vsv(v) => Some(v),
+    };
+    let unit_name = match unit {
+        Unit::Region => format!("{} ({})", config.analysis.name, t.region_title),
+        Unit::Vsv(v) => data.names.get(v).to_string(),
+    };
+    let themes: Vec<ThemeRow> = data
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, th)| {
+            let m = Measure::Theme(i as u16);
+            let cell = unit_cell(scores, period, vsv, m);
+            let region = unit_cell(scores, period, None, m);
+            ThemeRow {
+                label: th.label.clone(),
+                score: show_score(cell, lang, min_n, 1),
+                ci: show_ci(cell, lang, 1),
+                region: show_score(region, lang, min_n, 1),
+                n: show_n(cell, min_n),
+                status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
+            }
+        })
+        .collect();
+    let first = |f: fn(&crate::ingest::ItemRef) -> bool, make: fn(u16) -> Measure| {
+        data.items
+            .iter()
+            .position(f)
+            .and_then(|i| unit_cell(scores, period, vsv, make(i as u16)))
+    };
+    let grade = first(|i| i.role == crate::ingest::ItemRole::Grade, Measure::Grade);
+    let nps = first(|i| i.role == crate::ingest::ItemRole::Recommend, Measure::Nps);
+    let grade = grade.map(|c| with_ci(c, lang, min_n, 1));
+    let nps = nps.map(|c| with_ci(c, lang, min_n, 0));
+    let mut response: Vec<String> = Vec::new();
+    for (s, src) in data.sources.iter().enumerate() {
+        let mut keys: Vec<u32> = data
+            .respondents
+            .iter()
+            .filter(|r| r.source as usize == s && r.period == period && (vsv.is_none() || Some(r.vsv) == vsv))
+            .map(|r| r.key)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let n = keys.len();
+        let shown = if n < min_n as usize && n > 0 {
+            format!("< {min_n}")
+        } else {
+            n.to_string()
+        };
+        response.push(format!("{} {} ({})", shown, t.respondents, src.name));
+    }
+    let sources: Vec<SourceLine> = data
+        .sources
+        .iter()
+        .map(|s| SourceLine {
+            name: format!("{} ({})", s.name, s.codebook.title),
+            participation: s.participation.map(|p| {
+                serde_json::to_value(p)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            }),
+        })
+        .collect();
+    let tiers_text = fill(
+        t.tiers_text,
+        &[
+            ("min_n", min_n.to_string()),
+            ("indicative_n", config.privacy.indicative_n.to_string()),
+        ],
+    );
+    let mut env = Environment::new();
+    if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).build() {
+        env.set_syntax(syntax);
+    }
+    env.add_template("agenda.md", TEMPLATE)
+        .map_err(|e| template_error(&e))?;
+    let tmpl = env.get_template("agenda.md").map_err(|e| template_error(&e))?;
+    let mut out = tmpl
+        .render(Value::from(Serde(AgendaContext {
+            t,
+            unit: unit_name,
+            period: period.display(lang),
+            analysis: config.analysis.name.clone(),
+            why: config.analysis.why.clone(),
+            response: response.join(" · "),
+            grade,
+            nps,
+            sources,
+            themes,
+            show_region: vsv.is_some(),
+            tiers_text,
+        })))
+        .map_err(|e| template_error(&e))?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn with_ci(c: &Cell, lang: Language, min_n: u32, decimals: usize) -> String {
+    let score = show_score(Some(c), lang, min_n, decimals);
+    match show_ci(Some(c), lang, decimals).as_str() {
+        "–" => score,
+        ci => format!("{score} ({} {ci})", lang.texts().ci),
+    }
+}
+
+fn template_error(e: &minijinja::Error) -> Error {
+    Error::Output {
+        path: "agenda.md".into(),
+        message: format!("template: {e}"),
+    }
+}

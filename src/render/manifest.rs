@@ -1,0 +1,100 @@
+//! `manifest.json`: what produced this report — tool version, config, codebooks, every
+//! input file with its sha256 and row counts, thresholds and the period. No timestamps, so
+//! the same inputs give the same bytes.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+use crate::ingest::Canonical;
+use crate::period::Period;
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    tool: &'static str,
+    version: &'static str,
+    period: String,
+    config_file: String,
+    config: &'a Config,
+    thresholds: Thresholds,
+    codebooks: Vec<CodebookEntry>,
+    inputs: Vec<InputEntry>,
+}
+
+#[derive(Serialize)]
+struct Thresholds {
+    min_n: u32,
+    indicative_n: u32,
+    mid: f64,
+}
+
+#[derive(Serialize)]
+struct CodebookEntry {
+    source: String,
+    name: String,
+    origin: String,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct InputEntry {
+    source: String,
+    file: String,
+    sha256: String,
+    rows: usize,
+    format: String,
+    layout: &'static str,
+}
+
+/// The manifest as pretty JSON.
+pub fn manifest_json(config: &Config, data: &Canonical, period: Period) -> serde_json::Result<Vec<u8>> {
+    let m = Manifest {
+        tool: "prem",
+        version: env!("CARGO_PKG_VERSION"),
+        period: period.to_string(),
+        config_file: config
+            .path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default(),
+        config,
+        thresholds: Thresholds {
+            min_n: config.privacy.min_n,
+            indicative_n: config.privacy.indicative_n,
+            mid: config.analysis.mid,
+        },
+        codebooks: data
+            .sources
+            .iter()
+            .map(|s| CodebookEntry {
+                source: s.name.clone(),
+                name: s.codebook.name.clone(),
+                origin: s.codebook.origin.clone(),
+                sha256: {
+                    let text = toml::to_string(&s.codebook).unwrap_or_default();
+                    Sha256::digest(text.as_bytes())
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect()
+                },
+            })
+            .collect(),
+        inputs: data
+            .sources
+            .iter()
+            .flat_map(|s| {
+                s.files.iter().map(|f| InputEntry {
+                    source: s.name.clone(),
+                    file: f.display.clone(),
+                    sha256: f.sha256.clone(),
+                    rows: f.rows,
+                    format: f.format.clone(),
+                    layout: f.layout,
+                })
+            })
+            .collect(),
+    };
+    let mut v = serde_json::to_vec_pretty(&m)?;
+    v.push(b'\n');
+    Ok(v)
+}

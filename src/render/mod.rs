@@ -1,0 +1,7 @@
+//! Render: scored cells → files (tables, data-quality report, manifest, agendas).
+//! Everything here returns bytes or text; only the CLI writes them.
+
+pub mod agenda;
+pub mod manifest;
+pub mod quality;
+pub mod tables;

@@ -1,0 +1,116 @@
+//! `data-quality.md` and `data-quality.csv`: what was not used, and why.
+
+use std::collections::BTreeMap;
+
+use crate::error::Result;
+use crate::i18n::{fill, Language};
+use crate::quality::{Issue, Problem, Quality};
+use crate::render::tables::{csv_bytes, neutralise};
+
+/// Examples shown per reason in the Markdown report (the CSV has all).
+const EXAMPLES: usize = 10;
+
+/// data-quality.csv: one row per entry.
+pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
+    csv_bytes(
+        &["source", "file", "row", "column", "value", "problem", "reason", "expected"],
+        q.issues.iter().map(|i| {
+            vec![
+                neutralise(&i.source),
+                neutralise(&i.file),
+                i.row.map(|r| r.to_string()).unwrap_or_default(),
+                neutralise(i.column.as_deref().unwrap_or("")),
+                neutralise(&i.value),
+                problem_code(i.problem),
+                lang.problem(i.problem).to_string(),
+                neutralise(&i.expected),
+            ]
+        }),
+    )
+}
+
+fn problem_code(p: Problem) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Escapes text for a Markdown table cell.
+fn md(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+        .replace('<', "&lt;")
+}
+
+/// data-quality.md: counts per source, then entries per reason with examples.
+pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
+    let t = lang.texts();
+    let mut s = format!("# {} — {}\n\n## {}\n\n", t.quality_title, md(title), t.quality_counts);
+    s += &format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|--:|--:|\n",
+        t.quality_source,
+        t.quality_files,
+        t.quality_rows,
+        t.quality_rows_used,
+        t.quality_respondents,
+        t.quality_answers,
+        t.quality_missing,
+        t.quality_rejected
+    );
+    for (name, c) in &q.counts {
+        s += &format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            md(name),
+            c.files,
+            c.rows,
+            c.rows_used,
+            c.respondents,
+            c.answers,
+            c.missing_codes,
+            c.values_rejected
+        );
+    }
+    s += &format!("\n## {}\n\n", t.quality_by_reason);
+    if q.issues.is_empty() {
+        s += t.quality_none;
+        s += "\n";
+        return s;
+    }
+    let mut by: BTreeMap<Problem, Vec<&Issue>> = BTreeMap::new();
+    for i in &q.issues {
+        by.entry(i.problem).or_default().push(i);
+    }
+    s += &format!("| {} | {} |\n|---|--:|\n", t.quality_reason, t.quality_count);
+    for (p, list) in &by {
+        s += &format!("| {} | {} |\n", lang.problem(*p), list.len());
+    }
+    for (p, list) in &by {
+        let reason = lang.problem(*p);
+        let mut chars = reason.chars();
+        let head: String = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
+        s += &format!("\n### {} ({})\n\n", head, list.len());
+        s += &format!(
+            "| {} | {} | {} | {} | {} |\n|---|--:|---|---|---|\n",
+            t.quality_file, t.quality_row, t.quality_column, t.quality_value, t.quality_expected
+        );
+        for i in list.iter().take(EXAMPLES) {
+            s += &format!(
+                "| {} | {} | {} | {} | {} |\n",
+                md(&i.file),
+                i.row.map(|r| r.to_string()).unwrap_or_default(),
+                md(i.column.as_deref().unwrap_or("")),
+                md(&i.value),
+                md(&i.expected)
+            );
+        }
+        if list.len() > EXAMPLES {
+            s += &format!(
+                "\n{}\n",
+                fill(t.quality_more, &[("n", (list.len() - EXAMPLES).to_string())])
+            );
+        }
+    }
+    s
+}

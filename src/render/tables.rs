@@ -1,0 +1,354 @@
+//! Tables: `scores.csv` (and `.xlsx`, `.parquet`), `reliability.csv`.
+//!
+//! CSV is RFC 4180, comma, dot decimals, UTF-8, with fixed decimals so that the same inputs
+//! give the same bytes. Text cells starting with `= + - @` are neutralised (prefixed with
+//! `'`) in CSV and XLSX, so that a VSV name can never run as a spreadsheet formula.
+//! A suppressed row carries no numbers: not even n.
+
+use polars::prelude::*;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::ingest::Canonical;
+use crate::score::{Cell, Measure, Scores, Tier};
+
+/// The columns of scores.csv, in order (spec §6), then the extra interval columns.
+pub const SCORE_COLUMNS: &[&str] = &[
+    "period",
+    "vsv",
+    "organisation",
+    "care_type",
+    "theme",
+    "item",
+    "n",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "top_box_pct",
+    "problem_pct",
+    "status",
+    "std_mean",
+    "z",
+    "band",
+    "change_prev",
+    "p_prev",
+    "change_year",
+    "p_year",
+    "spc_signal",
+    "top_box_ci_low",
+    "top_box_ci_high",
+    "problem_ci_low",
+    "problem_ci_high",
+];
+
+/// One row of scores.csv.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreRow {
+    pub period: String,
+    pub vsv: String,
+    pub organisation: String,
+    pub care_type: String,
+    pub theme: String,
+    pub item: String,
+    pub n: Option<u64>,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub top_box_pct: Option<f64>,
+    pub problem_pct: Option<f64>,
+    pub status: String,
+    pub std_mean: Option<f64>,
+    pub z: Option<f64>,
+    pub band: String,
+    pub change_prev: Option<f64>,
+    pub p_prev: Option<f64>,
+    pub change_year: Option<f64>,
+    pub p_year: Option<f64>,
+    pub spc_signal: String,
+    pub top_box_ci_low: Option<f64>,
+    pub top_box_ci_high: Option<f64>,
+    pub problem_ci_low: Option<f64>,
+    pub problem_ci_high: Option<f64>,
+}
+
+/// The theme and item ids of a cell as written in the tables.
+pub fn measure_ids(data: &Canonical, m: Measure) -> (String, String) {
+    let item_theme = |i: u16| match data.items[i as usize].role {
+        crate::ingest::ItemRole::Theme(t) => data.themes[t].id.clone(),
+        _ => String::new(),
+    };
+    match m {
+        Measure::Theme(t) => (data.themes[t as usize].id.clone(), String::new()),
+        Measure::Item(i) => (item_theme(i), data.items[i as usize].id.clone()),
+        Measure::Grade(_) => ("rapportcijfer".into(), String::new()),
+        Measure::Nps(_) => ("nps".into(), String::new()),
+    }
+}
+
+/// One row per cell.
+pub fn score_rows(data: &Canonical, scores: &Scores) -> Vec<ScoreRow> {
+    scores.cells.iter().map(|c| score_row(data, c)).collect()
+}
+
+fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
+    let name = |id: Option<u32>| id.map_or(String::new(), |i| data.names.get(i).to_string());
+    let (theme, item) = measure_ids(data, c.measure);
+    let s = c.stats.filter(|_| c.tier != Tier::Suppressed);
+    let cmp = c.comparison.as_ref().filter(|_| c.tier != Tier::Suppressed);
+    ScoreRow {
+        period: c.period.to_string(),
+        vsv: name(c.vsv),
+        organisation: name(c.organisation),
+        care_type: name(c.care_type),
+        theme,
+        item,
+        n: (c.tier != Tier::Suppressed).then_some(c.n),
+        mean: s.map(|s| s.mean),
+        sd: s.and_then(|s| s.sd),
+        ci_low: s.and_then(|s| s.ci).map(|c| c.0),
+        ci_high: s.and_then(|s| s.ci).map(|c| c.1),
+        top_box_pct: s.and_then(|s| s.top_box).map(|p| p.pct),
+        problem_pct: s.and_then(|s| s.problem).map(|p| p.pct),
+        status: c.tier.status().to_string(),
+        std_mean: cmp.and_then(|x| x.std_mean),
+        z: cmp.and_then(|x| x.z),
+        band: cmp.and_then(|x| x.band.clone()).unwrap_or_default(),
+        change_prev: cmp.and_then(|x| x.change_prev),
+        p_prev: cmp.and_then(|x| x.p_prev),
+        change_year: cmp.and_then(|x| x.change_year),
+        p_year: cmp.and_then(|x| x.p_year),
+        spc_signal: cmp.and_then(|x| x.spc_signal.clone()).unwrap_or_default(),
+        top_box_ci_low: s.and_then(|s| s.top_box).map(|p| p.low),
+        top_box_ci_high: s.and_then(|s| s.top_box).map(|p| p.high),
+        problem_ci_low: s.and_then(|s| s.problem).map(|p| p.low),
+        problem_ci_high: s.and_then(|s| s.problem).map(|p| p.high),
+    }
+}
+
+/// Neutralises text a spreadsheet would run as a formula.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A number with `decimals` decimals; "-0.0000" becomes "0.0000".
+pub fn fixed(v: Option<f64>, decimals: usize) -> String {
+    match v {
+        Some(x) if x.is_finite() => {
+            let s = format!("{x:.decimals$}");
+            if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+                s[1..].to_string()
+            } else {
+                s
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn row_fields(r: &ScoreRow) -> Vec<String> {
+    vec![
+        r.period.clone(),
+        neutralise(&r.vsv),
+        neutralise(&r.organisation),
+        neutralise(&r.care_type),
+        neutralise(&r.theme),
+        neutralise(&r.item),
+        r.n.map(|n| n.to_string()).unwrap_or_default(),
+        fixed(r.mean, 4),
+        fixed(r.sd, 4),
+        fixed(r.ci_low, 4),
+        fixed(r.ci_high, 4),
+        fixed(r.top_box_pct, 2),
+        fixed(r.problem_pct, 2),
+        r.status.clone(),
+        fixed(r.std_mean, 4),
+        fixed(r.z, 4),
+        r.band.clone(),
+        fixed(r.change_prev, 4),
+        fixed(r.p_prev, 6),
+        fixed(r.change_year, 4),
+        fixed(r.p_year, 6),
+        r.spc_signal.clone(),
+        fixed(r.top_box_ci_low, 2),
+        fixed(r.top_box_ci_high, 2),
+        fixed(r.problem_ci_low, 2),
+        fixed(r.problem_ci_high, 2),
+    ]
+}
+
+/// CSV text of any header and string rows (RFC 4180, comma, CRLF-free).
+pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Output {
+        path: "table.csv".into(),
+        message: e.to_string(),
+    };
+    w.write_record(header).map_err(err)?;
+    for r in rows {
+        w.write_record(&r).map_err(err)?;
+    }
+    w.into_inner().map_err(|e| Error::Output {
+        path: "table.csv".into(),
+        message: e.to_string(),
+    })
+}
+
+/// scores.csv.
+pub fn scores_csv(rows: &[ScoreRow]) -> Result<Vec<u8>> {
+    csv_bytes(SCORE_COLUMNS, rows.iter().map(row_fields))
+}
+
+/// scores.xlsx: the same table with numbers as numbers, a frozen header and a fixed
+/// creation date (so the bytes are the same on every run).
+pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
+    let err = |e: rust_xlsxwriter::XlsxError| Error::Output {
+        path: "scores.xlsx".into(),
+        message: e.to_string(),
+    };
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(err)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let sheet = book.add_worksheet();
+    sheet.set_name("scores").map_err(err)?;
+    let bold = Format::new().set_bold();
+    for (c, h) in SCORE_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(err)?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = (i + 1) as u32;
+        let fields = row_fields(r);
+        let numbers: [Option<f64>; 26] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            r.n.map(|n| n as f64),
+            r.mean,
+            r.sd,
+            r.ci_low,
+            r.ci_high,
+            r.top_box_pct,
+            r.problem_pct,
+            None,
+            r.std_mean,
+            r.z,
+            None,
+            r.change_prev,
+            r.p_prev,
+            r.change_year,
+            r.p_year,
+            None,
+            r.top_box_ci_low,
+            r.top_box_ci_high,
+            r.problem_ci_low,
+            r.problem_ci_high,
+        ];
+        for (c, text) in fields.iter().enumerate() {
+            match numbers[c] {
+                Some(x) if x.is_finite() => {
+                    sheet.write_number(row, c as u16, x).map_err(err)?;
+                }
+                _ if !text.is_empty() => {
+                    sheet.write_string(row, c as u16, text).map_err(err)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    sheet.autofilter(0, 0, rows.len() as u32, (SCORE_COLUMNS.len() - 1) as u16).map_err(err)?;
+    book.save_to_buffer().map_err(err)
+}
+
+/// The score rows as a polars DataFrame (typed columns, nulls where empty).
+pub fn scores_frame(rows: &[ScoreRow]) -> PolarsResult<DataFrame> {
+    let s = |f: fn(&ScoreRow) -> &String| rows.iter().map(|r| f(r).clone()).collect::<Vec<_>>();
+    let opt = |f: fn(&ScoreRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
+    let text = |v: Vec<String>| v.into_iter().map(|x| (!x.is_empty()).then_some(x)).collect::<Vec<_>>();
+    DataFrame::new_infer_height(vec![
+        Column::new("period".into(), s(|r| &r.period)),
+        Column::new("vsv".into(), text(s(|r| &r.vsv))),
+        Column::new("organisation".into(), text(s(|r| &r.organisation))),
+        Column::new("care_type".into(), text(s(|r| &r.care_type))),
+        Column::new("theme".into(), s(|r| &r.theme)),
+        Column::new("item".into(), text(s(|r| &r.item))),
+        Column::new("n".into(), rows.iter().map(|r| r.n).collect::<Vec<_>>()),
+        Column::new("mean".into(), opt(|r| r.mean)),
+        Column::new("sd".into(), opt(|r| r.sd)),
+        Column::new("ci_low".into(), opt(|r| r.ci_low)),
+        Column::new("ci_high".into(), opt(|r| r.ci_high)),
+        Column::new("top_box_pct".into(), opt(|r| r.top_box_pct)),
+        Column::new("problem_pct".into(), opt(|r| r.problem_pct)),
+        Column::new("status".into(), s(|r| &r.status)),
+        Column::new("std_mean".into(), opt(|r| r.std_mean)),
+        Column::new("z".into(), opt(|r| r.z)),
+        Column::new("band".into(), text(s(|r| &r.band))),
+        Column::new("change_prev".into(), opt(|r| r.change_prev)),
+        Column::new("p_prev".into(), opt(|r| r.p_prev)),
+        Column::new("change_year".into(), opt(|r| r.change_year)),
+        Column::new("p_year".into(), opt(|r| r.p_year)),
+        Column::new("spc_signal".into(), text(s(|r| &r.spc_signal))),
+        Column::new("top_box_ci_low".into(), opt(|r| r.top_box_ci_low)),
+        Column::new("top_box_ci_high".into(), opt(|r| r.top_box_ci_high)),
+        Column::new("problem_ci_low".into(), opt(|r| r.problem_ci_low)),
+        Column::new("problem_ci_high".into(), opt(|r| r.problem_ci_high)),
+    ])
+}
+
+/// scores.parquet.
+pub fn scores_parquet(rows: &[ScoreRow]) -> Result<Vec<u8>> {
+    let err = |e: PolarsError| Error::Output {
+        path: "scores.parquet".into(),
+        message: e.to_string(),
+    };
+    let mut df = scores_frame(rows).map_err(err)?;
+    let mut buf = Vec::new();
+    ParquetWriter::new(&mut buf).finish(&mut df).map_err(err)?;
+    Ok(buf)
+}
+
+/// reliability.csv: Cronbach's α per theme and period.
+pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
+    csv_bytes(
+        &["period", "theme", "n", "alpha"],
+        scores.reliability.iter().map(|r| {
+            vec![
+                r.period.to_string(),
+                data.themes[r.theme as usize].id.clone(),
+                r.n.to_string(),
+                fixed(r.alpha, 4),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("VSV Alkmaar"), "VSV Alkmaar");
+    }
+
+    #[test]
+    fn fixed_decimals_never_print_negative_zero() {
+        assert_eq!(fixed(Some(-0.00001), 4), "0.0000");
+        assert_eq!(fixed(Some(7.25), 2), "7.25");
+        assert_eq!(fixed(None, 2), "");
+        assert_eq!(fixed(Some(f64::NAN), 2), "");
+    }
+}

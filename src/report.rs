@@ -1,0 +1,128 @@
+//! The main job as a library: config → codebooks → ingest → score → report files.
+//! The CLI only adds the terminal and the file system around [`analyse`] and [`build`].
+
+use crate::codebook::Codebook;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::ingest::{ingest, Canonical};
+use crate::output::{unique_slugs, Bundle};
+use crate::period::Period;
+use crate::render::agenda::{agenda_md, Unit};
+use crate::render::{manifest, quality, tables};
+use crate::score::{score, Scores};
+
+/// Everything computed for one report.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub config: Config,
+    pub data: Canonical,
+    pub scores: Scores,
+    /// The report's period.
+    pub period: Period,
+}
+
+/// Loads the codebook of every source, in source order.
+pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
+    config
+        .sources
+        .iter()
+        .map(|s| Codebook::resolve(&s.codebook, config.dir()))
+        .collect()
+}
+
+/// Reads and scores everything; `period` defaults to the latest period in the data.
+pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
+    let codebooks = load_codebooks(&config)?;
+    let data = ingest(&config, &codebooks)?;
+    for theme in config.targets.keys() {
+        if !data.themes.iter().any(|t| &t.id == theme) {
+            let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
+            return Err(Error::config(
+                &config.path,
+                format!("[targets] {theme}: no such theme; the codebooks have: {}", known.join(", ")),
+            ));
+        }
+    }
+    let periods = data.periods();
+    let Some(latest) = periods.last().copied() else {
+        return Err(Error::input(
+            &config.path,
+            "no usable rows in any export: see the data-quality report (`prem validate`) for why each row was left out",
+        ));
+    };
+    let period = match period {
+        None => latest,
+        Some(p) => {
+            if p.kind != config.analysis.period {
+                return Err(Error::Usage(format!(
+                    "--period {p} does not match [analysis] period = \"{:?}\"",
+                    config.analysis.period
+                )
+                .to_lowercase()));
+            }
+            if !periods.contains(&p) {
+                let list: Vec<String> = periods.iter().map(ToString::to_string).collect();
+                return Err(Error::Usage(format!(
+                    "no data for period {p}; the data cover: {}",
+                    list.join(", ")
+                )));
+            }
+            p
+        }
+    };
+    let scores = score(&data, &config.privacy);
+    Ok(Analysis {
+        config,
+        data,
+        scores,
+        period,
+    })
+}
+
+/// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).
+pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
+    let lang = a.config.analysis.language;
+    let mut bundle = Bundle::default();
+    let mut shown = a.scores.clone();
+    shown.cells.retain(|c| c.period <= a.period);
+    shown.reliability.retain(|r| r.period <= a.period);
+    let rows = tables::score_rows(&a.data, &shown);
+    bundle.add("tables/scores.csv", tables::scores_csv(&rows)?)?;
+    bundle.add("tables/scores.xlsx", tables::scores_xlsx(&rows)?)?;
+    bundle.add("tables/scores.parquet", tables::scores_parquet(&rows)?)?;
+    bundle.add("tables/reliability.csv", tables::reliability_csv(&a.data, &shown)?)?;
+    bundle.add("data-quality.csv", quality::quality_csv(&a.data.quality, lang)?)?;
+    bundle.add(
+        "data-quality.md",
+        quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
+    )?;
+    let manifest = manifest::manifest_json(&a.config, &a.data, a.period).map_err(|e| Error::Output {
+        path: "manifest.json".into(),
+        message: e.to_string(),
+    })?;
+    bundle.add("manifest.json", manifest)?;
+
+    let all = a.data.vsvs();
+    for wanted in vsvs {
+        if !all.iter().any(|v| v == wanted) {
+            return Err(Error::Usage(format!(
+                "--vsv \"{wanted}\": no such VSV in the data; the data have: {}",
+                all.join(", ")
+            )));
+        }
+    }
+    let slugs = unique_slugs(&all);
+    for (name, slug) in all.iter().zip(&slugs) {
+        if !vsvs.is_empty() && !vsvs.contains(name) {
+            continue;
+        }
+        let Some(id) = a.data.names.find(name) else {
+            continue;
+        };
+        let md = agenda_md(&a.config, &a.data, &shown, a.period, Unit::Vsv(id))?;
+        bundle.add(format!("{slug}/agenda.md"), md.into_bytes())?;
+    }
+    let md = agenda_md(&a.config, &a.data, &shown, a.period, Unit::Region)?;
+    bundle.add("regio/agenda.md", md.into_bytes())?;
+    Ok(bundle)
+}

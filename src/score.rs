@@ -1,0 +1,819 @@
+//! Scores: canonical tables → cells (unit × period × theme or item) with honest uncertainty
+//! and privacy tiers.
+//!
+//! Units are the region (all VSVs), a VSV, and within them care types and organisations
+//! where the data have them. A respondent's theme score is the mean of the theme's items
+//! she answered, if she answered at least half of them. For sources with care types (PREM)
+//! the VSV and region scores are the unweighted mean of the care-type means (as Perined
+//! reports them), with a Welch–Satterthwaite t interval; care-type and organisation cells
+//! pool respondents. Top box and problem at theme level are shares of respondents whose theme
+//! score reaches the scale's top-box or problem threshold, with a Wilson interval.
+//!
+//! Privacy: a cell with n < `min_n` is suppressed (its numbers are removed here, not only
+//! hidden later), and a sibling is suppressed too when it alone would let the suppressed
+//! cell be recovered by subtraction from the total.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::config::Privacy;
+use crate::ingest::{Canonical, ItemRole};
+use crate::period::Period;
+use crate::stats::{self, Stratum, Summary};
+
+/// Privacy tier of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// n < min_n: nothing of the cell is shown.
+    Suppressed,
+    /// min_n ≤ n < indicative_n: shown, marked indicatief, no banding or significance.
+    #[serde(rename = "indicatief")]
+    Indicative,
+    /// Shown in full.
+    Full,
+}
+
+impl Tier {
+    /// The tier of a cell of `n` respondents.
+    pub fn of(n: u64, privacy: &Privacy) -> Tier {
+        if n < u64::from(privacy.min_n) {
+            Tier::Suppressed
+        } else if n < u64::from(privacy.indicative_n) {
+            Tier::Indicative
+        } else {
+            Tier::Full
+        }
+    }
+
+    /// The value of the `status` column.
+    pub fn status(self) -> &'static str {
+        match self {
+            Tier::Suppressed => "suppressed",
+            Tier::Indicative => "indicatief",
+            Tier::Full => "full",
+        }
+    }
+}
+
+/// What a cell measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    /// A theme (index into [`Canonical::themes`]).
+    Theme(u16),
+    /// One item of a theme (index into [`Canonical::items`]).
+    Item(u16),
+    /// The overall grade (rapportcijfer) item.
+    Grade(u16),
+    /// Net Promoter Score of the recommendation item.
+    Nps(u16),
+}
+
+/// A proportion in percent with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Percent {
+    pub pct: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// The numbers of a shown cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellStats {
+    /// Mean on 0–10 (NPS: −100..100).
+    pub mean: f64,
+    /// Standard deviation of respondents' scores (none for NPS or n < 2).
+    pub sd: Option<f64>,
+    /// 95% interval of the mean.
+    pub ci: Option<(f64, f64)>,
+    /// Top box (NPS: promoters).
+    pub top_box: Option<Percent>,
+    /// Problem (NPS: detractors).
+    pub problem: Option<Percent>,
+}
+
+/// One cell: a unit × period × measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub period: Period,
+    /// VSV (id in [`Canonical::names`]); none for the region.
+    pub vsv: Option<u32>,
+    /// Care type; none for all care types together.
+    pub care_type: Option<u32>,
+    /// Organisation; none for all organisations together.
+    pub organisation: Option<u32>,
+    pub measure: Measure,
+    /// Respondents (distinct respondents for cells over care types).
+    pub n: u64,
+    pub tier: Tier,
+    /// Suppressed although n ≥ min_n, so that a smaller sibling cannot be recovered.
+    pub secondary: bool,
+    /// None when suppressed.
+    pub stats: Option<CellStats>,
+    /// Comparison, trend and SPC columns, filled by the later stages.
+    pub comparison: Option<Comparison>,
+}
+
+/// Columns of a cell filled by the stages after scoring (regional comparison, trends, SPC).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comparison {
+    /// Case-mix standardised mean.
+    pub std_mean: Option<f64>,
+    /// z against the region.
+    pub z: Option<f64>,
+    /// Band against the region.
+    pub band: Option<String>,
+    /// Change against the previous period.
+    pub change_prev: Option<f64>,
+    /// p of that change (Welch).
+    pub p_prev: Option<f64>,
+    /// Change against the same period a year earlier.
+    pub change_year: Option<f64>,
+    /// p of that change.
+    pub p_year: Option<f64>,
+    /// SPC signal of the latest period.
+    pub spc_signal: Option<String>,
+}
+
+/// Cronbach's α of a theme in one period (all units together).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reliability {
+    pub period: Period,
+    /// Index into [`Canonical::themes`].
+    pub theme: u16,
+    /// Complete cases used.
+    pub n: usize,
+    /// None for one-item themes or too few cases.
+    pub alpha: Option<f64>,
+}
+
+/// The result of scoring.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    /// Cells in a stable order: period, unit, measure.
+    pub cells: Vec<Cell>,
+    /// α per theme and period.
+    pub reliability: Vec<Reliability>,
+}
+
+/// Sufficient statistics of a set of scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Acc {
+    n: u64,
+    sum: f64,
+    sum_sq: f64,
+    top: u64,
+    problem: u64,
+}
+
+impl Acc {
+    fn add(&mut self, score: f64, top: bool, problem: bool) {
+        self.n += 1;
+        self.sum += score;
+        self.sum_sq += score * score;
+        self.top += u64::from(top);
+        self.problem += u64::from(problem);
+    }
+
+    fn merge(&mut self, o: &Acc) {
+        self.n += o.n;
+        self.sum += o.sum;
+        self.sum_sq += o.sum_sq;
+        self.top += o.top;
+        self.problem += o.problem;
+    }
+
+    fn summary(&self) -> Option<Summary> {
+        stats::summary_from_sums(self.n, self.sum, self.sum_sq)
+    }
+}
+
+/// Key of the finest unit: period, VSV, care type, organisation.
+type GroupKey = (Period, u32, Option<u32>, Option<u32>);
+
+/// A unit at any level: (period, vsv, care type, organisation).
+type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
+
+/// Scores every period in `data`.
+pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
+    let measures = MeasureIndex::new(data);
+    // 1. Finest groups and their accumulators.
+    let mut group_of_row: Vec<u32> = Vec::with_capacity(data.respondents.len());
+    let mut groups: Vec<GroupKey> = Vec::new();
+    let mut group_index: HashMap<GroupKey, u32> = HashMap::new();
+    for r in &data.respondents {
+        let key = (r.period, r.vsv, r.care_type, r.organisation);
+        let g = *group_index.entry(key).or_insert_with(|| {
+            groups.push(key);
+            (groups.len() - 1) as u32
+        });
+        group_of_row.push(g);
+    }
+    let m = measures.len();
+    let mut acc = vec![Acc::default(); groups.len() * m];
+    // Per row: which measures got a score (for distinct counts over care types).
+    let mut row_measures: Vec<u64> = vec![0; data.respondents.len()];
+    let mut alpha_data: HashMap<(Period, u16), Vec<Vec<f64>>> = HashMap::new();
+
+    let themes = &data.themes;
+    let mut theme_sum = vec![0.0f64; themes.len()];
+    let mut theme_cnt = vec![0usize; themes.len()];
+    let mut theme_items: Vec<Vec<(u16, f64)>> = vec![Vec::new(); themes.len()];
+    let answers = &data.answers;
+    let mut start = 0;
+    while start < answers.len() {
+        let row = answers[start].row;
+        let mut end = start;
+        while end < answers.len() && answers[end].row == row {
+            end += 1;
+        }
+        let g = group_of_row[row as usize] as usize;
+        let base = g * m;
+        let mut mask = 0u64;
+        for a in &answers[start..end] {
+            let item = &data.items[a.item as usize];
+            let score = f64::from(a.score);
+            let mi = measures.item(a.item);
+            acc[base + mi].add(score, a.positive, a.problem);
+            match item.role {
+                ItemRole::Theme(t) => {
+                    theme_sum[t] += score;
+                    theme_cnt[t] += 1;
+                    theme_items[t].push((a.item, score));
+                }
+                ItemRole::Recommend => {
+                    let v = f64::from(a.value);
+                    let mi = measures.nps(a.item);
+                    acc[base + mi].add(v, v >= 9.0, v <= 6.0);
+                    mask |= measures.bit(mi);
+                }
+                ItemRole::Grade | ItemRole::Other => {}
+            }
+            mask |= measures.bit(mi);
+        }
+        for (t, theme) in themes.iter().enumerate() {
+            let c = theme_cnt[t];
+            if c == 0 {
+                continue;
+            }
+            if 2 * c >= theme.n_items {
+                let s = theme_sum[t] / c as f64;
+                let top = theme.positive_score.is_some_and(|p| s >= p - 1e-9);
+                let prob = theme.problem_score.is_some_and(|p| s <= p + 1e-9);
+                let mi = measures.theme(t);
+                acc[base + mi].add(s, top, prob);
+                mask |= measures.bit(mi);
+            }
+            if theme.n_items >= 2 && c == theme.n_items {
+                let period = data.respondents[row as usize].period;
+                let cols = alpha_data
+                    .entry((period, t as u16))
+                    .or_insert_with(|| vec![Vec::new(); theme.n_items]);
+                let mut its = std::mem::take(&mut theme_items[t]);
+                its.sort_by_key(|(i, _)| *i);
+                for (j, (_, s)) in its.iter().enumerate() {
+                    if let Some(col) = cols.get_mut(j) {
+                        col.push(*s);
+                    }
+                }
+            }
+            theme_sum[t] = 0.0;
+            theme_cnt[t] = 0;
+            theme_items[t].clear();
+        }
+        row_measures[row as usize] = mask;
+        start = end;
+    }
+
+    // 2. Distinct respondents per (period, vsv or region, measure), for cells over care types.
+    let distinct = distinct_counts(data, &row_measures, &measures);
+
+    // 3. Roll up.
+    let mut pooled: HashMap<(UnitKey, usize), Acc> = HashMap::new();
+    for (g, key) in groups.iter().enumerate() {
+        let (p, v, ct, org) = *key;
+        for mi in 0..m {
+            let a = &acc[g * m + mi];
+            if a.n == 0 {
+                continue;
+            }
+            let mut levels = vec![(p, Some(v), ct, None), (p, None, ct, None)];
+            if org.is_some() {
+                levels.push((p, Some(v), ct, org));
+            }
+            for unit in levels {
+                pooled.entry((unit, mi)).or_default().merge(a);
+            }
+        }
+    }
+    let mut cells: Vec<Cell> = Vec::new();
+    // Pooled cells: organisation, care type (VSV and region), and units without care types.
+    let mut parents: HashMap<((Period, Option<u32>), usize), Vec<(u32, Acc)>> = HashMap::new();
+    let mut keys: Vec<&(UnitKey, usize)> = pooled.keys().collect();
+    keys.sort();
+    for k in keys {
+        let ((p, v, ct, org), mi) = *k;
+        let a = pooled[k];
+        match ct {
+            Some(c) => {
+                if org.is_none() {
+                    parents.entry(((p, v), mi)).or_default().push((c, a));
+                }
+                cells.push(pooled_cell((p, v, ct, org), measures.measure(mi), &a, privacy));
+            }
+            None => {
+                // No care types: the VSV/region cell itself (and organisations).
+                cells.push(pooled_cell((p, v, None, org), measures.measure(mi), &a, privacy));
+            }
+        }
+    }
+    // Cells over care types: unweighted mean of care-type means.
+    let mut parent_keys: Vec<_> = parents.keys().copied().collect();
+    parent_keys.sort();
+    for k in parent_keys {
+        let ((p, v), mi) = k;
+        let strata = &parents[&k];
+        let n = distinct
+            .get(&(p, v, mi))
+            .copied()
+            .unwrap_or_else(|| strata.iter().map(|(_, a)| a.n).max().unwrap_or(0));
+        cells.push(combined_cell((p, v), measures.measure(mi), strata, n, privacy));
+    }
+
+    suppress_complements(&mut cells);
+    cells.sort_by_cached_key(|c| cell_order(data, c));
+
+    let mut reliability: Vec<Reliability> = alpha_data
+        .into_iter()
+        .map(|((period, theme), cols)| Reliability {
+            period,
+            theme,
+            n: cols.first().map_or(0, Vec::len),
+            alpha: stats::cronbach_alpha(&cols),
+        })
+        .collect();
+    for (t, theme) in themes.iter().enumerate() {
+        if theme.n_items < 2 {
+            continue;
+        }
+        for p in data.periods() {
+            if !reliability.iter().any(|r| r.period == p && r.theme == t as u16) {
+                reliability.push(Reliability {
+                    period: p,
+                    theme: t as u16,
+                    n: 0,
+                    alpha: None,
+                });
+            }
+        }
+    }
+    reliability.sort_by_key(|r| (r.period, r.theme));
+    Scores { cells, reliability }
+}
+
+/// Sort key: period, region first then VSV names, care type, organisation, measure.
+fn cell_order(data: &Canonical, c: &Cell) -> (Period, String, String, String, Measure) {
+    let name = |id: Option<u32>| id.map_or(String::new(), |i| data.names.get(i).to_string());
+    (
+        c.period,
+        name(c.vsv),
+        name(c.care_type),
+        name(c.organisation),
+        c.measure,
+    )
+}
+
+fn percent(successes: u64, n: u64) -> Option<Percent> {
+    let (low, high) = stats::wilson(successes, n, 0.95)?;
+    Some(Percent {
+        pct: 100.0 * successes as f64 / n as f64,
+        low: 100.0 * low,
+        high: 100.0 * high,
+    })
+}
+
+fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> Cell {
+    let (period, vsv, care_type, organisation) = unit;
+    let tier = Tier::of(a.n, privacy);
+    let stats = match measure {
+        Measure::Nps(_) => stats::nps(a.top, a.n - a.top - a.problem, a.problem, 0.95).map(|s| {
+            CellStats {
+                mean: s.score,
+                sd: None,
+                ci: Some((s.low, s.high)),
+                top_box: percent(a.top, a.n),
+                problem: percent(a.problem, a.n),
+            }
+        }),
+        _ => a.summary().map(|s| CellStats {
+            mean: s.mean,
+            sd: s.sd,
+            ci: stats::t_interval(&s, 0.95),
+            top_box: percent(a.top, a.n),
+            problem: percent(a.problem, a.n),
+        }),
+    };
+    Cell {
+        period,
+        vsv,
+        care_type,
+        organisation,
+        measure,
+        n: a.n,
+        tier,
+        secondary: false,
+        stats: if tier == Tier::Suppressed { None } else { stats },
+        comparison: None,
+    }
+}
+
+/// A cell over care types: unweighted mean of the care-type means.
+fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, Acc)], n: u64, privacy: &Privacy) -> Cell {
+    let (period, vsv) = unit;
+    let tier = Tier::of(n, privacy);
+    let k = strata.len() as f64;
+    let mut total = Acc::default();
+    for (_, a) in strata {
+        total.merge(a);
+    }
+    // Top box and problem: mean of the care-type proportions, Wilson interval at the
+    // effective sample size of that mean (Korn & Graubard 1998).
+    let mean_prop = |count: fn(&Acc) -> u64| -> Option<Percent> {
+        let props: Vec<(f64, f64)> = strata
+            .iter()
+            .filter(|(_, a)| a.n > 0)
+            .map(|(_, a)| (count(a) as f64 / a.n as f64, a.n as f64))
+            .collect();
+        if props.len() != strata.len() {
+            return None;
+        }
+        let p = props.iter().map(|(p, _)| p).sum::<f64>() / k;
+        let var = props.iter().map(|(p, n)| p * (1.0 - p) / n).sum::<f64>() / (k * k);
+        let n_eff = if var > 0.0 {
+            p * (1.0 - p) / var
+        } else {
+            k * k / props.iter().map(|(_, n)| 1.0 / n).sum::<f64>()
+        };
+        let n_eff = n_eff.round().max(1.0) as u64;
+        let succ = (p * n_eff as f64).round() as u64;
+        let (low, high) = stats::wilson(succ.min(n_eff), n_eff, 0.95)?;
+        Some(Percent {
+            pct: 100.0 * p,
+            low: 100.0 * low,
+            high: 100.0 * high,
+        })
+    };
+    let stats = match measure {
+        Measure::Nps(_) => {
+            let parts: Vec<(u64, u64, u64)> = strata
+                .iter()
+                .map(|(_, a)| (a.top, a.n - a.top - a.problem, a.problem))
+                .collect();
+            stats::nps_mean_of_strata(&parts, 0.95).map(|s| CellStats {
+                    mean: s.score,
+                    sd: None,
+                    ci: Some((s.low, s.high)),
+                    top_box: mean_prop(|a| a.top),
+                    problem: mean_prop(|a| a.problem),
+                })
+        }
+        _ => {
+            let summaries: Option<Vec<Summary>> = strata.iter().map(|(_, a)| a.summary()).collect();
+            summaries.map(|ss| {
+                let mean = ss.iter().map(|s| s.mean).sum::<f64>() / k;
+                let strata: Option<Vec<Stratum>> = ss
+                    .iter()
+                    .map(|s| {
+                        s.sd.map(|sd| Stratum {
+                            n: s.n,
+                            mean: s.mean,
+                            sd,
+                        })
+                    })
+                    .collect();
+                let ci = strata
+                    .and_then(|st| stats::mean_of_means(&st))
+                    .and_then(|mm| stats::t_interval_from(mm.mean, mm.se, mm.df, 0.95));
+                CellStats {
+                    mean,
+                    sd: total.summary().and_then(|s| s.sd),
+                    ci,
+                    top_box: mean_prop(|a| a.top),
+                    problem: mean_prop(|a| a.problem),
+                }
+            })
+        }
+    };
+    Cell {
+        period,
+        vsv,
+        care_type: None,
+        organisation: None,
+        measure,
+        n,
+        tier,
+        secondary: false,
+        stats: if tier == Tier::Suppressed { None } else { stats },
+        comparison: None,
+    }
+}
+
+/// Complementary suppression. A family is a shown parent cell and its children:
+/// organisations of a VSV's care type, care types of a VSV (or of the region), and VSVs of
+/// the region (per care type and overall). If exactly one child of a family is suppressed,
+/// the smallest other child is suppressed too; if the only child is suppressed, the parent
+/// (which equals it) is. Repeats until stable, because each new suppression can expose a
+/// cell in another family.
+fn suppress_complements(cells: &mut [Cell]) {
+    // (period, measure, vsv, care type, kind): 0 = organisations, 1 = care types, 2 = VSVs.
+    type Family = (Period, Measure, Option<u32>, Option<u32>, u8);
+    let mut members: HashMap<Family, Vec<usize>> = HashMap::new();
+    let mut parent: HashMap<Family, usize> = HashMap::new();
+    for (i, c) in cells.iter().enumerate() {
+        let (p, m) = (c.period, c.measure);
+        match (c.vsv, c.care_type, c.organisation) {
+            (Some(v), ct, Some(_)) => members.entry((p, m, Some(v), ct, 0)).or_default().push(i),
+            (v, Some(_), None) => {
+                members.entry((p, m, v, None, 1)).or_default().push(i);
+                if v.is_some() {
+                    members.entry((p, m, None, c.care_type, 2)).or_default().push(i);
+                }
+            }
+            (Some(_), None, None) => members.entry((p, m, None, None, 2)).or_default().push(i),
+            (None, _, _) => {}
+        }
+        if c.organisation.is_none() {
+            parent.insert((p, m, c.vsv, c.care_type, 0), i);
+            if c.care_type.is_none() {
+                parent.insert((p, m, c.vsv, None, 1), i);
+            }
+            if c.vsv.is_none() {
+                parent.insert((p, m, None, c.care_type, 2), i);
+            }
+        }
+    }
+    let mut families: Vec<(Family, Vec<usize>)> = members.into_iter().collect();
+    families.sort();
+    let hide = |cells: &mut [Cell], i: usize| {
+        cells[i].tier = Tier::Suppressed;
+        cells[i].secondary = true;
+        cells[i].stats = None;
+    };
+    for _ in 0..20 {
+        let mut changed = false;
+        for (family, kids) in &families {
+            let Some(&parent) = parent.get(family) else {
+                continue;
+            };
+            if cells[parent].tier == Tier::Suppressed {
+                continue;
+            }
+            let hidden = kids.iter().filter(|&&i| cells[i].tier == Tier::Suppressed).count();
+            if kids.len() == 1 && hidden == 1 && kids[0] != parent {
+                hide(cells, parent);
+                changed = true;
+            } else if kids.len() >= 2 && hidden == 1 {
+                if let Some(&j) = kids
+                    .iter()
+                    .filter(|&&i| cells[i].tier != Tier::Suppressed)
+                    .min_by_key(|&&i| (cells[i].n, i))
+                {
+                    hide(cells, j);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Distinct respondents per (period, VSV or region, measure).
+fn distinct_counts(data: &Canonical, row_measures: &[u64], measures: &MeasureIndex) -> HashMap<(Period, Option<u32>, usize), u64> {
+    let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
+    order.sort_by_key(|&i| data.respondents[i as usize].key);
+    let mut out: HashMap<(Period, Option<u32>, usize), u64> = HashMap::new();
+    let mut i = 0;
+    while i < order.len() {
+        let key = data.respondents[order[i] as usize].key;
+        let mut j = i;
+        let mut seen: Vec<(Period, u32, u64)> = Vec::new();
+        while j < order.len() && data.respondents[order[j] as usize].key == key {
+            let r = &data.respondents[order[j] as usize];
+            let mask = row_measures[order[j] as usize];
+            match seen.iter_mut().find(|(p, v, _)| *p == r.period && *v == r.vsv) {
+                Some(s) => s.2 |= mask,
+                None => seen.push((r.period, r.vsv, mask)),
+            }
+            j += 1;
+        }
+        for (p, v, mask) in seen {
+            for mi in 0..measures.len().min(64) {
+                if mask & (1u64 << mi) != 0 {
+                    *out.entry((p, Some(v), mi)).or_insert(0) += 1;
+                    *out.entry((p, None, mi)).or_insert(0) += 1;
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Dense numbering of measures: themes, then items, then NPS per recommendation item.
+struct MeasureIndex {
+    list: Vec<Measure>,
+    theme_base: usize,
+    item_base: usize,
+    nps: HashMap<u16, usize>,
+}
+
+impl MeasureIndex {
+    fn new(data: &Canonical) -> MeasureIndex {
+        let mut list = Vec::new();
+        for t in 0..data.themes.len() {
+            list.push(Measure::Theme(t as u16));
+        }
+        let item_base = list.len();
+        for (i, it) in data.items.iter().enumerate() {
+            list.push(match it.role {
+                ItemRole::Grade => Measure::Grade(i as u16),
+                _ => Measure::Item(i as u16),
+            });
+        }
+        let mut nps = HashMap::new();
+        for (i, it) in data.items.iter().enumerate() {
+            if it.role == ItemRole::Recommend {
+                nps.insert(i as u16, list.len());
+                list.push(Measure::Nps(i as u16));
+            }
+        }
+        MeasureIndex {
+            list,
+            theme_base: 0,
+            item_base,
+            nps,
+        }
+    }
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+    fn theme(&self, t: usize) -> usize {
+        self.theme_base + t
+    }
+    fn item(&self, i: u16) -> usize {
+        self.item_base + i as usize
+    }
+    fn nps(&self, i: u16) -> usize {
+        self.nps.get(&i).copied().unwrap_or(0)
+    }
+    fn measure(&self, mi: usize) -> Measure {
+        self.list[mi]
+    }
+    /// Bit of a measure in a row mask; measures beyond 64 share the last bit (their
+    /// distinct counts then fall back to the largest care-type count).
+    fn bit(&self, mi: usize) -> u64 {
+        if mi < 64 {
+            1u64 << mi
+        } else {
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codebook::Codebook;
+    use crate::ingest::{Answer, ItemRef, Respondent, SourceData, ThemeRef};
+    use crate::period::PeriodKind;
+    use chrono::NaiveDate;
+
+    /// A canonical table with one one-item theme on 1–10; `groups` lists
+    /// (vsv, care type, scores), one respondent per score, keys unique per group row.
+    fn data(groups: &[(&str, Option<&str>, &[f32])]) -> Canonical {
+        let mut c = Canonical::default();
+        let cb = Codebook::resolve("prem-geboortezorg", std::path::Path::new(".")).unwrap();
+        c.sources.push(SourceData {
+            name: "prem".into(),
+            codebook: cb,
+            participation: None,
+            files: vec![],
+        });
+        c.themes.push(ThemeRef {
+            id: "info".into(),
+            label: "Info".into(),
+            source: 0,
+            n_items: 1,
+            importance: None,
+            positive_score: Some(9.0),
+            problem_score: Some(5.0),
+        });
+        c.items.push(ItemRef {
+            id: "info1".into(),
+            source: 0,
+            role: ItemRole::Theme(0),
+        });
+        let date = NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
+        let mut key = 0;
+        for (vsv, ct, values) in groups {
+            let vsv = c.names.intern(vsv);
+            let ct = ct.map(|x| c.names.intern(x));
+            for (i, v) in values.iter().enumerate() {
+                let row = c.respondents.len() as u32;
+                c.respondents.push(Respondent {
+                    source: 0,
+                    key: key + i as u32,
+                    vsv,
+                    organisation: None,
+                    care_type: ct,
+                    date,
+                    period: Period::of(date, PeriodKind::Quarter),
+                    parity: None,
+                    age_band: None,
+                    education: None,
+                    place_of_birth: None,
+                    improvement: None,
+                    compliment: None,
+                });
+                c.answers.push(Answer {
+                    row,
+                    item: 0,
+                    value: *v,
+                    score: *v,
+                    positive: *v >= 9.0,
+                    problem: *v <= 5.0,
+                });
+            }
+            key += 1000;
+        }
+        c
+    }
+
+    fn cell<'a>(s: &'a Scores, c: &Canonical, vsv: Option<&str>, ct: Option<&str>) -> &'a Cell {
+        let v = vsv.map(|x| c.names.find(x).unwrap());
+        let t = ct.map(|x| c.names.find(x).unwrap());
+        s.cells
+            .iter()
+            .find(|x| x.vsv == v && x.care_type == t && x.measure == Measure::Theme(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn tiers_follow_min_n_and_indicative_n() {
+        let p = Privacy::default();
+        assert_eq!(Tier::of(9, &p), Tier::Suppressed);
+        assert_eq!(Tier::of(10, &p), Tier::Indicative);
+        assert_eq!(Tier::of(29, &p), Tier::Indicative);
+        assert_eq!(Tier::of(30, &p), Tier::Full);
+    }
+
+    #[test]
+    fn suppressed_cells_carry_no_numbers() {
+        let d = data(&[("A", None, &[8.0; 9]), ("B", None, &[7.0; 12]), ("C", None, &[6.0; 12])]);
+        let s = score(&d, &Privacy::default());
+        let a = cell(&s, &d, Some("A"), None);
+        assert_eq!((a.tier, a.stats), (Tier::Suppressed, None));
+        // A alone hidden under a shown region total would be recoverable: the smallest
+        // shown sibling (B or C, both n = 12; the first by order) is hidden too.
+        let hidden: Vec<bool> = ["B", "C"]
+            .iter()
+            .map(|v| cell(&s, &d, Some(v), None).tier == Tier::Suppressed)
+            .collect();
+        assert_eq!(hidden.iter().filter(|h| **h).count(), 1);
+        let region = cell(&s, &d, None, None);
+        assert_eq!(region.n, 33);
+        assert_eq!(region.tier, Tier::Full);
+    }
+
+    #[test]
+    fn a_lone_hidden_care_type_takes_its_sibling_along() {
+        let d = data(&[("A", Some("VP"), &[8.0; 40]), ("A", Some("KZ"), &[7.0; 5])]);
+        let s = score(&d, &Privacy::default());
+        let kz = cell(&s, &d, Some("A"), Some("KZ"));
+        let vp = cell(&s, &d, Some("A"), Some("VP"));
+        assert_eq!(kz.tier, Tier::Suppressed);
+        assert!(!kz.secondary);
+        assert_eq!(vp.tier, Tier::Suppressed);
+        assert!(vp.secondary && vp.stats.is_none());
+        // The VSV cell is still shown: the unweighted mean of 8 and 7.
+        let a = cell(&s, &d, Some("A"), None);
+        assert_eq!(a.stats.map(|x| x.mean), Some(7.5));
+        assert_eq!(a.n, 45);
+    }
+
+    #[test]
+    fn respondent_theme_score_needs_half_the_items() {
+        // Two-item theme: a respondent with one of two answers counts (1 ≥ 2/2);
+        // with a three-item theme one answer of three does not.
+        let mut d = data(&[("A", None, &[8.0; 12])]);
+        d.themes[0].n_items = 3;
+        let s = score(&d, &Privacy::default());
+        assert!(!s.cells.iter().any(|c| c.measure == Measure::Theme(0)));
+        d.themes[0].n_items = 2;
+        let s = score(&d, &Privacy::default());
+        assert_eq!(cell(&s, &d, Some("A"), None).n, 12);
+    }
+}

@@ -1,0 +1,398 @@
+//! The `prem` binary end to end, in scratch folders: fixtures with hand-worked numbers,
+//! every input format, fatal errors and the data-quality report.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn prem() -> Command {
+    Command::cargo_bin("prem").expect("binary built")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Reads `tables/scores.csv` of a report into header-keyed rows.
+fn scores(report: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(report.join("tables/scores.csv")).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn find<'a>(
+    rows: &'a [std::collections::HashMap<String, String>],
+    vsv: &str,
+    care_type: &str,
+    theme: &str,
+    item: &str,
+) -> &'a std::collections::HashMap<String, String> {
+    rows.iter()
+        .find(|r| {
+            r["vsv"] == vsv
+                && r["care_type"] == care_type
+                && r["organisation"].is_empty()
+                && r["theme"] == theme
+                && r["item"] == item
+        })
+        .unwrap_or_else(|| panic!("no row {vsv}/{care_type}/{theme}/{item}"))
+}
+
+fn num(row: &std::collections::HashMap<String, String>, col: &str) -> f64 {
+    row[col].parse().unwrap_or_else(|_| panic!("{col} = {:?}", row[col]))
+}
+
+const PREM_TOML: &str = r#"
+[analysis]
+name = "Testregio"
+
+[[source]]
+name = "prem"
+files = ["exports/*.csv"]
+codebook = "prem-geboortezorg"
+[source.columns]
+respondent = "Respondentnummer"
+vsv = "VSV"
+organisation = "Zorgaanbieder"
+care_type = "Zorgsoort"
+date = "Datum ingevuld"
+parity = "Eerste kind"
+age = "Leeftijd"
+"#;
+
+/// A long-layout PREM export of one VSV, 2026-Q3: 12 midwife-practice rows with
+/// Informatievoorziening 8×6, 9×4, 10×2 and 10 maternity-care rows with 7×5, 8×5, plus
+/// rows with planted problems.
+fn long_export() -> String {
+    let mut s = String::from(
+        "Respondentnummer;VSV;Zorgaanbieder;Zorgsoort;Datum ingevuld;Eerste kind;Leeftijd;Informatievoorziening;Rapportcijfer;Verbeterpunten\r\n",
+    );
+    let vp = [8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 10, 10];
+    for (i, v) in vp.iter().enumerate() {
+        s += &format!(
+            "R{};VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;{:02}-07-2026;Ja;31;{v};8,5;\r\n",
+            i + 1,
+            i + 1
+        );
+    }
+    let kz = [7, 7, 7, 7, 7, 8, 8, 8, 8, 8];
+    for (i, v) in kz.iter().enumerate() {
+        s += &format!(
+            "R{};VSV Één;Kraamzorg Hélène;Kraamzorg;2026-08-{:02};Nee;25-29;{v};8;\"Meer uitleg; graag\r\nover voeding\"\r\n",
+            i + 1,
+            i + 1
+        );
+    }
+    // Planted (rows as Excel numbers them, header = 1; the quoted newlines above do not
+    // count): bad date (row 24), unknown label (row 25), out of range (row 26).
+    s += "R13;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;31-02-2026;Ja;30;8;8;\r\n";
+    s += "R14;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;01-09-2026;Ja;30;goed;7;\r\n";
+    s += "R15;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;02-09-2026;Ja;30;11;7;\r\n";
+    s
+}
+
+fn windows_1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+fn run_report(dir: &Path) -> PathBuf {
+    prem()
+        .arg("report")
+        .arg(dir.join("prem.toml"))
+        .arg("--quiet")
+        .assert()
+        .success();
+    dir.join("reports/2026-Q3")
+}
+
+#[test]
+fn hand_worked_prem_cells_from_a_windows_1252_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/prem.csv", &windows_1252(&long_export()));
+    let report = run_report(tmp.path());
+    let rows = scores(&report);
+
+    // Midwife practice: mean 104/12; t interval from scipy:
+    // stats.t.interval(0.95, 11, loc=vp.mean(), scale=stats.sem(vp)) = (8.172032035927526, 9.161301297405807)
+    let vp = find(&rows, "VSV Één", "Verloskundigenpraktijk", "informatievoorziening", "");
+    assert_eq!(vp["n"], "12");
+    assert_eq!(vp["mean"], "8.6667");
+    assert_eq!(vp["sd"], "0.7785"); // numpy std(ddof=1) = 0.778498944161523
+    assert_eq!(vp["ci_low"], "8.1720");
+    assert_eq!(vp["ci_high"], "9.1613");
+    assert_eq!(vp["top_box_pct"], "50.00"); // 6 of 12 answered 9 or 10
+    assert_eq!(vp["status"], "indicatief"); // 10 ≤ n < 30
+
+    // VSV: unweighted mean of the care-type means (8.6667 + 7.5) / 2, Welch–Satterthwaite
+    // interval; scipy: se = 0.13989534327741962, df = 19.2940580004056,
+    // m ∓ stats.t.ppf(0.975, df) * se = 7.790830762600111 … 8.375835904066554
+    let vsv = find(&rows, "VSV Één", "", "informatievoorziening", "");
+    assert_eq!(vsv["mean"], "8.0833");
+    assert_eq!(vsv["ci_low"], "7.7908");
+    assert_eq!(vsv["ci_high"], "8.3758");
+    assert_eq!(vsv["n"], "12"); // distinct respondents, not 22 rows
+    assert_eq!(vsv["top_box_pct"], "25.00"); // mean of 50 % and 0 %
+
+    // Decimal comma: Rapportcijfer 8,5 on the midwife rows.
+    let grade = find(&rows, "VSV Één", "Verloskundigenpraktijk", "rapportcijfer", "");
+    assert_eq!(grade["mean"].parse::<f64>().unwrap(), (12.0 * 8.5 + 14.0) / 14.0);
+
+    // Names keep their accents.
+    assert!(rows.iter().any(|r| r["organisation"] == "Kraamzorg Hélène"));
+
+    // The planted problems are in the data-quality report with file, row and column.
+    let dq = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
+    assert!(dq.contains("prem,exports/prem.csv,24,Datum ingevuld,31-02-2026,bad_date"), "{dq}");
+    assert!(dq.contains("prem,exports/prem.csv,25,Informatievoorziening,goed,unknown_answer"), "{dq}");
+    assert!(dq.contains("prem,exports/prem.csv,26,Informatievoorziening,11,out_of_range"), "{dq}");
+}
+
+#[test]
+fn utf8_with_bom_gives_the_same_scores_as_windows_1252() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        write(d.path(), "prem.toml", PREM_TOML.as_bytes());
+    }
+    write(a.path(), "exports/prem.csv", &windows_1252(&long_export()));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(long_export().as_bytes());
+    write(b.path(), "exports/prem.csv", &bom);
+    let ra = std::fs::read(run_report(a.path()).join("tables/scores.csv")).unwrap();
+    let rb = std::fs::read(run_report(b.path()).join("tables/scores.csv")).unwrap();
+    assert_eq!(ra, rb);
+}
+
+#[test]
+fn wide_layout_scores_like_long_layout() {
+    let long = tempfile::tempdir().unwrap();
+    write(long.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(long.path(), "exports/prem.csv", long_export().as_bytes());
+
+    let wide = tempfile::tempdir().unwrap();
+    let toml = PREM_TOML
+        .replace("organisation = \"Zorgaanbieder\"\n", "")
+        .replace("care_type = \"Zorgsoort\"\n", "");
+    write(wide.path(), "prem.toml", toml.as_bytes());
+    let mut s = String::from(
+        "Respondentnummer,VSV,Datum ingevuld,Eerste kind,Leeftijd,VP_Informatievoorziening,KZ_Informatievoorziening\n",
+    );
+    let vp = [8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 10, 10];
+    let kz = [7, 7, 7, 7, 7, 8, 8, 8, 8, 8];
+    for i in 0..12 {
+        let k = kz.get(i).map(|v| v.to_string()).unwrap_or_default();
+        s += &format!("R{},VSV Één,15-07-2026,Ja,31,{},{k}\n", i + 1, vp[i]);
+    }
+    write(wide.path(), "exports/prem.csv", s.as_bytes());
+
+    let rl = scores(&run_report(long.path()));
+    let rw = scores(&run_report(wide.path()));
+    let l = find(&rl, "VSV Één", "", "informatievoorziening", "");
+    let w = find(&rw, "VSV Één", "", "informatievoorziening", "");
+    for col in ["n", "mean", "sd", "ci_low", "ci_high", "top_box_pct"] {
+        assert_eq!(l[col], w[col], "{col}");
+    }
+    let wk = find(&rw, "VSV Één", "kraamzorg", "informatievoorziening", "");
+    assert_eq!(wk["n"], "10");
+    assert_eq!(num(wk, "mean"), 7.5);
+}
+
+#[test]
+fn xlsx_with_the_header_on_row_three() {
+    let tmp = tempfile::tempdir().unwrap();
+    let codebook = r#"
+name = "lokaal"
+title = "Lokale enquête"
+[scales.freq]
+type = "ordinal"
+levels = ["nooit", "soms", "meestal", "altijd"]
+positive = ["altijd"]
+problem = ["nooit", "soms"]
+missing = ["weet ik niet"]
+[[themes]]
+id = "steun"
+label = "Steun"
+[[items]]
+id = "s1"
+theme = "steun"
+columns = ["Kreeg u steun?"]
+scale = "freq"
+[[items]]
+id = "s2"
+theme = "steun"
+columns = ["Werd u gehoord?"]
+scale = "freq"
+"#;
+    write(tmp.path(), "lokaal.toml", codebook.as_bytes());
+    let config = r#"
+[analysis]
+name = "Test"
+[[source]]
+name = "lokaal"
+files = ["enquete.xlsx"]
+codebook = "lokaal.toml"
+sheet = "Antwoorden"
+header_row = 3
+[source.columns]
+date = "Datum"
+[source.values]
+vsv = "VSV Test"
+"#;
+    write(tmp.path(), "prem.toml", config.as_bytes());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Antwoorden").unwrap();
+    sheet.write_string(0, 0, "Enquête cliëntervaring").unwrap();
+    sheet.write_string(1, 0, "Export: 1-10-2026").unwrap();
+    for (c, h) in ["Datum", "Kreeg u steun?", "Werd u gehoord?"].iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    // 12 respondents: s1 = Altijd ×6, Meestal ×6; s2 = " altijd " ×12 (case and spaces).
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd-mm-yyyy");
+    for i in 0..12u32 {
+        let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 8, 1 + i as u8).unwrap();
+        sheet.write_datetime_with_format(3 + i, 0, &d, &date_format).unwrap();
+        sheet.write_string(3 + i, 1, if i < 6 { "Altijd" } else { "Meestal" }).unwrap();
+        sheet.write_string(3 + i, 2, " altijd ").unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    write(tmp.path(), "enquete.xlsx", &bytes);
+    let rows = scores(&run_report(tmp.path()));
+    // Theme score per respondent: (10 + 10)/2 = 10 for six, (6.6667 + 10)/2 = 8.3333 for six.
+    let r = find(&rows, "VSV Test", "", "steun", "");
+    assert_eq!(r["n"], "12");
+    assert_eq!(r["mean"], "9.1667");
+    let s1 = find(&rows, "VSV Test", "", "steun", "s1");
+    assert_eq!(s1["top_box_pct"], "50.00");
+}
+
+#[test]
+fn fatal_inputs_exit_1_naming_file_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    // Missing required column.
+    let text = long_export().replace("Datum ingevuld", "Datum");
+    write(tmp.path(), "exports/prem.csv", text.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("prem.csv"))
+        .stderr(predicate::str::contains("\"Datum ingevuld\""));
+    // Empty file.
+    write(tmp.path(), "exports/prem.csv", b"");
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("prem.csv").and(predicate::str::contains("empty")));
+    // Unknown key in the config.
+    write(
+        tmp.path(),
+        "prem.toml",
+        PREM_TOML.replace("name = \"Testregio\"", "name = \"T\"\nlanguag = \"nl\"").as_bytes(),
+    );
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("prem.toml").and(predicate::str::contains("languag")));
+    // No config at all.
+    prem()
+        .args(["report", "--quiet"])
+        .arg(tmp.path().join("nope.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nope.toml"));
+}
+
+#[test]
+fn wrong_sheet_is_fatal_and_lists_the_sheets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = PREM_TOML.replace("exports/*.csv", "prem.xlsx").replace(
+        "codebook = \"prem-geboortezorg\"",
+        "codebook = \"prem-geboortezorg\"\nsheet = \"Blad9\"",
+    );
+    write(tmp.path(), "prem.toml", config.as_bytes());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Blad1").unwrap();
+    write(tmp.path(), "prem.xlsx", &book.save_to_buffer().unwrap());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Blad9").and(predicate::str::contains("\"Blad1\"")));
+}
+
+#[test]
+fn value_problems_continue_but_strict_makes_them_fatal() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/prem.csv", long_export().as_bytes());
+    prem()
+        .args(["validate"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("data quality:"));
+    prem()
+        .args(["validate", "--strict", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--strict"));
+    assert!(!tmp.path().join("reports").exists(), "validate writes nothing");
+}
+
+#[test]
+fn duplicates_across_files_count_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/a.csv", long_export().as_bytes());
+    write(tmp.path(), "exports/b.csv", long_export().as_bytes());
+    let rows = scores(&run_report(tmp.path()));
+    let vp = find(&rows, "VSV Één", "Verloskundigenpraktijk", "informatievoorziening", "");
+    assert_eq!(vp["n"], "12");
+    let dq = std::fs::read_to_string(tmp.path().join("reports/2026-Q3/data-quality.csv")).unwrap();
+    let dups = dq.lines().filter(|l| l.contains("duplicate_respondent")).count();
+    assert_eq!(dups, 24); // 12 + 10 rows of b.csv, plus R14 and R15
+    assert!(dq.contains("exports/b.csv,2,,,duplicate_respondent"), "{dq}");
+}
+
+#[test]
+fn codebook_list_and_show() {
+    prem()
+        .args(["codebook", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("prem-geboortezorg").and(predicate::str::contains("reproq")));
+    prem()
+        .args(["codebook", "show", "reproq"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[[themes]]"));
+    prem().args(["codebook", "show", "nope"]).assert().code(1);
+    prem().args(["report", "--bogus"]).assert().code(2);
+}
