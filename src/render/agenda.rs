@@ -185,7 +185,7 @@ pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Per
         ],
     );
     let mut env = Environment::new();
-    if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).build() {
+    if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
         env.set_syntax(syntax);
     }
     env.add_template("agenda.md", TEMPLATE)
