@@ -91,4 +91,7 @@ pub struct SampleArgs {
     /// Random seed: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Where the generated prem.toml sends its reports (relative to it).
+    #[arg(long, default_value = "reports")]
+    pub reports: String,
 }

@@ -111,6 +111,8 @@ pub struct SampleOptions {
     pub seed: u64,
     /// The newest quarter, as (year, quarter 1–4).
     pub last_quarter: (i32, u32),
+    /// `[analysis] output` of the generated prem.toml (relative to it).
+    pub reports: String,
 }
 
 impl Default for SampleOptions {
@@ -121,6 +123,7 @@ impl Default for SampleOptions {
             per_quarter: 150,
             seed: 1,
             last_quarter: (2026, 3),
+            reports: "reports".to_string(),
         }
     }
 }
@@ -217,7 +220,7 @@ pub fn generate(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
     let (mut files, duplicates) = prem?;
     files.push(local?);
     files.push(text_file("lokale-enquete.toml", local_codebook()));
-    files.push(text_file("prem.toml", prem_toml()));
+    files.push(text_file("prem.toml", prem_toml(&opts.reports)));
     files.push(text_file("acties.csv", plan.actions_csv()));
     files.push(text_file("README.md", plan.readme(&duplicates)));
     Ok(files)
@@ -1944,7 +1947,7 @@ fn local_codebook() -> String {
 }
 
 /// The analysis configuration of the sample.
-fn prem_toml() -> String {
+fn prem_toml(reports: &str) -> String {
     let mut s = String::with_capacity(4096);
     s.push_str(
         "# prem.toml — example analysis, written by `prem sample` (synthetic data).\n\
@@ -1954,7 +1957,10 @@ fn prem_toml() -> String {
     s.push_str("# Title of the reports.\nname = \"Regio Noord-Holland Noord\"\n");
     s.push_str("# Reporting period: quarter | month | half | year.\nperiod = \"quarter\"\n");
     s.push_str("# Language of the reports: nl | en.\nlanguage = \"nl\"\n");
-    s.push_str("# Folder for the reports.\noutput = \"reports\"\n");
+    s.push_str(&format!(
+        "# Folder for the reports.\noutput = \"{}\"\n",
+        reports.replace('\\', "\\\\").replace('"', "\\\"")
+    ));
     s.push_str(
         "# Our 'waarom', shown atop every agenda.\n\
          why = \"Omdat iedere moeder, ieder kind en ieder gezin een goede start verdient, en wij van cliënten willen leren wat beter kan.\"\n",

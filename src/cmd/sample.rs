@@ -14,6 +14,7 @@ pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         quarters: a.quarters,
         per_quarter: a.per_quarter,
         seed: a.seed,
+        reports: a.reports,
         ..SampleOptions::default()
     };
     let pb = super::spinner(quiet);
