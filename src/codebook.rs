@@ -314,7 +314,10 @@ impl Codebook {
         }
         for t in &self.themes {
             if self.theme_size(&t.id) == 0 {
-                return err(format!("[[themes]] {}: no item belongs to this theme", t.id));
+                return err(format!(
+                    "[[themes]] {}: no item belongs to this theme",
+                    t.id
+                ));
             }
         }
         for (key, id) in [
@@ -393,7 +396,12 @@ mod tests {
             .collect();
         assert_eq!(
             certain,
-            ["persoonlijke_aandacht", "informatievoorziening", "samen_beslissen", "vertrouwen"]
+            [
+                "persoonlijke_aandacht",
+                "informatievoorziening",
+                "samen_beslissen",
+                "vertrouwen"
+            ]
         );
         let reproq = Codebook::resolve("reproq", Path::new(".")).unwrap();
         assert_eq!(reproq.themes.len(), 8);
@@ -402,9 +410,11 @@ mod tests {
 
     #[test]
     fn unknown_theme_is_named() {
-        let text = Codebook::builtin_text("reproq")
-            .unwrap()
-            .replacen("theme = \"waardigheid\"", "theme = \"waardigheit\"", 1);
+        let text = Codebook::builtin_text("reproq").unwrap().replacen(
+            "theme = \"waardigheid\"",
+            "theme = \"waardigheit\"",
+            1,
+        );
         let m = Codebook::parse(&text, Path::new("mijn.toml"))
             .unwrap_err()
             .to_string();

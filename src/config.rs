@@ -228,10 +228,14 @@ impl Config {
         for (i, s) in self.sources.iter().enumerate() {
             let at = format!("[[source]] #{} ({})", i + 1, s.name);
             if !names.insert(s.name.as_str()) {
-                return err(format!("{at}: name is used twice; each source needs its own name"));
+                return err(format!(
+                    "{at}: name is used twice; each source needs its own name"
+                ));
             }
             if s.files.is_empty() {
-                return err(format!("{at}: files is empty; expected globs such as [\"exports/*.csv\"]"));
+                return err(format!(
+                    "{at}: files is empty; expected globs such as [\"exports/*.csv\"]"
+                ));
             }
             if s.header_row == 0 {
                 return err(format!("{at}: header_row = 0; rows count from 1"));
@@ -249,7 +253,9 @@ impl Config {
         }
         for (theme, target) in &self.targets {
             if !(0.0..=10.0).contains(target) {
-                return err(format!("[targets] {theme} = {target}: expected a score from 0 to 10"));
+                return err(format!(
+                    "[targets] {theme} = {target}: expected a score from 0 to 10"
+                ));
             }
         }
         Ok(())
@@ -312,14 +318,18 @@ vsv = "VSV"
     #[test]
     fn min_n_below_five_is_refused() {
         let text = format!("{MINIMAL}\n[privacy]\nmin_n = 3\n");
-        let m = Config::parse(&text, Path::new("prem.toml")).unwrap_err().to_string();
+        let m = Config::parse(&text, Path::new("prem.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(m.contains("min_n = 3"), "{m}");
     }
 
     #[test]
     fn missing_date_is_refused() {
         let text = MINIMAL.replace("date = \"Datum\"", "");
-        let m = Config::parse(&text, Path::new("prem.toml")).unwrap_err().to_string();
+        let m = Config::parse(&text, Path::new("prem.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(m.contains("no date"), "{m}");
     }
 }

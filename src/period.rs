@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Language;
 
 /// The length of a reporting period.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodKind {
     Month,
@@ -146,8 +148,14 @@ mod tests {
         assert_eq!(Period::of(date, PeriodKind::Month).to_string(), "2026-08");
         assert_eq!(Period::of(date, PeriodKind::Half).to_string(), "2026-H2");
         assert_eq!(Period::of(date, PeriodKind::Year).to_string(), "2026");
-        assert_eq!(Period::of(date, PeriodKind::Quarter).display(Language::Nl), "2026-K3");
-        assert_eq!(Period::of(date, PeriodKind::Quarter).display(Language::En), "2026-Q3");
+        assert_eq!(
+            Period::of(date, PeriodKind::Quarter).display(Language::Nl),
+            "2026-K3"
+        );
+        assert_eq!(
+            Period::of(date, PeriodKind::Quarter).display(Language::En),
+            "2026-Q3"
+        );
     }
 
     #[test]
@@ -155,7 +163,10 @@ mod tests {
         let p = Period::parse("2026-Q1").unwrap();
         assert_eq!(p.prev().to_string(), "2025-Q4");
         assert_eq!(p.year_before().to_string(), "2025-Q1");
-        assert_eq!(Period::parse("2026-01").unwrap().prev().to_string(), "2025-12");
+        assert_eq!(
+            Period::parse("2026-01").unwrap().prev().to_string(),
+            "2025-12"
+        );
     }
 
     #[test]

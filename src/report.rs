@@ -39,7 +39,10 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
             return Err(Error::config(
                 &config.path,
-                format!("[targets] {theme}: no such theme; the codebooks have: {}", known.join(", ")),
+                format!(
+                    "[targets] {theme}: no such theme; the codebooks have: {}",
+                    known.join(", ")
+                ),
             ));
         }
     }
@@ -54,11 +57,13 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         None => latest,
         Some(p) => {
             if p.kind != config.analysis.period {
-                return Err(Error::Usage(format!(
-                    "--period {p} does not match [analysis] period = \"{:?}\"",
-                    config.analysis.period
-                )
-                .to_lowercase()));
+                return Err(Error::Usage(
+                    format!(
+                        "--period {p} does not match [analysis] period = \"{:?}\"",
+                        config.analysis.period
+                    )
+                    .to_lowercase(),
+                ));
             }
             if !periods.contains(&p) {
                 let list: Vec<String> = periods.iter().map(ToString::to_string).collect();
@@ -90,16 +95,23 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     bundle.add("tables/scores.csv", tables::scores_csv(&rows)?)?;
     bundle.add("tables/scores.xlsx", tables::scores_xlsx(&rows)?)?;
     bundle.add("tables/scores.parquet", tables::scores_parquet(&rows)?)?;
-    bundle.add("tables/reliability.csv", tables::reliability_csv(&a.data, &shown)?)?;
-    bundle.add("data-quality.csv", quality::quality_csv(&a.data.quality, lang)?)?;
+    bundle.add(
+        "tables/reliability.csv",
+        tables::reliability_csv(&a.data, &shown)?,
+    )?;
+    bundle.add(
+        "data-quality.csv",
+        quality::quality_csv(&a.data.quality, lang)?,
+    )?;
     bundle.add(
         "data-quality.md",
         quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
     )?;
-    let manifest = manifest::manifest_json(&a.config, &a.data, a.period).map_err(|e| Error::Output {
-        path: "manifest.json".into(),
-        message: e.to_string(),
-    })?;
+    let manifest =
+        manifest::manifest_json(&a.config, &a.data, a.period).map_err(|e| Error::Output {
+            path: "manifest.json".into(),
+            message: e.to_string(),
+        })?;
     bundle.add("manifest.json", manifest)?;
 
     let all = a.data.vsvs();

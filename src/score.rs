@@ -320,11 +320,21 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
                 if org.is_none() {
                     parents.entry(((p, v), mi)).or_default().push((c, a));
                 }
-                cells.push(pooled_cell((p, v, ct, org), measures.measure(mi), &a, privacy));
+                cells.push(pooled_cell(
+                    (p, v, ct, org),
+                    measures.measure(mi),
+                    &a,
+                    privacy,
+                ));
             }
             None => {
                 // No care types: the VSV/region cell itself (and organisations).
-                cells.push(pooled_cell((p, v, None, org), measures.measure(mi), &a, privacy));
+                cells.push(pooled_cell(
+                    (p, v, None, org),
+                    measures.measure(mi),
+                    &a,
+                    privacy,
+                ));
             }
         }
     }
@@ -338,7 +348,13 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
             .get(&(p, v, mi))
             .copied()
             .unwrap_or_else(|| strata.iter().map(|(_, a)| a.n).max().unwrap_or(0));
-        cells.push(combined_cell((p, v), measures.measure(mi), strata, n, privacy));
+        cells.push(combined_cell(
+            (p, v),
+            measures.measure(mi),
+            strata,
+            n,
+            privacy,
+        ));
     }
 
     suppress_complements(&mut cells);
@@ -358,7 +374,10 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
             continue;
         }
         for p in data.periods() {
-            if !reliability.iter().any(|r| r.period == p && r.theme == t as u16) {
+            if !reliability
+                .iter()
+                .any(|r| r.period == p && r.theme == t as u16)
+            {
                 reliability.push(Reliability {
                     period: p,
                     theme: t as u16,
@@ -397,15 +416,15 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
     let (period, vsv, care_type, organisation) = unit;
     let tier = Tier::of(a.n, privacy);
     let stats = match measure {
-        Measure::Nps(_) => stats::nps(a.top, a.n - a.top - a.problem, a.problem, 0.95).map(|s| {
-            CellStats {
+        Measure::Nps(_) => {
+            stats::nps(a.top, a.n - a.top - a.problem, a.problem, 0.95).map(|s| CellStats {
                 mean: s.score,
                 sd: None,
                 ci: Some((s.low, s.high)),
                 top_box: percent(a.top, a.n),
                 problem: percent(a.problem, a.n),
-            }
-        }),
+            })
+        }
         _ => a.summary().map(|s| CellStats {
             mean: s.mean,
             sd: s.sd,
@@ -423,13 +442,23 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
         n: a.n,
         tier,
         secondary: false,
-        stats: if tier == Tier::Suppressed { None } else { stats },
+        stats: if tier == Tier::Suppressed {
+            None
+        } else {
+            stats
+        },
         comparison: None,
     }
 }
 
 /// A cell over care types: unweighted mean of the care-type means.
-fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, Acc)], n: u64, privacy: &Privacy) -> Cell {
+fn combined_cell(
+    unit: (Period, Option<u32>),
+    measure: Measure,
+    strata: &[(u32, Acc)],
+    n: u64,
+    privacy: &Privacy,
+) -> Cell {
     let (period, vsv) = unit;
     let tier = Tier::of(n, privacy);
     let k = strata.len() as f64;
@@ -471,12 +500,12 @@ fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, 
                 .map(|(_, a)| (a.top, a.n - a.top - a.problem, a.problem))
                 .collect();
             stats::nps_mean_of_strata(&parts, 0.95).map(|s| CellStats {
-                    mean: s.score,
-                    sd: None,
-                    ci: Some((s.low, s.high)),
-                    top_box: mean_prop(|a| a.top),
-                    problem: mean_prop(|a| a.problem),
-                })
+                mean: s.score,
+                sd: None,
+                ci: Some((s.low, s.high)),
+                top_box: mean_prop(|a| a.top),
+                problem: mean_prop(|a| a.problem),
+            })
         }
         _ => {
             let summaries: Option<Vec<Summary>> = strata.iter().map(|(_, a)| a.summary()).collect();
@@ -514,7 +543,11 @@ fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, 
         n,
         tier,
         secondary: false,
-        stats: if tier == Tier::Suppressed { None } else { stats },
+        stats: if tier == Tier::Suppressed {
+            None
+        } else {
+            stats
+        },
         comparison: None,
     }
 }
@@ -537,7 +570,10 @@ fn suppress_complements(cells: &mut [Cell]) {
             (v, Some(_), None) => {
                 members.entry((p, m, v, None, 1)).or_default().push(i);
                 if v.is_some() {
-                    members.entry((p, m, None, c.care_type, 2)).or_default().push(i);
+                    members
+                        .entry((p, m, None, c.care_type, 2))
+                        .or_default()
+                        .push(i);
                 }
             }
             (Some(_), None, None) => members.entry((p, m, None, None, 2)).or_default().push(i),
@@ -569,7 +605,10 @@ fn suppress_complements(cells: &mut [Cell]) {
             if cells[parent].tier == Tier::Suppressed {
                 continue;
             }
-            let hidden = kids.iter().filter(|&&i| cells[i].tier == Tier::Suppressed).count();
+            let hidden = kids
+                .iter()
+                .filter(|&&i| cells[i].tier == Tier::Suppressed)
+                .count();
             if kids.len() == 1 && hidden == 1 && kids[0] != parent {
                 hide(cells, parent);
                 changed = true;
@@ -591,7 +630,11 @@ fn suppress_complements(cells: &mut [Cell]) {
 }
 
 /// Distinct respondents per (period, VSV or region, measure).
-fn distinct_counts(data: &Canonical, row_measures: &[u64], measures: &MeasureIndex) -> HashMap<(Period, Option<u32>, usize), u64> {
+fn distinct_counts(
+    data: &Canonical,
+    row_measures: &[u64],
+    measures: &MeasureIndex,
+) -> HashMap<(Period, Option<u32>, usize), u64> {
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
     order.sort_by_key(|&i| data.respondents[i as usize].key);
     let mut out: HashMap<(Period, Option<u32>, usize), u64> = HashMap::new();
@@ -603,7 +646,10 @@ fn distinct_counts(data: &Canonical, row_measures: &[u64], measures: &MeasureInd
         while j < order.len() && data.respondents[order[j] as usize].key == key {
             let r = &data.respondents[order[j] as usize];
             let mask = row_measures[order[j] as usize];
-            match seen.iter_mut().find(|(p, v, _)| *p == r.period && *v == r.vsv) {
+            match seen
+                .iter_mut()
+                .find(|(p, v, _)| *p == r.period && *v == r.vsv)
+            {
                 Some(s) => s.2 |= mask,
                 None => seen.push((r.period, r.vsv, mask)),
             }
@@ -772,7 +818,11 @@ mod tests {
 
     #[test]
     fn suppressed_cells_carry_no_numbers() {
-        let d = data(&[("A", None, &[8.0; 9]), ("B", None, &[7.0; 12]), ("C", None, &[6.0; 12])]);
+        let d = data(&[
+            ("A", None, &[8.0; 9]),
+            ("B", None, &[7.0; 12]),
+            ("C", None, &[6.0; 12]),
+        ]);
         let s = score(&d, &Privacy::default());
         let a = cell(&s, &d, Some("A"), None);
         assert_eq!((a.tier, a.stats), (Tier::Suppressed, None));

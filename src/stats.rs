@@ -1158,7 +1158,10 @@ mod tests {
         assert!((s.high - 38.211303272378984).abs() < 1e-9);
         assert_eq!(s.n, 120);
         // One stratum is plain NPS.
-        assert_eq!(nps_mean_of_strata(&[(50, 30, 20)], 0.95), nps(50, 30, 20, 0.95));
+        assert_eq!(
+            nps_mean_of_strata(&[(50, 30, 20)], 0.95),
+            nps(50, 30, 20, 0.95)
+        );
         assert_eq!(nps_mean_of_strata(&[(1, 0, 0), (0, 0, 0)], 0.95), None);
     }
 }

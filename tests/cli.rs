@@ -54,7 +54,9 @@ fn find<'a>(
 }
 
 fn num(row: &std::collections::HashMap<String, String>, col: &str) -> f64 {
-    row[col].parse().unwrap_or_else(|_| panic!("{col} = {:?}", row[col]))
+    row[col]
+        .parse()
+        .unwrap_or_else(|_| panic!("{col} = {:?}", row[col]))
 }
 
 const PREM_TOML: &str = r#"
@@ -126,13 +128,23 @@ fn run_report(dir: &Path) -> PathBuf {
 fn hand_worked_prem_cells_from_a_windows_1252_export() {
     let tmp = tempfile::tempdir().unwrap();
     write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
-    write(tmp.path(), "exports/prem.csv", &windows_1252(&long_export()));
+    write(
+        tmp.path(),
+        "exports/prem.csv",
+        &windows_1252(&long_export()),
+    );
     let report = run_report(tmp.path());
     let rows = scores(&report);
 
     // Midwife practice: mean 104/12; t interval from scipy:
     // stats.t.interval(0.95, 11, loc=vp.mean(), scale=stats.sem(vp)) = (8.172032035927526, 9.161301297405807)
-    let vp = find(&rows, "VSV Één", "Verloskundigenpraktijk", "informatievoorziening", "");
+    let vp = find(
+        &rows,
+        "VSV Één",
+        "Verloskundigenpraktijk",
+        "informatievoorziening",
+        "",
+    );
     assert_eq!(vp["n"], "12");
     assert_eq!(vp["mean"], "8.6667");
     assert_eq!(vp["sd"], "0.7785"); // numpy std(ddof=1) = 0.778498944161523
@@ -152,7 +164,13 @@ fn hand_worked_prem_cells_from_a_windows_1252_export() {
     assert_eq!(vsv["top_box_pct"], "25.00"); // mean of 50 % and 0 %
 
     // Decimal comma: Rapportcijfer 8,5 on the midwife rows.
-    let grade = find(&rows, "VSV Één", "Verloskundigenpraktijk", "rapportcijfer", "");
+    let grade = find(
+        &rows,
+        "VSV Één",
+        "Verloskundigenpraktijk",
+        "rapportcijfer",
+        "",
+    );
     // (12 × 8.5 + 7 + 7) / 14 = 8.285714…
     assert_eq!(grade["mean"], "8.2857");
 
@@ -161,9 +179,18 @@ fn hand_worked_prem_cells_from_a_windows_1252_export() {
 
     // The planted problems are in the data-quality report with file, row and column.
     let dq = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
-    assert!(dq.contains("prem,exports/prem.csv,24,Datum ingevuld,31-02-2026,bad_date"), "{dq}");
-    assert!(dq.contains("prem,exports/prem.csv,25,Informatievoorziening,goed,unknown_answer"), "{dq}");
-    assert!(dq.contains("prem,exports/prem.csv,26,Informatievoorziening,11,out_of_range"), "{dq}");
+    assert!(
+        dq.contains("prem,exports/prem.csv,24,Datum ingevuld,31-02-2026,bad_date"),
+        "{dq}"
+    );
+    assert!(
+        dq.contains("prem,exports/prem.csv,25,Informatievoorziening,goed,unknown_answer"),
+        "{dq}"
+    );
+    assert!(
+        dq.contains("prem,exports/prem.csv,26,Informatievoorziening,11,out_of_range"),
+        "{dq}"
+    );
 }
 
 #[test]
@@ -263,15 +290,22 @@ vsv = "VSV Test"
     sheet.set_name("Antwoorden").unwrap();
     sheet.write_string(0, 0, "Enquête cliëntervaring").unwrap();
     sheet.write_string(1, 0, "Export: 1-10-2026").unwrap();
-    for (c, h) in ["Datum", "Kreeg u steun?", "Werd u gehoord?"].iter().enumerate() {
+    for (c, h) in ["Datum", "Kreeg u steun?", "Werd u gehoord?"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(2, c as u16, *h).unwrap();
     }
     // 12 respondents: s1 = Altijd ×6, Meestal ×6; s2 = " altijd " ×12 (case and spaces).
     let date_format = rust_xlsxwriter::Format::new().set_num_format("dd-mm-yyyy");
     for i in 0..12u32 {
         let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 8, 1 + i as u8).unwrap();
-        sheet.write_datetime_with_format(3 + i, 0, &d, &date_format).unwrap();
-        sheet.write_string(3 + i, 1, if i < 6 { "Altijd" } else { "Meestal" }).unwrap();
+        sheet
+            .write_datetime_with_format(3 + i, 0, &d, &date_format)
+            .unwrap();
+        sheet
+            .write_string(3 + i, 1, if i < 6 { "Altijd" } else { "Meestal" })
+            .unwrap();
         sheet.write_string(3 + i, 2, " altijd ").unwrap();
     }
     let bytes = book.save_to_buffer().unwrap();
@@ -311,7 +345,9 @@ fn fatal_inputs_exit_1_naming_file_and_column() {
     write(
         tmp.path(),
         "prem.toml",
-        PREM_TOML.replace("name = \"Testregio\"", "name = \"T\"\nlanguag = \"nl\"").as_bytes(),
+        PREM_TOML
+            .replace("name = \"Testregio\"", "name = \"T\"\nlanguag = \"nl\"")
+            .as_bytes(),
     );
     prem()
         .args(["validate", "--quiet"])
@@ -364,7 +400,10 @@ fn value_problems_continue_but_strict_makes_them_fatal() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("--strict"));
-    assert!(!tmp.path().join("reports").exists(), "validate writes nothing");
+    assert!(
+        !tmp.path().join("reports").exists(),
+        "validate writes nothing"
+    );
 }
 
 #[test]
@@ -374,21 +413,31 @@ fn duplicates_across_files_count_once() {
     write(tmp.path(), "exports/a.csv", long_export().as_bytes());
     write(tmp.path(), "exports/b.csv", long_export().as_bytes());
     let rows = scores(&run_report(tmp.path()));
-    let vp = find(&rows, "VSV Één", "Verloskundigenpraktijk", "informatievoorziening", "");
+    let vp = find(
+        &rows,
+        "VSV Één",
+        "Verloskundigenpraktijk",
+        "informatievoorziening",
+        "",
+    );
     assert_eq!(vp["n"], "12");
     let dq = std::fs::read_to_string(tmp.path().join("reports/2026-Q3/data-quality.csv")).unwrap();
-    let dups = dq.lines().filter(|l| l.contains("duplicate_respondent")).count();
+    let dups = dq
+        .lines()
+        .filter(|l| l.contains("duplicate_respondent"))
+        .count();
     assert_eq!(dups, 24); // 12 + 10 rows of b.csv, plus R14 and R15
-    assert!(dq.contains("exports/b.csv,2,,,duplicate_respondent"), "{dq}");
+    assert!(
+        dq.contains("exports/b.csv,2,,,duplicate_respondent"),
+        "{dq}"
+    );
 }
 
 #[test]
 fn codebook_list_and_show() {
-    prem()
-        .args(["codebook", "list"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("prem-geboortezorg").and(predicate::str::contains("reproq")));
+    prem().args(["codebook", "list"]).assert().success().stdout(
+        predicate::str::contains("prem-geboortezorg").and(predicate::str::contains("reproq")),
+    );
     prem()
         .args(["codebook", "show", "reproq"])
         .assert()
@@ -396,4 +445,178 @@ fn codebook_list_and_show() {
         .stdout(predicate::str::contains("[[themes]]"));
     prem().args(["codebook", "show", "nope"]).assert().code(1);
     prem().args(["report", "--bogus"]).assert().code(2);
+}
+
+/// Runs `prem sample` (small) and `prem report` in a scratch folder.
+fn sample_report(dir: &Path) -> PathBuf {
+    prem()
+        .args([
+            "sample",
+            "--quiet",
+            "--vsvs",
+            "6",
+            "--quarters",
+            "5",
+            "--per-quarter",
+            "120",
+            "--out",
+        ])
+        .arg(dir)
+        .assert()
+        .success();
+    run_report(dir)
+}
+
+#[test]
+fn the_sample_shows_its_planted_effects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = scores(&sample_report(tmp.path()));
+    let latest = |vsv: &str, theme: &str, period: &str| {
+        rows.iter()
+            .find(|r| {
+                r["period"] == period
+                    && r["vsv"] == vsv
+                    && r["care_type"].is_empty()
+                    && r["organisation"].is_empty()
+                    && r["theme"] == theme
+                    && r["item"].is_empty()
+            })
+            .map(|r| num(r, "mean"))
+            .unwrap()
+    };
+    let worse = prem::sample::vsv_names(6)[prem::sample::WORSE_VSV_INDEX].clone();
+    let gap = latest("", prem::sample::WORSE_THEME, "2026-Q3")
+        - latest(&worse, prem::sample::WORSE_THEME, "2026-Q3");
+    assert!(gap > 0.8, "worse VSV only {gap} below the region");
+    let decline = latest("", prem::sample::DECLINING_THEME, "2025-Q3")
+        - latest("", prem::sample::DECLINING_THEME, "2026-Q3");
+    assert!(decline > 1.2, "decline only {decline}");
+    // Every VSV gets an agenda, and the region too.
+    for name in prem::sample::vsv_names(6) {
+        let slug = prem::output::slug(&name);
+        assert!(tmp
+            .path()
+            .join("reports/2026-Q3")
+            .join(slug)
+            .join("agenda.md")
+            .exists());
+    }
+    assert!(tmp.path().join("reports/2026-Q3/regio/agenda.md").exists());
+}
+
+#[test]
+fn a_second_run_gives_identical_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = sample_report(tmp.path());
+    let read_all = |dir: &Path| {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push((
+                        p.strip_prefix(dir).unwrap().to_path_buf(),
+                        std::fs::read(&p).unwrap(),
+                    ));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let first = read_all(&report);
+    assert!(first.len() >= 10);
+    run_report(tmp.path());
+    assert_eq!(first, read_all(&report));
+}
+
+#[test]
+fn manifest_holds_the_sha256_of_every_input() {
+    use sha2::Digest;
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let bytes = windows_1252(&long_export());
+    write(tmp.path(), "exports/prem.csv", &bytes);
+    let report = run_report(tmp.path());
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(report.join("manifest.json")).unwrap()).unwrap();
+    let want: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(m["inputs"][0]["sha256"], want.as_str());
+    assert_eq!(m["inputs"][0]["file"], "exports/prem.csv");
+    assert_eq!(m["inputs"][0]["rows"], 25);
+    assert_eq!(m["inputs"][0]["format"], "Windows-1252, ';'");
+    assert_eq!(m["period"], "2026-Q3");
+    assert_eq!(m["thresholds"]["min_n"], 10);
+}
+
+#[test]
+fn small_cells_show_no_numbers_anywhere() {
+    // 9 respondents for maternity care: suppressed; the practice's 12 then go too (a lone
+    // hidden sibling could be recovered from the VSV score).
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let text: String = long_export()
+        .split("\r\n")
+        .filter(|l| !l.starts_with("R10;"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    write(tmp.path(), "exports/prem.csv", text.as_bytes());
+    let report = run_report(tmp.path());
+    let rows = scores(&report);
+    let kz = find(&rows, "VSV Één", "Kraamzorg", "informatievoorziening", "");
+    assert_eq!(kz["status"], "suppressed");
+    for col in [
+        "n",
+        "mean",
+        "sd",
+        "ci_low",
+        "ci_high",
+        "top_box_pct",
+        "problem_pct",
+    ] {
+        assert_eq!(kz[col], "", "{col}");
+    }
+    let vp = find(
+        &rows,
+        "VSV Één",
+        "Verloskundigenpraktijk",
+        "informatievoorziening",
+        "",
+    );
+    assert_eq!(vp["status"], "suppressed");
+    assert_eq!(vp["mean"], "");
+    let agenda = std::fs::read_to_string(report.join("vsv-een/agenda.md")).unwrap();
+    // (95/11 + 67/9) / 2 = 8.04, over 11 respondents: indicative.
+    assert!(
+        agenda.contains("| Informatievoorziening | 8,0 (indicatief) |"),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn agenda_snapshot_in_dutch_and_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/prem.csv", long_export().as_bytes());
+    let report = run_report(tmp.path());
+    insta::assert_snapshot!(
+        "agenda_nl",
+        std::fs::read_to_string(report.join("vsv-een/agenda.md")).unwrap()
+    );
+    let en = PREM_TOML.replace(
+        "name = \"Testregio\"",
+        "name = \"Testregio\"\nlanguage = \"en\"",
+    );
+    write(tmp.path(), "prem.toml", en.as_bytes());
+    let report = run_report(tmp.path());
+    insta::assert_snapshot!(
+        "agenda_en",
+        std::fs::read_to_string(report.join("vsv-een/agenda.md")).unwrap()
+    );
 }

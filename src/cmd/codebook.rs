@@ -12,7 +12,14 @@ pub fn run(c: CodebookCommand) -> anyhow::Result<ExitCode> {
         CodebookCommand::List => {
             for (name, text) in BUILTIN {
                 let title = Codebook::parse(text, std::path::Path::new(name))
-                    .map(|cb| format!("{} ({} themes, {} items)", cb.title, cb.themes.len(), cb.items.len()))
+                    .map(|cb| {
+                        format!(
+                            "{} ({} themes, {} items)",
+                            cb.title,
+                            cb.themes.len(),
+                            cb.items.len()
+                        )
+                    })
                     .unwrap_or_default();
                 println!("{name:<20} {title}");
             }
@@ -21,7 +28,10 @@ pub fn run(c: CodebookCommand) -> anyhow::Result<ExitCode> {
             Some(text) => print!("{text}"),
             None => {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                bail!("no built-in codebook \"{name}\"; there are: {}", names.join(", "));
+                bail!(
+                    "no built-in codebook \"{name}\"; there are: {}",
+                    names.join(", ")
+                );
             }
         },
     }

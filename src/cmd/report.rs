@@ -14,7 +14,9 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let period = match &a.period {
         None => None,
         Some(p) => Some(Period::parse(p).ok_or_else(|| {
-            prem::Error::Usage(format!("--period {p}: expected e.g. 2026-Q3, 2026-07, 2026-H2 or 2026"))
+            prem::Error::Usage(format!(
+                "--period {p}: expected e.g. 2026-Q3, 2026-07, 2026-H2 or 2026"
+            ))
         })?),
     };
     let out = a.out.clone().unwrap_or_else(|| config.output_dir());

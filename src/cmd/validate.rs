@@ -12,7 +12,8 @@ use crate::cmd::report::print_summary;
 pub fn run(a: ValidateArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let pb = super::spinner(quiet);
     pb.set_message("reading exports");
-    let config = Config::load(&a.config).with_context(|| format!("{}: configuration", a.config.display()))?;
+    let config = Config::load(&a.config)
+        .with_context(|| format!("{}: configuration", a.config.display()))?;
     let analysis = analyse(config, None)?;
     pb.finish_and_clear();
     print_summary(&analysis);

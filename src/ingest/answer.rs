@@ -220,7 +220,10 @@ missing = ["weet ik niet"]
         assert_eq!(s.read("", false), Reading::Empty);
         assert_eq!(s.read("11", false), Reading::Invalid(Problem::OutOfRange));
         assert_eq!(s.read("0", false), Reading::Invalid(Problem::OutOfRange));
-        assert_eq!(s.read("goed", false), Reading::Invalid(Problem::UnknownAnswer));
+        assert_eq!(
+            s.read("goed", false),
+            Reading::Invalid(Problem::UnknownAnswer)
+        );
     }
 
     #[test]
@@ -234,7 +237,10 @@ missing = ["weet ik niet"]
     fn ordinal_labels_are_forgiving_and_evenly_spaced() {
         let s = scale(FREQ);
         let a = answer(s.read("  Altijd ", false));
-        assert_eq!((a.value, a.score, a.positive, a.problem), (4.0, 10.0, true, false));
+        assert_eq!(
+            (a.value, a.score, a.positive, a.problem),
+            (4.0, 10.0, true, false)
+        );
         let a = answer(s.read("MEESTAL", false));
         assert!((a.score - 20.0 / 3.0).abs() < 1e-5);
         let a = answer(s.read("2", false)); // code 2 = soms
@@ -243,13 +249,18 @@ missing = ["weet ik niet"]
         let a = answer(s.read("nooit", true));
         assert_eq!((a.value, a.score, a.positive), (1.0, 10.0, true));
         assert_eq!(s.read("Weet ik niet", false), Reading::Missing);
-        assert_eq!(s.read("vaak", false), Reading::Invalid(Problem::UnknownAnswer));
+        assert_eq!(
+            s.read("vaak", false),
+            Reading::Invalid(Problem::UnknownAnswer)
+        );
         assert_eq!(s.read("5", false), Reading::Invalid(Problem::OutOfRange));
     }
 
     #[test]
     fn ordinal_custom_scores_and_binary() {
-        let s = scale("type = \"ordinal\"\nlevels = [\"slecht\", \"matig\", \"goed\"]\nscores = [0, 4, 10]\n");
+        let s = scale(
+            "type = \"ordinal\"\nlevels = [\"slecht\", \"matig\", \"goed\"]\nscores = [0, 4, 10]\n",
+        );
         assert_eq!(answer(s.read("matig", false)).score, 4.0);
         let b = scale("type = \"binary\"\n");
         let a = answer(b.read("Ja", false));

@@ -231,8 +231,14 @@ impl Canonical {
                     .map(|x| self.sources[x.source as usize].name.clone())
                     .collect::<Vec<_>>(),
             ),
-            Column::new("respondent".into(), r.iter().map(|x| x.key).collect::<Vec<_>>()),
-            Column::new("vsv".into(), r.iter().map(|x| name(Some(x.vsv))).collect::<Vec<_>>()),
+            Column::new(
+                "respondent".into(),
+                r.iter().map(|x| x.key).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "vsv".into(),
+                r.iter().map(|x| name(Some(x.vsv))).collect::<Vec<_>>(),
+            ),
             Column::new(
                 "organisation".into(),
                 r.iter().map(|x| name(x.organisation)).collect::<Vec<_>>(),
@@ -271,7 +277,10 @@ impl Canonical {
         };
         let row = |x: &Answer| &self.respondents[x.row as usize];
         DataFrame::new_infer_height(vec![
-            Column::new("respondent".into(), a.iter().map(|x| row(x).key).collect::<Vec<_>>()),
+            Column::new(
+                "respondent".into(),
+                a.iter().map(|x| row(x).key).collect::<Vec<_>>(),
+            ),
             Column::new(
                 "care_type".into(),
                 a.iter()
@@ -283,10 +292,22 @@ impl Canonical {
                 a.iter().map(|x| item(x).id.clone()).collect::<Vec<_>>(),
             ),
             Column::new("theme".into(), a.iter().map(theme).collect::<Vec<_>>()),
-            Column::new("answer".into(), a.iter().map(|x| x.value).collect::<Vec<_>>()),
-            Column::new("score".into(), a.iter().map(|x| x.score).collect::<Vec<_>>()),
-            Column::new("positive".into(), a.iter().map(|x| x.positive).collect::<Vec<_>>()),
-            Column::new("problem".into(), a.iter().map(|x| x.problem).collect::<Vec<_>>()),
+            Column::new(
+                "answer".into(),
+                a.iter().map(|x| x.value).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "score".into(),
+                a.iter().map(|x| x.score).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "positive".into(),
+                a.iter().map(|x| x.positive).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "problem".into(),
+                a.iter().map(|x| x.problem).collect::<Vec<_>>(),
+            ),
         ])
     }
 }

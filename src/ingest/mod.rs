@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 use crate::period::{Period, PeriodKind};
 use crate::quality::{shorten, Issue, Problem, SourceCounts};
 use read::{Row, TableFile};
-use value::{parse_age_band, parse_date, parse_parity, normalize};
+use value::{normalize, parse_age_band, parse_date, parse_parity};
 
 /// Reads every source of `config` with its codebook (`codebooks[i]` for source `i`).
 pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
@@ -85,10 +85,16 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
         let paths = glob::glob(&text).map_err(|e| {
             Error::config(
                 &config.path,
-                format!("[[source]] {}: files = \"{pattern}\" is not a valid glob: {e}", source.name),
+                format!(
+                    "[[source]] {}: files = \"{pattern}\" is not a valid glob: {e}",
+                    source.name
+                ),
             )
         })?;
-        let mut found: Vec<PathBuf> = paths.filter_map(|p| p.ok()).filter(|p| p.is_file()).collect();
+        let mut found: Vec<PathBuf> = paths
+            .filter_map(|p| p.ok())
+            .filter(|p| p.is_file())
+            .collect();
         if found.is_empty() {
             return Err(Error::input(
                 full,
@@ -249,11 +255,7 @@ fn thresholds(scale: &crate::codebook::Scale) -> (Option<f64>, Option<f64>) {
 
 fn describe_scale(scale: &crate::codebook::Scale) -> String {
     match scale.kind {
-        ScaleKind::Numeric => format!(
-            "{}–{}",
-            scale.min.unwrap_or(0.0),
-            scale.max.unwrap_or(10.0)
-        ),
+        ScaleKind::Numeric => format!("{}–{}", scale.min.unwrap_or(0.0), scale.max.unwrap_or(10.0)),
         ScaleKind::Ordinal | ScaleKind::Binary => {
             let l = scale.level_labels();
             format!("{} (1–{})", l.join(", "), l.len())
@@ -306,7 +308,13 @@ fn first_column(headers: &[String], names: &[String], prefix: &str) -> Option<us
 }
 
 impl ColumnMap {
-    fn new(path: &Path, headers: &[String], source: &Source, plan: &Plan, s: usize) -> Result<ColumnMap> {
+    fn new(
+        path: &Path,
+        headers: &[String],
+        source: &Source,
+        plan: &Plan,
+        s: usize,
+    ) -> Result<ColumnMap> {
         let c: &Fields = &source.columns;
         let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
             match name {
@@ -367,7 +375,11 @@ impl ColumnMap {
         let (units, layout) = if !wide.is_empty() {
             (wide, "wide")
         } else {
-            let layout = if fields.care_type.is_some() { "long" } else { "flat" };
+            let layout = if fields.care_type.is_some() {
+                "long"
+            } else {
+                "flat"
+            };
             (vec![unit(None, "", true)], layout)
         };
         if units.iter().all(|u| u.items.is_empty()) {
@@ -399,7 +411,11 @@ impl ColumnMap {
 }
 
 fn list_headers(headers: &[String]) -> String {
-    let shown: Vec<String> = headers.iter().take(12).map(|h| format!("\"{h}\"")).collect();
+    let shown: Vec<String> = headers
+        .iter()
+        .take(12)
+        .map(|h| format!("\"{h}\""))
+        .collect();
     let more = headers.len().saturating_sub(12);
     if more > 0 {
         format!("{} … and {more} more", shown.join(", "))
@@ -446,7 +462,10 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         source: e,
     })?;
     if bytes.is_empty() {
-        return Err(Error::input(path, "the file is empty: expected a header row and data"));
+        return Err(Error::input(
+            path,
+            "the file is empty: expected a header row and data",
+        ));
     }
     let table = TableFile::open(path, &bytes, source.sheet.as_deref(), source.header_row)?;
     let map = ColumnMap::new(path, &table.headers, source, plan, s)?;
@@ -478,7 +497,10 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
                     column: Some(match &unit.care_type {
                         Some(ct) => format!(
                             "{}{}",
-                            plan.codebooks[s].care_types.get(ct).map_or("", String::as_str),
+                            plan.codebooks[s]
+                                .care_types
+                                .get(ct)
+                                .map_or("", String::as_str),
                             p.columns.first().map_or("", String::as_str)
                         ),
                         None => p.columns.first().cloned().unwrap_or_default(),
@@ -531,7 +553,14 @@ struct FileReader<'a> {
 }
 
 impl FileReader<'_> {
-    fn issue(&mut self, row: usize, column: Option<usize>, value: &str, problem: Problem, expected: impl Into<String>) {
+    fn issue(
+        &mut self,
+        row: usize,
+        column: Option<usize>,
+        value: &str,
+        problem: Problem,
+        expected: impl Into<String>,
+    ) {
         self.issues.push(Issue {
             source: self.source_name.to_string(),
             file: self.display.to_string(),
@@ -546,12 +575,17 @@ impl FileReader<'_> {
     fn row(&mut self, row_no: usize, row: &dyn Row) {
         self.counts.rows += 1;
         let width = self.headers.len();
-        let get = |c: Option<usize>| c.and_then(|i| row.field(i)).map(str::trim).filter(|v| !v.is_empty());
+        let get = |c: Option<usize>| {
+            c.and_then(|i| row.field(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
         if (0..row.width()).all(|i| row.field(i).is_none_or(|v| v.trim().is_empty())) {
             self.issue(row_no, None, "", Problem::EmptyRow, "");
             return;
         }
-        let extra_filled = (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
+        let extra_filled =
+            (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
         if row.width() < width || extra_filled {
             self.issue(
                 row_no,
@@ -613,7 +647,13 @@ impl FileReader<'_> {
             Some(v) => {
                 let a = parse_age_band(v, &self.codebook.background.age);
                 if a.is_none() {
-                    self.issue(row_no, f.age, v, Problem::UnknownAge, "leeftijd in jaren of klasse (<25, 25-29, 35+)");
+                    self.issue(
+                        row_no,
+                        f.age,
+                        v,
+                        Problem::UnknownAge,
+                        "leeftijd in jaren of klasse (<25, 25-29, 35+)",
+                    );
                 }
                 a.and_then(|a| u8::try_from(a).ok())
             }

@@ -62,7 +62,12 @@ enum Body {
 
 impl TableFile {
     /// Opens `path`; `sheet` and `header_row` (1-based) as in prem.toml.
-    pub fn open(path: &Path, bytes: &[u8], sheet: Option<&str>, header_row: usize) -> Result<TableFile> {
+    pub fn open(
+        path: &Path,
+        bytes: &[u8],
+        sheet: Option<&str>,
+        header_row: usize,
+    ) -> Result<TableFile> {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -180,12 +185,19 @@ pub(crate) fn sniff_delimiter(header_line: &str) -> u8 {
 fn open_text(path: &Path, bytes: &[u8], header_row: usize, tsv: bool) -> Result<TableFile> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(Error::input(path, "the file is empty: expected a header row and data"));
+        return Err(Error::input(
+            path,
+            "the file is empty: expected a header row and data",
+        ));
     }
     // The header line is the header_row-th line; quoted newlines before the header are rare
     // enough (titles) that a plain line split is right for sniffing.
     let header_line = text.lines().nth(header_row - 1).unwrap_or_default();
-    let delimiter = if tsv { b'\t' } else { sniff_delimiter(header_line) };
+    let delimiter = if tsv {
+        b'\t'
+    } else {
+        sniff_delimiter(header_line)
+    };
     let mut reader = csv_reader(text.as_bytes(), delimiter);
     let mut record = csv::StringRecord::new();
     let mut headers = None;
@@ -233,12 +245,19 @@ fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<Tab
         Some(s) => names
             .iter()
             .find(|n| n.as_str() == s)
-            .or_else(|| names.iter().find(|n| n.trim().eq_ignore_ascii_case(s.trim())))
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(s.trim()))
+            })
             .cloned()
             .ok_or_else(|| {
                 Error::input(
                     path,
-                    format!("sheet \"{s}\" not found; the workbook has: {}", quote_list(&names)),
+                    format!(
+                        "sheet \"{s}\" not found; the workbook has: {}",
+                        quote_list(&names)
+                    ),
                 )
             })?,
         None => names

@@ -53,7 +53,9 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
         return None;
     }
     // Excel serial day number (1900 system): plausible range 1954–2119.
-    if t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if t.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         let serial = parse_number(t)?;
         if (20_000.0..80_000.0).contains(&serial) {
             let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
@@ -61,10 +63,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
         }
         return None;
     }
-    let date_part = t
-        .split(|c: char| c == ' ' || c == 'T')
-        .next()
-        .unwrap_or(t);
+    let date_part = t.split(|c: char| c == ' ' || c == 'T').next().unwrap_or(t);
     if let Ok(dt) = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S") {
         return Some(dt.date());
     }
@@ -113,10 +112,20 @@ pub fn parse_parity(text: &str, map: &ParityMap) -> Option<Parity> {
         | "first child" | "primipara" | "primi" | "nullipara" | "nulliparous" | "primiparous" => {
             Some(Parity::First)
         }
-        "nee" | "n" | "no" | "0" | "false" | "onwaar" | "niet het eerste kind" | "tweede of later"
-        | "tweede kind of later" | "meerdere" | "later" | "multipara" | "multi" | "multiparous" => {
-            Some(Parity::Later)
-        }
+        "nee"
+        | "n"
+        | "no"
+        | "0"
+        | "false"
+        | "onwaar"
+        | "niet het eerste kind"
+        | "tweede of later"
+        | "tweede kind of later"
+        | "meerdere"
+        | "later"
+        | "multipara"
+        | "multi"
+        | "multiparous" => Some(Parity::Later),
         _ => None,
     }
 }

@@ -59,7 +59,12 @@ struct SourceLine {
 }
 
 /// Finds a unit-level cell (all care types and organisations) of a measure.
-pub fn unit_cell<'a>(scores: &'a Scores, period: Period, vsv: Option<u32>, m: Measure) -> Option<&'a Cell> {
+pub fn unit_cell<'a>(
+    scores: &'a Scores,
+    period: Period,
+    vsv: Option<u32>,
+    m: Measure,
+) -> Option<&'a Cell> {
     scores.cells.iter().find(|c| {
         c.period == period
             && c.vsv == vsv
@@ -73,9 +78,10 @@ pub fn unit_cell<'a>(scores: &'a Scores, period: Period, vsv: Option<u32>, m: Me
 pub fn show_score(cell: Option<&Cell>, lang: Language, min_n: u32, decimals: usize) -> String {
     match cell {
         None => "–".into(),
-        Some(c) if c.tier == Tier::Suppressed => {
-            fill(lang.texts().suppressed_cell, &[("min_n", min_n.to_string())])
-        }
+        Some(c) if c.tier == Tier::Suppressed => fill(
+            lang.texts().suppressed_cell,
+            &[("min_n", min_n.to_string())],
+        ),
         Some(c) => match c.stats {
             None => "–".into(),
             Some(s) => {
@@ -91,8 +97,16 @@ pub fn show_score(cell: Option<&Cell>, lang: Language, min_n: u32, decimals: usi
 }
 
 fn show_ci(cell: Option<&Cell>, lang: Language, decimals: usize) -> String {
-    match cell.filter(|c| c.tier != Tier::Suppressed).and_then(|c| c.stats).and_then(|s| s.ci) {
-        Some((lo, hi)) => format!("{} – {}", lang.decimal(lo, decimals), lang.decimal(hi, decimals)),
+    match cell
+        .filter(|c| c.tier != Tier::Suppressed)
+        .and_then(|c| c.stats)
+        .and_then(|s| s.ci)
+    {
+        Some((lo, hi)) => format!(
+            "{} – {}",
+            lang.decimal(lo, decimals),
+            lang.decimal(hi, decimals)
+        ),
         None => "–".into(),
     }
 }
@@ -106,7 +120,13 @@ fn show_n(cell: Option<&Cell>, min_n: u32) -> String {
 }
 
 /// Renders agenda.md for `unit` in `period`.
-pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Period, unit: Unit) -> Result<String> {
+pub fn agenda_md(
+    config: &Config,
+    data: &Canonical,
+    scores: &Scores,
+    period: Period,
+    unit: Unit,
+) -> Result<String> {
     let lang = config.analysis.language;
     let t = lang.texts();
     let min_n = config.privacy.min_n;
@@ -118,10 +138,17 @@ pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Per
         Unit::Region => format!("{} ({})", config.analysis.name, t.region_title),
         Unit::Vsv(v) => data.names.get(v).to_string(),
     };
+    // Themes the exports have no column for are left out rather than shown as empty rows.
     let themes: Vec<ThemeRow> = data
         .themes
         .iter()
         .enumerate()
+        .filter(|(i, _)| {
+            scores
+                .cells
+                .iter()
+                .any(|c| c.measure == Measure::Theme(*i as u16))
+        })
         .map(|(i, th)| {
             let m = Measure::Theme(i as u16);
             let cell = unit_cell(scores, period, vsv, m);
@@ -143,7 +170,10 @@ pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Per
             .and_then(|i| unit_cell(scores, period, vsv, make(i as u16)))
     };
     let grade = first(|i| i.role == crate::ingest::ItemRole::Grade, Measure::Grade);
-    let nps = first(|i| i.role == crate::ingest::ItemRole::Recommend, Measure::Nps);
+    let nps = first(
+        |i| i.role == crate::ingest::ItemRole::Recommend,
+        Measure::Nps,
+    );
     let grade = grade.map(|c| with_ci(c, lang, min_n, 1));
     let nps = nps.map(|c| with_ci(c, lang, min_n, 0));
     let mut response: Vec<String> = Vec::new();
@@ -151,7 +181,11 @@ pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Per
         let mut keys: Vec<u32> = data
             .respondents
             .iter()
-            .filter(|r| r.source as usize == s && r.period == period && (vsv.is_none() || Some(r.vsv) == vsv))
+            .filter(|r| {
+                r.source as usize == s
+                    && r.period == period
+                    && (vsv.is_none() || Some(r.vsv) == vsv)
+            })
             .map(|r| r.key)
             .collect();
         keys.sort_unstable();
@@ -185,12 +219,18 @@ pub fn agenda_md(config: &Config, data: &Canonical, scores: &Scores, period: Per
         ],
     );
     let mut env = Environment::new();
-    if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+    if let Ok(syntax) = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
         env.set_syntax(syntax);
     }
     env.add_template("agenda.md", TEMPLATE)
         .map_err(|e| template_error(&e))?;
-    let tmpl = env.get_template("agenda.md").map_err(|e| template_error(&e))?;
+    let tmpl = env
+        .get_template("agenda.md")
+        .map_err(|e| template_error(&e))?;
     let mut out = tmpl
         .render(Value::from(Serde(AgendaContext {
             t,

@@ -47,7 +47,11 @@ struct InputEntry {
 }
 
 /// The manifest as pretty JSON.
-pub fn manifest_json(config: &Config, data: &Canonical, period: Period) -> serde_json::Result<Vec<u8>> {
+pub fn manifest_json(
+    config: &Config,
+    data: &Canonical,
+    period: Period,
+) -> serde_json::Result<Vec<u8>> {
     let m = Manifest {
         tool: "prem",
         version: env!("CARGO_PKG_VERSION"),

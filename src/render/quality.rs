@@ -13,7 +13,9 @@ const EXAMPLES: usize = 10;
 /// data-quality.csv: one row per entry.
 pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
     csv_bytes(
-        &["source", "file", "row", "column", "value", "problem", "reason", "expected"],
+        &[
+            "source", "file", "row", "column", "value", "problem", "reason", "expected",
+        ],
         q.issues.iter().map(|i| {
             vec![
                 neutralise(&i.source),
@@ -47,7 +49,12 @@ fn md(text: &str) -> String {
 /// data-quality.md: counts per source, then entries per reason with examples.
 pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     let t = lang.texts();
-    let mut s = format!("# {} — {}\n\n## {}\n\n", t.quality_title, md(title), t.quality_counts);
+    let mut s = format!(
+        "# {} — {}\n\n## {}\n\n",
+        t.quality_title,
+        md(title),
+        t.quality_counts
+    );
     s += &format!(
         "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|--:|--:|\n",
         t.quality_source,
@@ -82,14 +89,20 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     for i in &q.issues {
         by.entry(i.problem).or_default().push(i);
     }
-    s += &format!("| {} | {} |\n|---|--:|\n", t.quality_reason, t.quality_count);
+    s += &format!(
+        "| {} | {} |\n|---|--:|\n",
+        t.quality_reason, t.quality_count
+    );
     for (p, list) in &by {
         s += &format!("| {} | {} |\n", lang.problem(*p), list.len());
     }
     for (p, list) in &by {
         let reason = lang.problem(*p);
         let mut chars = reason.chars();
-        let head: String = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
+        let head: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default();
         s += &format!("\n### {} ({})\n\n", head, list.len());
         s += &format!(
             "| {} | {} | {} | {} | {} |\n|---|--:|---|---|---|\n",
@@ -108,7 +121,10 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
         if list.len() > EXAMPLES {
             s += &format!(
                 "\n{}\n",
-                fill(t.quality_more, &[("n", (list.len() - EXAMPLES).to_string())])
+                fill(
+                    t.quality_more,
+                    &[("n", (list.len() - EXAMPLES).to_string())]
+                )
             );
         }
     }

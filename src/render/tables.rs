@@ -221,7 +221,9 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
     sheet.set_name("scores").map_err(err)?;
     let bold = Format::new().set_bold();
     for (c, h) in SCORE_COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     for (i, r) in rows.iter().enumerate() {
@@ -267,7 +269,9 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
             }
         }
     }
-    sheet.autofilter(0, 0, rows.len() as u32, (SCORE_COLUMNS.len() - 1) as u16).map_err(err)?;
+    sheet
+        .autofilter(0, 0, rows.len() as u32, (SCORE_COLUMNS.len() - 1) as u16)
+        .map_err(err)?;
     book.save_to_buffer().map_err(err)
 }
 
@@ -275,7 +279,11 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
 pub fn scores_frame(rows: &[ScoreRow]) -> PolarsResult<DataFrame> {
     let s = |f: fn(&ScoreRow) -> &String| rows.iter().map(|r| f(r).clone()).collect::<Vec<_>>();
     let opt = |f: fn(&ScoreRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
-    let text = |v: Vec<String>| v.into_iter().map(|x| (!x.is_empty()).then_some(x)).collect::<Vec<_>>();
+    let text = |v: Vec<String>| {
+        v.into_iter()
+            .map(|x| (!x.is_empty()).then_some(x))
+            .collect::<Vec<_>>()
+    };
     DataFrame::new_infer_height(vec![
         Column::new("period".into(), s(|r| &r.period)),
         Column::new("vsv".into(), text(s(|r| &r.vsv))),
