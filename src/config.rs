@@ -108,9 +108,11 @@ pub struct Source {
     /// 1-based row holding the column names (default 1).
     #[serde(default = "default_header_row")]
     pub header_row: usize,
-    /// Order of day and month in dates written with `-` or `/` (default dmy).
+    /// Order of day and month in dates written with `-` or `/`. Unset: day first, unless a
+    /// file's own dates prove otherwise; a file that mixes both orders has its ambiguous
+    /// dates (05-06-2021) reported and left out rather than guessed.
     #[serde(default)]
-    pub date_order: DateOrder,
+    pub date_order: Option<DateOrder>,
     /// Level on the participatieladder, listed in the agenda.
     #[serde(default)]
     pub participation: Option<Participation>,

@@ -69,6 +69,7 @@ pub struct Texts {
     pub alpha_low: &'static str,
     pub not_applicable: &'static str,
     pub region_title: &'static str,
+    pub date_format: &'static str,
 }
 
 /// Dutch.
@@ -122,6 +123,7 @@ pub const NL: Texts = Texts {
     alpha_low: "betrouwbaarheid (α) onder 0,70",
     not_applicable: "n.v.t.",
     region_title: "Regio",
+    date_format: "dd-mm-jjjj",
 };
 
 /// English.
@@ -175,6 +177,7 @@ pub const EN: Texts = Texts {
     alpha_low: "reliability (α) below 0.70",
     not_applicable: "n/a",
     region_title: "Region",
+    date_format: "dd-mm-yyyy",
 };
 
 impl Language {
@@ -222,6 +225,7 @@ impl Language {
                 OutOfRange => "antwoord buiten de schaal (waarde niet gebruikt)",
                 BadDate => "datum onleesbaar (rij niet gebruikt)",
                 MissingDate => "datum ontbreekt (rij niet gebruikt)",
+                AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes (rij niet gebruikt; stel date_order in)",
                 MissingVsv => "VSV ontbreekt (rij niet gebruikt)",
                 MissingCareType => "zorgsoort ontbreekt (rij niet gebruikt)",
                 DuplicateRespondent => "dubbele respondent, eerder gezien (één keer geteld)",
@@ -237,6 +241,7 @@ impl Language {
                 OutOfRange => "answer outside the scale (value not used)",
                 BadDate => "unreadable date (row not used)",
                 MissingDate => "no date (row not used)",
+                AmbiguousDate => "ambiguous date: this file writes day and month in both orders (row not used; set date_order)",
                 MissingVsv => "no VSV (row not used)",
                 MissingCareType => "no care type (row not used)",
                 DuplicateRespondent => "duplicate respondent, seen before (counted once)",

@@ -17,6 +17,8 @@ pub enum Problem {
     BadDate,
     /// No date; the row is not used.
     MissingDate,
+    /// Day and month cannot be told apart in a file that mixes both orders; not used.
+    AmbiguousDate,
     /// No VSV; the row is not used.
     MissingVsv,
     /// No care type in a long-layout export; the row is not used.
@@ -91,6 +93,7 @@ impl Problem {
             self,
             Problem::BadDate
                 | Problem::MissingDate
+                | Problem::AmbiguousDate
                 | Problem::MissingVsv
                 | Problem::MissingCareType
                 | Problem::DuplicateRespondent
@@ -107,6 +110,7 @@ impl Problem {
             Problem::UnknownAnswer
                 | Problem::OutOfRange
                 | Problem::BadDate
+                | Problem::AmbiguousDate
                 | Problem::RowWidth
                 | Problem::UnknownParity
                 | Problem::UnknownAge

@@ -2024,7 +2024,7 @@ mod tests {
             quarters: 5,
             per_quarter: 60,
             seed: 7,
-            last_quarter: (2026, 3),
+            ..SampleOptions::default()
         }
     }
 
@@ -2266,7 +2266,7 @@ mod tests {
             quarters: 6,
             per_quarter: 100,
             seed: 3,
-            last_quarter: (2026, 3),
+            ..SampleOptions::default()
         };
         let files = generate(&o).unwrap();
         let names = vsv_names(o.vsvs);

@@ -403,6 +403,12 @@ fn cell_order(data: &Canonical, c: &Cell) -> (Period, String, String, String, Me
     )
 }
 
+/// A t interval cut to the 0–10 scale: a score cannot lie outside it, and an interval that
+/// says so only confuses (small cells near 10 would otherwise reach 10.3).
+fn on_scale((low, high): (f64, f64)) -> (f64, f64) {
+    (low.max(0.0), high.min(10.0))
+}
+
 fn percent(successes: u64, n: u64) -> Option<Percent> {
     let (low, high) = stats::wilson(successes, n, 0.95)?;
     Some(Percent {
@@ -428,7 +434,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
         _ => a.summary().map(|s| CellStats {
             mean: s.mean,
             sd: s.sd,
-            ci: stats::t_interval(&s, 0.95),
+            ci: stats::t_interval(&s, 0.95).map(on_scale),
             top_box: percent(a.top, a.n),
             problem: percent(a.problem, a.n),
         }),
@@ -523,7 +529,8 @@ fn combined_cell(
                     .collect();
                 let ci = strata
                     .and_then(|st| stats::mean_of_means(&st))
-                    .and_then(|mm| stats::t_interval_from(mm.mean, mm.se, mm.df, 0.95));
+                    .and_then(|mm| stats::t_interval_from(mm.mean, mm.se, mm.df, 0.95))
+                    .map(on_scale);
                 CellStats {
                     mean,
                     sd: total.summary().and_then(|s| s.sd),

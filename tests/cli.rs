@@ -620,3 +620,124 @@ fn agenda_snapshot_in_dutch_and_english() {
         std::fs::read_to_string(report.join("vsv-een/agenda.md")).unwrap()
     );
 }
+
+/// Real data (NHS Friends and Family Test, tests/fixtures/nhs-fft/README.md): comma
+/// separated, headers with commas and `&`, a reversed 5-point scale with 6/7 as "don't
+/// know", and dates that mix day-first and month-first in one column.
+#[test]
+fn real_nhs_export_with_mixed_date_orders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nhs-fft/fft_excerpt.csv");
+    std::fs::copy(&fixture, tmp.path().join("fft.csv")).unwrap();
+    let codebook = r#"
+name = "fft"
+title = "NHS Friends and Family Test"
+[scales.fft]
+type = "ordinal"
+levels = ["very poor", "poor", "neither good nor poor", "good", "very good"]
+positive = ["very good"]
+problem = ["very poor", "poor"]
+missing = ["6", "7"]
+[[themes]]
+id = "experience"
+label = "Overall experience"
+[[items]]
+id = "fft"
+theme = "experience"
+columns = ["FFT categorical answer"]
+scale = "fft"
+reverse = true
+[open]
+improvement = ["FFT answer"]
+"#;
+    write(tmp.path(), "fft.toml", codebook.as_bytes());
+    let config = r#"
+[analysis]
+name = "NHS FFT"
+language = "en"
+[[source]]
+name = "fft"
+files = ["fft.csv"]
+codebook = "fft.toml"
+[source.columns]
+respondent = "Respondent ID"
+vsv = "Trust"
+organisation = "Service type 1"
+date = "Date"
+"#;
+    write(tmp.path(), "prem.toml", config.as_bytes());
+    prem()
+        .args(["report", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .success();
+    let dq = std::fs::read_to_string(tmp.path().join("reports/2021-Q4/data-quality.csv")).unwrap();
+    // 05/10, 07/10 (×6) and 10/09 cannot be read safely in a file that also has 30/09 and 10/17.
+    assert_eq!(
+        dq.lines().filter(|l| l.contains("ambiguous_date")).count(),
+        8,
+        "{dq}"
+    );
+    assert!(
+        dq.contains("fft,fft.csv,31,Date,05/10/2021,ambiguous_date"),
+        "{dq}"
+    );
+    let rows = scores(&tmp.path().join("reports/2021-Q4"));
+    // Expected from the fixture with Python (statistics.mean/stdev), answers 1..5 → 10, 7.5,
+    // 5, 2.5, 0 (reversed), 6/7 left out, ambiguous rows left out:
+    // 2021-Q3: n 28, mean 8.839285714285714, sd 1.8611703378398836, top box 64.29 %
+    // 2021-Q4: n 19, mean 8.289473684210526, sd 3.54069904222349, top box 78.95 %
+    let q = |period: &str| {
+        rows.iter()
+            .find(|r| r["period"] == period && r["vsv"].is_empty() && r["item"].is_empty())
+            .unwrap()
+    };
+    assert_eq!(
+        (q("2021-Q3")["n"].as_str(), q("2021-Q3")["mean"].as_str()),
+        ("28", "8.8393")
+    );
+    assert_eq!(q("2021-Q3")["sd"], "1.8612");
+    assert_eq!(q("2021-Q3")["top_box_pct"], "64.29");
+    assert_eq!(
+        (q("2021-Q4")["n"].as_str(), q("2021-Q4")["mean"].as_str()),
+        ("19", "8.2895")
+    );
+    assert_eq!(q("2021-Q4")["sd"], "3.5407");
+    assert_eq!(q("2021-Q4")["top_box_pct"], "78.95");
+}
+
+#[test]
+fn an_explicit_date_order_reads_every_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let toml = PREM_TOML.replace(
+        "codebook = \"prem-geboortezorg\"",
+        "codebook = \"prem-geboortezorg\"\ndate_order = \"mdy\"",
+    );
+    write(tmp.path(), "prem.toml", toml.as_bytes());
+    // 07/15/2026 is only valid month first; 08/01/2026 then means 1 August.
+    let text = long_export()
+        .replace("01-07-2026", "07/15/2026")
+        .replace("2026-08-01", "08/01/2026");
+    write(tmp.path(), "exports/prem.csv", text.as_bytes());
+    prem()
+        .args(["report", "--quiet", "--period", "2026-Q3"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .success();
+    let report = tmp.path().join("reports/2026-Q3");
+    let dq = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
+    assert!(!dq.contains("ambiguous_date"), "{dq}");
+    // Month first, 02-07-2026 … 12-07-2026 are 7 February … 7 December: only 07/15 and
+    // 07-07, 08-07, 09-07 stay in 2026-Q3 (4 respondents, suppressed), and 2026-Q1 appears.
+    let rows = scores(&report);
+    let vp = find(
+        &rows,
+        "VSV Één",
+        "Verloskundigenpraktijk",
+        "informatievoorziening",
+        "",
+    );
+    assert_eq!(vp["status"], "suppressed");
+    assert!(rows.iter().any(|r| r["period"] == "2026-Q1"));
+}

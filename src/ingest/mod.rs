@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 use crate::period::{Period, PeriodKind};
 use crate::quality::{shorten, Issue, Problem, SourceCounts};
 use read::{Row, TableFile};
-use value::{normalize, parse_age_band, parse_date, parse_parity};
+use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading};
 
 /// Reads every source of `config` with its codebook (`codebooks[i]` for source `i`).
 pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
@@ -429,6 +429,11 @@ struct FileRow {
     raw_id: Option<String>,
     row_no: usize,
     respondent: Respondent,
+    /// The month-first reading of an ambiguous date (`date_order` unset), settled after
+    /// the whole file is read.
+    month_first: Option<(chrono::NaiveDate, Box<str>)>,
+    /// Left out (ambiguous date in a file that mixes orders); its answers go with it.
+    dropped: bool,
 }
 
 /// What one file yields.
@@ -486,6 +491,9 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         counts: SourceCounts::default(),
         memo: vec![HashMap::new(); plan.source_items[s].len()],
         date_memo: HashMap::new(),
+        day_first_seen: false,
+        month_first_seen: false,
+        texts: config.analysis.language.texts(),
     };
     for unit in &map.units {
         for (i, p) in plan.source_items[s].iter().enumerate() {
@@ -513,6 +521,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         }
     }
     table.for_each_row(path, |row_no, row| reader.row(row_no, row))?;
+    reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
     reader.counts.files = 1;
     let rows_read = reader.counts.rows;
     Ok(FileData {
@@ -549,10 +558,56 @@ struct FileReader<'a> {
     counts: SourceCounts,
     /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
     memo: Vec<HashMap<Box<str>, Reading>>,
-    date_memo: HashMap<Box<str>, Option<chrono::NaiveDate>>,
+    date_memo: HashMap<Box<str>, DateReading>,
+    /// A date only readable day first was seen.
+    day_first_seen: bool,
+    /// A date only readable month first was seen.
+    month_first_seen: bool,
+    texts: &'static crate::i18n::Texts,
+}
+
+fn f_date_column(map: &ColumnMap, headers: &[String]) -> Option<String> {
+    map.fields.date.and_then(|c| headers.get(c).cloned())
 }
 
 impl FileReader<'_> {
+    /// Ambiguous dates (05-06-2021) were read day first. If the file's other dates are all
+    /// month first, read them month first; if the file has both kinds, nobody can tell, so
+    /// the rows are left out and reported.
+    fn settle_ambiguous_dates(&mut self, column: Option<String>) {
+        let mixed = self.day_first_seen && self.month_first_seen;
+        let month_first = self.month_first_seen && !self.day_first_seen;
+        for i in 0..self.rows.len() {
+            let Some((alt, raw)) = self.rows[i].month_first.clone() else {
+                continue;
+            };
+            if mixed {
+                self.rows[i].dropped = true;
+                let row_no = self.rows[i].row_no;
+                let already = self
+                    .issues
+                    .iter()
+                    .any(|x| x.row == Some(row_no) && x.problem == Problem::AmbiguousDate);
+                if !already {
+                    let value = raw.to_string();
+                    self.issues.push(Issue {
+                        source: self.source_name.to_string(),
+                        file: self.display.to_string(),
+                        row: Some(row_no),
+                        column: column.clone(),
+                        value,
+                        problem: Problem::AmbiguousDate,
+                        expected: "date_order = \"dmy\" | \"mdy\"".into(),
+                    });
+                }
+            } else if month_first {
+                let r = &mut self.rows[i].respondent;
+                r.date = alt;
+                r.period = Period::of(alt, self.kind);
+            }
+        }
+    }
+
     fn issue(
         &mut self,
         row: usize,
@@ -600,24 +655,45 @@ impl FileReader<'_> {
         // Date: required.
         let date_raw = get(f.date).or(self.source.values.date.as_deref());
         let Some(date_raw) = date_raw else {
-            self.issue(row_no, f.date, "", Problem::MissingDate, "dd-mm-jjjj");
+            let expected = self.texts.date_format;
+            self.issue(row_no, f.date, "", Problem::MissingDate, expected);
             return;
         };
-        let date = match self.date_memo.get(date_raw) {
+        let reading = match self.date_memo.get(date_raw) {
             Some(d) => *d,
             None => {
-                let d = parse_date(date_raw, self.source.date_order);
+                let d = match self.source.date_order {
+                    Some(order) => {
+                        parse_date(date_raw, order).map_or(DateReading::Invalid, DateReading::Sure)
+                    }
+                    None => read_date(date_raw),
+                };
                 self.date_memo.insert(date_raw.into(), d);
                 d
             }
         };
-        let Some(date) = date else {
-            let expected = match self.source.date_order {
-                crate::config::DateOrder::Dmy => "dd-mm-jjjj",
-                crate::config::DateOrder::Mdy => "mm/dd/yyyy",
-            };
-            self.issue(row_no, f.date, date_raw, Problem::BadDate, expected);
-            return;
+        let (date, month_first) = match reading {
+            DateReading::Sure(d) => (d, None),
+            DateReading::DayFirstOnly(d) => {
+                self.day_first_seen = true;
+                (d, None)
+            }
+            DateReading::MonthFirstOnly(d) => {
+                self.month_first_seen = true;
+                (d, None)
+            }
+            DateReading::Ambiguous {
+                day_first,
+                month_first,
+            } => (day_first, Some((month_first, Box::from(date_raw)))),
+            DateReading::Invalid => {
+                let expected = match self.source.date_order {
+                    Some(crate::config::DateOrder::Mdy) => "mm/dd/yyyy",
+                    _ => self.texts.date_format,
+                };
+                self.issue(row_no, f.date, date_raw, Problem::BadDate, expected);
+                return;
+            }
         };
         let Some(vsv) = get(f.vsv).or(self.source.values.vsv.as_deref()) else {
             self.issue(row_no, f.vsv, "", Problem::MissingVsv, "");
@@ -716,6 +792,8 @@ impl FileReader<'_> {
             self.rows.push(FileRow {
                 raw_id: raw_id.clone(),
                 row_no,
+                month_first: month_first.clone(),
+                dropped: false,
                 respondent: Respondent {
                     source: 0,
                     key: 0,
@@ -762,6 +840,10 @@ impl Merger {
         let mut issues = data.issues;
         let mut counts = data.counts;
         for fr in data.rows {
+            if fr.dropped {
+                new_index.push(None);
+                continue;
+            }
             let mut r = fr.respondent;
             r.vsv = map(r.vsv);
             r.organisation = r.organisation.map(map);

@@ -88,6 +88,41 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
+/// A date read without knowing whether day or month comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateReading {
+    /// Only one reading exists (ISO, Excel serial, or day/month that cannot be swapped).
+    Sure(NaiveDate),
+    /// Readable only with the day first (e.g. 17-10-2021).
+    DayFirstOnly(NaiveDate),
+    /// Readable only with the month first (e.g. 10/17/2021).
+    MonthFirstOnly(NaiveDate),
+    /// Both readings are valid and differ (e.g. 05-06-2021).
+    Ambiguous {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
+    /// Not a date.
+    Invalid,
+}
+
+/// Reads a date in both orders, so a file's own evidence can decide (see
+/// [`crate::config::Source::date_order`]).
+pub fn read_date(text: &str) -> DateReading {
+    let dmy = parse_date(text, DateOrder::Dmy);
+    let mdy = parse_date(text, DateOrder::Mdy);
+    match (dmy, mdy) {
+        (Some(a), Some(b)) if a == b => DateReading::Sure(a),
+        (Some(a), Some(b)) => DateReading::Ambiguous {
+            day_first: a,
+            month_first: b,
+        },
+        (Some(a), None) => DateReading::DayFirstOnly(a),
+        (None, Some(b)) => DateReading::MonthFirstOnly(b),
+        (None, None) => DateReading::Invalid,
+    }
+}
+
 /// Whether this was the respondent's first child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Parity {
@@ -214,6 +249,34 @@ mod tests {
         assert_eq!(parse_date("31-02-2026", dmy), None);
         assert_eq!(parse_date("onbekend", dmy), None);
         assert_eq!(parse_date("12/25/2021", dmy), None);
+    }
+
+    #[test]
+    fn dates_in_both_orders() {
+        assert_eq!(
+            read_date("2026-07-03"),
+            DateReading::Sure(d(2026, 7, 3).unwrap())
+        );
+        assert_eq!(
+            read_date("03-03-2026"),
+            DateReading::Sure(d(2026, 3, 3).unwrap())
+        );
+        assert_eq!(
+            read_date("17/10/2021"),
+            DateReading::DayFirstOnly(d(2021, 10, 17).unwrap())
+        );
+        assert_eq!(
+            read_date("10/17/2021"),
+            DateReading::MonthFirstOnly(d(2021, 10, 17).unwrap())
+        );
+        assert_eq!(
+            read_date("05/06/2021"),
+            DateReading::Ambiguous {
+                day_first: d(2021, 6, 5).unwrap(),
+                month_first: d(2021, 5, 6).unwrap()
+            }
+        );
+        assert_eq!(read_date("13/13/2021"), DateReading::Invalid);
     }
 
     #[test]
