@@ -309,7 +309,9 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     }
     let mut cells: Vec<Cell> = Vec::new();
     // Pooled cells: organisation, care type (VSV and region), and units without care types.
-    let mut parents: HashMap<((Period, Option<u32>), usize), Vec<(u32, Acc)>> = HashMap::new();
+    // (period, VSV or region) × measure → care-type strata.
+    type Strata = Vec<(u32, Acc)>;
+    let mut parents: HashMap<((Period, Option<u32>), usize), Strata> = HashMap::new();
     let mut keys: Vec<&(UnitKey, usize)> = pooled.keys().collect();
     keys.sort();
     for k in keys {

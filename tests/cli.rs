@@ -225,9 +225,9 @@ fn wide_layout_scores_like_long_layout() {
     );
     let vp = [8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 10, 10];
     let kz = [7, 7, 7, 7, 7, 8, 8, 8, 8, 8];
-    for i in 0..12 {
+    for (i, v) in vp.iter().enumerate() {
         let k = kz.get(i).map(|v| v.to_string()).unwrap_or_default();
-        s += &format!("R{},VSV Één,15-07-2026,Ja,31,{},{k}\n", i + 1, vp[i]);
+        s += &format!("R{},VSV Één,15-07-2026,Ja,31,{v},{k}\n", i + 1);
     }
     write(wide.path(), "exports/prem.csv", s.as_bytes());
 

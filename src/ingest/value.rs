@@ -63,7 +63,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
         }
         return None;
     }
-    let date_part = t.split(|c: char| c == ' ' || c == 'T').next().unwrap_or(t);
+    let date_part = t.split([' ', 'T']).next().unwrap_or(t);
     if let Ok(dt) = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S") {
         return Some(dt.date());
     }

@@ -59,12 +59,7 @@ struct SourceLine {
 }
 
 /// Finds a unit-level cell (all care types and organisations) of a measure.
-pub fn unit_cell<'a>(
-    scores: &'a Scores,
-    period: Period,
-    vsv: Option<u32>,
-    m: Measure,
-) -> Option<&'a Cell> {
+pub fn unit_cell(scores: &Scores, period: Period, vsv: Option<u32>, m: Measure) -> Option<&Cell> {
     scores.cells.iter().find(|c| {
         c.period == period
             && c.vsv == vsv
