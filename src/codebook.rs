@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::toml_message;
 use crate::error::{Error, Result};
+use crate::i18n::{Language, Msg};
 
 /// The built-in codebooks: name and TOML text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -212,10 +213,11 @@ impl Codebook {
         BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 
-    /// Loads a built-in codebook by name, or a codebook TOML at `spec` relative to `dir`.
-    pub fn resolve(spec: &str, dir: &Path) -> Result<Codebook> {
+    /// Loads a built-in codebook by name, or a codebook TOML at `spec` relative to `dir`;
+    /// messages in `lang`.
+    pub fn resolve(spec: &str, dir: &Path, lang: Language) -> Result<Codebook> {
         if let Some(text) = Codebook::builtin_text(spec) {
-            let mut cb = Codebook::parse(text, Path::new(spec))?;
+            let mut cb = Codebook::parse(text, Path::new(spec), lang)?;
             cb.origin = spec.to_string();
             return Ok(cb);
         }
@@ -223,30 +225,25 @@ impl Codebook {
         let text = std::fs::read_to_string(&path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::NotFound {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                Error::config(
-                    &path,
-                    format!(
-                        "codebook not found: \"{spec}\" is neither a built-in codebook ({}) nor an existing file",
-                        names.join(", ")
-                    ),
-                )
+                let message = lang.say(
+                    Msg::CodebookNotFound,
+                    &[("spec", &spec), ("names", &names.join(", "))],
+                );
+                Error::config(&path, message, lang)
             } else {
-                Error::Io {
-                    path: path.clone(),
-                    source,
-                }
+                Error::io(&path, source, lang)
             }
         })?;
-        let mut cb = Codebook::parse(&text, &path)?;
+        let mut cb = Codebook::parse(&text, &path, lang)?;
         cb.origin = path.display().to_string();
         Ok(cb)
     }
 
     /// Parses and checks a codebook; `path` is used in messages.
-    pub fn parse(text: &str, path: &Path) -> Result<Codebook> {
+    pub fn parse(text: &str, path: &Path, lang: Language) -> Result<Codebook> {
         let cb: Codebook =
-            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e)))?;
-        cb.check(path)?;
+            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e, lang), lang))?;
+        cb.check(path, lang)?;
         Ok(cb)
     }
 
@@ -268,56 +265,48 @@ impl Codebook {
             .count()
     }
 
-    fn check(&self, path: &Path) -> Result<()> {
-        let err = |m: String| Err(Error::config(path, m));
+    fn check(&self, path: &Path, lang: Language) -> Result<()> {
+        let err = |m: Msg, pairs: &[(&str, &dyn std::fmt::Display)]| {
+            Err(Error::config(path, lang.say(m, pairs), lang))
+        };
         for (id, s) in &self.scales {
-            if let Err(m) = s.check() {
-                return err(format!("[scales.{id}]: {m}"));
+            if let Err((m, pairs)) = s.check() {
+                let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("id", id)];
+                all.extend(pairs.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)));
+                return err(m, &all);
             }
         }
         let mut themes = BTreeSet::new();
         for t in &self.themes {
             if !themes.insert(t.id.as_str()) {
-                return err(format!("[[themes]] id = \"{}\" appears twice", t.id));
+                return err(Msg::ThemeTwice, &[("id", &t.id)]);
             }
             if let Some(imp) = t.importance {
                 if !(1.0..=4.0).contains(&imp) {
-                    return err(format!(
-                        "[[themes]] {}: importance = {imp}; expected 1–4 (CQ-index belangscore)",
-                        t.id
-                    ));
+                    return err(Msg::ThemeImportance, &[("id", &t.id), ("value", &imp)]);
                 }
             }
         }
         let mut items = BTreeSet::new();
         for i in &self.items {
             if !items.insert(i.id.as_str()) {
-                return err(format!("[[items]] id = \"{}\" appears twice", i.id));
+                return err(Msg::ItemTwice, &[("id", &i.id)]);
             }
             if !self.scales.contains_key(&i.scale) {
-                return err(format!(
-                    "[[items]] {}: scale = \"{}\" is not defined under [scales]",
-                    i.id, i.scale
-                ));
+                return err(Msg::ItemScale, &[("id", &i.id), ("scale", &i.scale)]);
             }
             if let Some(t) = &i.theme {
                 if !themes.contains(t.as_str()) {
-                    return err(format!(
-                        "[[items]] {}: theme = \"{t}\" is not defined under [[themes]]",
-                        i.id
-                    ));
+                    return err(Msg::ItemTheme, &[("id", &i.id), ("theme", t)]);
                 }
             }
             if i.columns.is_empty() {
-                return err(format!("[[items]] {}: columns is empty", i.id));
+                return err(Msg::ItemColumns, &[("id", &i.id)]);
             }
         }
         for t in &self.themes {
             if self.theme_size(&t.id) == 0 {
-                return err(format!(
-                    "[[themes]] {}: no item belongs to this theme",
-                    t.id
-                ));
+                return err(Msg::ThemeNoItems, &[("id", &t.id)]);
             }
         }
         for (key, id) in [
@@ -326,7 +315,7 @@ impl Codebook {
         ] {
             if let Some(id) = id {
                 if !items.contains(id.as_str()) {
-                    return err(format!("[overall] {key} = \"{id}\" is not an item id"));
+                    return err(Msg::OverallNotItem, &[("key", &key), ("id", id)]);
                 }
             }
         }
@@ -334,32 +323,41 @@ impl Codebook {
     }
 }
 
+/// What is wrong with a scale: the message and its placeholders (besides `id`).
+type ScaleProblem = (Msg, Vec<(&'static str, String)>);
+
 impl Scale {
-    fn check(&self) -> std::result::Result<(), String> {
+    /// The problem of a scale, as a message and its placeholders (besides `id`).
+    fn check(&self) -> std::result::Result<(), ScaleProblem> {
         match self.kind {
             ScaleKind::Numeric => {
                 let (Some(min), Some(max)) = (self.min, self.max) else {
-                    return Err("a numeric scale needs min and max".into());
+                    return Err((Msg::ScaleNeedsMinMax, vec![]));
                 };
                 if min >= max {
-                    return Err(format!("min = {min} must be below max = {max}"));
+                    return Err((
+                        Msg::ScaleMinMax,
+                        vec![("min", min.to_string()), ("max", max.to_string())],
+                    ));
                 }
             }
             ScaleKind::Ordinal | ScaleKind::Binary => {
                 let levels = self.level_labels();
                 if levels.len() < 2 {
-                    return Err("an ordinal scale needs at least two levels".into());
+                    return Err((Msg::ScaleLevels, vec![]));
                 }
                 for l in self.positive.iter().chain(&self.problem) {
                     if !levels.iter().any(|x| x == l) {
-                        return Err(format!("\"{l}\" is not one of the levels"));
+                        return Err((Msg::ScaleUnknownLevel, vec![("level", l.clone())]));
                     }
                 }
                 if !self.scores.is_empty() && self.scores.len() != levels.len() {
-                    return Err(format!(
-                        "scores has {} values for {} levels",
-                        self.scores.len(),
-                        levels.len()
+                    return Err((
+                        Msg::ScaleScores,
+                        vec![
+                            ("n", self.scores.len().to_string()),
+                            ("k", levels.len().to_string()),
+                        ],
                     ));
                 }
             }
@@ -383,7 +381,7 @@ mod tests {
 
     #[test]
     fn builtins_parse_and_have_the_promised_shape() {
-        let prem = Codebook::resolve("prem-geboortezorg", Path::new(".")).unwrap();
+        let prem = Codebook::resolve("prem-geboortezorg", Path::new("."), Language::Nl).unwrap();
         assert_eq!(prem.themes.len(), 13);
         assert_eq!(prem.care_types.len(), 3);
         assert_eq!(prem.overall.grade.as_deref(), Some("rapportcijfer"));
@@ -403,7 +401,7 @@ mod tests {
                 "vertrouwen"
             ]
         );
-        let reproq = Codebook::resolve("reproq", Path::new(".")).unwrap();
+        let reproq = Codebook::resolve("reproq", Path::new("."), Language::Nl).unwrap();
         assert_eq!(reproq.themes.len(), 8);
         assert_eq!(reproq.scales["frequentie"].levels.len(), 4);
     }
@@ -415,7 +413,7 @@ mod tests {
             "theme = \"waardigheit\"",
             1,
         );
-        let m = Codebook::parse(&text, Path::new("mijn.toml"))
+        let m = Codebook::parse(&text, Path::new("mijn.toml"), Language::Nl)
             .unwrap_err()
             .to_string();
         assert!(m.contains("mijn.toml") && m.contains("waardigheit"), "{m}");
@@ -423,7 +421,7 @@ mod tests {
 
     #[test]
     fn missing_file_lists_builtins() {
-        let m = Codebook::resolve("nope.toml", Path::new("/tmp"))
+        let m = Codebook::resolve("nope.toml", Path::new("/tmp"), Language::En)
             .unwrap_err()
             .to_string();
         assert!(m.contains("prem-geboortezorg, reproq"), "{m}");

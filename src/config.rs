@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::i18n::Language;
+use crate::i18n::{Language, Msg};
 use crate::period::PeriodKind;
 
 /// The whole configuration, as read from `prem.toml`.
@@ -169,10 +169,8 @@ pub enum Participation {
 impl Config {
     /// Reads and checks `prem.toml`.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| Error::io(path, source, Language::default()))?;
         let mut config = Config::parse(&text, path)?;
         config.path = path.to_path_buf();
         Ok(config)
@@ -180,8 +178,9 @@ impl Config {
 
     /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let lang = Language::of_config_text(text);
         let config: Config =
-            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e)))?;
+            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e, lang), lang))?;
         config.check(path)?;
         Ok(config)
     }
@@ -200,79 +199,70 @@ impl Config {
     }
 
     fn check(&self, path: &Path) -> Result<()> {
-        let err = |m: String| Err(Error::config(path, m));
+        let lang = self.analysis.language;
+        let err = |m: Msg, pairs: &[(&str, &dyn std::fmt::Display)]| {
+            Err(Error::config(path, lang.say(m, pairs), lang))
+        };
         if self.analysis.name.trim().is_empty() {
-            return err("[analysis] name: must not be empty".into());
+            return err(Msg::ConfigName, &[]);
         }
         if !(self.analysis.mid.is_finite() && self.analysis.mid >= 0.0) {
-            return err(format!(
-                "[analysis] mid = {}: expected a number ≥ 0 on the 0–10 scale",
-                self.analysis.mid
-            ));
+            return err(Msg::ConfigMid, &[("mid", &self.analysis.mid)]);
         }
         let p = self.privacy;
         if p.min_n < 5 {
-            return err(format!(
-                "[privacy] min_n = {}: must be at least 5; smaller groups cannot be shown safely",
-                p.min_n
-            ));
+            return err(Msg::ConfigMinN, &[("n", &p.min_n)]);
         }
         if p.indicative_n < p.min_n {
-            return err(format!(
-                "[privacy] indicative_n = {} is below min_n = {}: expected indicative_n ≥ min_n",
-                p.indicative_n, p.min_n
-            ));
+            return err(
+                Msg::ConfigIndicativeN,
+                &[("i", &p.indicative_n), ("m", &p.min_n)],
+            );
         }
         if self.sources.is_empty() {
-            return err("no [[source]]: add at least one export to read".into());
+            return err(Msg::ConfigNoSource, &[]);
         }
         let mut names = std::collections::BTreeSet::new();
         for (i, s) in self.sources.iter().enumerate() {
             let at = format!("[[source]] #{} ({})", i + 1, s.name);
             if !names.insert(s.name.as_str()) {
-                return err(format!(
-                    "{at}: name is used twice; each source needs its own name"
-                ));
+                return err(Msg::ConfigSourceTwice, &[("at", &at)]);
             }
             if s.files.is_empty() {
-                return err(format!(
-                    "{at}: files is empty; expected globs such as [\"exports/*.csv\"]"
-                ));
+                return err(Msg::ConfigNoFiles, &[("at", &at)]);
             }
             if s.header_row == 0 {
-                return err(format!("{at}: header_row = 0; rows count from 1"));
+                return err(Msg::ConfigHeaderRow0, &[("at", &at)]);
             }
             if s.columns.date.is_none() && s.values.date.is_none() {
-                return err(format!(
-                    "{at}: no date: set [source.columns] date = \"<column>\" (or [source.values] date)"
-                ));
+                return err(Msg::ConfigNoDate, &[("at", &at)]);
             }
             if s.columns.vsv.is_none() && s.values.vsv.is_none() {
-                return err(format!(
-                    "{at}: no VSV: set [source.columns] vsv = \"<column>\" or [source.values] vsv = \"<name>\""
-                ));
+                return err(Msg::ConfigNoVsv, &[("at", &at)]);
             }
         }
         for (theme, target) in &self.targets {
             if !(0.0..=10.0).contains(target) {
-                return err(format!(
-                    "[targets] {theme} = {target}: expected a score from 0 to 10"
-                ));
+                return err(Msg::ConfigTarget, &[("theme", theme), ("target", target)]);
             }
         }
         Ok(())
     }
 }
 
-/// toml's message, on one line, with its line/column.
-pub(crate) fn toml_message(e: &toml::de::Error) -> String {
-    let msg = e.message().trim().to_string();
+/// toml's message, on one line, with its line/column, in `lang`.
+pub(crate) fn toml_message(e: &toml::de::Error, lang: Language) -> String {
+    let msg = crate::i18n::toml_message(e.message().trim(), lang);
     match e.span() {
         Some(_) => {
             let text = e.to_string();
             // toml's Display starts with "TOML parse error at line L, column C"
             let head = text.lines().next().unwrap_or_default();
             let at = head.trim_start_matches("TOML parse error at ").trim();
+            let at = match lang {
+                Language::Nl => at.replace("line", "regel").replace("column", "kolom"),
+                Language::En => at.to_string(),
+            };
             format!("{at}: {msg}")
         }
         None => msg,
@@ -313,7 +303,8 @@ vsv = "VSV"
         let text = MINIMAL.replace("name = \"Regio Noord\"", "name = \"R\"\nlanguag = \"en\"");
         let e = Config::parse(&text, Path::new("regio/prem.toml")).unwrap_err();
         let m = e.to_string();
-        assert!(m.starts_with("regio/prem.toml: line 4"), "{m}");
+        assert!(m.starts_with("regio/prem.toml: regel 4"), "{m}");
+        assert!(m.contains("onbekende sleutel"), "{m}");
         assert!(m.contains("languag"), "{m}");
     }
 
@@ -332,6 +323,6 @@ vsv = "VSV"
         let m = Config::parse(&text, Path::new("prem.toml"))
             .unwrap_err()
             .to_string();
-        assert!(m.contains("no date"), "{m}");
+        assert!(m.contains("geen datum"), "{m}");
     }
 }

@@ -1,5 +1,6 @@
 //! The `prem` binary: parse arguments, run a command, print errors as `error:` + `hint:`,
-//! and exit 0 (success), 1 (bad input or failed run) or 2 (bad usage, from clap).
+//! and exit 0 (success), 1 (bad input or failed run) or 2 (bad usage: from clap, or a
+//! period or VSV that is not in the data).
 
 mod cli;
 mod cmd;
@@ -13,11 +14,30 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            if let Some(hint) = e.downcast_ref::<prem::Error>().and_then(prem::Error::hint) {
-                eprintln!("hint: {hint}");
+            // The labels follow the language of the error when it has one (Dutch default).
+            let lang = match e.downcast_ref::<prem::Error>() {
+                Some(
+                    prem::Error::Config { lang, .. }
+                    | prem::Error::Input { lang, .. }
+                    | prem::Error::Io { lang, .. }
+                    | prem::Error::Write { lang, .. }
+                    | prem::Error::Strict { lang, .. },
+                ) => *lang,
+                _ => prem::i18n::Language::default(),
+            };
+            let (error, hint) = match lang {
+                prem::i18n::Language::Nl => ("fout", "tip"),
+                prem::i18n::Language::En => ("error", "hint"),
+            };
+            eprintln!("{error}: {e:#}");
+            if let Some(h) = e.downcast_ref::<prem::Error>().and_then(prem::Error::hint) {
+                eprintln!("{hint}: {h}");
             }
-            ExitCode::from(1)
+            // A period or VSV that does not exist is bad usage, like an unknown option.
+            match e.downcast_ref::<prem::Error>() {
+                Some(prem::Error::Usage(_)) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
         }
     }
 }

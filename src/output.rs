@@ -8,14 +8,24 @@ use std::path::{Component, Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
+use crate::i18n::{Language, Msg};
 
 /// Files of one report, by path relative to the report folder ('/' separated).
 #[derive(Debug, Default, Clone)]
 pub struct Bundle {
     files: BTreeMap<String, Vec<u8>>,
+    lang: Language,
 }
 
 impl Bundle {
+    /// An empty bundle whose messages are in `lang`.
+    pub fn new(lang: Language) -> Bundle {
+        Bundle {
+            files: BTreeMap::new(),
+            lang,
+        }
+    }
+
     /// Adds a file; a path that is absolute or climbs out (`..`) is refused.
     pub fn add(&mut self, path: impl Into<String>, bytes: Vec<u8>) -> Result<()> {
         let path = path.into();
@@ -23,7 +33,7 @@ impl Bundle {
         if path.is_empty() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
             return Err(Error::Output {
                 path: p.to_path_buf(),
-                message: "refusing a path outside the report folder".into(),
+                message: self.lang.msg(Msg::OutsideFolder).into(),
             });
         }
         self.files.insert(path, bytes);
@@ -42,71 +52,52 @@ impl Bundle {
 
     /// Writes the bundle as folder `dir`, replacing what was there.
     pub fn write(&self, dir: &Path) -> Result<()> {
+        let lang = self.lang;
         let parent = dir.parent().unwrap_or(Path::new("."));
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "report".into());
-        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
-            path: parent.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.tmp-"))
             .tempdir_in(parent)
-            .map_err(|source| Error::Write {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
         for (rel, bytes) in &self.files {
             let path = staging.path().join(rel);
             if let Some(p) = path.parent() {
-                std::fs::create_dir_all(p).map_err(|source| Error::Write {
-                    path: p.to_path_buf(),
-                    source,
-                })?;
+                std::fs::create_dir_all(p)
+                    .map_err(|source| Error::write(p.to_path_buf(), source, lang))?;
             }
-            std::fs::write(&path, bytes).map_err(|source| Error::Write {
-                path: dir.join(rel),
-                source,
-            })?;
+            std::fs::write(&path, bytes)
+                .map_err(|source| Error::write(dir.join(rel), source, lang))?;
         }
         let staged = staging.keep();
         let old: PathBuf = parent.join(format!(".{name}.old"));
         let _ = std::fs::remove_dir_all(&old);
         if dir.exists() {
-            std::fs::rename(dir, &old).map_err(|source| Error::Write {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            std::fs::rename(dir, &old)
+                .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
         }
-        std::fs::rename(&staged, dir).map_err(|source| Error::Write {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        std::fs::rename(&staged, dir)
+            .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
 }
 
 /// Writes one file atomically (temporary file in the same folder, then rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8], lang: Language) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|source| Error::write(path.to_path_buf(), source, lang))?;
+    std::io::Write::write_all(&mut tmp, bytes)
+        .map_err(|source| Error::write(path.to_path_buf(), source, lang))?;
     // A temporary file is private (0600); the result should read like any other file.
     #[cfg(unix)]
     {
@@ -115,10 +106,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path).map_err(|e| Error::Write {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
+    tmp.persist(path)
+        .map_err(|e| Error::write(path.to_path_buf(), e.error, lang))?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use crate::codebook::Codebook;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
@@ -26,50 +27,47 @@ pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
     config
         .sources
         .iter()
-        .map(|s| Codebook::resolve(&s.codebook, config.dir()))
+        .map(|s| Codebook::resolve(&s.codebook, config.dir(), config.analysis.language))
         .collect()
 }
 
 /// Reads and scores everything; `period` defaults to the latest period in the data.
 pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
+    let lang = config.analysis.language;
     let codebooks = load_codebooks(&config)?;
     let data = ingest(&config, &codebooks)?;
     for theme in config.targets.keys() {
         if !data.themes.iter().any(|t| &t.id == theme) {
             let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
-            return Err(Error::config(
-                &config.path,
-                format!(
-                    "[targets] {theme}: no such theme; the codebooks have: {}",
-                    known.join(", ")
-                ),
-            ));
+            let message = lang.say(
+                Msg::TargetUnknown,
+                &[("theme", theme), ("known", &known.join(", "))],
+            );
+            return Err(Error::config(&config.path, message, lang));
         }
     }
     let periods = data.periods();
     let Some(latest) = periods.last().copied() else {
         return Err(Error::input(
             &config.path,
-            "no usable rows in any export: see the data-quality report (`prem validate`) for why each row was left out",
+            lang.msg(Msg::NoUsableRows),
+            lang,
         ));
     };
     let period = match period {
         None => latest,
         Some(p) => {
             if p.kind != config.analysis.period {
+                let kind = format!("{:?}", config.analysis.period).to_lowercase();
                 return Err(Error::Usage(
-                    format!(
-                        "--period {p} does not match [analysis] period = \"{:?}\"",
-                        config.analysis.period
-                    )
-                    .to_lowercase(),
+                    lang.say(Msg::PeriodKind, &[("period", &p), ("kind", &kind)]),
                 ));
             }
             if !periods.contains(&p) {
                 let list: Vec<String> = periods.iter().map(ToString::to_string).collect();
-                return Err(Error::Usage(format!(
-                    "no data for period {p}; the data cover: {}",
-                    list.join(", ")
+                return Err(Error::Usage(lang.say(
+                    Msg::NoDataForPeriod,
+                    &[("period", &p), ("periods", &list.join(", "))],
                 )));
             }
             p
@@ -87,7 +85,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
 /// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).
 pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     let lang = a.config.analysis.language;
-    let mut bundle = Bundle::default();
+    let mut bundle = Bundle::new(lang);
     let mut shown = a.scores.clone();
     shown.cells.retain(|c| c.period <= a.period);
     shown.reliability.retain(|r| r.period <= a.period);
@@ -117,9 +115,9 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     let all = a.data.vsvs();
     for wanted in vsvs {
         if !all.iter().any(|v| v == wanted) {
-            return Err(Error::Usage(format!(
-                "--vsv \"{wanted}\": no such VSV in the data; the data have: {}",
-                all.join(", ")
+            return Err(Error::Usage(lang.say(
+                Msg::UnknownVsv,
+                &[("vsv", wanted), ("vsvs", &all.join(", "))],
             )));
         }
     }

@@ -340,7 +340,7 @@ fn fatal_inputs_exit_1_naming_file_and_column() {
         .arg(tmp.path().join("prem.toml"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("prem.csv").and(predicate::str::contains("empty")));
+        .stderr(predicate::str::contains("prem.csv").and(predicate::str::contains("leeg")));
     // Unknown key in the config.
     write(
         tmp.path(),
@@ -393,7 +393,7 @@ fn value_problems_continue_but_strict_makes_them_fatal() {
         .arg(tmp.path().join("prem.toml"))
         .assert()
         .success()
-        .stderr(predicate::str::contains("data quality:"));
+        .stderr(predicate::str::contains("datakwaliteit:"));
     prem()
         .args(["validate", "--strict", "--quiet"])
         .arg(tmp.path().join("prem.toml"))
@@ -740,4 +740,28 @@ fn an_explicit_date_order_reads_every_date() {
     );
     assert_eq!(vp["status"], "suppressed");
     assert!(rows.iter().any(|r| r["period"] == "2026-Q1"));
+}
+
+#[test]
+fn unknown_period_or_vsv_is_bad_usage() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/prem.csv", long_export().as_bytes());
+    prem()
+        .args(["report", "--quiet", "--period", "2030-Q1"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2026-Q3"));
+    prem()
+        .args(["report", "--quiet", "--vsv", "VSV Nergens"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("VSV Één"));
+    prem()
+        .args(["report", "--quiet", "--period", "K3"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(2);
 }

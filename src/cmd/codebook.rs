@@ -11,16 +11,17 @@ pub fn run(c: CodebookCommand) -> anyhow::Result<ExitCode> {
     match c {
         CodebookCommand::List => {
             for (name, text) in BUILTIN {
-                let title = Codebook::parse(text, std::path::Path::new(name))
-                    .map(|cb| {
-                        format!(
-                            "{} ({} themes, {} items)",
-                            cb.title,
-                            cb.themes.len(),
-                            cb.items.len()
-                        )
-                    })
-                    .unwrap_or_default();
+                let title =
+                    Codebook::parse(text, std::path::Path::new(name), prem::i18n::Language::Nl)
+                        .map(|cb| {
+                            format!(
+                                "{} ({} themes, {} items)",
+                                cb.title,
+                                cb.themes.len(),
+                                cb.items.len()
+                            )
+                        })
+                        .unwrap_or_default();
                 println!("{name:<20} {title}");
             }
         }
@@ -28,10 +29,11 @@ pub fn run(c: CodebookCommand) -> anyhow::Result<ExitCode> {
             Some(text) => print!("{text}"),
             None => {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                bail!(
-                    "no built-in codebook \"{name}\"; there are: {}",
-                    names.join(", ")
-                );
+                let lang = prem::i18n::Language::default();
+                bail!(lang.say(
+                    prem::i18n::Msg::UnknownCodebook,
+                    &[("name", &name), ("names", &names.join(", "))]
+                ));
             }
         },
     }

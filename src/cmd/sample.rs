@@ -18,15 +18,22 @@ pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         ..SampleOptions::default()
     };
     let pb = super::spinner(quiet);
-    pb.set_message("generating sample exports");
+    let lang = prem::i18n::Language::default();
+    pb.set_message(lang.msg(prem::i18n::Msg::Generating));
     let files = generate(&opts).context("generating the sample")?;
     for f in &files {
         let path = a.out.join(&f.path);
-        write_atomic(&path, &f.bytes)?;
+        write_atomic(&path, &f.bytes, lang)?;
     }
     pb.finish_and_clear();
     if !quiet {
-        eprintln!("{} files written to {}", files.len(), a.out.display());
+        eprintln!(
+            "{}",
+            lang.say(
+                prem::i18n::Msg::FilesWritten,
+                &[("n", &files.len()), ("dir", &a.out.display())]
+            )
+        );
     }
     println!("{}", a.out.join("prem.toml").display());
     Ok(ExitCode::SUCCESS)

@@ -28,6 +28,7 @@ pub use canonical::{
 use crate::codebook::{Codebook, ScaleKind};
 use crate::config::{Config, Fields, Source};
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 use crate::period::{Period, PeriodKind};
 use crate::quality::{shorten, Issue, Problem, SourceCounts};
 use read::{Row, TableFile};
@@ -78,32 +79,36 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
 
 /// Resolves a source's globs (relative to prem.toml), sorted; an empty match is fatal.
 fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
+    let lang = config.analysis.language;
     let mut all = Vec::new();
     for pattern in &source.files {
         let full = config.dir().join(pattern);
         let text = full.to_string_lossy().to_string();
         let paths = glob::glob(&text).map_err(|e| {
-            Error::config(
-                &config.path,
-                format!(
-                    "[[source]] {}: files = \"{pattern}\" is not a valid glob: {e}",
-                    source.name
-                ),
-            )
+            let message = lang.say(
+                Msg::BadGlob,
+                &[
+                    ("source", &source.name),
+                    ("pattern", pattern),
+                    ("error", &e),
+                ],
+            );
+            Error::config(&config.path, message, lang)
         })?;
         let mut found: Vec<PathBuf> = paths
             .filter_map(|p| p.ok())
             .filter(|p| p.is_file())
             .collect();
         if found.is_empty() {
-            return Err(Error::input(
-                full,
-                format!(
-                    "no file matches files = \"{pattern}\" of source \"{}\" (paths are relative to {})",
-                    source.name,
-                    config.path.display()
-                ),
-            ));
+            let message = lang.say(
+                Msg::NoFileMatches,
+                &[
+                    ("pattern", pattern),
+                    ("source", &source.name),
+                    ("config", &config.path.display()),
+                ],
+            );
+            return Err(Error::input(full, message, lang));
         }
         found.sort();
         all.extend(found);
@@ -140,13 +145,12 @@ impl Plan {
             for t in &cb.themes {
                 match theme_origin.get(&t.id) {
                     Some(origin) if *origin != cb.origin => {
-                        return Err(Error::config(
-                            &config.path,
-                            format!(
-                                "theme \"{}\" is defined by codebook {} and by {}: theme ids must be unique across instruments, or their scores would be mixed",
-                                t.id, origin, cb.origin
-                            ),
-                        ));
+                        let lang = config.analysis.language;
+                        let message = lang.say(
+                            Msg::ThemeTwoCodebooks,
+                            &[("theme", &t.id), ("a", origin), ("b", &cb.origin)],
+                        );
+                        return Err(Error::config(&config.path, message, lang));
                     }
                     Some(_) => continue,
                     None => {}
@@ -184,7 +188,8 @@ impl Plan {
                             ItemRole::Other
                         };
                         let g = u16::try_from(items.len()).map_err(|_| {
-                            Error::config(&config.path, "more than 65,535 items in the codebooks")
+                            let lang = config.analysis.language;
+                            Error::config(&config.path, lang.msg(Msg::TooManyItems), lang)
                         })?;
                         items.push(ItemRef {
                             id: it.id.clone(),
@@ -314,20 +319,23 @@ impl ColumnMap {
         source: &Source,
         plan: &Plan,
         s: usize,
+        lang: crate::i18n::Language,
     ) -> Result<ColumnMap> {
         let c: &Fields = &source.columns;
         let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
             match name {
                 None => Ok(None),
                 Some(n) => find_column(headers, n).map(Some).ok_or_else(|| {
-                    Error::input(
-                        path,
-                        format!(
-                            "column \"{n}\" ([source.columns] {key} of source \"{}\") is not in the header; the header has: {}",
-                            source.name,
-                            list_headers(headers)
-                        ),
-                    )
+                    let message = lang.say(
+                        Msg::ColumnMissing,
+                        &[
+                            ("column", n),
+                            ("key", &key),
+                            ("source", &source.name),
+                            ("headers", &list_headers(headers, lang)),
+                        ],
+                    );
+                    Error::input(path, message, lang)
                 }),
             }
         };
@@ -388,19 +396,20 @@ impl ColumnMap {
                 .filter_map(|p| p.columns.first().map(String::as_str))
                 .take(5)
                 .collect();
-            return Err(Error::input(
-                path,
-                format!(
-                    "none of the item columns of codebook \"{}\" is in the header (expected e.g. {}); the header has: {}",
-                    cb.name,
-                    expected
-                        .iter()
-                        .map(|e| format!("\"{e}\""))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    list_headers(headers)
-                ),
-            ));
+            let expected = expected
+                .iter()
+                .map(|e| format!("\"{e}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = lang.say(
+                Msg::NoItemColumns,
+                &[
+                    ("codebook", &cb.name),
+                    ("expected", &expected),
+                    ("headers", &list_headers(headers, lang)),
+                ],
+            );
+            return Err(Error::input(path, message, lang));
         }
         Ok(ColumnMap {
             fields,
@@ -410,7 +419,7 @@ impl ColumnMap {
     }
 }
 
-fn list_headers(headers: &[String]) -> String {
+fn list_headers(headers: &[String], lang: crate::i18n::Language) -> String {
     let shown: Vec<String> = headers
         .iter()
         .take(12)
@@ -418,7 +427,11 @@ fn list_headers(headers: &[String]) -> String {
         .collect();
     let more = headers.len().saturating_sub(12);
     if more > 0 {
-        format!("{} … and {more} more", shown.join(", "))
+        let and_more = match lang {
+            crate::i18n::Language::Nl => "en nog",
+            crate::i18n::Language::En => "and",
+        };
+        format!("{} … {and_more} {more}", shown.join(", "))
     } else {
         shown.join(", ")
     }
@@ -462,18 +475,19 @@ fn display_path(config: &Config, path: &Path) -> String {
 
 fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<FileData> {
     let source = &config.sources[s];
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
+    let lang = config.analysis.language;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e, lang))?;
     if bytes.is_empty() {
-        return Err(Error::input(
-            path,
-            "the file is empty: expected a header row and data",
-        ));
+        return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
     }
-    let table = TableFile::open(path, &bytes, source.sheet.as_deref(), source.header_row)?;
-    let map = ColumnMap::new(path, &table.headers, source, plan, s)?;
+    let table = TableFile::open(
+        path,
+        &bytes,
+        source.sheet.as_deref(),
+        source.header_row,
+        lang,
+    )?;
+    let map = ColumnMap::new(path, &table.headers, source, plan, s, lang)?;
     let display = display_path(config, path);
     let mut reader = FileReader {
         source_name: &source.name,
@@ -520,7 +534,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
             }
         }
     }
-    table.for_each_row(path, |row_no, row| reader.row(row_no, row))?;
+    table.for_each_row(path, lang, |row_no, row| reader.row(row_no, row))?;
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
     reader.counts.files = 1;
     let rows_read = reader.counts.rows;
@@ -713,7 +727,8 @@ impl FileReader<'_> {
             Some(v) => {
                 let p = parse_parity(v, &self.codebook.background.parity);
                 if p.is_none() {
-                    self.issue(row_no, f.parity, v, Problem::UnknownParity, "ja / nee");
+                    let expected = self.texts.parity_expected;
+                    self.issue(row_no, f.parity, v, Problem::UnknownParity, expected);
                 }
                 p
             }
@@ -723,13 +738,8 @@ impl FileReader<'_> {
             Some(v) => {
                 let a = parse_age_band(v, &self.codebook.background.age);
                 if a.is_none() {
-                    self.issue(
-                        row_no,
-                        f.age,
-                        v,
-                        Problem::UnknownAge,
-                        "leeftijd in jaren of klasse (<25, 25-29, 35+)",
-                    );
+                    let expected = self.texts.age_expected;
+                    self.issue(row_no, f.age, v, Problem::UnknownAge, expected);
                 }
                 a.and_then(|a| u8::try_from(a).ok())
             }

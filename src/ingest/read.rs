@@ -11,6 +11,7 @@ use std::path::Path;
 use calamine::{open_workbook_auto, Data, Reader};
 
 use crate::error::{Error, Result};
+use crate::i18n::{Language, Msg};
 
 /// A row of text fields.
 pub(crate) trait Row {
@@ -67,6 +68,7 @@ impl TableFile {
         bytes: &[u8],
         sheet: Option<&str>,
         header_row: usize,
+        lang: Language,
     ) -> Result<TableFile> {
         let ext = path
             .extension()
@@ -74,18 +76,24 @@ impl TableFile {
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         match ext.as_str() {
-            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => open_sheet(path, sheet, header_row),
-            "csv" | "txt" | "tsv" => open_text(path, bytes, header_row, ext == "tsv"),
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => open_sheet(path, sheet, header_row, lang),
+            "csv" | "txt" | "tsv" => open_text(path, bytes, header_row, ext == "tsv", lang),
             other => Err(Error::input(
                 path,
-                format!("unsupported file type \".{other}\": expected .csv, .txt, .tsv, .xlsx, .xls or .ods"),
+                lang.say(Msg::UnsupportedType, &[("ext", &other)]),
+                lang,
             )),
         }
     }
 
     /// Calls `f(row_number, row)` for every data row; row numbers are 1-based and count the
     /// header row, as Excel shows them when the file is opened there.
-    pub fn for_each_row(&self, path: &Path, mut f: impl FnMut(usize, &dyn Row)) -> Result<()> {
+    pub fn for_each_row(
+        &self,
+        path: &Path,
+        lang: Language,
+        mut f: impl FnMut(usize, &dyn Row),
+    ) -> Result<()> {
         match &self.body {
             Body::Csv {
                 text,
@@ -99,7 +107,7 @@ impl TableFile {
                     match reader.read_record(&mut record) {
                         Ok(true) => {}
                         Ok(false) => break,
-                        Err(e) => return Err(csv_error(path, &e)),
+                        Err(e) => return Err(csv_error(path, &e, lang)),
                     }
                     index += 1;
                     if index <= *header_row {
@@ -129,12 +137,20 @@ fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> Error {
+fn csv_error(path: &Path, e: &csv::Error, lang: Language) -> Error {
+    let line = match lang {
+        Language::Nl => "regel",
+        Language::En => "line",
+    };
     let at = e
         .position()
-        .map(|p| format!("line {}: ", p.line()))
+        .map(|p| format!("{line} {}: ", p.line()))
         .unwrap_or_default();
-    Error::input(path, format!("{at}not readable as CSV: {e}"))
+    Error::input(
+        path,
+        lang.say(Msg::NotCsv, &[("at", &at), ("error", e)]),
+        lang,
+    )
 }
 
 /// Decodes text bytes: BOM first, then UTF-8, else Windows-1252. Returns the text and the
@@ -182,13 +198,16 @@ pub(crate) fn sniff_delimiter(header_line: &str) -> u8 {
     candidates[best]
 }
 
-fn open_text(path: &Path, bytes: &[u8], header_row: usize, tsv: bool) -> Result<TableFile> {
+fn open_text(
+    path: &Path,
+    bytes: &[u8],
+    header_row: usize,
+    tsv: bool,
+    lang: Language,
+) -> Result<TableFile> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(Error::input(
-            path,
-            "the file is empty: expected a header row and data",
-        ));
+        return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
     }
     // The header line is the header_row-th line; quoted newlines before the header are rare
     // enough (titles) that a plain line split is right for sniffing.
@@ -208,13 +227,14 @@ fn open_text(path: &Path, bytes: &[u8], header_row: usize, tsv: bool) -> Result<
                 headers = None;
                 break;
             }
-            Err(e) => return Err(csv_error(path, &e)),
+            Err(e) => return Err(csv_error(path, &e, lang)),
         }
     }
     let Some(headers) = headers else {
         return Err(Error::input(
             path,
-            format!("the file has fewer than {header_row} rows: header_row = {header_row} points past its end"),
+            lang.say(Msg::HeaderRowPastEnd, &[("row", &header_row)]),
+            lang,
         ));
     };
     let shown = match delimiter {
@@ -237,9 +257,14 @@ fn clean_header(h: &str) -> String {
         .to_string()
 }
 
-fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<TableFile> {
+fn open_sheet(
+    path: &Path,
+    sheet: Option<&str>,
+    header_row: usize,
+    lang: Language,
+) -> Result<TableFile> {
     let mut book = open_workbook_auto(path)
-        .map_err(|e| Error::input(path, format!("not readable as a spreadsheet: {e}")))?;
+        .map_err(|e| Error::input(path, lang.say(Msg::NotSpreadsheet, &[("error", &e)]), lang))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -252,22 +277,21 @@ fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<Tab
             })
             .cloned()
             .ok_or_else(|| {
-                Error::input(
-                    path,
-                    format!(
-                        "sheet \"{s}\" not found; the workbook has: {}",
-                        quote_list(&names)
-                    ),
-                )
+                let message = lang.say(
+                    Msg::SheetNotFound,
+                    &[("sheet", &s), ("sheets", &quote_list(&names))],
+                );
+                Error::input(path, message, lang)
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::input(path, "the workbook has no sheets"))?,
+            .ok_or_else(|| Error::input(path, lang.msg(Msg::NoSheets), lang))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| Error::input(path, format!("sheet \"{name}\": not readable: {e}")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        let message = lang.say(Msg::SheetUnreadable, &[("sheet", &name), ("error", &e)]);
+        Error::input(path, message, lang)
+    })?;
     // Range rows are relative to its first used cell; make them absolute (1-based).
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let (row0, col0) = (row0 as usize + 1, col0 as usize);
@@ -278,13 +302,17 @@ fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<Tab
         rows.push(row);
     }
     if header_row < row0 || header_row - row0 >= rows.len() {
-        return Err(Error::input(
-            path,
-            format!(
-                "sheet \"{name}\": header_row = {header_row} holds nothing; the data span rows {row0}–{}",
-                row0 + rows.len().saturating_sub(1)
-            ),
-        ));
+        let last = row0 + rows.len().saturating_sub(1);
+        let message = lang.say(
+            Msg::HeaderRowEmpty,
+            &[
+                ("sheet", &name),
+                ("row", &header_row),
+                ("first", &row0),
+                ("last", &last),
+            ],
+        );
+        return Err(Error::input(path, message, lang));
     }
     let rest = rows.split_off(header_row - row0 + 1);
     let headers = rows

@@ -1,7 +1,11 @@
 //! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
 //! and developer docs are English; what a quality officer reads is here, in one place.
 
+mod messages;
+
 use serde::{Deserialize, Serialize};
+
+pub use messages::{toml_message, Msg};
 
 use crate::quality::Problem;
 use crate::score::Tier;
@@ -70,6 +74,8 @@ pub struct Texts {
     pub not_applicable: &'static str,
     pub region_title: &'static str,
     pub date_format: &'static str,
+    pub parity_expected: &'static str,
+    pub age_expected: &'static str,
 }
 
 /// Dutch.
@@ -124,6 +130,8 @@ pub const NL: Texts = Texts {
     not_applicable: "n.v.t.",
     region_title: "Regio",
     date_format: "dd-mm-jjjj",
+    parity_expected: "ja / nee (eerste kind?)",
+    age_expected: "leeftijd in jaren of klasse (<25, 25-29, 35 of ouder)",
 };
 
 /// English.
@@ -178,6 +186,8 @@ pub const EN: Texts = Texts {
     not_applicable: "n/a",
     region_title: "Region",
     date_format: "dd-mm-yyyy",
+    parity_expected: "yes / no (first child?)",
+    age_expected: "age in years or a band (<25, 25-29, 35+)",
 };
 
 impl Language {
@@ -253,6 +263,39 @@ impl Language {
                 NoAnswers => "row without a usable answer (not used)",
             },
         }
+    }
+}
+
+impl Language {
+    /// A message's text (placeholders unfilled).
+    pub fn msg(self, m: Msg) -> &'static str {
+        m.text(self)
+    }
+
+    /// A message with its `{name}` placeholders filled.
+    pub fn say(self, m: Msg, pairs: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut s = m.text(self).to_string();
+        for (k, v) in pairs {
+            s = s.replace(&format!("{{{k}}}"), &v.to_string());
+        }
+        s
+    }
+
+    /// The language a prem.toml asks for, read before the file is checked (so that even its
+    /// errors come in that language); Dutch when it says nothing readable.
+    pub fn of_config_text(text: &str) -> Language {
+        toml::from_str::<toml::Table>(text)
+            .ok()
+            .and_then(|t| {
+                t.get("analysis")?
+                    .get("language")?
+                    .as_str()
+                    .map(|l| l.eq_ignore_ascii_case("en"))
+            })
+            .map_or(
+                Language::Nl,
+                |en| if en { Language::En } else { Language::Nl },
+            )
     }
 }
 
