@@ -136,3 +136,80 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     bundle.add("regio/agenda.md", md.into_bytes())?;
     Ok(bundle)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{generate, SampleOptions};
+
+    /// A small sample on disk, analysed.
+    fn sample_analysis() -> (tempfile::TempDir, Analysis) {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = SampleOptions {
+            vsvs: 3,
+            quarters: 2,
+            per_quarter: 40,
+            ..SampleOptions::default()
+        };
+        for f in generate(&opts).unwrap() {
+            let p = dir.path().join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, &f.bytes).unwrap();
+        }
+        let config = Config::load(&dir.path().join("prem.toml")).unwrap();
+        let a = analyse(config, None).unwrap();
+        (dir, a)
+    }
+
+    #[test]
+    fn canonical_tables_as_polars_frames() {
+        let (_dir, a) = sample_analysis();
+        let r = a.data.respondents_frame().unwrap();
+        assert_eq!(r.height(), a.data.respondents.len());
+        let names: Vec<String> = r.get_column_names().iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "source",
+                "respondent",
+                "vsv",
+                "organisation",
+                "care_type",
+                "date",
+                "period",
+                "first_child",
+                "age_band"
+            ]
+        );
+        assert_eq!(
+            r.column("date").unwrap().dtype(),
+            &polars::prelude::DataType::Date
+        );
+        let ans = a.data.answers_frame().unwrap();
+        assert_eq!(ans.height(), a.data.answers.len());
+        // Scores are 0–10 whatever the scale.
+        let score = ans.column("score").unwrap().f32().unwrap();
+        let values = score.cont_slice().unwrap();
+        assert!(values.iter().all(|x| (0.0..=10.0).contains(x)));
+        // Every answer row points at a respondent of the same care type.
+        assert_eq!(
+            ans.column("care_type").unwrap().null_count(),
+            a.data
+                .answers
+                .iter()
+                .filter(|x| a.data.respondents[x.row as usize].care_type.is_none())
+                .count()
+        );
+    }
+
+    #[test]
+    fn the_report_period_defaults_to_the_latest() {
+        let (_dir, a) = sample_analysis();
+        assert_eq!(a.period.to_string(), "2026-Q3");
+        let bundle = build(&a, &[]).unwrap();
+        let scores = String::from_utf8(bundle.get("tables/scores.csv").unwrap().to_vec()).unwrap();
+        assert!(scores.contains("\r\n2026-Q2,") && scores.contains("\r\n2026-Q3,"));
+        assert!(bundle.get("regio/agenda.md").is_some());
+        assert!(bundle.get("vsv-alkmaar/agenda.md").is_some());
+    }
+}
