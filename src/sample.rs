@@ -1491,8 +1491,13 @@ impl Plan {
              organisation, every answer and every open text is invented. Use it to try `prem`, \
              to write tests and to show the reports.\n\n",
         );
+        let reports = if o.reports == "reports" {
+            String::new()
+        } else {
+            format!(" --reports {}", o.reports)
+        };
         s.push_str(&format!(
-            "Generated with `prem sample --out data-samples --vsvs {} --quarters {} --per-quarter {} --seed {}` \
+            "Generated with `prem sample --out data-samples --vsvs {} --quarters {} --per-quarter {} --seed {}{reports}` \
              ({} VSVs, {first} to {last}). The same options give byte-identical files.\n\n",
             o.vsvs, o.quarters, o.per_quarter, o.seed, o.vsvs
         ));

@@ -765,3 +765,44 @@ fn unknown_period_or_vsv_is_bad_usage() {
         .assert()
         .code(2);
 }
+
+/// The example report in the repository (`reports/`) is what a fresh run on
+/// `data-samples/` writes. After a change to the output, refresh it with the README's first
+/// command: `cargo run -- report data-samples/prem.toml`.
+#[test]
+fn committed_example_report_is_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    prem()
+        .args(["report", "--quiet", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("data-samples/prem.toml"))
+        .assert()
+        .success();
+    let list = |dir: &Path| {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p.strip_prefix(dir).unwrap().to_path_buf());
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let fresh = tmp.path().join("2026-Q3");
+    let committed = root.join("reports/2026-Q3");
+    assert_eq!(list(&fresh), list(&committed), "files differ: refresh reports/");
+    for f in list(&fresh) {
+        assert!(
+            std::fs::read(fresh.join(&f)).unwrap() == std::fs::read(committed.join(&f)).unwrap(),
+            "reports/2026-Q3/{} is stale: run `cargo run -- report data-samples/prem.toml`",
+            f.display()
+        );
+    }
+}
