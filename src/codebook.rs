@@ -235,7 +235,9 @@ impl Codebook {
             }
         })?;
         let mut cb = Codebook::parse(&text, &path, lang)?;
-        cb.origin = path.display().to_string();
+        // As written in prem.toml (relative to it), so reports do not depend on where the
+        // command was run from.
+        cb.origin = spec.to_string();
         Ok(cb)
     }
 
