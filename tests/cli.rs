@@ -341,6 +341,29 @@ fn fatal_inputs_exit_1_naming_file_and_column() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("prem.csv").and(predicate::str::contains("leeg")));
+    // A spreadsheet that is not one.
+    let xlsx = PREM_TOML.replace("exports/*.csv", "exports/prem.xlsx");
+    write(tmp.path(), "prem.toml", xlsx.as_bytes());
+    write(
+        tmp.path(),
+        "exports/prem.xlsx",
+        b"PK\x03\x04 not really a workbook",
+    );
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("prem.xlsx").and(predicate::str::contains("spreadsheet")));
+    // No file matches the glob.
+    let none = PREM_TOML.replace("exports/*.csv", "exports/*.ods");
+    write(tmp.path(), "prem.toml", none.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("exports/*.ods"));
     // Unknown key in the config.
     write(
         tmp.path(),
@@ -797,7 +820,11 @@ fn committed_example_report_is_fresh() {
     };
     let fresh = tmp.path().join("2026-Q3");
     let committed = root.join("reports/2026-Q3");
-    assert_eq!(list(&fresh), list(&committed), "files differ: refresh reports/");
+    assert_eq!(
+        list(&fresh),
+        list(&committed),
+        "files differ: refresh reports/"
+    );
     for f in list(&fresh) {
         assert!(
             std::fs::read(fresh.join(&f)).unwrap() == std::fs::read(committed.join(&f)).unwrap(),

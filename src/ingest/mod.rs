@@ -83,7 +83,9 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
     let mut all = Vec::new();
     for pattern in &source.files {
         let full = config.dir().join(pattern);
-        let text = full.to_string_lossy().to_string();
+        // The folder of prem.toml is literal text, even when it holds `[` or `*`.
+        let dir = glob::Pattern::escape(&config.dir().to_string_lossy());
+        let text = format!("{dir}/{pattern}");
         let paths = glob::glob(&text).map_err(|e| {
             let message = lang.say(
                 Msg::BadGlob,
