@@ -19,5 +19,6 @@ pub mod report;
 pub mod sample;
 pub mod score;
 pub mod stats;
+pub mod trend;
 
 pub use error::{Error, Result};

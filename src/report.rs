@@ -73,7 +73,8 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             p
         }
     };
-    let scores = score(&data, &config.privacy);
+    let mut scores = score(&data, &config.privacy);
+    crate::trend::add_trends(&mut scores, config.analysis.mid);
     Ok(Analysis {
         config,
         data,

@@ -87,6 +87,8 @@ pub struct CellStats {
     pub sd: Option<f64>,
     /// 95% interval of the mean.
     pub ci: Option<(f64, f64)>,
+    /// The mean with its standard error and degrees of freedom (for tests between cells).
+    pub estimate: Option<stats::Estimate>,
     /// Top box (NPS: promoters).
     pub top_box: Option<Percent>,
     /// Problem (NPS: detractors).
@@ -112,10 +114,11 @@ pub struct Cell {
     /// None when suppressed.
     pub stats: Option<CellStats>,
     /// Comparison, trend and SPC columns, filled by the later stages.
-    pub comparison: Option<Comparison>,
+    pub comparison: Comparison,
 }
 
 /// Columns of a cell filled by the stages after scoring (regional comparison, trends, SPC).
+/// Empty for suppressed cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Comparison {
     /// Case-mix standardised mean.
@@ -125,15 +128,24 @@ pub struct Comparison {
     /// Band against the region.
     pub band: Option<String>,
     /// Change against the previous period.
-    pub change_prev: Option<f64>,
-    /// p of that change (Welch).
-    pub p_prev: Option<f64>,
+    pub prev: Option<Change>,
     /// Change against the same period a year earlier.
-    pub change_year: Option<f64>,
-    /// p of that change.
-    pub p_year: Option<f64>,
+    pub year: Option<Change>,
     /// SPC signal of the latest period.
     pub spc_signal: Option<String>,
+}
+
+/// A change of a cell's mean against an earlier period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// The earlier period.
+    pub from: Period,
+    /// This mean minus the earlier mean.
+    pub change: f64,
+    /// Two-sided p of Welch's test.
+    pub p: f64,
+    /// p < 0.05 and |change| ≥ the minimal important difference.
+    pub significant: bool,
 }
 
 /// Cronbach's α of a theme in one period (all units together).
@@ -429,6 +441,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
                 mean: s.score,
                 sd: None,
                 ci: Some((s.low, s.high)),
+                estimate: None,
                 top_box: percent(a.top, a.n),
                 problem: percent(a.problem, a.n),
             })
@@ -437,6 +450,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
             mean: s.mean,
             sd: s.sd,
             ci: stats::t_interval(&s, 0.95).map(on_scale),
+            estimate: stats::Estimate::of(&s),
             top_box: percent(a.top, a.n),
             problem: percent(a.problem, a.n),
         }),
@@ -455,7 +469,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
         } else {
             stats
         },
-        comparison: None,
+        comparison: Comparison::default(),
     }
 }
 
@@ -511,6 +525,7 @@ fn combined_cell(
                 mean: s.score,
                 sd: None,
                 ci: Some((s.low, s.high)),
+                estimate: None,
                 top_box: mean_prop(|a| a.top),
                 problem: mean_prop(|a| a.problem),
             })
@@ -529,14 +544,19 @@ fn combined_cell(
                         })
                     })
                     .collect();
-                let ci = strata
-                    .and_then(|st| stats::mean_of_means(&st))
+                let mm = strata.and_then(|st| stats::mean_of_means(&st));
+                let ci = mm
                     .and_then(|mm| stats::t_interval_from(mm.mean, mm.se, mm.df, 0.95))
                     .map(on_scale);
                 CellStats {
                     mean,
                     sd: total.summary().and_then(|s| s.sd),
                     ci,
+                    estimate: mm.map(|mm| stats::Estimate {
+                        mean: mm.mean,
+                        se: mm.se,
+                        df: mm.df,
+                    }),
                     top_box: mean_prop(|a| a.top),
                     problem: mean_prop(|a| a.problem),
                 }
@@ -557,7 +577,7 @@ fn combined_cell(
         } else {
             stats
         },
-        comparison: None,
+        comparison: Comparison::default(),
     }
 }
 

@@ -466,6 +466,55 @@ pub fn nps_mean_of_strata(strata: &[(u64, u64, u64)], level: f64) -> Option<Nps>
     })
 }
 
+/// An estimate with its standard error and degrees of freedom: a sample mean
+/// (se = sd/√n, df = n − 1) or a combination such as [`mean_of_means`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub mean: f64,
+    pub se: f64,
+    pub df: f64,
+}
+
+impl Estimate {
+    /// The estimate of a sample mean; `None` when n < 2 or the sd is missing.
+    pub fn of(s: &Summary) -> Option<Estimate> {
+        let sd = s.sd?;
+        (s.n >= 2).then(|| Estimate {
+            mean: s.mean,
+            se: sd / (s.n as f64).sqrt(),
+            df: (s.n - 1) as f64,
+        })
+    }
+}
+
+/// Welch's test of `b` against `a` for two independent estimates (diff = b − a):
+/// t = diff / √(se_a² + se_b²), df = (se_a² + se_b²)² / (se_a⁴/df_a + se_b⁴/df_b).
+/// For two sample means this is exactly [`welch_t_test`]; it also compares two
+/// unweighted means of care-type means. `None` when both se are 0 or an input is
+/// not finite or df ≤ 0.
+pub fn welch_estimates(a: &Estimate, b: &Estimate) -> Option<WelchTest> {
+    let ok = |e: &Estimate| e.mean.is_finite() && e.se.is_finite() && e.se >= 0.0 && e.df > 0.0;
+    if !ok(a) || !ok(b) {
+        return None;
+    }
+    let (va, vb) = (a.se * a.se, b.se * b.se);
+    let sum_v = va + vb;
+    if sum_v <= 0.0 || !sum_v.is_finite() {
+        return None;
+    }
+    let diff = b.mean - a.mean;
+    let t = diff / sum_v.sqrt();
+    // Scaled by the larger variance so that tiny or huge se neither under- nor overflow.
+    let m = va.max(vb);
+    let (ra, rb) = (va / m, vb / m);
+    let df = ((ra + rb) * (ra + rb) / (ra * ra / a.df + rb * rb / b.df)).min(a.df + b.df);
+    if !t.is_finite() || !df.is_finite() {
+        return None;
+    }
+    let p = (2.0 * t_upper_tail(t.abs(), df)?).min(1.0);
+    Some(WelchTest { diff, t, df, p })
+}
+
 /// Welch's unequal-variance t-test of `b` against `a` (diff = b − a,
 /// two-sided p). `None` when either n < 2, a sd is missing or not finite,
 /// both sds are 0, or the statistic overflows.
@@ -1163,5 +1212,35 @@ mod tests {
             nps(50, 30, 20, 0.95)
         );
         assert_eq!(nps_mean_of_strata(&[(1, 0, 0), (0, 0, 0)], 0.95), None);
+    }
+
+    #[test]
+    fn welch_estimates_equals_welch_t_test_for_sample_means() {
+        // R: t.test(extra ~ group, data = sleep): t = -1.8608, df = 17.776, p-value = 0.07939
+        let g1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+        let g2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+        let (a, b) = (summarize(&g1).unwrap(), summarize(&g2).unwrap());
+        let direct = welch_t_test(&a, &b).unwrap();
+        let via = welch_estimates(&Estimate::of(&a).unwrap(), &Estimate::of(&b).unwrap()).unwrap();
+        assert!((direct.t - via.t).abs() < 1e-12);
+        assert!((direct.df - via.df).abs() < 1e-9);
+        assert!((direct.p - via.p).abs() < 1e-12);
+        assert!((via.p - 0.07939).abs() < 5e-6);
+        assert!((via.df - 17.776).abs() < 5e-4);
+    }
+
+    #[test]
+    fn welch_estimates_hand_worked_and_degenerate() {
+        // a: 8.0 (se 0.1, df 20), b: 8.5 (se 0.2, df 30): t = 0.5/√0.05 = 2.2360679…,
+        // df = 0.05² / (0.01²/20 + 0.04²/30) = 0.0025 / 0.00005833… = 42.857142…
+        // scipy: 2*stats.t.sf(2.2360679774997896, 42.857142857142854) = 0.030607178194665102
+        let a = Estimate { mean: 8.0, se: 0.1, df: 20.0 };
+        let b = Estimate { mean: 8.5, se: 0.2, df: 30.0 };
+        let w = welch_estimates(&a, &b).unwrap();
+        assert!((w.t - 2.23606797749979).abs() < 1e-12);
+        assert!((w.df - 42.857142857142854).abs() < 1e-9);
+        assert!((w.p - 0.030607178194665102).abs() < 1e-9, "{}", w.p);
+        let zero = Estimate { mean: 8.0, se: 0.0, df: 20.0 };
+        assert_eq!(welch_estimates(&zero, &zero), None);
     }
 }

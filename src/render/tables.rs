@@ -97,7 +97,7 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
     let name = |id: Option<u32>| id.map_or(String::new(), |i| data.names.get(i).to_string());
     let (theme, item) = measure_ids(data, c.measure);
     let s = c.stats.filter(|_| c.tier != Tier::Suppressed);
-    let cmp = c.comparison.as_ref().filter(|_| c.tier != Tier::Suppressed);
+    let cmp = Some(&c.comparison).filter(|_| c.tier != Tier::Suppressed);
     ScoreRow {
         period: c.period.to_string(),
         vsv: name(c.vsv),
@@ -116,10 +116,10 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
         std_mean: cmp.and_then(|x| x.std_mean),
         z: cmp.and_then(|x| x.z),
         band: cmp.and_then(|x| x.band.clone()).unwrap_or_default(),
-        change_prev: cmp.and_then(|x| x.change_prev),
-        p_prev: cmp.and_then(|x| x.p_prev),
-        change_year: cmp.and_then(|x| x.change_year),
-        p_year: cmp.and_then(|x| x.p_year),
+        change_prev: cmp.and_then(|x| x.prev).map(|t| t.change),
+        p_prev: cmp.and_then(|x| x.prev).map(|t| t.p),
+        change_year: cmp.and_then(|x| x.year).map(|t| t.change),
+        p_year: cmp.and_then(|x| x.year).map(|t| t.p),
         spc_signal: cmp.and_then(|x| x.spc_signal.clone()).unwrap_or_default(),
         top_box_ci_low: s.and_then(|s| s.top_box).map(|p| p.low),
         top_box_ci_high: s.and_then(|s| s.top_box).map(|p| p.high),

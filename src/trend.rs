@@ -1,0 +1,149 @@
+//! Trends: every full-tier cell against the same unit and measure in the previous period
+//! and in the same period a year earlier.
+//!
+//! The test is Welch's t on the two estimates (for a VSV's PREM score, the unweighted mean
+//! of care-type means, with its own standard error and Satterthwaite degrees of freedom).
+//! A change is *significant* only when p < 0.05 **and** |change| ≥ the minimal important
+//! difference: a tiny change in a large cell is real but not worth a meeting. Indicatief and
+//! suppressed cells (on either side) get no test at all.
+
+use std::collections::HashMap;
+
+use crate::period::Period;
+use crate::score::{Cell, Change, Measure, Scores, Tier};
+use crate::stats::welch_estimates;
+
+/// Significance level of the trend tests.
+pub const ALPHA: f64 = 0.05;
+
+type Key = (Period, Option<u32>, Option<u32>, Option<u32>, Measure);
+
+fn key(c: &Cell) -> Key {
+    (c.period, c.vsv, c.care_type, c.organisation, c.measure)
+}
+
+/// Fills `prev` and `year` of every full-tier cell (not NPS) whose earlier counterpart is
+/// full tier too; `mid` is the minimal important difference on 0–10.
+pub fn add_trends(scores: &mut Scores, mid: f64) {
+    let index: HashMap<Key, usize> = scores
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (key(c), i))
+        .collect();
+    let changes: Vec<(usize, Option<Change>, Option<Change>)> = scores
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.tier == Tier::Full && !matches!(c.measure, Measure::Nps(_)))
+        .map(|(i, c)| {
+            let against = |from: Period| -> Option<Change> {
+                let (p, v, ct, org, m) = key(c);
+                debug_assert_eq!(p, c.period);
+                let j = *index.get(&(from, v, ct, org, m))?;
+                change(&scores.cells[j], c, mid)
+            };
+            (i, against(c.period.prev()), against(c.period.year_before()))
+        })
+        .collect();
+    for (i, prev, year) in changes {
+        scores.cells[i].comparison.prev = prev;
+        scores.cells[i].comparison.year = year;
+    }
+}
+
+/// The change from `before` to `now`, when both are full tier.
+pub fn change(before: &Cell, now: &Cell, mid: f64) -> Option<Change> {
+    if before.tier != Tier::Full || now.tier != Tier::Full {
+        return None;
+    }
+    let a = before.stats?.estimate?;
+    let b = now.stats?.estimate?;
+    let w = welch_estimates(&a, &b)?;
+    Some(Change {
+        from: before.period,
+        change: w.diff,
+        p: w.p,
+        significant: w.p < ALPHA && w.diff.abs() >= mid - 1e-12,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::PeriodKind;
+    use crate::score::{CellStats, Comparison};
+    use crate::stats::{summarize, Estimate};
+
+    fn cell(period: &str, values: &[f64], tier: Tier) -> Cell {
+        let s = summarize(values).unwrap();
+        Cell {
+            period: Period::parse(period).unwrap(),
+            vsv: Some(0),
+            care_type: None,
+            organisation: None,
+            measure: Measure::Theme(0),
+            n: s.n,
+            tier,
+            secondary: false,
+            stats: Some(CellStats {
+                mean: s.mean,
+                sd: s.sd,
+                ci: None,
+                estimate: Estimate::of(&s),
+                top_box: None,
+                problem: None,
+            }),
+            comparison: Comparison::default(),
+        }
+    }
+
+    /// 30 scores: `base` plus a fixed spread of −1..+1.
+    fn values(base: f64) -> Vec<f64> {
+        (0..30).map(|i| base + (i % 3) as f64 - 1.0).collect()
+    }
+
+    #[test]
+    fn significant_needs_both_p_and_the_minimal_important_difference() {
+        // Two samples of 30 with sd 0.830455 (spread −1, 0, 1) and means 8.0 and 7.4:
+        // scipy.stats.ttest_ind(a, b, equal_var=False) → statistic 2.7982137159266345,
+        // pvalue 0.006963651996467321
+        let before = cell("2026-Q2", &values(8.0), Tier::Full);
+        let now = cell("2026-Q3", &values(7.4), Tier::Full);
+        let c = change(&before, &now, 0.45).unwrap();
+        assert!((c.change - -0.6).abs() < 1e-12);
+        assert!((c.p - 0.006963651996467321).abs() < 1e-9, "{}", c.p);
+        assert!(c.significant);
+        // Same p, but the change is below a MID of 0.7: not significant.
+        assert!(!change(&before, &now, 0.7).unwrap().significant);
+        // A real but small change (0.2) is never significant at MID 0.45.
+        let small = cell("2026-Q3", &values(7.8), Tier::Full);
+        assert!(!change(&before, &small, 0.45).unwrap().significant);
+    }
+
+    #[test]
+    fn indicative_cells_get_no_test() {
+        let before = cell("2026-Q2", &values(8.0), Tier::Indicative);
+        let now = cell("2026-Q3", &values(6.0), Tier::Full);
+        assert_eq!(change(&before, &now, 0.45), None);
+    }
+
+    #[test]
+    fn add_trends_finds_previous_and_year_before() {
+        let mut s = Scores {
+            cells: vec![
+                cell("2025-Q3", &values(8.5), Tier::Full),
+                cell("2026-Q2", &values(8.0), Tier::Full),
+                cell("2026-Q3", &values(7.4), Tier::Full),
+            ],
+            reliability: vec![],
+        };
+        add_trends(&mut s, 0.45);
+        let latest = &s.cells[2].comparison;
+        assert_eq!(latest.prev.map(|c| c.from.to_string()), Some("2026-Q2".into()));
+        assert_eq!(latest.year.map(|c| c.from.to_string()), Some("2025-Q3".into()));
+        assert!((latest.year.unwrap().change - -1.1).abs() < 1e-9);
+        assert_eq!(s.cells[0].comparison.prev, None);
+        assert_eq!(PeriodKind::Quarter, s.cells[0].period.kind);
+    }
+}
