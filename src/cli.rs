@@ -28,6 +28,12 @@ pub enum Command {
     Codebook(CodebookCommand),
     /// Write realistic synthetic exports and a prem.toml to try prem on.
     Sample(SampleArgs),
+    /// SPC (XmR) chart numbers of any indicator series in a CSV, with the NHS "Making Data
+    /// Count" rules.
+    Spc(SpcArgs),
+    /// Funnel-plot numbers of any proportion per unit in a CSV (numerator / denominator),
+    /// with overdispersion as FunnelPlotR does.
+    Funnel(FunnelArgs),
 }
 
 /// `prem report`.
@@ -94,4 +100,71 @@ pub struct SampleArgs {
     /// Where the generated prem.toml sends its reports (relative to it).
     #[arg(long, default_value = "reports")]
     pub reports: String,
+}
+
+/// `prem spc`.
+#[derive(Debug, Args)]
+pub struct SpcArgs {
+    /// CSV (or xlsx) with one row per period.
+    pub file: PathBuf,
+    /// Column with the values.
+    #[arg(long)]
+    pub value: String,
+    /// Column with the date or period of each row (rows are sorted by it); default: file order.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Which direction is better.
+    #[arg(long, value_enum, default_value = "increase")]
+    pub improvement: ImprovementArg,
+    /// Do not screen large moving ranges before computing the limits (as the MDC Excel tool).
+    #[arg(long)]
+    pub no_screen: bool,
+    /// Start a new segment (own mean and limits) at this row's date or label (repeatable).
+    #[arg(long, value_name = "DATE")]
+    pub rebase: Vec<String>,
+    /// Fix the limits after this many points of each segment.
+    #[arg(long, value_name = "N")]
+    pub fix_after: Option<usize>,
+    /// Print every number behind the chart as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the numbers (spc.json) into this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Improvement direction of an indicator.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImprovementArg {
+    /// Higher is better.
+    Increase,
+    /// Lower is better.
+    Decrease,
+    /// Neither.
+    Neutral,
+}
+
+/// `prem funnel`.
+#[derive(Debug, Args)]
+pub struct FunnelArgs {
+    /// CSV (or xlsx) with one row per unit.
+    pub file: PathBuf,
+    /// Column naming the unit (e.g. the VSV).
+    #[arg(long)]
+    pub unit: String,
+    /// Column with the numerator (events).
+    #[arg(long)]
+    pub numerator: String,
+    /// Column with the denominator (cases).
+    #[arg(long)]
+    pub denominator: String,
+    /// Lower proportions are better (default: higher is better).
+    #[arg(long)]
+    pub lower_is_better: bool,
+    /// Print every number behind the chart as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the numbers (funnel.json) into this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }

@@ -2,13 +2,16 @@
 //! with honest uncertainty, privacy tiers, and an agenda item for the quality meeting.
 //!
 //! The pipeline, one module per stage: [`config`] + [`codebook`] → [`ingest`] (canonical
-//! tables, data-quality report) → [`score`] (cells, tiers, α) → [`render`] (tables,
-//! agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
+//! tables, data-quality report) → [`score`] (cells, tiers, α) → [`trend`] (changes over
+//! periods), [`spc`] (XmR signals), [`compare`] (case-mix standardisation and [`funnel`]
+//! bands) → [`render`] (tables, agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
 //! realistic synthetic exports.
 
 pub mod codebook;
+pub mod compare;
 pub mod config;
 pub mod error;
+pub mod funnel;
 pub mod i18n;
 pub mod ingest;
 pub mod output;
@@ -18,6 +21,7 @@ pub mod render;
 pub mod report;
 pub mod sample;
 pub mod score;
+pub mod spc;
 pub mod stats;
 pub mod trend;
 

@@ -75,6 +75,8 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     };
     let mut scores = score(&data, &config.privacy);
     crate::trend::add_trends(&mut scores, config.analysis.mid);
+    crate::trend::add_spc_signals(&mut scores, period);
+    crate::compare::compare(&mut scores);
     Ok(Analysis {
         config,
         data,

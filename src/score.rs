@@ -13,7 +13,7 @@
 //! hidden later), and a sibling is suppressed too when it alone would let the suppressed
 //! cell be recovered by subtraction from the total.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -167,6 +167,29 @@ pub struct Scores {
     pub cells: Vec<Cell>,
     /// α per theme and period.
     pub reliability: Vec<Reliability>,
+    /// Scores per case-mix stratum, for standardisation (see [`crate::compare`]).
+    pub case_mix: CaseMix,
+}
+
+/// Respondents' scores split by case-mix stratum (parity × age band, each with an
+/// "unknown" level), per VSV × care type × period, for themes and the overall grade.
+#[derive(Debug, Clone, Default)]
+pub struct CaseMix {
+    /// Age levels per parity level: the codebooks' bands, plus one for unknown.
+    pub age_levels: usize,
+    /// (period, VSV, care type, measure) → (n, sum of scores) per stratum; a stratum's
+    /// index is `parity × age_levels + age`, parity 0 = first child, 1 = later, 2 = unknown.
+    pub cells: HashMap<CaseMixKey, Vec<(u64, f64)>>,
+}
+
+/// (period, VSV, care type, measure) of a [`CaseMix`] cell.
+pub type CaseMixKey = (Period, u32, Option<u32>, Measure);
+
+impl CaseMix {
+    /// Number of strata.
+    pub fn strata(&self) -> usize {
+        3 * self.age_levels
+    }
 }
 
 /// Sufficient statistics of a set of scores.
@@ -213,7 +236,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     // 1. Finest groups and their accumulators.
     let mut group_of_row: Vec<u32> = Vec::with_capacity(data.respondents.len());
     let mut groups: Vec<GroupKey> = Vec::new();
-    let mut group_index: HashMap<GroupKey, u32> = HashMap::new();
+    let mut group_index: HashMap<GroupKey, u32> = HashMap::default();
     for r in &data.respondents {
         let key = (r.period, r.vsv, r.care_type, r.organisation);
         let g = *group_index.entry(key).or_insert_with(|| {
@@ -225,8 +248,51 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     let m = measures.len();
     let mut acc = vec![Acc::default(); groups.len() * m];
     // Per row: which measures got a score (for distinct counts over care types).
-    let mut row_measures: Vec<u64> = vec![0; data.respondents.len()];
-    let mut alpha_data: HashMap<(Period, u16), Vec<Vec<f64>>> = HashMap::new();
+    let mut row_measures: Vec<u128> = vec![0; data.respondents.len()];
+    let mut alpha_data: HashMap<(Period, u16), Vec<Vec<f64>>> = HashMap::default();
+
+    // Case-mix strata per (period, VSV, care type) and standardised measure.
+    let age_levels = data
+        .sources
+        .iter()
+        .map(|s| s.codebook.background.age.bands.len() + 1)
+        .max()
+        .unwrap_or(4)
+        + 1;
+    let n_strata = 3 * age_levels;
+    let std_measures: Vec<Measure> = (0..data.themes.len())
+        .map(|t| Measure::Theme(t as u16))
+        .chain(
+            data.items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.role == ItemRole::Grade)
+                .map(|(i, _)| Measure::Grade(i as u16)),
+        )
+        .collect();
+    let grade_slot: HashMap<u16, usize> = std_measures
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| match m {
+            Measure::Grade(i) => Some((*i, k)),
+            _ => None,
+        })
+        .collect();
+    let mut unit_index: HashMap<(Period, u32, Option<u32>), u32> = HashMap::default();
+    let mut units: Vec<(Period, u32, Option<u32>)> = Vec::new();
+    let unit_of_row: Vec<u32> = data
+        .respondents
+        .iter()
+        .map(|r| {
+            let key = (r.period, r.vsv, r.care_type);
+            *unit_index.entry(key).or_insert_with(|| {
+                units.push(key);
+                (units.len() - 1) as u32
+            })
+        })
+        .collect();
+    let sm = std_measures.len();
+    let mut strata = vec![(0u64, 0.0f64); units.len() * sm * n_strata];
 
     let themes = &data.themes;
     let mut theme_sum = vec![0.0f64; themes.len()];
@@ -242,7 +308,23 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
         }
         let g = group_of_row[row as usize] as usize;
         let base = g * m;
-        let mut mask = 0u64;
+        let mut mask = 0u128;
+        let resp = &data.respondents[row as usize];
+        let stratum = match resp.parity {
+            Some(crate::ingest::value::Parity::First) => 0,
+            Some(crate::ingest::value::Parity::Later) => 1,
+            None => 2,
+        } * age_levels
+            + resp
+                .age_band
+                .map_or(age_levels - 1, |a| (a as usize).min(age_levels - 2));
+        let strata_base = unit_of_row[row as usize] as usize * sm;
+        let mut add_stratum = |k: usize, score: f64| {
+            if let Some(cell) = strata.get_mut((strata_base + k) * n_strata + stratum) {
+                cell.0 += 1;
+                cell.1 += score;
+            }
+        };
         for a in &answers[start..end] {
             let item = &data.items[a.item as usize];
             let score = f64::from(a.score);
@@ -260,7 +342,12 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
                     acc[base + mi].add(v, v >= 9.0, v <= 6.0);
                     mask |= measures.bit(mi);
                 }
-                ItemRole::Grade | ItemRole::Other => {}
+                ItemRole::Grade => {
+                    if let Some(&k) = grade_slot.get(&a.item) {
+                        add_stratum(k, score);
+                    }
+                }
+                ItemRole::Other => {}
             }
             mask |= measures.bit(mi);
         }
@@ -276,6 +363,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
                 let mi = measures.theme(t);
                 acc[base + mi].add(s, top, prob);
                 mask |= measures.bit(mi);
+                add_stratum(t, s);
             }
             if theme.n_items >= 2 && c == theme.n_items {
                 let period = data.respondents[row as usize].period;
@@ -302,7 +390,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     let distinct = distinct_counts(data, &row_measures, &measures);
 
     // 3. Roll up.
-    let mut pooled: HashMap<(UnitKey, usize), Acc> = HashMap::new();
+    let mut pooled: HashMap<(UnitKey, usize), Acc> = HashMap::default();
     for (g, key) in groups.iter().enumerate() {
         let (p, v, ct, org) = *key;
         for mi in 0..m {
@@ -323,7 +411,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     // Pooled cells: organisation, care type (VSV and region), and units without care types.
     // (period, VSV or region) × measure → care-type strata.
     type Strata = Vec<(u32, Acc)>;
-    let mut parents: HashMap<((Period, Option<u32>), usize), Strata> = HashMap::new();
+    let mut parents: HashMap<((Period, Option<u32>), usize), Strata> = HashMap::default();
     let mut keys: Vec<&(UnitKey, usize)> = pooled.keys().collect();
     keys.sort();
     for k in keys {
@@ -402,7 +490,24 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
         }
     }
     reliability.sort_by_key(|r| (r.period, r.theme));
-    Scores { cells, reliability }
+    let mut case_mix = CaseMix {
+        age_levels,
+        cells: HashMap::default(),
+    };
+    for (u, &(p, v, ct)) in units.iter().enumerate() {
+        for (k, &measure) in std_measures.iter().enumerate() {
+            let start = (u * sm + k) * n_strata;
+            let slice = &strata[start..start + n_strata];
+            if slice.iter().any(|(n, _)| *n > 0) {
+                case_mix.cells.insert((p, v, ct, measure), slice.to_vec());
+            }
+        }
+    }
+    Scores {
+        cells,
+        reliability,
+        case_mix,
+    }
 }
 
 /// Sort key: period, region first then VSV names, care type, organisation, measure.
@@ -590,8 +695,8 @@ fn combined_cell(
 fn suppress_complements(cells: &mut [Cell]) {
     // (period, measure, vsv, care type, kind): 0 = organisations, 1 = care types, 2 = VSVs.
     type Family = (Period, Measure, Option<u32>, Option<u32>, u8);
-    let mut members: HashMap<Family, Vec<usize>> = HashMap::new();
-    let mut parent: HashMap<Family, usize> = HashMap::new();
+    let mut members: HashMap<Family, Vec<usize>> = HashMap::default();
+    let mut parent: HashMap<Family, usize> = HashMap::default();
     for (i, c) in cells.iter().enumerate() {
         let (p, m) = (c.period, c.measure);
         match (c.vsv, c.care_type, c.organisation) {
@@ -661,17 +766,17 @@ fn suppress_complements(cells: &mut [Cell]) {
 /// Distinct respondents per (period, VSV or region, measure).
 fn distinct_counts(
     data: &Canonical,
-    row_measures: &[u64],
+    row_measures: &[u128],
     measures: &MeasureIndex,
 ) -> HashMap<(Period, Option<u32>, usize), u64> {
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
     order.sort_by_key(|&i| data.respondents[i as usize].key);
-    let mut out: HashMap<(Period, Option<u32>, usize), u64> = HashMap::new();
+    let mut out: HashMap<(Period, Option<u32>, usize), u64> = HashMap::default();
     let mut i = 0;
     while i < order.len() {
         let key = data.respondents[order[i] as usize].key;
         let mut j = i;
-        let mut seen: Vec<(Period, u32, u64)> = Vec::new();
+        let mut seen: Vec<(Period, u32, u128)> = Vec::new();
         while j < order.len() && data.respondents[order[j] as usize].key == key {
             let r = &data.respondents[order[j] as usize];
             let mask = row_measures[order[j] as usize];
@@ -685,8 +790,8 @@ fn distinct_counts(
             j += 1;
         }
         for (p, v, mask) in seen {
-            for mi in 0..measures.len().min(64) {
-                if mask & (1u64 << mi) != 0 {
+            for mi in 0..measures.len().min(128) {
+                if mask & (1u128 << mi) != 0 {
                     *out.entry((p, Some(v), mi)).or_insert(0) += 1;
                     *out.entry((p, None, mi)).or_insert(0) += 1;
                 }
@@ -718,7 +823,7 @@ impl MeasureIndex {
                 _ => Measure::Item(i as u16),
             });
         }
-        let mut nps = HashMap::new();
+        let mut nps = HashMap::default();
         for (i, it) in data.items.iter().enumerate() {
             if it.role == ItemRole::Recommend {
                 nps.insert(i as u16, list.len());
@@ -747,11 +852,11 @@ impl MeasureIndex {
     fn measure(&self, mi: usize) -> Measure {
         self.list[mi]
     }
-    /// Bit of a measure in a row mask; measures beyond 64 share the last bit (their
-    /// distinct counts then fall back to the largest care-type count).
-    fn bit(&self, mi: usize) -> u64 {
-        if mi < 64 {
-            1u64 << mi
+    /// Bit of a measure in a row mask; measures beyond 128 get none (their distinct
+    /// counts then fall back to the largest care-type count).
+    fn bit(&self, mi: usize) -> u128 {
+        if mi < 128 {
+            1u128 << mi
         } else {
             0
         }

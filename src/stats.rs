@@ -144,6 +144,28 @@ fn t_upper_quantile(alpha: f64, df: f64) -> Option<f64> {
     if !(alpha > 0.0 && alpha <= 0.5) || df.is_nan() || df <= 0.0 {
         return None;
     }
+    // Scoring asks for the same few (alpha, df) pairs hundreds of thousands of times
+    // (df = n − 1 of every cell); remember them per thread.
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(u64, u64), Option<f64>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (alpha.to_bits(), df.to_bits());
+    if let Some(q) = CACHE.with(|c| c.borrow().get(&key).copied()) {
+        return q;
+    }
+    let q = t_upper_quantile_uncached(alpha, df);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 100_000 {
+            c.clear();
+        }
+        c.insert(key, q);
+    });
+    q
+}
+
+fn t_upper_quantile_uncached(alpha: f64, df: f64) -> Option<f64> {
     let z = normal_upper_quantile(alpha)?;
     if df > DF_NORMAL {
         return Some(cornish_fisher_t(z, df));
@@ -1234,13 +1256,25 @@ mod tests {
         // a: 8.0 (se 0.1, df 20), b: 8.5 (se 0.2, df 30): t = 0.5/√0.05 = 2.2360679…,
         // df = 0.05² / (0.01²/20 + 0.04²/30) = 0.0025 / 0.00005833… = 42.857142…
         // scipy: 2*stats.t.sf(2.2360679774997896, 42.857142857142854) = 0.030607178194665102
-        let a = Estimate { mean: 8.0, se: 0.1, df: 20.0 };
-        let b = Estimate { mean: 8.5, se: 0.2, df: 30.0 };
+        let a = Estimate {
+            mean: 8.0,
+            se: 0.1,
+            df: 20.0,
+        };
+        let b = Estimate {
+            mean: 8.5,
+            se: 0.2,
+            df: 30.0,
+        };
         let w = welch_estimates(&a, &b).unwrap();
         assert!((w.t - 2.23606797749979).abs() < 1e-12);
         assert!((w.df - 42.857142857142854).abs() < 1e-9);
         assert!((w.p - 0.030607178194665102).abs() < 1e-9, "{}", w.p);
-        let zero = Estimate { mean: 8.0, se: 0.0, df: 20.0 };
+        let zero = Estimate {
+            mean: 8.0,
+            se: 0.0,
+            df: 20.0,
+        };
         assert_eq!(welch_estimates(&zero, &zero), None);
     }
 }

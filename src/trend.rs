@@ -7,10 +7,11 @@
 //! difference: a tiny change in a large cell is real but not worth a meeting. Indicatief and
 //! suppressed cells (on either side) get no test at all.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::period::Period;
 use crate::score::{Cell, Change, Measure, Scores, Tier};
+use crate::spc::{xmr, Direction, SpcOptions, Variation};
 use crate::stats::welch_estimates;
 
 /// Significance level of the trend tests.
@@ -49,6 +50,54 @@ pub fn add_trends(scores: &mut Scores, mid: f64) {
     for (i, prev, year) in changes {
         scores.cells[i].comparison.prev = prev;
         scores.cells[i].comparison.year = year;
+    }
+}
+
+/// The SPC signal of every full-tier cell of `period`: an XmR chart (NHS Making Data
+/// Count rules, higher is better) over the cell's series of shown means up to `period`.
+/// Indicatief and suppressed points are left out of the series.
+pub fn add_spc_signals(scores: &mut Scores, period: Period) {
+    type Series = (Option<u32>, Option<u32>, Option<u32>, Measure);
+    let mut series: HashMap<Series, Vec<(Period, usize)>> = HashMap::default();
+    for (i, c) in scores.cells.iter().enumerate() {
+        let shown = c.tier == Tier::Full && c.stats.is_some();
+        if shown && c.period <= period && !matches!(c.measure, Measure::Nps(_)) {
+            series
+                .entry((c.vsv, c.care_type, c.organisation, c.measure))
+                .or_default()
+                .push((c.period, i));
+        }
+    }
+    let opts = SpcOptions {
+        improvement: Direction::Increase,
+        ..SpcOptions::default()
+    };
+    for (_, mut points) in series {
+        points.sort();
+        let Some(&(last_period, last)) = points.last() else {
+            continue;
+        };
+        if last_period != period || points.len() < 2 {
+            continue;
+        }
+        let values: Vec<f64> = points
+            .iter()
+            .map(|&(_, i)| scores.cells[i].stats.map_or(f64::NAN, |s| s.mean))
+            .collect();
+        let chart = xmr(&values, &opts);
+        if let Some(p) = chart.points.last() {
+            scores.cells[last].comparison.spc_signal = Some(variation_id(p.variation).to_string());
+        }
+    }
+}
+
+/// The id of a variation type as written in scores.csv.
+pub fn variation_id(v: Variation) -> &'static str {
+    match v {
+        Variation::CommonCause => "common_cause",
+        Variation::SpecialCauseImprovement => "special_cause_improvement",
+        Variation::SpecialCauseConcern => "special_cause_concern",
+        Variation::SpecialCauseNeutral => "special_cause_neutral",
     }
 }
 
@@ -136,12 +185,18 @@ mod tests {
                 cell("2026-Q2", &values(8.0), Tier::Full),
                 cell("2026-Q3", &values(7.4), Tier::Full),
             ],
-            reliability: vec![],
+            ..Scores::default()
         };
         add_trends(&mut s, 0.45);
         let latest = &s.cells[2].comparison;
-        assert_eq!(latest.prev.map(|c| c.from.to_string()), Some("2026-Q2".into()));
-        assert_eq!(latest.year.map(|c| c.from.to_string()), Some("2025-Q3".into()));
+        assert_eq!(
+            latest.prev.map(|c| c.from.to_string()),
+            Some("2026-Q2".into())
+        );
+        assert_eq!(
+            latest.year.map(|c| c.from.to_string()),
+            Some("2025-Q3".into())
+        );
         assert!((latest.year.unwrap().change - -1.1).abs() < 1e-9);
         assert_eq!(s.cells[0].comparison.prev, None);
         assert_eq!(PeriodKind::Quarter, s.cells[0].period.kind);

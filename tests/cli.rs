@@ -833,3 +833,162 @@ fn committed_example_report_is_fresh() {
         );
     }
 }
+
+#[test]
+fn spc_and_funnel_on_any_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A Perined-style indicator per quarter, Dutch CSV: ';' and decimal comma, out of order.
+    let mut csv = String::from("Kwartaal;Percentage\n");
+    let values = [
+        "80,1", "79,5", "80,4", "80,0", "79,8", "80,3", "79,9", "80,2", "80,1", "79,7", "80,0",
+        "70,0",
+    ];
+    let mut rows: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{}-K{};{v}\n", 2024 + i / 4, i % 4 + 1))
+        .collect();
+    rows.reverse();
+    csv.extend(rows);
+    write(tmp.path(), "indicator.csv", csv.as_bytes());
+    let out = prem()
+        .args([
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--json",
+        ])
+        .arg(tmp.path().join("indicator.csv"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let points = json["points"].as_array().unwrap();
+    assert_eq!(points.len(), 12);
+    assert_eq!(points[0]["label"], "2024-K1"); // sorted by period
+    let last = &points[11];
+    assert_eq!(last["variation"], "special_cause_concern");
+    assert!(last["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "outside_limits"));
+    // The centre line is the mean of the 12 values.
+    let mean = values
+        .iter()
+        .map(|v| v.replace(',', ".").parse::<f64>().unwrap())
+        .sum::<f64>()
+        / 12.0;
+    assert!((last["mean"].as_f64().unwrap() - mean).abs() < 1e-9);
+    assert!(last["lpl"].as_f64().unwrap() > 70.0);
+
+    // Funnel: 12 units, one clearly low.
+    let mut f = String::from("VSV,teller,noemer\n");
+    for i in 0..12 {
+        let num = if i == 3 { 50 } else { 80 + i };
+        f += &format!("VSV {i},{num},100\n");
+    }
+    write(tmp.path(), "units.csv", f.as_bytes());
+    let out = prem()
+        .args([
+            "funnel",
+            "--unit",
+            "VSV",
+            "--numerator",
+            "teller",
+            "--denominator",
+            "noemer",
+            "--json",
+        ])
+        .arg(tmp.path().join("units.csv"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let total: f64 = (0..12)
+        .map(|i| if i == 3 { 50.0 } else { 80.0 + i as f64 })
+        .sum();
+    assert!((json["target"].as_f64().unwrap() - total / 1200.0).abs() < 1e-12);
+    let low = &json["units"][3];
+    assert_eq!(low["name"], "VSV 3");
+    assert!(
+        low["band"] == "much_worse" || low["band"] == "worse",
+        "{low}"
+    );
+    for key in ["ll95", "ul95", "ll998", "ul998", "z"] {
+        assert!(low[key].is_number(), "{key}");
+    }
+    // A missing column is named.
+    prem()
+        .args([
+            "funnel",
+            "--unit",
+            "Eenheid",
+            "--numerator",
+            "teller",
+            "--denominator",
+            "noemer",
+        ])
+        .arg(tmp.path().join("units.csv"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Eenheid"));
+}
+
+/// Issue 3's acceptance: on data-samples/ the statistics find what the generator planted.
+#[test]
+fn planted_effects_are_found_in_data_samples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    prem()
+        .args(["report", "--quiet", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("data-samples/prem.toml"))
+        .assert()
+        .success();
+    let rows = scores(&tmp.path().join("2026-Q3"));
+    let worse = prem::sample::vsv_names(8)[prem::sample::WORSE_VSV_INDEX].clone();
+    // The worse VSV is banded worse on its theme; the declining theme declines significantly
+    // and shows an SPC signal of concern.
+    let row = |vsv: &str, theme: &str| {
+        rows.iter()
+            .find(|r| {
+                r["period"] == "2026-Q3"
+                    && r["vsv"] == vsv
+                    && r["care_type"].is_empty()
+                    && r["organisation"].is_empty()
+                    && r["theme"] == theme
+                    && r["item"].is_empty()
+            })
+            .unwrap()
+    };
+    let w = row(&worse, prem::sample::WORSE_THEME);
+    assert!(w["band"] == "worse" || w["band"] == "much_worse", "{w:?}");
+    assert!(num(w, "z") < -1.96);
+    for vsv in prem::sample::vsv_names(8).iter().filter(|v| **v != worse) {
+        let band = &row(vsv, prem::sample::WORSE_THEME)["band"];
+        assert!(band != "much_worse" && band != "worse", "{vsv}: {band}");
+    }
+    let region = row("", prem::sample::DECLINING_THEME);
+    assert!(
+        num(region, "change_prev") <= -0.45 && num(region, "p_prev") < 0.05,
+        "{region:?}"
+    );
+    assert_eq!(region["spc_signal"], "special_cause_concern");
+    // Every VSV: significantly below the same quarter a year earlier, and an SPC concern
+    // (quarter-on-quarter a small VSV's drop may stay below the MID by chance).
+    for vsv in prem::sample::vsv_names(8) {
+        let d = row(&vsv, prem::sample::DECLINING_THEME);
+        assert!(
+            num(d, "change_year") <= -0.45 && num(d, "p_year") < 0.05,
+            "{d:?}"
+        );
+        assert_eq!(d["spc_signal"], "special_cause_concern", "{vsv}");
+    }
+}

@@ -2,8 +2,10 @@
 //! terminal work around the library.
 
 mod codebook;
+mod funnel;
 mod report;
 mod sample;
+mod spc;
 mod validate;
 
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate(a) => validate::run(a, quiet),
         Command::Codebook(c) => codebook::run(c),
         Command::Sample(a) => sample::run(a, quiet),
+        Command::Spc(a) => spc::run(a),
+        Command::Funnel(a) => funnel::run(a),
     }
 }
 

@@ -56,7 +56,11 @@ pub enum Msg {
     ThemeTwoCodebooks,
     TooManyItems,
     ColumnMissing,
+    ColumnMissingSimple,
     NoItemColumns,
+    NotANumber,
+    NoValues,
+    NotADate,
     // The run
     TargetUnknown,
     NoUsableRows,
@@ -248,6 +252,22 @@ impl Msg {
             ColumnMissing => (
                 "kolom \"{column}\" ([source.columns] {key} van bron \"{source}\") staat niet in de kopregel; de kopregel heeft: {headers}",
                 "column \"{column}\" ([source.columns] {key} of source \"{source}\") is not in the header; the header has: {headers}",
+            ),
+            ColumnMissingSimple => (
+                "kolom \"{column}\" staat niet in de kopregel; de kopregel heeft: {headers}",
+                "column \"{column}\" is not in the header; the header has: {headers}",
+            ),
+            NotANumber => (
+                "rij {row}, kolom \"{column}\": \"{value}\" is geen getal; rij overgeslagen",
+                "row {row}, column \"{column}\": \"{value}\" is not a number; row skipped",
+            ),
+            NoValues => (
+                "geen bruikbare rijen: verwacht getallen in kolom \"{column}\"",
+                "no usable rows: expected numbers in column \"{column}\"",
+            ),
+            NotADate => (
+                "rij {row}, kolom \"{column}\": \"{value}\" is geen datum of periode (zoals 31-12-2026 of 2026-K3)",
+                "row {row}, column \"{column}\": \"{value}\" is not a date or period (such as 2026-12-31 or 2026-Q3)",
             ),
             NoItemColumns => (
                 "geen enkele vraagkolom van codeboek \"{codebook}\" staat in de kopregel (verwacht bijv. {expected}); de kopregel heeft: {headers}",

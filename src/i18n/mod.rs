@@ -226,6 +226,38 @@ impl Language {
         }
     }
 
+    /// A regional-comparison band in words.
+    pub fn band(self, band: crate::funnel::Band) -> &'static str {
+        use crate::funnel::Band::*;
+        match (self, band) {
+            (Language::Nl, MuchBetter) => "veel beter dan verwacht",
+            (Language::Nl, Better) => "beter dan verwacht",
+            (Language::Nl, AsExpected) => "vergelijkbaar",
+            (Language::Nl, Worse) => "slechter dan verwacht",
+            (Language::Nl, MuchWorse) => "veel slechter dan verwacht",
+            (Language::En, MuchBetter) => "much better than expected",
+            (Language::En, Better) => "better than expected",
+            (Language::En, AsExpected) => "as expected",
+            (Language::En, Worse) => "worse than expected",
+            (Language::En, MuchWorse) => "much worse than expected",
+        }
+    }
+
+    /// An SPC variation type in words.
+    pub fn variation(self, v: crate::spc::Variation) -> &'static str {
+        use crate::spc::Variation::*;
+        match (self, v) {
+            (Language::Nl, CommonCause) => "gewone variatie",
+            (Language::Nl, SpecialCauseImprovement) => "bijzondere variatie: verbetering",
+            (Language::Nl, SpecialCauseConcern) => "bijzondere variatie: zorgelijk",
+            (Language::Nl, SpecialCauseNeutral) => "bijzondere variatie",
+            (Language::En, CommonCause) => "common cause",
+            (Language::En, SpecialCauseImprovement) => "special cause: improvement",
+            (Language::En, SpecialCauseConcern) => "special cause: concern",
+            (Language::En, SpecialCauseNeutral) => "special cause",
+        }
+    }
+
     /// What a data-quality problem means, in a sentence fragment.
     pub fn problem(self, p: Problem) -> &'static str {
         use Problem::*;

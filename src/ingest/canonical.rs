@@ -4,7 +4,7 @@
 //! and [`Canonical::answers_frame`] give the same data as polars DataFrames for library
 //! users and warehouses. Raw respondent ids never reach this module: a respondent is a key.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;

@@ -14,7 +14,7 @@ mod canonical;
 mod read;
 pub mod value;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -75,6 +75,54 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
         }
     }
     Ok(canonical)
+}
+
+/// A small table read whole (for `prem spc` and `prem funnel`): its column names and its
+/// rows with their row numbers, read like an export (encoding, delimiter, sheets).
+pub struct SimpleTable {
+    /// Column names.
+    pub headers: Vec<String>,
+    /// (row number as Excel shows it, fields).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+impl SimpleTable {
+    /// Reads `path` (header on row 1; a spreadsheet's first sheet).
+    pub fn read(path: &Path, lang: crate::i18n::Language) -> Result<SimpleTable> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e, lang))?;
+        if bytes.is_empty() {
+            return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
+        }
+        let table = TableFile::open(path, &bytes, None, 1, lang)?;
+        let mut rows = Vec::new();
+        table.for_each_row(path, lang, |n, row| {
+            rows.push((
+                n,
+                (0..row.width())
+                    .map(|i| row.field(i).unwrap_or("").to_string())
+                    .collect(),
+            ));
+        })?;
+        Ok(SimpleTable {
+            headers: table.headers.clone(),
+            rows,
+        })
+    }
+
+    /// The index of a column (exact, else ignoring case and accents); an error naming the
+    /// file and the columns it has otherwise.
+    pub fn column(&self, path: &Path, name: &str, lang: crate::i18n::Language) -> Result<usize> {
+        find_column(&self.headers, name).ok_or_else(|| {
+            let message = lang.say(
+                Msg::ColumnMissingSimple,
+                &[
+                    ("column", &name),
+                    ("headers", &list_headers(&self.headers, lang)),
+                ],
+            );
+            Error::input(path, message, lang)
+        })
+    }
 }
 
 /// Resolves a source's globs (relative to prem.toml), sorted; an empty match is fatal.
@@ -139,9 +187,9 @@ struct PlannedItem {
 impl Plan {
     fn new(config: &Config, codebooks: &[Codebook]) -> Result<Plan> {
         let mut themes: Vec<ThemeRef> = Vec::new();
-        let mut theme_origin: HashMap<String, String> = HashMap::new();
+        let mut theme_origin: HashMap<String, String> = HashMap::default();
         let mut items: Vec<ItemRef> = Vec::new();
-        let mut item_index: HashMap<(String, String), u16> = HashMap::new();
+        let mut item_index: HashMap<(String, String), u16> = HashMap::default();
         let mut source_items = Vec::new();
         for (s, cb) in codebooks.iter().enumerate() {
             for t in &cb.themes {
@@ -441,7 +489,7 @@ fn list_headers(headers: &[String], lang: crate::i18n::Language) -> String {
 
 /// A respondent row of one file before merging: names are ids in the file's own [`Names`].
 struct FileRow {
-    raw_id: Option<String>,
+    raw_id: Option<std::sync::Arc<str>>,
     row_no: usize,
     respondent: Respondent,
     /// The month-first reading of an ambiguous date (`date_order` unset), settled after
@@ -505,8 +553,8 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         answers: Vec::new(),
         issues: Vec::new(),
         counts: SourceCounts::default(),
-        memo: vec![HashMap::new(); plan.source_items[s].len()],
-        date_memo: HashMap::new(),
+        memo: vec![HashMap::default(); plan.source_items[s].len()],
+        date_memo: HashMap::default(),
         day_first_seen: false,
         month_first_seen: false,
         texts: config.analysis.language.texts(),
@@ -752,7 +800,7 @@ impl FileReader<'_> {
         let place_of_birth = get(f.place_of_birth)
             .or(self.source.values.place_of_birth.as_deref())
             .map(|v| self.names.intern(v));
-        let raw_id = get(f.respondent).map(str::to_string);
+        let raw_id: Option<std::sync::Arc<str>> = get(f.respondent).map(std::sync::Arc::from);
         let period = Period::of(date, self.kind);
 
         let mut any_unit = false;
@@ -832,10 +880,12 @@ impl FileReader<'_> {
 /// Merges file results in order: names into one table, duplicates out, keys assigned.
 #[derive(Default)]
 struct Merger {
-    /// (source, raw id) → respondent key.
-    keys: HashMap<(usize, String), u32>,
-    /// (source, raw id, care type) → (file, row) of the first copy.
-    seen: HashMap<(usize, String, Option<u32>), (String, usize)>,
+    /// Per source: raw id → respondent key.
+    keys: Vec<HashMap<std::sync::Arc<str>, u32>>,
+    /// (respondent key, care type) → (file index, row) of the first copy.
+    seen: HashMap<(u32, Option<u32>), (usize, usize)>,
+    /// Files merged so far, as displayed.
+    files: Vec<String>,
     next_key: u32,
     keys_per_source: HashMap<usize, usize>,
 }
@@ -848,6 +898,11 @@ impl Merger {
             .map(|i| c.names.intern(data.names.get(i as u32)))
             .collect();
         let map = |id: u32| remap.get(id as usize).copied().unwrap_or(id);
+        if self.keys.len() <= s {
+            self.keys.resize_with(s + 1, HashMap::default);
+        }
+        let file_index = self.files.len();
+        self.files.push(data.file.display.clone());
         let mut new_index: Vec<Option<u32>> = Vec::with_capacity(data.rows.len());
         let mut issues = data.issues;
         let mut counts = data.counts;
@@ -865,8 +920,18 @@ impl Merger {
             r.source = s as u16;
             match fr.raw_id {
                 Some(raw) => {
-                    let seen_key = (s, raw.clone(), r.care_type);
-                    if let Some((file, row)) = self.seen.get(&seen_key) {
+                    let keys = &mut self.keys[s];
+                    let key = match keys.get(&raw) {
+                        Some(&k) => k,
+                        None => {
+                            let k = self.next_key;
+                            self.next_key += 1;
+                            keys.insert(raw, k);
+                            *self.keys_per_source.entry(s).or_insert(0) += 1;
+                            k
+                        }
+                    };
+                    if let Some(&(file, row)) = self.seen.get(&(key, r.care_type)) {
                         issues.push(Issue {
                             source: source_name.clone(),
                             file: data.file.display.clone(),
@@ -874,20 +939,14 @@ impl Merger {
                             column: None,
                             value: String::new(),
                             problem: Problem::DuplicateRespondent,
-                            expected: format!("{file}:{row}"),
+                            expected: format!("{}:{row}", self.files[file]),
                         });
                         new_index.push(None);
                         continue;
                     }
                     self.seen
-                        .insert(seen_key, (data.file.display.clone(), fr.row_no));
-                    let next = &mut self.next_key;
-                    let per_source = &mut self.keys_per_source;
-                    r.key = *self.keys.entry((s, raw)).or_insert_with(|| {
-                        *per_source.entry(s).or_insert(0) += 1;
-                        *next += 1;
-                        *next - 1
-                    });
+                        .insert((key, r.care_type), (file_index, fr.row_no));
+                    r.key = key;
                 }
                 None => {
                     *self.keys_per_source.entry(s).or_insert(0) += 1;

@@ -152,6 +152,14 @@ pub fn fixed(v: Option<f64>, decimals: usize) -> String {
     }
 }
 
+/// A p-value: six decimals, or scientific below 0.000001 (so tiny p is not printed as 0).
+pub fn p_value(v: Option<f64>) -> String {
+    match v {
+        Some(p) if p.is_finite() && p > 0.0 && p < 1e-6 => format!("{p:.3e}"),
+        other => fixed(other, 6),
+    }
+}
+
 fn row_fields(r: &ScoreRow) -> Vec<String> {
     vec![
         r.period.clone(),
@@ -172,9 +180,9 @@ fn row_fields(r: &ScoreRow) -> Vec<String> {
         fixed(r.z, 4),
         r.band.clone(),
         fixed(r.change_prev, 4),
-        fixed(r.p_prev, 6),
+        p_value(r.p_prev),
         fixed(r.change_year, 4),
-        fixed(r.p_year, 6),
+        p_value(r.p_year),
         r.spc_signal.clone(),
         fixed(r.top_box_ci_low, 2),
         fixed(r.top_box_ci_high, 2),
@@ -350,6 +358,14 @@ mod tests {
         assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("VSV Alkmaar"), "VSV Alkmaar");
+    }
+
+    #[test]
+    fn tiny_p_values_stay_readable() {
+        assert_eq!(p_value(Some(0.0123456)), "0.012346");
+        assert_eq!(p_value(Some(2.5e-9)), "2.500e-9");
+        assert_eq!(p_value(Some(0.0)), "0.000000");
+        assert_eq!(p_value(None), "");
     }
 
     #[test]

@@ -1,0 +1,80 @@
+//! `prem funnel FILE --unit COL --numerator COL --denominator COL`: funnel-plot numbers of
+//! any proportion per unit.
+
+use std::process::ExitCode;
+
+use prem::funnel::{funnel_proportions, FunnelOptions, UnitInput};
+use prem::i18n::{Language, Msg};
+use prem::ingest::value::parse_number;
+use prem::ingest::SimpleTable;
+use prem::output::write_atomic;
+
+use crate::cli::FunnelArgs;
+
+pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
+    let lang = Language::default();
+    let table = SimpleTable::read(&a.file, lang)?;
+    let unit = table.column(&a.file, &a.unit, lang)?;
+    let num = table.column(&a.file, &a.numerator, lang)?;
+    let den = table.column(&a.file, &a.denominator, lang)?;
+    let mut units = Vec::new();
+    for (row, fields) in &table.rows {
+        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let number = |c: usize, name: &str| {
+            let raw = get(c);
+            let v = parse_number(raw);
+            if v.is_none() {
+                eprintln!(
+                    "{}",
+                    lang.say(
+                        Msg::NotANumber,
+                        &[("row", row), ("column", &name), ("value", &raw)]
+                    )
+                );
+            }
+            v
+        };
+        let (Some(n), Some(d)) = (number(num, &a.numerator), number(den, &a.denominator)) else {
+            continue;
+        };
+        units.push(UnitInput::proportion(get(unit), n, d));
+    }
+    let opts = FunnelOptions {
+        higher_is_better: !a.lower_is_better,
+        ..FunnelOptions::default()
+    };
+    let Some(funnel) = funnel_proportions(&units, &opts) else {
+        let message = lang.say(Msg::NoValues, &[("column", &a.denominator)]);
+        return Err(prem::Error::input(&a.file, message, lang).into());
+    };
+    let json = serde_json::to_string_pretty(&funnel)?;
+    if let Some(dir) = &a.out {
+        write_atomic(&dir.join("funnel.json"), json.as_bytes(), lang)?;
+    }
+    if a.json {
+        println!("{json}");
+    } else {
+        println!(
+            "target {} · φ {} · τ² {}",
+            lang.decimal(funnel.target, 4),
+            funnel.phi.map_or("–".into(), |p| lang.decimal(p, 3)),
+            lang.decimal(funnel.tau2, 5)
+        );
+        for u in &funnel.units {
+            println!(
+                "{:<30} {:>8} {:>8} {:>8}  {}",
+                u.name,
+                lang.decimal(u.n, 0),
+                lang.decimal(u.value, 4),
+                u.z_adjusted
+                    .or(u.z)
+                    .map_or("–".into(), |z| lang.decimal(z, 2)),
+                u.band.map_or("–", |b| lang.band(b))
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

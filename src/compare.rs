@@ -1,0 +1,240 @@
+//! Regional comparison: each VSV against the pooled value of all VSVs in the analysis.
+//!
+//! 1. **Case-mix standardisation** (direct, CQC-style): a VSV's mean is re-weighted to the
+//!    pooled population's mix of parity (first child or not) × age band, so that a VSV with
+//!    many first-time mothers is not compared unfairly. A stratum with fewer than
+//!    [`MIN_STRATUM`] respondents in a VSV borrows the VSV's mean over its parity (ages
+//!    merged), and failing that the VSV's overall mean: sparse strata merge rather than
+//!    drop. For PREM (care types) each care type is standardised and the VSV score is the
+//!    unweighted mean of the standardised care-type means, like the raw score.
+//! 2. **Funnel bands** ([`crate::funnel`]): z of the standardised mean against the pooled
+//!    target, with the overdispersion adjustment when there are ten or more VSVs; bands
+//!    much better / better / as expected / worse / much worse at |z| ≥ 3.09 and ≥ 1.96.
+//!    Only full-tier cells are banded; indicatief and suppressed cells never are.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::funnel::{funnel_means, Band, FunnelOptions, UnitInput};
+use crate::period::Period;
+use crate::score::{CaseMix, Cell, Measure, Scores, Tier};
+
+/// Respondents a stratum needs in a VSV for its own mean; fewer merge upward.
+pub const MIN_STRATUM: u64 = 3;
+
+/// The band's id as written in scores.csv.
+pub fn band_id(band: Band) -> &'static str {
+    match band {
+        Band::MuchBetter => "much_better",
+        Band::Better => "better",
+        Band::AsExpected => "as_expected",
+        Band::Worse => "worse",
+        Band::MuchWorse => "much_worse",
+    }
+}
+
+/// Standardises and bands every VSV cell of a theme or the overall grade.
+pub fn compare(scores: &mut Scores) {
+    standardise(scores);
+    add_bands(scores);
+}
+
+/// Directly standardised means for the VSV-level and VSV × care-type cells.
+pub fn standardise(scores: &mut Scores) {
+    let std = standardised_means(&scores.case_mix);
+    // Cells over care types: unweighted mean of the standardised care-type means.
+    let mut over_care_types: BTreeMap<(Period, u32, Measure), Vec<f64>> = BTreeMap::new();
+    for (&(p, v, ct, m), &value) in &std {
+        if ct.is_some() {
+            over_care_types.entry((p, v, m)).or_default().push(value);
+        }
+    }
+    for c in scores.cells.iter_mut() {
+        if c.tier == Tier::Suppressed || c.organisation.is_some() {
+            continue;
+        }
+        let Some(v) = c.vsv else { continue };
+        let value = match c.care_type {
+            Some(ct) => std.get(&(c.period, v, Some(ct), c.measure)).copied(),
+            None => std
+                .get(&(c.period, v, None, c.measure))
+                .copied()
+                .or_else(|| {
+                    let parts = over_care_types.get(&(c.period, v, c.measure))?;
+                    Some(parts.iter().sum::<f64>() / parts.len() as f64)
+                }),
+        };
+        c.comparison.std_mean = value;
+    }
+}
+
+/// (period, VSV, care type, measure) → standardised mean.
+fn standardised_means(cm: &CaseMix) -> HashMap<(Period, u32, Option<u32>, Measure), f64> {
+    let s = cm.strata();
+    let age = cm.age_levels.max(1);
+    // Pooled population per (period, care type, measure).
+    let mut pooled: HashMap<(Period, Option<u32>, Measure), Vec<u64>> = HashMap::default();
+    for (&(p, _, ct, m), strata) in &cm.cells {
+        let w = pooled.entry((p, ct, m)).or_insert_with(|| vec![0; s]);
+        for (k, (n, _)) in strata.iter().enumerate() {
+            if let Some(x) = w.get_mut(k) {
+                *x += n;
+            }
+        }
+    }
+    let mut out = HashMap::default();
+    for (&(p, v, ct, m), strata) in &cm.cells {
+        let Some(weights) = pooled.get(&(p, ct, m)) else {
+            continue;
+        };
+        let total_w: u64 = weights.iter().sum();
+        let (all_n, all_sum) = strata
+            .iter()
+            .fold((0u64, 0.0), |(n, s), (a, b)| (n + a, s + b));
+        if total_w == 0 || all_n == 0 {
+            continue;
+        }
+        let overall = all_sum / all_n as f64;
+        let mut value = 0.0;
+        for (k, &w) in weights.iter().enumerate() {
+            if w == 0 {
+                continue;
+            }
+            let (n, sum) = strata.get(k).copied().unwrap_or((0, 0.0));
+            let mean = if n >= MIN_STRATUM {
+                sum / n as f64
+            } else {
+                // Merge: the same parity, all ages; then everything.
+                let parity = k / age;
+                let (pn, ps) = strata[parity * age..((parity + 1) * age).min(strata.len())]
+                    .iter()
+                    .fold((0u64, 0.0), |(n, s), (a, b)| (n + a, s + b));
+                if pn >= MIN_STRATUM {
+                    ps / pn as f64
+                } else {
+                    overall
+                }
+            };
+            value += w as f64 / total_w as f64 * mean;
+        }
+        out.insert((p, v, ct, m), value);
+    }
+    out
+}
+
+/// z and band of every full-tier VSV (and VSV × care-type) cell against the other VSVs.
+pub fn add_bands(scores: &mut Scores) {
+    // Families: (period, care type, measure) → VSV cells.
+    let mut families: BTreeMap<(Period, Option<u32>, Measure), Vec<usize>> = BTreeMap::new();
+    for (i, c) in scores.cells.iter().enumerate() {
+        let comparable = matches!(
+            c.measure,
+            Measure::Theme(_) | Measure::Grade(_) | Measure::Item(_)
+        );
+        if comparable && c.vsv.is_some() && c.organisation.is_none() && c.tier != Tier::Suppressed {
+            families
+                .entry((c.period, c.care_type, c.measure))
+                .or_default()
+                .push(i);
+        }
+    }
+    let opts = FunnelOptions::default();
+    for (_, members) in families {
+        let units: Vec<UnitInput> = members
+            .iter()
+            .filter_map(|&i| unit_input(i, &scores.cells[i]))
+            .collect();
+        if units.len() < 2 {
+            continue;
+        }
+        let Some(f) = funnel_means(&units, &opts) else {
+            continue;
+        };
+        for r in f.units {
+            let Ok(i) = r.name.parse::<usize>() else {
+                continue;
+            };
+            let Some(cell) = scores.cells.get_mut(i) else {
+                continue;
+            };
+            if cell.tier != Tier::Full {
+                continue;
+            }
+            let z = if f.overdispersed {
+                r.z_adjusted.or(r.z)
+            } else {
+                r.z
+            };
+            cell.comparison.z = z;
+            cell.comparison.band = r.band.map(|b| band_id(b).to_string());
+        }
+    }
+}
+
+fn unit_input(i: usize, c: &Cell) -> Option<UnitInput> {
+    let s = c.stats?;
+    Some(UnitInput {
+        name: i.to_string(),
+        n: c.n as f64,
+        value: c.comparison.std_mean.unwrap_or(s.mean),
+        sd: s.sd,
+        banded: c.tier == Tier::Full,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period() -> Period {
+        Period::parse("2026-Q3").unwrap()
+    }
+
+    /// Two VSVs, one age level: stratum 0 = first child, 1 = later.
+    /// A: first 10 × mean 8, later 30 × mean 9 → raw 8.75.
+    /// B: first 30 × mean 7, later 10 × mean 8 → raw 7.25.
+    /// Pooled mix: 40 first, 40 later → weights ½, ½:
+    /// std A = ½·8 + ½·9 = 8.5; std B = ½·7 + ½·8 = 7.5 (computed by hand).
+    fn case_mix() -> CaseMix {
+        let m = Measure::Theme(0);
+        let mut cells = HashMap::default();
+        cells.insert(
+            (period(), 0, None, m),
+            vec![(10, 80.0), (30, 270.0), (0, 0.0)],
+        );
+        cells.insert(
+            (period(), 1, None, m),
+            vec![(30, 210.0), (10, 80.0), (0, 0.0)],
+        );
+        CaseMix {
+            age_levels: 1,
+            cells,
+        }
+    }
+
+    #[test]
+    fn direct_standardisation_by_hand() {
+        let std = standardised_means(&case_mix());
+        let a = std[&(period(), 0, None, Measure::Theme(0))];
+        let b = std[&(period(), 1, None, Measure::Theme(0))];
+        assert!((a - 8.5).abs() < 1e-12, "{a}");
+        assert!((b - 7.5).abs() < 1e-12, "{b}");
+    }
+
+    #[test]
+    fn a_sparse_stratum_borrows_the_vsv_mean() {
+        // B has only 2 later-child respondents: fewer than MIN_STRATUM, so that stratum
+        // takes B's overall mean (212/32 = 6.625): std B = ½·7 + ½·6.625 = 6.8125.
+        let mut cm = case_mix();
+        cm.cells.insert(
+            (period(), 1, None, Measure::Theme(0)),
+            vec![(30, 210.0), (2, 2.0), (0, 0.0)],
+        );
+        let std = standardised_means(&cm);
+        let b = std[&(period(), 1, None, Measure::Theme(0))];
+        // Pooled weights now 40 first, 32 later.
+        let want = 40.0 / 72.0 * 7.0 + 32.0 / 72.0 * (212.0 / 32.0);
+        assert!((b - want).abs() < 1e-12, "{b} vs {want}");
+    }
+}
