@@ -389,55 +389,55 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     // 2. Distinct respondents per (period, vsv or region, measure), for cells over care types.
     let distinct = distinct_counts(data, &row_measures, &measures);
 
-    // 3. Roll up.
-    let mut pooled: HashMap<(UnitKey, usize), Acc> = HashMap::default();
+    // 3. Roll up: each finest group adds into its VSV × care type, region × care type and
+    // (if any) organisation unit; accumulators are dense per unit × measure.
+    let mut unit_ix: HashMap<UnitKey, usize> = HashMap::default();
+    let mut unit_keys: Vec<UnitKey> = Vec::new();
+    let mut pooled: Vec<Acc> = Vec::new();
     for (g, key) in groups.iter().enumerate() {
         let (p, v, ct, org) = *key;
-        for mi in 0..m {
-            let a = &acc[g * m + mi];
-            if a.n == 0 {
-                continue;
-            }
-            let mut levels = vec![(p, Some(v), ct, None), (p, None, ct, None)];
-            if org.is_some() {
-                levels.push((p, Some(v), ct, org));
-            }
-            for unit in levels {
-                pooled.entry((unit, mi)).or_default().merge(a);
+        let targets = [
+            Some((p, Some(v), ct, None)),
+            Some((p, None, ct, None)),
+            org.map(|_| (p, Some(v), ct, org)),
+        ];
+        for unit in targets.into_iter().flatten() {
+            let u = *unit_ix.entry(unit).or_insert_with(|| {
+                unit_keys.push(unit);
+                pooled.resize(pooled.len() + m, Acc::default());
+                unit_keys.len() - 1
+            });
+            for mi in 0..m {
+                let a = &acc[g * m + mi];
+                if a.n > 0 {
+                    pooled[u * m + mi].merge(a);
+                }
             }
         }
     }
+    let mut order: Vec<usize> = (0..unit_keys.len()).collect();
+    order.sort_by_key(|&u| unit_keys[u]);
     let mut cells: Vec<Cell> = Vec::new();
     // Pooled cells: organisation, care type (VSV and region), and units without care types.
     // (period, VSV or region) × measure → care-type strata.
     type Strata = Vec<(u32, Acc)>;
     let mut parents: HashMap<((Period, Option<u32>), usize), Strata> = HashMap::default();
-    let mut keys: Vec<&(UnitKey, usize)> = pooled.keys().collect();
-    keys.sort();
-    for k in keys {
-        let ((p, v, ct, org), mi) = *k;
-        let a = pooled[k];
-        match ct {
-            Some(c) => {
-                if org.is_none() {
-                    parents.entry(((p, v), mi)).or_default().push((c, a));
-                }
-                cells.push(pooled_cell(
-                    (p, v, ct, org),
-                    measures.measure(mi),
-                    &a,
-                    privacy,
-                ));
+    for &u in &order {
+        let (p, v, ct, org) = unit_keys[u];
+        for mi in 0..m {
+            let a = pooled[u * m + mi];
+            if a.n == 0 {
+                continue;
             }
-            None => {
-                // No care types: the VSV/region cell itself (and organisations).
-                cells.push(pooled_cell(
-                    (p, v, None, org),
-                    measures.measure(mi),
-                    &a,
-                    privacy,
-                ));
+            if let (Some(c), None) = (ct, org) {
+                parents.entry(((p, v), mi)).or_default().push((c, a));
             }
+            cells.push(pooled_cell(
+                (p, v, ct, org),
+                measures.measure(mi),
+                &a,
+                privacy,
+            ));
         }
     }
     // Cells over care types: unweighted mean of care-type means.
@@ -460,7 +460,8 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     }
 
     suppress_complements(&mut cells);
-    cells.sort_by_cached_key(|c| cell_order(data, c));
+    let rank = name_ranks(data);
+    cells.sort_by_cached_key(|c| cell_order(&rank, c));
 
     let mut reliability: Vec<Reliability> = alpha_data
         .into_iter()
@@ -510,14 +511,25 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     }
 }
 
-/// Sort key: period, region first then VSV names, care type, organisation, measure.
-fn cell_order(data: &Canonical, c: &Cell) -> (Period, String, String, String, Measure) {
-    let name = |id: Option<u32>| id.map_or(String::new(), |i| data.names.get(i).to_string());
+/// The alphabetical rank of every name id.
+fn name_ranks(data: &Canonical) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..data.names.len() as u32).collect();
+    ids.sort_by(|a, b| data.names.get(*a).cmp(data.names.get(*b)));
+    let mut rank = vec![0u32; ids.len()];
+    for (r, id) in ids.into_iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    rank
+}
+
+/// Sort key: period, region first then VSVs by name, care type, organisation, measure.
+fn cell_order(rank: &[u32], c: &Cell) -> (Period, Option<u32>, Option<u32>, Option<u32>, Measure) {
+    let r = |id: Option<u32>| id.map(|i| rank.get(i as usize).copied().unwrap_or(u32::MAX));
     (
         c.period,
-        name(c.vsv),
-        name(c.care_type),
-        name(c.organisation),
+        r(c.vsv),
+        r(c.care_type),
+        r(c.organisation),
         c.measure,
     )
 }
@@ -769,14 +781,26 @@ fn distinct_counts(
     row_measures: &[u128],
     measures: &MeasureIndex,
 ) -> HashMap<(Period, Option<u32>, usize), u64> {
+    let m = measures.len().min(128);
+    // Dense counters per (period, VSV or region) slot × measure.
+    let mut slot_of: HashMap<(Period, Option<u32>), usize> = HashMap::default();
+    let mut slots: Vec<(Period, Option<u32>)> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    let mut slot = |key: (Period, Option<u32>), counts: &mut Vec<u64>| -> usize {
+        *slot_of.entry(key).or_insert_with(|| {
+            slots.push(key);
+            counts.resize(counts.len() + m, 0);
+            slots.len() - 1
+        })
+    };
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
     order.sort_by_key(|&i| data.respondents[i as usize].key);
-    let mut out: HashMap<(Period, Option<u32>, usize), u64> = HashMap::default();
     let mut i = 0;
+    let mut seen: Vec<(Period, u32, u128)> = Vec::new();
     while i < order.len() {
         let key = data.respondents[order[i] as usize].key;
         let mut j = i;
-        let mut seen: Vec<(Period, u32, u128)> = Vec::new();
+        seen.clear();
         while j < order.len() && data.respondents[order[j] as usize].key == key {
             let r = &data.respondents[order[j] as usize];
             let mask = row_measures[order[j] as usize];
@@ -789,15 +813,29 @@ fn distinct_counts(
             }
             j += 1;
         }
-        for (p, v, mask) in seen {
-            for mi in 0..measures.len().min(128) {
-                if mask & (1u128 << mi) != 0 {
-                    *out.entry((p, Some(v), mi)).or_insert(0) += 1;
-                    *out.entry((p, None, mi)).or_insert(0) += 1;
+        for &(p, v, mask) in &seen {
+            let a = slot((p, Some(v)), &mut counts) * m;
+            let b = slot((p, None), &mut counts) * m;
+            let mut bits = mask;
+            while bits != 0 {
+                let mi = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if mi < m {
+                    counts[a + mi] += 1;
+                    counts[b + mi] += 1;
                 }
             }
         }
         i = j;
+    }
+    let mut out = HashMap::default();
+    for (k, &(p, v)) in slots.iter().enumerate() {
+        for mi in 0..m {
+            let n = counts[k * m + mi];
+            if n > 0 {
+                out.insert((p, v, mi), n);
+            }
+        }
     }
     out
 }

@@ -65,8 +65,15 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
             .insert(source.name.clone(), SourceCounts::default());
     }
     let mut merger = Merger::default();
+    let results: Vec<FileData> = results.into_iter().collect::<Result<_>>()?;
+    canonical
+        .respondents
+        .reserve(results.iter().map(|r| r.rows.len()).sum());
+    canonical
+        .answers
+        .reserve(results.iter().map(|r| r.answers.len()).sum());
     for result in results {
-        merger.add(&mut canonical, result?);
+        merger.add(&mut canonical, result);
     }
     for (s, source) in config.sources.iter().enumerate() {
         let n = merger.keys_per_source.get(&s).copied().unwrap_or(0);
