@@ -66,14 +66,23 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
     }
     let mut merger = Merger::default();
     let results: Vec<FileData> = results.into_iter().collect::<Result<_>>()?;
+    // Decide in file order (duplicates, keys, names), then build the rows and answers of
+    // all files in parallel and append them in order.
+    let decided: Vec<Decided> = results
+        .into_iter()
+        .map(|r| merger.decide(&mut canonical, r))
+        .collect();
+    let built: Vec<(Vec<Respondent>, Vec<Answer>)> =
+        decided.into_par_iter().map(Decided::build).collect();
     canonical
         .respondents
-        .reserve(results.iter().map(|r| r.rows.len()).sum());
+        .reserve(built.iter().map(|b| b.0.len()).sum());
     canonical
         .answers
-        .reserve(results.iter().map(|r| r.answers.len()).sum());
-    for result in results {
-        merger.add(&mut canonical, result);
+        .reserve(built.iter().map(|b| b.1.len()).sum());
+    for (rows, answers) in built {
+        canonical.respondents.extend(rows);
+        canonical.answers.extend(answers);
     }
     for (s, source) in config.sources.iter().enumerate() {
         let n = merger.keys_per_source.get(&s).copied().unwrap_or(0);
@@ -895,50 +904,60 @@ struct Merger {
     files: Vec<String>,
     next_key: u32,
     keys_per_source: HashMap<usize, usize>,
+    /// Rows kept so far (the next file's offset in the respondents table).
+    rows_so_far: u32,
+}
+
+/// One file's rows after the merge decisions: which rows stay, with which key, and where
+/// they go in the canonical tables.
+struct Decided {
+    data: FileData,
+    /// Global name ids of the file's local names.
+    remap: Vec<u32>,
+    /// Per file row: the respondent key, or none when left out.
+    keys: Vec<Option<u32>>,
+    /// Index of the file's first kept row in the canonical respondents table.
+    offset: u32,
 }
 
 impl Merger {
-    fn add(&mut self, c: &mut Canonical, data: FileData) {
+    /// Interns the file's names, assigns keys and reports duplicates, in file order.
+    fn decide(&mut self, c: &mut Canonical, mut data: FileData) -> Decided {
         let s = data.source;
         let source_name = c.sources[s].name.clone();
         let remap: Vec<u32> = (0..data.names.len())
             .map(|i| c.names.intern(data.names.get(i as u32)))
             .collect();
-        let map = |id: u32| remap.get(id as usize).copied().unwrap_or(id);
         if self.keys.len() <= s {
             self.keys.resize_with(s + 1, HashMap::default);
         }
         let file_index = self.files.len();
         self.files.push(data.file.display.clone());
-        let mut new_index: Vec<Option<u32>> = Vec::with_capacity(data.rows.len());
-        let mut issues = data.issues;
-        let mut counts = data.counts;
-        for fr in data.rows {
+        let mut keys = Vec::with_capacity(data.rows.len());
+        let mut issues = Vec::new();
+        for fr in &data.rows {
             if fr.dropped {
-                new_index.push(None);
+                keys.push(None);
                 continue;
             }
-            let mut r = fr.respondent;
-            r.vsv = map(r.vsv);
-            r.organisation = r.organisation.map(map);
-            r.care_type = r.care_type.map(map);
-            r.education = r.education.map(map);
-            r.place_of_birth = r.place_of_birth.map(map);
-            r.source = s as u16;
-            match fr.raw_id {
+            let care_type = fr
+                .respondent
+                .care_type
+                .map(|id| remap.get(id as usize).copied().unwrap_or(id));
+            let key = match &fr.raw_id {
                 Some(raw) => {
-                    let keys = &mut self.keys[s];
-                    let key = match keys.get(&raw) {
+                    let known = &mut self.keys[s];
+                    let key = match known.get(raw) {
                         Some(&k) => k,
                         None => {
                             let k = self.next_key;
                             self.next_key += 1;
-                            keys.insert(raw, k);
+                            known.insert(raw.clone(), k);
                             *self.keys_per_source.entry(s).or_insert(0) += 1;
                             k
                         }
                     };
-                    if let Some(&(file, row)) = self.seen.get(&(key, r.care_type)) {
+                    if let Some(&(file, row)) = self.seen.get(&(key, care_type)) {
                         issues.push(Issue {
                             source: source_name.clone(),
                             file: data.file.display.clone(),
@@ -948,40 +967,88 @@ impl Merger {
                             problem: Problem::DuplicateRespondent,
                             expected: format!("{}:{row}", self.files[file]),
                         });
-                        new_index.push(None);
+                        keys.push(None);
                         continue;
                     }
-                    self.seen
-                        .insert((key, r.care_type), (file_index, fr.row_no));
-                    r.key = key;
+                    self.seen.insert((key, care_type), (file_index, fr.row_no));
+                    key
                 }
                 None => {
                     *self.keys_per_source.entry(s).or_insert(0) += 1;
-                    r.key = self.next_key;
                     self.next_key += 1;
+                    self.next_key - 1
                 }
-            }
-            new_index.push(Some(c.respondents.len() as u32));
-            c.respondents.push(r);
-            counts.rows_used += 1;
+            };
+            keys.push(Some(key));
         }
-        for mut a in data.answers {
-            if let Some(Some(row)) = new_index.get(a.row as usize) {
-                a.row = *row;
-                c.answers.push(a);
-                counts.answers += 1;
-            }
-        }
-        issues.sort_by_key(|i| i.row);
-        c.quality.issues.extend(issues);
+        let kept = keys.iter().filter(|k| k.is_some()).count();
+        let kept_answers = data
+            .answers
+            .iter()
+            .filter(|a| keys.get(a.row as usize).copied().flatten().is_some())
+            .count();
+        let mut all_issues = std::mem::take(&mut data.issues);
+        all_issues.extend(issues);
+        all_issues.sort_by_key(|i| i.row);
+        c.quality.issues.extend(all_issues);
         if let Some(total) = c.quality.counts.get_mut(&source_name) {
+            let counts = &data.counts;
             total.files += counts.files;
             total.rows += counts.rows;
-            total.rows_used += counts.rows_used;
-            total.answers += counts.answers;
+            total.rows_used += kept;
+            total.answers += kept_answers;
             total.missing_codes += counts.missing_codes;
             total.values_rejected += counts.values_rejected;
         }
-        c.sources[s].files.push(data.file);
+        c.sources[s].files.push(data.file.clone());
+        let offset = self.rows_so_far;
+        self.rows_so_far += kept as u32;
+        Decided {
+            data,
+            remap,
+            keys,
+            offset,
+        }
+    }
+}
+
+impl Decided {
+    /// The file's kept rows (names remapped, keys set) and their answers (rows renumbered).
+    fn build(self) -> (Vec<Respondent>, Vec<Answer>) {
+        let Decided {
+            data,
+            remap,
+            keys,
+            offset,
+        } = self;
+        let map = |id: u32| remap.get(id as usize).copied().unwrap_or(id);
+        let mut new_index: Vec<Option<u32>> = Vec::with_capacity(keys.len());
+        let mut rows = Vec::with_capacity(keys.len());
+        for (fr, key) in data.rows.into_iter().zip(&keys) {
+            let Some(key) = *key else {
+                new_index.push(None);
+                continue;
+            };
+            let mut r = fr.respondent;
+            r.vsv = map(r.vsv);
+            r.organisation = r.organisation.map(map);
+            r.care_type = r.care_type.map(map);
+            r.education = r.education.map(map);
+            r.place_of_birth = r.place_of_birth.map(map);
+            r.source = data.source as u16;
+            r.key = key;
+            new_index.push(Some(offset + rows.len() as u32));
+            rows.push(r);
+        }
+        let answers = data
+            .answers
+            .into_iter()
+            .filter_map(|mut a| {
+                let row = new_index.get(a.row as usize).copied().flatten()?;
+                a.row = row;
+                Some(a)
+            })
+            .collect();
+        (rows, answers)
     }
 }
