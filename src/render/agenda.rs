@@ -48,6 +48,8 @@ struct ThemeRow {
     score: String,
     ci: String,
     region: String,
+    trend: String,
+    band: String,
     n: String,
     status: String,
 }
@@ -106,6 +108,39 @@ fn show_ci(cell: Option<&Cell>, lang: Language, decimals: usize) -> String {
     }
 }
 
+/// The change against the previous period: "▼ 0,6" when significant, "−0,1" when not.
+fn show_change(cell: Option<&Cell>, lang: Language) -> String {
+    let Some(c) = cell
+        .filter(|c| c.tier == Tier::Full)
+        .and_then(|c| c.comparison.prev)
+    else {
+        return "–".into();
+    };
+    if c.significant {
+        let arrow = if c.change < 0.0 { "▼" } else { "▲" };
+        format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
+    } else {
+        lang.decimal(c.change, 1)
+    }
+}
+
+/// The regional band in words ("–" when not banded).
+fn show_band(cell: Option<&Cell>, lang: Language) -> String {
+    let band = cell
+        .filter(|c| c.tier == Tier::Full)
+        .and_then(|c| c.comparison.band.as_deref());
+    let found = [
+        crate::funnel::Band::MuchBetter,
+        crate::funnel::Band::Better,
+        crate::funnel::Band::AsExpected,
+        crate::funnel::Band::Worse,
+        crate::funnel::Band::MuchWorse,
+    ]
+    .into_iter()
+    .find(|b| Some(crate::compare::band_id(*b)) == band);
+    found.map_or("–".into(), |b| lang.band(b).to_string())
+}
+
 fn show_n(cell: Option<&Cell>, min_n: u32) -> String {
     match cell {
         Some(c) if c.tier != Tier::Suppressed => c.n.to_string(),
@@ -153,6 +188,8 @@ pub fn agenda_md(
                 score: show_score(cell, lang, min_n, 1),
                 ci: show_ci(cell, lang, 1),
                 region: show_score(region, lang, min_n, 1),
+                trend: show_change(cell, lang),
+                band: show_band(cell, lang),
                 n: show_n(cell, min_n),
                 status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
             }
