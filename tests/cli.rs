@@ -53,6 +53,37 @@ fn find<'a>(
         .unwrap_or_else(|| panic!("no row {vsv}/{care_type}/{theme}/{item}"))
 }
 
+/// Runs `prem` with `args` and `file`, expecting success, and parses its JSON output.
+fn json_of(args: &[&str], file: &Path) -> serde_json::Value {
+    let out = prem()
+        .args(args)
+        .arg(file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// Every file below `dir`, relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 fn num(row: &std::collections::HashMap<String, String>, col: &str) -> f64 {
     row[col]
         .parse()
@@ -532,23 +563,13 @@ fn a_second_run_gives_identical_bytes() {
     let tmp = tempfile::tempdir().unwrap();
     let report = sample_report(tmp.path());
     let read_all = |dir: &Path| {
-        let mut files = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    files.push((
-                        p.strip_prefix(dir).unwrap().to_path_buf(),
-                        std::fs::read(&p).unwrap(),
-                    ));
-                }
-            }
-        }
-        files.sort();
-        files
+        files_under(dir)
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(dir.join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect::<Vec<_>>()
     };
     let first = read_all(&report);
     assert!(first.len() >= 10);
@@ -802,22 +823,7 @@ fn committed_example_report_is_fresh() {
         .arg(root.join("data-samples/prem.toml"))
         .assert()
         .success();
-    let list = |dir: &Path| {
-        let mut files = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    files.push(p.strip_prefix(dir).unwrap().to_path_buf());
-                }
-            }
-        }
-        files.sort();
-        files
-    };
+    let list = files_under;
     let fresh = tmp.path().join("2026-Q3");
     let committed = root.join("reports/2026-Q3");
     assert_eq!(
@@ -851,22 +857,17 @@ fn spc_and_funnel_on_any_csv() {
     rows.reverse();
     csv.extend(rows);
     write(tmp.path(), "indicator.csv", csv.as_bytes());
-    let out = prem()
-        .args([
+    let json = json_of(
+        &[
             "spc",
             "--value",
             "Percentage",
             "--date",
             "Kwartaal",
             "--json",
-        ])
-        .arg(tmp.path().join("indicator.csv"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        ],
+        &tmp.path().join("indicator.csv"),
+    );
     let points = json["points"].as_array().unwrap();
     assert_eq!(points.len(), 12);
     assert_eq!(points[0]["label"], "2024-K1"); // sorted by period
@@ -893,24 +894,17 @@ fn spc_and_funnel_on_any_csv() {
         f += &format!("VSV {i},{num},100\n");
     }
     write(tmp.path(), "units.csv", f.as_bytes());
-    let out = prem()
-        .args([
-            "funnel",
-            "--unit",
-            "VSV",
-            "--numerator",
-            "teller",
-            "--denominator",
-            "noemer",
-            "--json",
-        ])
-        .arg(tmp.path().join("units.csv"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let args = [
+        "funnel",
+        "--unit",
+        "VSV",
+        "--numerator",
+        "teller",
+        "--denominator",
+        "noemer",
+        "--json",
+    ];
+    let json = json_of(&args, &tmp.path().join("units.csv"));
     let total: f64 = (0..12)
         .map(|i| if i == 3 { 50.0 } else { 80.0 + i as f64 })
         .sum();
