@@ -193,9 +193,28 @@ impl Config {
         }
     }
 
-    /// The output folder, resolved against the config's folder.
+    /// The output folder, resolved against the config's folder ("a/../reports" becomes
+    /// "reports", so messages show the folder a user would type).
     pub fn output_dir(&self) -> PathBuf {
-        self.dir().join(&self.analysis.output)
+        let mut out = PathBuf::new();
+        for c in self.dir().join(&self.analysis.output).components() {
+            match c {
+                std::path::Component::ParentDir
+                    if matches!(
+                        out.components().next_back(),
+                        Some(std::path::Component::Normal(_))
+                    ) =>
+                {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        if out.as_os_str().is_empty() {
+            out.push(".");
+        }
+        out
     }
 
     fn check(&self, path: &Path) -> Result<()> {
@@ -306,6 +325,22 @@ vsv = "VSV"
         assert!(m.starts_with("regio/prem.toml: regel 4"), "{m}");
         assert!(m.contains("onbekende sleutel"), "{m}");
         assert!(m.contains("languag"), "{m}");
+    }
+
+    #[test]
+    fn output_dir_is_tidied() {
+        let mut c = Config::parse(MINIMAL, Path::new("prem.toml")).unwrap();
+        c.path = PathBuf::from("data-samples/prem.toml");
+        c.analysis.output = PathBuf::from("../reports");
+        assert_eq!(c.output_dir(), PathBuf::from("reports"));
+        c.path = PathBuf::from("prem.toml");
+        c.analysis.output = PathBuf::from("../reports");
+        assert_eq!(
+            c.output_dir(),
+            PathBuf::from("./../reports")
+                .components()
+                .collect::<PathBuf>()
+        );
     }
 
     #[test]
