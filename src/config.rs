@@ -335,12 +335,8 @@ vsv = "VSV"
         assert_eq!(c.output_dir(), PathBuf::from("reports"));
         c.path = PathBuf::from("prem.toml");
         c.analysis.output = PathBuf::from("../reports");
-        assert_eq!(
-            c.output_dir(),
-            PathBuf::from("./../reports")
-                .components()
-                .collect::<PathBuf>()
-        );
+        // "." + ".." cannot be tidied lexically without knowing the folder: kept.
+        assert_eq!(c.output_dir(), PathBuf::from("../reports"));
     }
 
     #[test]
