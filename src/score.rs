@@ -15,6 +15,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Privacy;
@@ -294,97 +295,66 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     let sm = std_measures.len();
     let mut strata = vec![(0u64, 0.0f64); units.len() * sm * n_strata];
 
-    let themes = &data.themes;
-    let mut theme_sum = vec![0.0f64; themes.len()];
-    let mut theme_cnt = vec![0usize; themes.len()];
-    let mut theme_items: Vec<Vec<(u16, f64)>> = vec![Vec::new(); themes.len()];
+    // The answers in a fixed number of chunks (so results do not depend on the machine's
+    // cores), summed in parallel and merged in order.
+    const CHUNKS: usize = 4;
     let answers = &data.answers;
-    let mut start = 0;
-    while start < answers.len() {
-        let row = answers[start].row;
-        let mut end = start;
-        while end < answers.len() && answers[end].row == row {
-            end += 1;
+    let mut bounds = vec![0usize];
+    for k in 1..CHUNKS {
+        let mut b = (answers.len() * k / CHUNKS).max(*bounds.last().unwrap_or(&0));
+        while b > 0 && b < answers.len() && answers[b].row == answers[b - 1].row {
+            b += 1;
         }
-        let g = group_of_row[row as usize] as usize;
-        let base = g * m;
-        let mut mask = 0u128;
-        let resp = &data.respondents[row as usize];
-        let stratum = match resp.parity {
-            Some(crate::ingest::value::Parity::First) => 0,
-            Some(crate::ingest::value::Parity::Later) => 1,
-            None => 2,
-        } * age_levels
-            + resp
-                .age_band
-                .map_or(age_levels - 1, |a| (a as usize).min(age_levels - 2));
-        let strata_base = unit_of_row[row as usize] as usize * sm;
-        let mut add_stratum = |k: usize, score: f64| {
-            if let Some(cell) = strata.get_mut((strata_base + k) * n_strata + stratum) {
-                cell.0 += 1;
-                cell.1 += score;
-            }
-        };
-        for a in &answers[start..end] {
-            let item = &data.items[a.item as usize];
-            let score = f64::from(a.score);
-            let mi = measures.item(a.item);
-            acc[base + mi].add(score, a.positive, a.problem);
-            match item.role {
-                ItemRole::Theme(t) => {
-                    theme_sum[t] += score;
-                    theme_cnt[t] += 1;
-                    theme_items[t].push((a.item, score));
-                }
-                ItemRole::Recommend => {
-                    let v = f64::from(a.value);
-                    let mi = measures.nps(a.item);
-                    acc[base + mi].add(v, v >= 9.0, v <= 6.0);
-                    mask |= measures.bit(mi);
-                }
-                ItemRole::Grade => {
-                    if let Some(&k) = grade_slot.get(&a.item) {
-                        add_stratum(k, score);
-                    }
-                }
-                ItemRole::Other => {}
-            }
-            mask |= measures.bit(mi);
-        }
-        for (t, theme) in themes.iter().enumerate() {
-            let c = theme_cnt[t];
-            if c == 0 {
-                continue;
-            }
-            if 2 * c >= theme.n_items {
-                let s = theme_sum[t] / c as f64;
-                let top = theme.positive_score.is_some_and(|p| s >= p - 1e-9);
-                let prob = theme.problem_score.is_some_and(|p| s <= p + 1e-9);
-                let mi = measures.theme(t);
-                acc[base + mi].add(s, top, prob);
-                mask |= measures.bit(mi);
-                add_stratum(t, s);
-            }
-            if theme.n_items >= 2 && c == theme.n_items {
-                let period = data.respondents[row as usize].period;
-                let cols = alpha_data
-                    .entry((period, t as u16))
-                    .or_insert_with(|| vec![Vec::new(); theme.n_items]);
-                let mut its = std::mem::take(&mut theme_items[t]);
-                its.sort_by_key(|(i, _)| *i);
-                for (j, (_, s)) in its.iter().enumerate() {
-                    if let Some(col) = cols.get_mut(j) {
-                        col.push(*s);
-                    }
-                }
-            }
-            theme_sum[t] = 0.0;
-            theme_cnt[t] = 0;
-            theme_items[t].clear();
-        }
-        row_measures[row as usize] = mask;
-        start = end;
+        bounds.push(b.min(answers.len()));
     }
+    bounds.push(answers.len());
+    let layout = Layout {
+        measures: &measures,
+        group_of_row: &group_of_row,
+        unit_of_row: &unit_of_row,
+        grade_slot: &grade_slot,
+        m,
+        sm,
+        n_strata,
+        age_levels,
+        groups: groups.len(),
+        units: units.len(),
+    };
+    let partials: Vec<Partial> = bounds
+        .windows(2)
+        .map(|w| w[0]..w[1])
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|r| accumulate(data, &layout, r))
+        .collect();
+    for part in partials {
+        for (a, b) in acc.iter_mut().zip(&part.acc) {
+            a.merge(b);
+        }
+        for (a, b) in strata.iter_mut().zip(&part.strata) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        for (row, mask) in part.row_measures {
+            if let Some(x) = row_measures.get_mut(row as usize) {
+                *x = mask;
+            }
+        }
+        let mut keys: Vec<(Period, u16)> = part.alpha.keys().copied().collect();
+        keys.sort();
+        for k in keys {
+            let Some(cols) = part.alpha.get(&k) else {
+                continue;
+            };
+            let into = alpha_data
+                .entry(k)
+                .or_insert_with(|| vec![Vec::new(); cols.len()]);
+            for (a, b) in into.iter_mut().zip(cols) {
+                a.extend_from_slice(b);
+            }
+        }
+    }
+    let themes = &data.themes;
 
     // 2. Distinct respondents per (period, vsv or region, measure), for cells over care types.
     let distinct = distinct_counts(data, &row_measures, &measures);
@@ -837,6 +807,136 @@ fn distinct_counts(
             }
         }
     }
+    out
+}
+
+/// What every chunk of the answer loop needs to know about where to add.
+struct Layout<'a> {
+    measures: &'a MeasureIndex,
+    group_of_row: &'a [u32],
+    unit_of_row: &'a [u32],
+    grade_slot: &'a HashMap<u16, usize>,
+    /// Measures, standardised measures, strata, age levels.
+    m: usize,
+    sm: usize,
+    n_strata: usize,
+    age_levels: usize,
+    groups: usize,
+    units: usize,
+}
+
+/// Sums of one chunk of answers.
+struct Partial {
+    acc: Vec<Acc>,
+    strata: Vec<(u64, f64)>,
+    row_measures: Vec<(u32, u128)>,
+    alpha: HashMap<(Period, u16), Vec<Vec<f64>>>,
+}
+
+/// The answer loop over `range` (whole respondent rows): item and theme sums per finest
+/// group, case-mix strata, measures per row, complete cases for α.
+fn accumulate(data: &Canonical, lay: &Layout, range: std::ops::Range<usize>) -> Partial {
+    let mut out = Partial {
+        acc: vec![Acc::default(); lay.groups * lay.m],
+        strata: vec![(0, 0.0); lay.units * lay.sm * lay.n_strata],
+        row_measures: Vec::new(),
+        alpha: HashMap::default(),
+    };
+    let mut theme_sum = vec![0.0f64; data.themes.len()];
+    let mut theme_cnt = vec![0usize; data.themes.len()];
+    let mut theme_items: Vec<Vec<(u16, f64)>> = vec![Vec::new(); data.themes.len()];
+    let answers = &data.answers[range.clone()];
+    let mut start = 0;
+    while start < answers.len() {
+        let row = answers[start].row;
+        let mut end = start;
+        while end < answers.len() && answers[end].row == row {
+            end += 1;
+        }
+        let g = lay.group_of_row[row as usize] as usize;
+        let base = g * lay.m;
+        let mut mask = 0u128;
+        let resp = &data.respondents[row as usize];
+        let stratum = match resp.parity {
+            Some(crate::ingest::value::Parity::First) => 0,
+            Some(crate::ingest::value::Parity::Later) => 1,
+            None => 2,
+        } * lay.age_levels
+            + resp
+                .age_band
+                .map_or(lay.age_levels - 1, |a| (a as usize).min(lay.age_levels - 2));
+        let strata_base = lay.unit_of_row[row as usize] as usize * lay.sm;
+        let mut add_stratum = |k: usize, score: f64| {
+            if let Some(cell) = out
+                .strata
+                .get_mut((strata_base + k) * lay.n_strata + stratum)
+            {
+                cell.0 += 1;
+                cell.1 += score;
+            }
+        };
+        for a in &answers[start..end] {
+            let item = &data.items[a.item as usize];
+            let score = f64::from(a.score);
+            let mi = lay.measures.item(a.item);
+            out.acc[base + mi].add(score, a.positive, a.problem);
+            match item.role {
+                ItemRole::Theme(t) => {
+                    theme_sum[t] += score;
+                    theme_cnt[t] += 1;
+                    theme_items[t].push((a.item, score));
+                }
+                ItemRole::Recommend => {
+                    let v = f64::from(a.value);
+                    let mi = lay.measures.nps(a.item);
+                    out.acc[base + mi].add(v, v >= 9.0, v <= 6.0);
+                    mask |= lay.measures.bit(mi);
+                }
+                ItemRole::Grade => {
+                    if let Some(&k) = lay.grade_slot.get(&a.item) {
+                        add_stratum(k, score);
+                    }
+                }
+                ItemRole::Other => {}
+            }
+            mask |= lay.measures.bit(mi);
+        }
+        for (t, theme) in data.themes.iter().enumerate() {
+            let c = theme_cnt[t];
+            if c == 0 {
+                continue;
+            }
+            if 2 * c >= theme.n_items {
+                let s = theme_sum[t] / c as f64;
+                let top = theme.positive_score.is_some_and(|p| s >= p - 1e-9);
+                let prob = theme.problem_score.is_some_and(|p| s <= p + 1e-9);
+                let mi = lay.measures.theme(t);
+                out.acc[base + mi].add(s, top, prob);
+                mask |= lay.measures.bit(mi);
+                add_stratum(t, s);
+            }
+            if theme.n_items >= 2 && c == theme.n_items {
+                let period = data.respondents[row as usize].period;
+                let cols = out
+                    .alpha
+                    .entry((period, t as u16))
+                    .or_insert_with(|| vec![Vec::new(); theme.n_items]);
+                let mut its = std::mem::take(&mut theme_items[t]);
+                its.sort_by_key(|(i, _)| *i);
+                for (j, (_, s)) in its.iter().enumerate() {
+                    if let Some(col) = cols.get_mut(j) {
+                        col.push(*s);
+                    }
+                }
+            }
+            theme_sum[t] = 0.0;
+            theme_cnt[t] = 0;
+            theme_items[t].clear();
+        }
+        out.row_measures.push((row, mask));
+        start = end;
+    }
+
     out
 }
 
