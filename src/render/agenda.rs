@@ -165,7 +165,14 @@ pub fn agenda_md(
         Unit::Vsv(v) => Some(v),
     };
     let unit_name = match unit {
-        Unit::Region => format!("{} ({})", config.analysis.name, t.region_title),
+        Unit::Region => {
+            let name = &config.analysis.name;
+            if name.to_lowercase().contains(&t.region_title.to_lowercase()) {
+                name.clone()
+            } else {
+                format!("{name} ({})", t.region_title)
+            }
+        }
         Unit::Vsv(v) => data.names.get(v).to_string(),
     };
     // Themes the exports have no column for are left out rather than shown as empty rows.
