@@ -9,7 +9,7 @@
 //!    unweighted mean of the standardised care-type means, like the raw score.
 //! 2. **Funnel bands** ([`crate::funnel`]): z of the standardised mean against the pooled
 //!    target, with the overdispersion adjustment when there are ten or more VSVs; bands
-//!    much better / better / as expected / worse / much worse at |z| ≥ 3.09 and ≥ 1.96.
+//!    much better / better / as expected / worse / much worse beyond |z| = 3.09 and 1.96.
 //!    Only full-tier cells are banded; indicatief and suppressed cells never are.
 
 use std::collections::BTreeMap;

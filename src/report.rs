@@ -48,11 +48,29 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     }
     let periods = data.periods();
     let Some(latest) = periods.last().copied() else {
-        return Err(Error::input(
-            &config.path,
-            lang.msg(Msg::NoUsableRows),
-            lang,
-        ));
+        // Nothing is written in this case, so say here why the rows were left out.
+        let mut message = lang.msg(Msg::NoUsableRows).to_string();
+        for (problem, count) in data.quality.by_problem() {
+            let first = data.quality.issues.iter().find(|i| i.problem == problem);
+            let example = first
+                .map(|i| {
+                    let row = i.row.map(|r| format!(":{r}")).unwrap_or_default();
+                    let column = i
+                        .column
+                        .as_deref()
+                        .map(|c| format!(" [{c}]"))
+                        .unwrap_or_default();
+                    let value = if i.value.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" \"{}\"", i.value)
+                    };
+                    format!(" — {}{row}{column}{value}", i.file)
+                })
+                .unwrap_or_default();
+            message.push_str(&format!("\n  {count}× {}{example}", lang.problem(problem)));
+        }
+        return Err(Error::input(&config.path, message, lang));
     };
     let period = match period {
         None => latest,

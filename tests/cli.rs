@@ -986,3 +986,21 @@ fn planted_effects_are_found_in_data_samples() {
         assert_eq!(d["spc_signal"], "special_cause_concern", "{vsv}");
     }
 }
+
+#[test]
+fn no_usable_rows_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let text = "Respondentnummer;VSV;Zorgaanbieder;Zorgsoort;Datum ingevuld;Eerste kind;Leeftijd;Informatievoorziening\n\
+                R1;VSV A;P;Verloskundigenpraktijk;31-02-2026;Ja;30;8\n";
+    write(tmp.path(), "exports/prem.csv", text.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("datum onleesbaar"))
+        .stderr(predicate::str::contains(
+            "exports/prem.csv:2 [Datum ingevuld] \"31-02-2026\"",
+        ));
+}

@@ -278,8 +278,8 @@ impl Msg {
                 "[targets] {theme}: no such theme; the codebooks have: {known}",
             ),
             NoUsableRows => (
-                "geen bruikbare rijen in de exports: zie het datakwaliteitsrapport (`prem validate`) voor de reden per rij",
-                "no usable rows in any export: see the data-quality report (`prem validate`) for why each row was left out",
+                "geen bruikbare rijen in de exports; waarom de rijen niet gebruikt zijn:",
+                "no usable rows in any export; why the rows were left out:",
             ),
             PeriodKind => (
                 "--period {period} past niet bij [analysis] period = \"{kind}\"",
