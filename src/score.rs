@@ -157,7 +157,7 @@ pub struct Reliability {
     pub theme: u16,
     /// Complete cases used.
     pub n: usize,
-    /// None for one-item themes or too few cases.
+    /// None for one-item themes or fewer than `min_n` complete cases.
     pub alpha: Option<f64>,
 }
 
@@ -435,11 +435,17 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
 
     let mut reliability: Vec<Reliability> = alpha_data
         .into_iter()
-        .map(|((period, theme), cols)| Reliability {
-            period,
-            theme,
-            n: cols.first().map_or(0, Vec::len),
-            alpha: stats::cronbach_alpha(&cols),
+        .map(|((period, theme), cols)| {
+            let n = cols.first().map_or(0, Vec::len);
+            Reliability {
+                period,
+                theme,
+                n,
+                // Like every other number: nothing from fewer than min_n respondents.
+                alpha: (n as u64 >= u64::from(privacy.min_n))
+                    .then(|| stats::cronbach_alpha(&cols))
+                    .flatten(),
+            }
         })
         .collect();
     for (t, theme) in themes.iter().enumerate() {
