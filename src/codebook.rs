@@ -105,6 +105,9 @@ pub struct Theme {
     pub id: String,
     /// Label shown in reports.
     pub label: String,
+    /// Label in English reports (default: `label`).
+    #[serde(default)]
+    pub label_en: Option<String>,
     /// CQ-index importance (belangscore) 1–4, for the verbeterscore.
     #[serde(default)]
     pub importance: Option<f64>,

@@ -1034,6 +1034,7 @@ mod tests {
         c.themes.push(ThemeRef {
             id: "info".into(),
             label: "Info".into(),
+            label_en: None,
             source: 0,
             n_items: 1,
             importance: None,

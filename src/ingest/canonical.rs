@@ -93,6 +93,8 @@ pub struct ThemeRef {
     pub id: String,
     /// Label for reports.
     pub label: String,
+    /// Label for English reports, if the codebook has one.
+    pub label_en: Option<String>,
     /// Index of the source whose codebook defines it.
     pub source: usize,
     /// Number of items of the theme.
@@ -194,6 +196,16 @@ pub struct Canonical {
     pub names: Names,
     /// The data-quality report.
     pub quality: Quality,
+}
+
+impl ThemeRef {
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: crate::i18n::Language) -> &str {
+        match (lang, &self.label_en) {
+            (crate::i18n::Language::En, Some(en)) => en,
+            _ => &self.label,
+        }
+    }
 }
 
 impl Canonical {

@@ -231,6 +231,7 @@ impl Plan {
                 themes.push(ThemeRef {
                     id: t.id.clone(),
                     label: t.label.clone(),
+                    label_en: t.label_en.clone(),
                     source: s,
                     n_items: cb.theme_size(&t.id),
                     importance: t.importance,

@@ -191,7 +191,7 @@ pub fn agenda_md(
             let cell = unit_cell(scores, period, vsv, m);
             let region = unit_cell(scores, period, None, m);
             ThemeRow {
-                label: th.label.clone(),
+                label: th.label_in(lang).to_string(),
                 score: show_score(cell, lang, min_n, 1),
                 ci: show_ci(cell, lang, 1),
                 region: show_score(region, lang, min_n, 1),
