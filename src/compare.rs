@@ -172,6 +172,10 @@ pub fn add_bands(scores: &mut Scores) {
     }
 }
 
+/// A cell as a funnel unit: σ/√n with σ the respondents' sd and n the distinct respondents.
+/// For a PREM score (mean of care-type means) this is deliberately not the independence
+/// standard error of [`crate::stats::mean_of_means`]: one respondent answers for several care
+/// types, so her answers are correlated and that error would be too small.
 fn unit_input(i: usize, c: &Cell) -> Option<UnitInput> {
     let s = c.stats?;
     Some(UnitInput {

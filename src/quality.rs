@@ -29,8 +29,10 @@ pub enum Problem {
     UnknownParity,
     /// An age that was not recognised; counts as unknown.
     UnknownAge,
-    /// A row with more or fewer fields than the header; not used.
+    /// A row with more fields than the header; not used.
     RowWidth,
+    /// A row with fewer fields than the header; the missing ones are read as empty.
+    ShortRow,
     /// A row without any value; not used.
     EmptyRow,
     /// A codebook item with no column in the export.

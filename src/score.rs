@@ -429,7 +429,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
         ));
     }
 
-    suppress_complements(&mut cells);
+    suppress_complements(&mut cells, u64::from(privacy.min_n));
     let rank = name_ranks(data);
     cells.sort_by_cached_key(|c| cell_order(&rank, c));
 
@@ -680,7 +680,7 @@ fn combined_cell(
 /// the smallest other child is suppressed too; if the only child is suppressed, the parent
 /// (which equals it) is. Repeats until stable, because each new suppression can expose a
 /// cell in another family.
-fn suppress_complements(cells: &mut [Cell]) {
+fn suppress_complements(cells: &mut [Cell], min_n: u64) {
     // (period, measure, vsv, care type, kind): 0 = organisations, 1 = care types, 2 = VSVs.
     type Family = (Period, Measure, Option<u32>, Option<u32>, u8);
     let mut members: HashMap<Family, Vec<usize>> = HashMap::default();
@@ -724,22 +724,46 @@ fn suppress_complements(cells: &mut [Cell]) {
             let Some(&parent) = parent.get(family) else {
                 continue;
             };
-            if cells[parent].tier == Tier::Suppressed {
-                continue;
-            }
-            let hidden = kids
+            let smallest_shown = |cells: &[Cell]| {
+                kids.iter()
+                    .copied()
+                    .filter(|&i| cells[i].tier != Tier::Suppressed)
+                    .min_by_key(|&i| (cells[i].n, i))
+            };
+            let mut hidden = kids
                 .iter()
                 .filter(|&&i| cells[i].tier == Tier::Suppressed)
                 .count();
+            // Organisations and VSVs add up to their parent: respondents in none of the
+            // children (no organisation given) are a hidden child of their own when fewer
+            // than min_n — and n < min_n is what made the suppressed cells suppressed.
+            if family.4 != 1 {
+                let sum: u64 = kids.iter().map(|&i| cells[i].n).sum();
+                let rest = cells[parent].n.saturating_sub(sum);
+                if rest > 0 && rest < min_n {
+                    hidden += 1;
+                }
+            }
+            if cells[parent].tier == Tier::Suppressed {
+                // A hidden parent must not be rebuilt from its children: at least two
+                // children (or the only one) hidden.
+                if hidden == 0 {
+                    if let Some(j) = smallest_shown(cells) {
+                        hide(cells, j);
+                        changed = true;
+                    }
+                }
+                continue;
+            }
             if kids.len() == 1 && hidden == 1 && kids[0] != parent {
-                hide(cells, parent);
+                if cells[kids[0]].tier == Tier::Suppressed {
+                    hide(cells, parent);
+                } else {
+                    hide(cells, kids[0]);
+                }
                 changed = true;
             } else if kids.len() >= 2 && hidden == 1 {
-                if let Some(&j) = kids
-                    .iter()
-                    .filter(|&&i| cells[i].tier != Tier::Suppressed)
-                    .min_by_key(|&&i| (cells[i].n, i))
-                {
+                if let Some(j) = smallest_shown(cells) {
                     hide(cells, j);
                     changed = true;
                 }
@@ -1149,5 +1173,53 @@ mod tests {
         d.themes[0].n_items = 2;
         let s = score(&d, &Privacy::default());
         assert_eq!(cell(&s, &d, Some("A"), None).n, 12);
+    }
+
+    #[test]
+    fn a_secondary_suppression_hides_its_only_child_too() {
+        // Region = A 28 + B 20 + C 4: C is hidden, B (smallest shown) goes with it. B's
+        // only organisation would show B again: it is hidden as well.
+        let mut d = data(&[
+            ("A", None, &[7.0; 28]),
+            ("B", None, &[8.0; 20]),
+            ("C", None, &[7.5; 4]),
+        ]);
+        let z = d.names.intern("Z");
+        let b = d.names.find("B").unwrap();
+        for r in d.respondents.iter_mut().filter(|r| r.vsv == b) {
+            r.organisation = Some(z);
+        }
+        let s = score(&d, &Privacy::default());
+        let org = s
+            .cells
+            .iter()
+            .find(|c| c.organisation == Some(z) && c.measure == Measure::Theme(0))
+            .unwrap();
+        assert_eq!(cell(&s, &d, Some("B"), None).tier, Tier::Suppressed);
+        assert_eq!(org.tier, Tier::Suppressed);
+        assert!(org.stats.is_none());
+    }
+
+    #[test]
+    fn respondents_without_organisation_are_a_hidden_remainder() {
+        // A = X 12 + Y 12 + 4 without organisation: the 4 would be A − X − Y, so one
+        // organisation (the first of the smallest) is hidden.
+        let mut d = data(&[("A", None, &[7.0; 28])]);
+        let (x, y) = (d.names.intern("X"), d.names.intern("Y"));
+        for (i, r) in d.respondents.iter_mut().enumerate() {
+            r.organisation = match i {
+                0..=11 => Some(x),
+                12..=23 => Some(y),
+                _ => None,
+            };
+        }
+        let s = score(&d, &Privacy::default());
+        let hidden = s
+            .cells
+            .iter()
+            .filter(|c| c.organisation.is_some() && c.measure == Measure::Theme(0))
+            .filter(|c| c.tier == Tier::Suppressed)
+            .count();
+        assert_eq!(hidden, 1);
     }
 }

@@ -1004,3 +1004,48 @@ fn no_usable_rows_says_why() {
             "exports/prem.csv:2 [Datum ingevuld] \"31-02-2026\"",
         ));
 }
+
+/// Review findings: without an id column a wide row is one person (not one per care type);
+/// ids that restart in every export (Forms) are not duplicates across VSVs or periods.
+#[test]
+fn respondents_are_people_and_restarting_ids_are_not_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let toml = PREM_TOML
+        .replace("respondent = \"Respondentnummer\"\n", "")
+        .replace("organisation = \"Zorgaanbieder\"\n", "")
+        .replace("care_type = \"Zorgsoort\"\n", "");
+    write(tmp.path(), "prem.toml", toml.as_bytes());
+    let mut s = String::from("VSV;Datum ingevuld;Eerste kind;Leeftijd;VP_Informatievoorziening;KZ_Informatievoorziening;ZH_Informatievoorziening\n");
+    for _ in 0..12 {
+        s += "VSV A;15-07-2026;Ja;31;8;7;9\n";
+    }
+    write(tmp.path(), "exports/prem.csv", s.as_bytes());
+    let rows = scores(&run_report(tmp.path()));
+    assert_eq!(
+        find(&rows, "VSV A", "", "informatievoorziening", "")["n"],
+        "12"
+    );
+
+    // Forms-style exports: ids 1..12 in each file, for two VSVs and two quarters.
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    for (file, vsv, date) in [
+        ("a", "VSV A", "15-07-2026"),
+        ("b", "VSV B", "15-07-2026"),
+        ("c", "VSV A", "15-04-2026"),
+    ] {
+        let mut s = String::from("Respondentnummer;VSV;Zorgaanbieder;Zorgsoort;Datum ingevuld;Eerste kind;Leeftijd;Informatievoorziening\n");
+        for id in 1..=12 {
+            s += &format!("{id};{vsv};P;Verloskundigenpraktijk;{date};Ja;30;8\n");
+        }
+        write(tmp.path(), &format!("exports/{file}.csv"), s.as_bytes());
+    }
+    let report = run_report(tmp.path());
+    let dq = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
+    assert!(!dq.contains("duplicate_respondent"), "{dq}");
+    let rows = scores(&report);
+    assert_eq!(
+        find(&rows, "VSV B", "", "informatievoorziening", "")["n"],
+        "12"
+    );
+}

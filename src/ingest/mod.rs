@@ -438,11 +438,16 @@ impl ColumnMap {
             }),
         };
         let wide: Vec<UnitCols> = if fields.care_type.is_none() {
-            cb.care_types
+            // Unprefixed open-text columns go to the first care type that has items.
+            let with_items: Vec<(&String, &String)> = cb
+                .care_types
+                .iter()
+                .filter(|(ct, prefix)| !unit(Some((*ct).clone()), prefix, false).items.is_empty())
+                .collect();
+            with_items
                 .iter()
                 .enumerate()
-                .map(|(i, (ct, prefix))| unit(Some(ct.clone()), prefix, i == 0))
-                .filter(|u| !u.items.is_empty())
+                .map(|(i, (ct, prefix))| unit(Some((*ct).clone()), prefix, i == 0))
                 .collect()
         } else {
             Vec::new()
@@ -722,7 +727,7 @@ impl FileReader<'_> {
         }
         let extra_filled =
             (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
-        if row.width() < width || extra_filled {
+        if extra_filled {
             self.issue(
                 row_no,
                 None,
@@ -731,6 +736,16 @@ impl FileReader<'_> {
                 format!("{width}"),
             );
             return;
+        }
+        if row.width() < width {
+            // Some writers leave off trailing empty fields: read them as empty, and say so.
+            self.issue(
+                row_no,
+                None,
+                &format!("{}", row.width()),
+                Problem::ShortRow,
+                format!("{width}"),
+            );
         }
         let f = &self.map.fields;
         // Date: required.
@@ -817,8 +832,16 @@ impl FileReader<'_> {
         let place_of_birth = get(f.place_of_birth)
             .or(self.source.values.place_of_birth.as_deref())
             .map(|v| self.names.intern(v));
-        let raw_id: Option<std::sync::Arc<str>> = get(f.respondent).map(std::sync::Arc::from);
         let period = Period::of(date, self.kind);
+        // The respondent: the export's id within this VSV and period (ids such as a Forms
+        // "ID" restart in every export), or this input row when there is no id column, so
+        // that the care-type rows of one person always share one key.
+        let raw_id: Option<std::sync::Arc<str>> = Some(match get(f.respondent) {
+            Some(id) => {
+                std::sync::Arc::from(format!("{id}\u{1f}{}\u{1f}{period}", self.names.get(vsv)))
+            }
+            None => std::sync::Arc::from(format!("\u{0}{}:{row_no}", self.display)),
+        });
 
         let mut any_unit = false;
         for u in 0..self.map.units.len() {

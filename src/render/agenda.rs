@@ -3,6 +3,8 @@
 //! Every number is formatted here, in the report language, from cells that scoring already
 //! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
 
+use std::collections::HashMap;
+
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, Value};
@@ -141,9 +143,11 @@ fn show_band(cell: Option<&Cell>, lang: Language) -> String {
     found.map_or("–".into(), |b| lang.band(b).to_string())
 }
 
-fn show_n(cell: Option<&Cell>, min_n: u32) -> String {
+fn show_n(cell: Option<&Cell>, min_n: u32, lang: Language) -> String {
     match cell {
         Some(c) if c.tier != Tier::Suppressed => c.n.to_string(),
+        // Hidden to protect a smaller cell: its n is not small, so do not say it is.
+        Some(c) if c.secondary => lang.tier(Tier::Suppressed).to_string(),
         Some(_) => format!("< {min_n}"),
         None => "–".into(),
     }
@@ -197,7 +201,7 @@ pub fn agenda_md(
                 region: show_score(region, lang, min_n, 1),
                 trend: show_change(cell, lang),
                 band: show_band(cell, lang),
-                n: show_n(cell, min_n),
+                n: show_n(cell, min_n, lang),
                 status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
             }
         })
@@ -230,8 +234,25 @@ pub fn agenda_md(
         keys.sort_unstable();
         keys.dedup();
         let n = keys.len();
+        // When some VSV has fewer than min_n, exact counts of the others and of the region
+        // would give its count away: they are rounded to 5.
+        let mut per_vsv: HashMap<u32, Vec<u32>> = HashMap::new();
+        for r in data
+            .respondents
+            .iter()
+            .filter(|r| r.source as usize == s && r.period == period)
+        {
+            per_vsv.entry(r.vsv).or_default().push(r.key);
+        }
+        let small_exists = per_vsv.values_mut().any(|k| {
+            k.sort_unstable();
+            k.dedup();
+            k.len() < min_n as usize
+        });
         let shown = if n < min_n as usize && n > 0 {
             format!("< {min_n}")
+        } else if small_exists {
+            format!("{} {}", t.about, (n + 2) / 5 * 5)
         } else {
             n.to_string()
         };

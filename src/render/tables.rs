@@ -342,7 +342,12 @@ pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
             vec![
                 r.period.to_string(),
                 data.themes[r.theme as usize].id.clone(),
-                r.n.to_string(),
+                // The count of a group too small to show stays hidden too.
+                if r.alpha.is_some() {
+                    r.n.to_string()
+                } else {
+                    String::new()
+                },
                 fixed(r.alpha, 4),
             ]
         }),
