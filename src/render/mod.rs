@@ -2,6 +2,7 @@
 //! Everything here returns bytes or text; only the CLI writes them.
 
 pub mod agenda;
+pub mod charts;
 pub mod manifest;
 pub mod quality;
 pub mod tables;

@@ -1,0 +1,452 @@
+//! Charts: plain data in, SVG and PNG out, from one piece of drawing code per chart kind.
+//!
+//! Each chart kind has its own file with a data struct that implements [`Chart`]; the data
+//! carries every text already in the report language (this module translates nothing), so
+//! a chart can be drawn from `prem report` and from `prem spc`/`prem funnel` alike.
+//!
+//! plotters draws the SVG; resvg rasterises that same SVG into the PNG, so both always
+//! agree. Text is measured and drawn with the DejaVu Sans font compiled into the binary
+//! (as `sans-serif`): a fresh machine has no fonts, and Dutch accents must render. The SVG
+//! names the family `sans-serif`, so other viewers use their own sans-serif.
+//! Rendering is deterministic: the same data give the same bytes, on any machine.
+//!
+//! Colours: the NHS "Making Data Count" colours for SPC (improvement blue, concern orange,
+//! common cause grey) and a blue–grey–orange scale for bands, readable with the common
+//! colour-vision deficiencies (no red–green contrast carries meaning).
+
+pub mod funnel;
+pub mod grade_nps;
+pub mod heatmap;
+pub mod likert;
+pub mod spc;
+pub mod theme_scores;
+
+use std::sync::{Arc, OnceLock};
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{register_font, FontStyle};
+
+use crate::funnel::Band;
+
+/// A rendered chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// SVG document.
+    pub svg: String,
+    /// PNG image (RGB, 8 bits).
+    pub png: Vec<u8>,
+}
+
+/// A value with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// The value.
+    pub mean: f64,
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ChartError {
+    /// The bundled font could not be read (a build defect, not a data problem).
+    #[error("bundled font unusable")]
+    Font,
+    /// The drawing library failed.
+    #[error("drawing failed: {0}")]
+    Draw(String),
+    /// PNG encoding failed.
+    #[error("PNG encoding failed: {0}")]
+    Png(String),
+}
+
+/// The result type of drawing on backend `DB`.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A chart kind: its size in pixels and how to draw it on any backend.
+pub trait Chart {
+    /// Width and height in pixels (also the SVG's size).
+    fn size(&self) -> (u32, u32);
+    /// Draws the chart on `root`, which covers [`Chart::size`].
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+/// Width of every chart: 1200 px fills an A4 text column (17 cm) at about 180 dpi and a
+/// projector at full width.
+pub const WIDTH: u32 = 1200;
+
+/// Font sizes at [`WIDTH`] (plotters draws a size-s font with glyphs about s/1.24 px
+/// high): the title, at 17 cm on paper, comes out near 12 pt.
+pub const TITLE: f64 = 36.0;
+/// Axis titles, row labels and legends (about 9 pt on paper).
+pub const LABEL: f64 = 28.0;
+/// Tick labels and values beside marks (about 8 pt on paper).
+pub const SMALL: f64 = 24.0;
+
+/// Near-black for text and marks.
+pub const INK: RGBColor = RGBColor(33, 33, 33);
+/// Secondary text.
+pub const MUTED: RGBColor = RGBColor(99, 99, 99);
+/// Grid lines.
+pub const GRID: RGBColor = RGBColor(225, 225, 225);
+/// Fill of suppressed cells and hidden rows.
+pub const SUPPRESSED: RGBColor = RGBColor(200, 200, 200);
+/// The region (reference) marker.
+pub const REGION: RGBColor = RGBColor(0, 0, 0);
+/// A unit's own marks (Okabe–Ito blue).
+pub const UNIT: RGBColor = RGBColor(0, 114, 178);
+
+/// NHS Making Data Count: special cause improvement.
+pub const IMPROVEMENT: RGBColor = RGBColor(40, 157, 224);
+/// NHS Making Data Count: special cause concern.
+pub const CONCERN: RGBColor = RGBColor(250, 180, 40);
+/// NHS Making Data Count: common cause.
+pub const COMMON: RGBColor = RGBColor(123, 125, 125);
+/// NHS Making Data Count: special cause without a direction.
+pub const NEUTRAL: RGBColor = RGBColor(73, 0, 146);
+
+/// Band colours, much better → much worse (blue – grey – orange).
+pub const BAND_MUCH_BETTER: RGBColor = RGBColor(0, 90, 160);
+/// Better than expected.
+pub const BAND_BETTER: RGBColor = RGBColor(140, 195, 235);
+/// As expected.
+pub const BAND_AS_EXPECTED: RGBColor = RGBColor(242, 242, 242);
+/// Worse than expected.
+pub const BAND_WORSE: RGBColor = RGBColor(253, 200, 120);
+/// Much worse than expected.
+pub const BAND_MUCH_WORSE: RGBColor = RGBColor(215, 95, 0);
+
+/// Registers the bundled font with plotters (for measuring text) once per process.
+fn fonts() -> Result<(), ChartError> {
+    static DONE: OnceLock<bool> = OnceLock::new();
+    let ok = DONE.get_or_init(|| {
+        let regular = register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular());
+        let bold = register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
+        let italic = register_font("sans-serif", FontStyle::Italic, dejavu::sans::oblique());
+        regular.is_ok() && bold.is_ok() && italic.is_ok()
+    });
+    if *ok {
+        Ok(())
+    } else {
+        Err(ChartError::Font)
+    }
+}
+
+/// The bundled fonts for rasterising, with DejaVu Sans as `sans-serif`.
+fn font_db() -> Arc<resvg::usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        for face in [
+            dejavu::sans::regular(),
+            dejavu::sans::bold(),
+            dejavu::sans::oblique(),
+        ] {
+            db.load_font_data(face.to_vec());
+        }
+        db.set_sans_serif_family("DejaVu Sans");
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// Draws `chart` as SVG, and rasterises that SVG into the PNG.
+pub fn render(chart: &impl Chart) -> Result<Rendered, ChartError> {
+    fonts()?;
+    let (w, h) = chart.size();
+    let mut svg = String::new();
+    {
+        let draw = |e: String| ChartError::Draw(e);
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| draw(e.to_string()))?;
+        chart.draw(&root).map_err(|e| draw(e.to_string()))?;
+        root.present().map_err(|e| draw(e.to_string()))?;
+    }
+    let png = rasterise(&svg, w, h)?;
+    Ok(Rendered { svg, png })
+}
+
+/// The SVG as a PNG of `w` × `h` pixels on white.
+fn rasterise(svg: &str, w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+    use resvg::{tiny_skia, usvg};
+    let options = usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: font_db(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ChartError::Draw(e.to_string()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| ChartError::Draw(format!("no {w} × {h} image")))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    // Opaque (white underneath), so premultiplied RGBA is plain RGBA: drop alpha.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    encode_png(&rgb, w, h)
+}
+
+/// Encodes RGB pixels as PNG, marked 180 dpi so Word places a 1200 px chart at 17 cm.
+fn encode_png(pixels: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+    let err = |e: png::EncodingError| ChartError::Png(e.to_string());
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::High);
+        encoder.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: 7087,
+            yppu: 7087,
+            unit: png::Unit::Meter,
+        }));
+        let mut writer = encoder.write_header().map_err(err)?;
+        writer.write_image_data(pixels).map_err(err)?;
+        writer.finish().map_err(err)?;
+    }
+    Ok(out)
+}
+
+/// The text style of `size` px in `color`, anchored at `h`/`v`.
+pub fn text(size: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", size).into_font())
+        .color(color)
+        .pos(Pos::new(h, v))
+}
+
+/// Bold text of `size` px, anchored at `h`/`v`.
+pub fn bold(size: f64, color: &'static RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", size, FontStyle::Bold).into_font())
+        .color(color)
+        .pos(Pos::new(h, v))
+}
+
+/// Width in pixels of `s` at `size` px (estimated from the bundled font).
+pub fn text_width(s: &str, size: f64) -> u32 {
+    if fonts().is_err() {
+        return ((s.chars().count() as f64) * size * 0.6) as u32;
+    }
+    let font = ("sans-serif", size).into_font();
+    font.box_size(s)
+        .map_or(((s.chars().count() as f64) * size * 0.6) as u32, |(w, _)| w)
+}
+
+/// `s` shortened with "…" to fit `max` pixels at `size` px.
+pub fn fit(s: &str, size: f64, max: u32) -> String {
+    if text_width(s, size) <= max {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    for keep in (1..chars.len()).rev() {
+        let candidate: String = chars[..keep]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
+        if text_width(&candidate, size) <= max {
+            return candidate;
+        }
+    }
+    "…".to_string()
+}
+
+/// A number with `decimals` decimals, a decimal comma when `comma`, and a true minus sign.
+pub fn number(value: f64, decimals: usize, comma: bool) -> String {
+    let s = format!("{value:.decimals$}");
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    };
+    let s = s.replace('-', "−");
+    if comma {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Draws the chart title (and an optional subtitle) at the top of `root`; returns the
+/// height used.
+pub fn draw_title<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    subtitle: &str,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, _) = root.dim_in_pixel();
+    let max = w.saturating_sub(40);
+    root.draw(&Text::new(
+        fit(title, TITLE, max),
+        (20, 16),
+        bold(TITLE, &INK, HPos::Left, VPos::Top),
+    ))?;
+    if subtitle.is_empty() {
+        return Ok(16 + TITLE as i32 + 14);
+    }
+    root.draw(&Text::new(
+        fit(subtitle, LABEL, max),
+        (20, 16 + TITLE as i32 + 10),
+        text(LABEL, &MUTED, HPos::Left, VPos::Top),
+    ))?;
+    Ok(16 + TITLE as i32 + 10 + LABEL as i32 + 14)
+}
+
+/// One entry of a legend: a marker drawn by the caller's kind, and its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Key {
+    /// A filled dot.
+    Dot(RGBColor),
+    /// A hollow dot.
+    Ring(RGBColor),
+    /// A short line.
+    Line(RGBColor),
+    /// A dashed line.
+    Dashed(RGBColor),
+    /// A filled square.
+    Square(RGBColor),
+}
+
+/// Draws a one-line legend at `(x, y)` (vertical centre), wrapping to a new line when the
+/// row is full; returns the height used.
+pub fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    entries: &[(Key, String)],
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, _) = root.dim_in_pixel();
+    let line = (SMALL * 1.6) as i32;
+    let (mut cx, mut cy) = (x, y);
+    for (key, label) in entries {
+        let need = 34 + text_width(label, SMALL) as i32 + 28;
+        if cx > x && cx + need > w as i32 - 10 {
+            cx = x;
+            cy += line;
+        }
+        match *key {
+            Key::Dot(c) => root.draw(&Circle::new((cx + 12, cy), 7, c.filled()))?,
+            Key::Ring(c) => root.draw(&Circle::new((cx + 12, cy), 7, c.stroke_width(2)))?,
+            Key::Line(c) => root.draw(&PathElement::new(
+                vec![(cx, cy), (cx + 26, cy)],
+                c.stroke_width(3),
+            ))?,
+            Key::Dashed(c) => {
+                root.draw(&PathElement::new(
+                    vec![(cx, cy), (cx + 10, cy)],
+                    c.stroke_width(2),
+                ))?;
+                root.draw(&PathElement::new(
+                    vec![(cx + 16, cy), (cx + 26, cy)],
+                    c.stroke_width(2),
+                ))?;
+            }
+            Key::Square(c) => {
+                root.draw(&Rectangle::new(
+                    [(cx + 4, cy - 8), (cx + 20, cy + 8)],
+                    c.filled(),
+                ))?;
+                root.draw(&Rectangle::new(
+                    [(cx + 4, cy - 8), (cx + 20, cy + 8)],
+                    MUTED,
+                ))?;
+            }
+        }
+        root.draw(&Text::new(
+            label.clone(),
+            (cx + 34, cy),
+            text(SMALL, &INK, HPos::Left, VPos::Center),
+        ))?;
+        cx += need;
+    }
+    Ok(cy - y + line)
+}
+
+/// The colour of a comparison band.
+pub fn band_colour(band: Band) -> RGBColor {
+    match band {
+        Band::MuchBetter => BAND_MUCH_BETTER,
+        Band::Better => BAND_BETTER,
+        Band::AsExpected => BAND_AS_EXPECTED,
+        Band::Worse => BAND_WORSE,
+        Band::MuchWorse => BAND_MUCH_WORSE,
+    }
+}
+
+/// Whether an RGB colour is dark enough to need white text on it.
+pub fn is_dark(c: RGBColor) -> bool {
+    let RGBColor(r, g, b) = c;
+    0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b) < 140.0
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the chart tests: decoding PNGs and counting ink.
+
+    /// Decodes a PNG into (width, height, RGB pixels).
+    pub fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        (info.width, info.height, buf)
+    }
+
+    /// Writes the chart to `$PREM_CHART_PREVIEW/<name>.png|svg` when that variable is set,
+    /// for looking at it while working on a chart kind.
+    pub fn preview(name: &str, r: &super::Rendered) {
+        if let Ok(dir) = std::env::var("PREM_CHART_PREVIEW") {
+            let dir = std::path::Path::new(&dir);
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), &r.png).unwrap();
+            std::fs::write(dir.join(format!("{name}.svg")), &r.svg).unwrap();
+        }
+    }
+
+    /// Pixels darker than mid grey inside the rectangle `[x0, x1) × [y0, y1)`.
+    pub fn dark_pixels(png: &[u8], (x0, y0): (u32, u32), (x1, y1): (u32, u32)) -> usize {
+        let (w, h, px) = decode(png);
+        let mut count = 0;
+        for y in y0..y1.min(h) {
+            for x in x0..x1.min(w) {
+                let i = ((y * w + x) * 3) as usize;
+                let lum = (px[i] as u32 + px[i + 1] as u32 + px[i + 2] as u32) / 3;
+                if lum < 110 {
+                    count += 1;
+                }
+            }
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_report_language() {
+        assert_eq!(number(8.125, 1, true), "8,1");
+        assert_eq!(number(-0.04, 1, true), "0,0");
+        assert_eq!(number(-2.5, 1, false), "−2.5");
+    }
+
+    #[test]
+    fn long_labels_are_shortened_to_fit() {
+        let long = "Informatievoorziening en communicatie tijdens de bevalling";
+        let short = fit(long, LABEL, 200);
+        assert!(short.ends_with('…'), "{short}");
+        assert!(text_width(&short, LABEL) <= 200);
+        assert_eq!(fit("Kort", LABEL, 200), "Kort");
+    }
+}
