@@ -16,12 +16,25 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::funnel::{funnel_means, Band, FunnelOptions, UnitInput};
+use crate::funnel::{funnel_means, Band, Funnel, FunnelOptions, UnitInput};
 use crate::period::Period;
 use crate::score::{CaseMix, Cell, Measure, Scores, Tier};
 
 /// Respondents a stratum needs in a VSV for its own mean; fewer merge upward.
 pub const MIN_STRATUM: u64 = 3;
+
+/// The band of a band id from scores.csv.
+pub fn band_of_id(id: &str) -> Option<Band> {
+    [
+        Band::MuchBetter,
+        Band::Better,
+        Band::AsExpected,
+        Band::Worse,
+        Band::MuchWorse,
+    ]
+    .into_iter()
+    .find(|b| band_id(*b) == id)
+}
 
 /// The band's id as written in scores.csv.
 pub fn band_id(band: Band) -> &'static str {
@@ -123,10 +136,13 @@ fn standardised_means(cm: &CaseMix) -> HashMap<(Period, u32, Option<u32>, Measur
     out
 }
 
-/// z and band of every full-tier VSV (and VSV × care-type) cell against the other VSVs.
-pub fn add_bands(scores: &mut Scores) {
-    // Families: (period, care type, measure) → VSV cells.
-    let mut families: BTreeMap<(Period, Option<u32>, Measure), Vec<usize>> = BTreeMap::new();
+/// A family of cells compared with each other: (period, care type, measure).
+pub type Family = (Period, Option<u32>, Measure);
+
+/// The VSV cells (not suppressed) of every family of a theme, item or grade, as indices
+/// into `scores.cells` in cell order.
+pub fn families(scores: &Scores) -> BTreeMap<Family, Vec<usize>> {
+    let mut families: BTreeMap<Family, Vec<usize>> = BTreeMap::new();
     for (i, c) in scores.cells.iter().enumerate() {
         let comparable = matches!(
             c.measure,
@@ -139,16 +155,26 @@ pub fn add_bands(scores: &mut Scores) {
                 .push(i);
         }
     }
-    let opts = FunnelOptions::default();
-    for (_, members) in families {
-        let units: Vec<UnitInput> = members
-            .iter()
-            .filter_map(|&i| unit_input(i, &scores.cells[i]))
-            .collect();
-        if units.len() < 2 {
-            continue;
-        }
-        let Some(f) = funnel_means(&units, &opts) else {
+    families
+}
+
+/// The funnel of one family: units named by their index into `scores.cells`. `None` with
+/// fewer than two units with a score.
+pub fn family_funnel(scores: &Scores, members: &[usize]) -> Option<Funnel> {
+    let units: Vec<UnitInput> = members
+        .iter()
+        .filter_map(|&i| unit_input(i, &scores.cells[i]))
+        .collect();
+    if units.len() < 2 {
+        return None;
+    }
+    funnel_means(&units, &FunnelOptions::default())
+}
+
+/// z and band of every full-tier VSV (and VSV × care-type) cell against the other VSVs.
+pub fn add_bands(scores: &mut Scores) {
+    for members in families(scores).into_values() {
+        let Some(f) = family_funnel(scores, &members) else {
             continue;
         };
         for r in f.units {

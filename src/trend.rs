@@ -7,11 +7,13 @@
 //! difference: a tiny change in a large cell is real but not worth a meeting. Indicatief and
 //! suppressed cells (on either side) get no test at all.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::period::Period;
 use crate::score::{Cell, Change, Measure, Scores, Tier};
-use crate::spc::{xmr, Direction, SpcOptions, Variation};
+use crate::spc::{xmr, Direction, SpcChart, SpcOptions, Variation};
 use crate::stats::welch_estimates;
 
 /// Significance level of the trend tests.
@@ -53,12 +55,14 @@ pub fn add_trends(scores: &mut Scores, mid: f64) {
     }
 }
 
-/// The SPC signal of every full-tier cell of `period`: an XmR chart (NHS Making Data
-/// Count rules, higher is better) over the cell's series of shown means up to `period`.
-/// Indicatief and suppressed points are left out of the series.
-pub fn add_spc_signals(scores: &mut Scores, period: Period) {
-    type Series = (Option<u32>, Option<u32>, Option<u32>, Measure);
-    let mut series: HashMap<Series, Vec<(Period, usize)>> = HashMap::default();
+/// A unit × measure whose cells form a series: (vsv, care type, organisation, measure).
+pub type SeriesKey = (Option<u32>, Option<u32>, Option<u32>, Measure);
+
+/// The SPC series of every unit × measure (not NPS): the full-tier cells up to `period`,
+/// oldest first, as (period, index into `scores.cells`). Indicatief and suppressed points
+/// are left out of the series, so limits rest only on numbers that may be shown.
+pub fn spc_series(scores: &Scores, period: Period) -> BTreeMap<SeriesKey, Vec<(Period, usize)>> {
+    let mut series: BTreeMap<SeriesKey, Vec<(Period, usize)>> = BTreeMap::new();
     for (i, c) in scores.cells.iter().enumerate() {
         let shown = c.tier == Tier::Full && c.stats.is_some();
         if shown && c.period <= period && !matches!(c.measure, Measure::Nps(_)) {
@@ -68,23 +72,40 @@ pub fn add_spc_signals(scores: &mut Scores, period: Period) {
                 .push((c.period, i));
         }
     }
-    let opts = SpcOptions {
+    for points in series.values_mut() {
+        points.sort();
+    }
+    series
+}
+
+/// The XmR options of scores: higher is better, the package's defaults otherwise.
+pub fn spc_options() -> SpcOptions {
+    SpcOptions {
         improvement: Direction::Increase,
         ..SpcOptions::default()
-    };
-    for (_, mut points) in series {
-        points.sort();
+    }
+}
+
+/// The XmR chart of one series from [`spc_series`].
+pub fn spc_chart(scores: &Scores, points: &[(Period, usize)]) -> SpcChart {
+    let values: Vec<f64> = points
+        .iter()
+        .map(|&(_, i)| scores.cells[i].stats.map_or(f64::NAN, |s| s.mean))
+        .collect();
+    xmr(&values, &spc_options())
+}
+
+/// The SPC signal of every full-tier cell of `period`: an XmR chart (NHS Making Data
+/// Count rules, higher is better) over the cell's series of shown means up to `period`.
+pub fn add_spc_signals(scores: &mut Scores, period: Period) {
+    for points in spc_series(scores, period).into_values() {
         let Some(&(last_period, last)) = points.last() else {
             continue;
         };
         if last_period != period || points.len() < 2 {
             continue;
         }
-        let values: Vec<f64> = points
-            .iter()
-            .map(|&(_, i)| scores.cells[i].stats.map_or(f64::NAN, |s| s.mean))
-            .collect();
-        let chart = xmr(&values, &opts);
+        let chart = spc_chart(scores, &points);
         if let Some(p) = chart.points.last() {
             scores.cells[last].comparison.spc_signal = Some(variation_id(p.variation).to_string());
         }

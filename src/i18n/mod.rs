@@ -1,10 +1,12 @@
 //! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
 //! and developer docs are English; what a quality officer reads is here, in one place.
 
+mod charts;
 mod messages;
 
 use serde::{Deserialize, Serialize};
 
+pub use charts::ChartTexts;
 pub use messages::{toml_message, Msg};
 
 use crate::quality::Problem;
@@ -212,6 +214,19 @@ impl Language {
             Language::Nl => &NL,
             Language::En => &EN,
         }
+    }
+
+    /// The chart texts of this language.
+    pub fn charts(self) -> &'static ChartTexts {
+        match self {
+            Language::Nl => &charts::NL,
+            Language::En => &charts::EN,
+        }
+    }
+
+    /// Whether numbers use a decimal comma.
+    pub fn comma(self) -> bool {
+        self == Language::Nl
     }
 
     /// A number with one decimal in this language's format (`7,4` in Dutch).

@@ -317,6 +317,38 @@ pub enum Key {
     Square(RGBColor),
 }
 
+/// Where [`draw_legend`] puts each entry's marker (left edge, vertical centre) when it
+/// starts at `(x, y)` on an area `width` px wide, and the height it uses; for sizing a
+/// chart before drawing, and for drawing over a legend's markers.
+pub fn legend_layout(
+    width: u32,
+    (x, y): (i32, i32),
+    entries: &[(Key, String)],
+) -> (Vec<(i32, i32)>, i32) {
+    let line = (SMALL * 1.6) as i32;
+    let (mut cx, mut cy) = (x, y);
+    let mut at = Vec::with_capacity(entries.len());
+    for (_, label) in entries {
+        let need = 34 + text_width(label, SMALL) as i32 + 28;
+        if cx > x && cx + need > width as i32 - 10 {
+            cx = x;
+            cy += line;
+        }
+        at.push((cx, cy));
+        cx += need;
+    }
+    (at, cy - y + line)
+}
+
+/// The height [`draw_legend`] uses for `entries` starting at `x` on an area `width` px
+/// wide (to size a chart before drawing it).
+pub fn legend_height(width: u32, x: i32, entries: &[(Key, String)]) -> i32 {
+    if entries.is_empty() {
+        return 0;
+    }
+    legend_layout(width, (x, 0), entries).1
+}
+
 /// Draws a one-line legend at `(x, y)` (vertical centre), wrapping to a new line when the
 /// row is full; returns the height used.
 pub fn draw_legend<DB: DrawingBackend>(
@@ -325,14 +357,8 @@ pub fn draw_legend<DB: DrawingBackend>(
     entries: &[(Key, String)],
 ) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, _) = root.dim_in_pixel();
-    let line = (SMALL * 1.6) as i32;
-    let (mut cx, mut cy) = (x, y);
-    for (key, label) in entries {
-        let need = 34 + text_width(label, SMALL) as i32 + 28;
-        if cx > x && cx + need > w as i32 - 10 {
-            cx = x;
-            cy += line;
-        }
+    let (at, height) = legend_layout(w, (x, y), entries);
+    for ((key, label), &(cx, cy)) in entries.iter().zip(&at) {
         match *key {
             Key::Dot(c) => root.draw(&Circle::new((cx + 12, cy), 7, c.filled()))?,
             Key::Ring(c) => root.draw(&Circle::new((cx + 12, cy), 7, c.stroke_width(2)))?,
@@ -366,9 +392,244 @@ pub fn draw_legend<DB: DrawingBackend>(
             (cx + 34, cy),
             text(SMALL, &INK, HPos::Left, VPos::Center),
         ))?;
-        cx += need;
     }
-    Ok(cy - y + line)
+    Ok(height)
+}
+
+/// A value axis: its range and the "nice" tick values inside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// Lower end (always finite and below `hi`).
+    pub lo: f64,
+    /// Upper end.
+    pub hi: f64,
+    /// Tick values, ascending, within `lo..=hi`.
+    pub ticks: Vec<f64>,
+    /// Decimals the tick values need.
+    pub decimals: usize,
+}
+
+impl Axis {
+    /// An axis over `lo..hi` with about `target` ticks at steps of 1, 2, 2.5 or 5 × 10^k,
+    /// the ends widened to the next tick but kept within `bounds` (when given and valid).
+    /// Non-finite or reversed input never fails: it gives a sensible range (0–1 at worst).
+    pub fn nice(lo: f64, hi: f64, target: usize, bounds: Option<(f64, f64)>) -> Axis {
+        let bounds = bounds.filter(|(a, b)| a.is_finite() && b.is_finite() && a < b);
+        let (mut lo, mut hi) = match (lo.is_finite(), hi.is_finite()) {
+            (true, true) => (lo.min(hi), lo.max(hi)),
+            (true, false) => (lo, lo),
+            (false, true) => (hi, hi),
+            (false, false) => bounds.unwrap_or((0.0, 1.0)),
+        };
+        if hi - lo <= 1e-9 * lo.abs().max(hi.abs()) {
+            // One value: a range around it.
+            let pad = (lo.abs() * 0.1).max(1.0);
+            (lo, hi) = (lo - pad, hi + pad);
+        }
+        if let Some((a, b)) = bounds {
+            (lo, hi) = (lo.clamp(a, b), hi.clamp(a, b));
+            if hi <= lo {
+                (lo, hi) = (a, b);
+            }
+        }
+        if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+            return Axis {
+                lo: 0.0,
+                hi: 1.0,
+                ticks: vec![0.0, 1.0],
+                decimals: 0,
+            };
+        }
+        let step = nice_step((hi - lo) / target.max(1) as f64);
+        let first = (lo / step + 1e-9).floor();
+        let last = (hi / step - 1e-9).ceil();
+        if !(step > 0.0 && step.is_finite() && first.is_finite() && last.is_finite())
+            || last - first > 200.0
+        {
+            return Axis {
+                lo,
+                hi,
+                ticks: vec![lo, hi],
+                decimals: 0,
+            };
+        }
+        let (mut a, mut b) = (first * step, last * step);
+        if let Some((min, max)) = bounds {
+            (a, b) = (a.max(min), b.min(max));
+        }
+        let (lo, hi) = if a < b { (a, b) } else { (lo, hi) };
+        let ticks = ((first as i64)..=(last as i64))
+            .map(|k| k as f64 * step)
+            .filter(|t| *t >= lo - step * 1e-9 && *t <= hi + step * 1e-9)
+            .collect();
+        let decimals = (0..=10)
+            .find(|d| {
+                let scaled = step * 10f64.powi(*d);
+                (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+            })
+            .unwrap_or(10) as usize;
+        Axis {
+            lo,
+            hi,
+            ticks,
+            decimals,
+        }
+    }
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10^k at least `raw` (for a positive, finite `raw`).
+fn nice_step(raw: f64) -> f64 {
+    if !(raw > 0.0 && raw.is_finite()) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// The parts of the polyline `points` inside the rectangle `x` × `y` (each segment
+/// clipped, Liang–Barsky); a non-finite point breaks the line.
+pub fn clip_polyline(
+    points: &[(f64, f64)],
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    let finite = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite();
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let clipped = if finite(&a) && finite(&b) {
+            clip_segment(a, b, (x0, x1), (y0, y1))
+        } else {
+            None
+        };
+        match clipped {
+            Some((p, q)) => {
+                if current.last() != Some(&p) {
+                    if current.len() > 1 {
+                        runs.push(std::mem::take(&mut current));
+                    }
+                    current = vec![p];
+                }
+                current.push(q);
+            }
+            None => {
+                if current.len() > 1 {
+                    runs.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() > 1 {
+        runs.push(current);
+    }
+    runs
+}
+
+/// The part of the segment `a`–`b` inside the rectangle, if any.
+fn clip_segment(
+    a: (f64, f64),
+    b: (f64, f64),
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> Option<((f64, f64), (f64, f64))> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    if t0 > t1 || !(t0.is_finite() && t1.is_finite()) {
+        return None;
+    }
+    let at = |t: f64| {
+        if t == 0.0 {
+            a
+        } else if t == 1.0 {
+            b
+        } else {
+            (a.0 + t * dx, a.1 + t * dy)
+        }
+    };
+    Some((at(t0), at(t1)))
+}
+
+/// Draws a dashed polyline through the pixel points `points`: `dash` px drawn, `gap` px
+/// left out, the pattern running on across corners.
+pub fn draw_dashed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[(f64, f64)],
+    style: ShapeStyle,
+    (dash, gap): (f64, f64),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (dash, gap) = (dash.max(1.0), gap.max(1.0));
+    let px = |(x, y): (f64, f64)| (x.round() as i32, y.round() as i32);
+    // Position within the pattern (0..dash drawing, dash..dash+gap not).
+    let mut phase = 0.0;
+    let mut piece: Vec<(i32, i32)> = Vec::new();
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let length = (b.0 - a.0).hypot(b.1 - a.1);
+        // Pixel coordinates: anything longer is not on the image.
+        if !(length.is_finite() && length < 100_000.0) {
+            continue;
+        }
+        let mut done = 0.0;
+        while done < length {
+            let drawing = phase < dash;
+            let left_in_state = if drawing {
+                dash - phase
+            } else {
+                dash + gap - phase
+            };
+            let step = left_in_state.min(length - done);
+            let t0 = done / length;
+            let t1 = (done + step) / length;
+            let p = (a.0 + t0 * (b.0 - a.0), a.1 + t0 * (b.1 - a.1));
+            let q = (a.0 + t1 * (b.0 - a.0), a.1 + t1 * (b.1 - a.1));
+            if drawing {
+                if piece.is_empty() {
+                    piece.push(px(p));
+                }
+                piece.push(px(q));
+            }
+            done += step;
+            phase += step;
+            if phase >= dash && drawing {
+                if piece.len() > 1 {
+                    root.draw(&PathElement::new(std::mem::take(&mut piece), style))?;
+                }
+                piece.clear();
+            }
+            if phase >= dash + gap {
+                phase = 0.0;
+            }
+        }
+    }
+    if piece.len() > 1 {
+        root.draw(&PathElement::new(piece, style))?;
+    }
+    Ok(())
 }
 
 /// The colour of a comparison band.
@@ -439,6 +700,66 @@ mod tests {
         assert_eq!(number(8.125, 1, true), "8,1");
         assert_eq!(number(-0.04, 1, true), "0,0");
         assert_eq!(number(-2.5, 1, false), "−2.5");
+    }
+
+    #[test]
+    fn axes_are_nice_and_never_empty() {
+        let a = Axis::nice(7.1, 8.95, 5, Some((0.0, 10.0)));
+        assert_eq!((a.lo, a.hi, a.decimals), (7.0, 9.0, 1));
+        assert_eq!(a.ticks, vec![7.0, 7.5, 8.0, 8.5, 9.0]);
+        // Kept within the bounds.
+        let a = Axis::nice(8.0, 10.3, 5, Some((0.0, 10.0)));
+        assert!(a.hi <= 10.0 && a.lo < a.hi, "{a:?}");
+        // Starting at 0 stays at 0.
+        assert_eq!(Axis::nice(0.0, 735.0, 6, None).lo, 0.0);
+        for (lo, hi, bounds) in [
+            (5.0, 5.0, None),
+            (f64::NAN, f64::NAN, None),
+            (f64::NEG_INFINITY, f64::INFINITY, Some((1.0, 1.0))),
+            (-f64::MAX, f64::MAX, None),
+            (3.0, 1.0, Some((f64::NAN, 2.0))),
+            (1e-12, 2e-12, None),
+        ] {
+            let a = Axis::nice(lo, hi, 5, bounds);
+            assert!(a.lo.is_finite() && a.hi.is_finite() && a.lo < a.hi, "{a:?}");
+            assert!(!a.ticks.is_empty() && a.ticks.len() < 300, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn polylines_are_clipped_to_the_rectangle() {
+        let line = [
+            (0.0, 0.0),
+            (10.0, 10.0),
+            (20.0, 0.0),
+            (f64::NAN, 1.0),
+            (30.0, 5.0),
+            (40.0, 5.0),
+        ];
+        let runs = clip_polyline(&line, (0.0, 40.0), (2.0, 8.0));
+        assert_eq!(
+            runs,
+            vec![
+                vec![(2.0, 2.0), (8.0, 8.0)],
+                vec![(12.0, 8.0), (18.0, 2.0)],
+                vec![(30.0, 5.0), (40.0, 5.0)],
+            ]
+        );
+        assert!(clip_polyline(&[(0.0, 20.0), (5.0, 30.0)], (0.0, 10.0), (0.0, 10.0)).is_empty());
+    }
+
+    #[test]
+    fn the_legend_height_is_known_before_drawing() {
+        fonts().unwrap();
+        let entries: Vec<(Key, String)> = (0..9)
+            .map(|i| (Key::Dot(UNIT), format!("legendatekst nummer {i}")))
+            .collect();
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 400)).into_drawing_area();
+        let drawn = draw_legend(&root, (20, 30), &entries).unwrap();
+        assert_eq!(drawn, legend_height(WIDTH, 20, &entries));
+        assert!(drawn > (SMALL * 1.6) as i32);
+        assert_eq!(legend_height(WIDTH, 20, &[]), 0);
     }
 
     #[test]
