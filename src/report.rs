@@ -8,9 +8,13 @@ use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
-use crate::render::agenda::{agenda_md, Unit};
+use crate::render::agenda::{agenda_md, ChartLink, Unit};
+use crate::render::figures::{self, Figure};
 use crate::render::{manifest, quality, tables};
 use crate::score::{score, Scores};
+
+/// The region's folder in a report.
+pub const REGION_DIR: &str = "regio";
 
 /// Everything computed for one report.
 #[derive(Debug, Clone)]
@@ -143,18 +147,54 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         }
     }
     let slugs = unique_slugs(&all);
+    let mut units: Vec<(Unit, String)> = Vec::new();
     for (name, slug) in all.iter().zip(&slugs) {
         if !vsvs.is_empty() && !vsvs.contains(name) {
             continue;
         }
-        let Some(id) = a.data.names.find(name) else {
-            continue;
-        };
-        let md = agenda_md(&a.config, &a.data, &shown, a.period, Unit::Vsv(id))?;
-        bundle.add(format!("{slug}/agenda.md"), md.into_bytes())?;
+        if let Some(id) = a.data.names.find(name) {
+            units.push((Unit::Vsv(id), slug.clone()));
+        }
     }
-    let md = agenda_md(&a.config, &a.data, &shown, a.period, Unit::Region)?;
-    bundle.add("regio/agenda.md", md.into_bytes())?;
+    units.push((Unit::Region, REGION_DIR.to_string()));
+
+    let source = figures::Source {
+        config: &a.config,
+        data: &a.data,
+        scores: &shown,
+        period: a.period,
+    };
+    let per_unit: Vec<Vec<Figure>> = units
+        .iter()
+        .map(|(unit, dir)| {
+            let mut f = figures::unit_figures(&source, *unit, dir);
+            if *unit == Unit::Region {
+                f.extend(figures::region_figures(&source, dir));
+            }
+            f
+        })
+        .collect();
+    let all_figures: Vec<Figure> = per_unit.iter().flatten().cloned().collect();
+    let rendered = figures::render_all(&all_figures).map_err(|(path, e)| Error::Output {
+        path: path.into(),
+        message: e.to_string(),
+    })?;
+    for (f, r) in all_figures.iter().zip(rendered) {
+        bundle.add(format!("{}.svg", f.path), r.svg.into_bytes())?;
+        bundle.add(format!("{}.png", f.path), r.png)?;
+    }
+    for ((unit, dir), figs) in units.iter().zip(&per_unit) {
+        let links: Vec<ChartLink> = figs
+            .iter()
+            .map(|f| ChartLink {
+                caption: f.caption.clone(),
+                file: f.local_path().to_string(),
+                inline: f.inline,
+            })
+            .collect();
+        let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &links)?;
+        bundle.add(format!("{dir}/agenda.md"), md.into_bytes())?;
+    }
     Ok(bundle)
 }
 

@@ -522,6 +522,48 @@ fn sample_report(dir: &Path) -> PathBuf {
 }
 
 #[test]
+fn the_report_draws_every_chart_kind_as_png_and_svg() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = sample_report(tmp.path());
+    let files: Vec<String> = files_under(&report)
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let has = |f: &str| files.iter().any(|x| x == f);
+    for stem in [
+        "vsv-zaanstreek/charts/theme-scores",
+        "vsv-zaanstreek/charts/grade-nps",
+        "vsv-zaanstreek/charts/answers",
+        "vsv-zaanstreek/charts/spc-informatievoorziening",
+        "regio/charts/theme-scores",
+        "regio/charts/spc-bereikbaarheid",
+        "regio/charts/heatmap",
+        "regio/charts/funnel-informatievoorziening",
+    ] {
+        assert!(has(&format!("{stem}.png")), "{stem}.png in {files:?}");
+        assert!(has(&format!("{stem}.svg")), "{stem}.svg");
+    }
+    // Every chart is linked from its agenda, and every link points at a file.
+    for unit in ["vsv-zaanstreek", "regio"] {
+        let agenda = std::fs::read_to_string(report.join(unit).join("agenda.md")).unwrap();
+        let charts: Vec<&String> = files
+            .iter()
+            .filter(|f| f.starts_with(&format!("{unit}/charts/")) && f.ends_with(".png"))
+            .collect();
+        assert!(charts.len() > 5);
+        for f in charts {
+            let local = f.trim_start_matches(&format!("{unit}/"));
+            assert!(agenda.contains(&format!("({local})")), "{local} not linked");
+        }
+    }
+    // The planted worse VSV is labelled in the funnel of its theme.
+    let funnel =
+        std::fs::read_to_string(report.join("regio/charts/funnel-informatievoorziening.svg"))
+            .unwrap();
+    assert!(funnel.contains("VSV Zaanstreek"));
+}
+
+#[test]
 fn the_sample_shows_its_planted_effects() {
     let tmp = tempfile::tempdir().unwrap();
     let rows = scores(&sample_report(tmp.path()));
@@ -918,6 +960,34 @@ fn spc_and_funnel_on_any_csv() {
     for key in ["ll95", "ul95", "ll998", "ul998", "z"] {
         assert!(low[key].is_number(), "{key}");
     }
+    // --out writes the numbers and the chart, as SVG and PNG.
+    let out = tmp.path().join("charts");
+    let mut spc_args: Vec<&str> = vec!["spc", "--value", "Percentage", "--date", "Kwartaal"];
+    spc_args.extend(["--out", out.to_str().unwrap()]);
+    prem()
+        .args(&spc_args)
+        .arg(tmp.path().join("indicator.csv"))
+        .assert()
+        .success();
+    let mut funnel_args = args[..7].to_vec();
+    funnel_args.extend(["--out", out.to_str().unwrap()]);
+    prem()
+        .args(&funnel_args)
+        .arg(tmp.path().join("units.csv"))
+        .assert()
+        .success();
+    for name in ["spc", "funnel"] {
+        let svg = std::fs::read_to_string(out.join(format!("{name}.svg"))).unwrap();
+        assert!(svg.starts_with("<svg"), "{name}");
+        let png = std::fs::read(out.join(format!("{name}.png"))).unwrap();
+        assert_eq!(&png[1..4], b"PNG", "{name}");
+        assert!(out.join(format!("{name}.json")).exists());
+    }
+    let svg = std::fs::read_to_string(out.join("spc.svg")).unwrap();
+    assert!(svg.contains("Percentage") && svg.contains("2026-K4"));
+    let svg = std::fs::read_to_string(out.join("funnel.svg")).unwrap();
+    assert!(svg.contains("VSV 3"), "the outlier is labelled");
+
     // A missing column is named.
     prem()
         .args([

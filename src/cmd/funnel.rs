@@ -3,8 +3,10 @@
 
 use std::process::ExitCode;
 
-use prem::funnel::{funnel_proportions, FunnelOptions, UnitInput};
-use prem::i18n::{Language, Msg};
+use prem::funnel::{funnel_proportions, Funnel, FunnelOptions, UnitInput};
+use prem::i18n::{fill, Language, Msg};
+use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
+use prem::render::figures::{funnel_legend, funnel_limits};
 use prem::ingest::value::parse_number;
 use prem::ingest::SimpleTable;
 use prem::output::write_atomic;
@@ -53,6 +55,9 @@ pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
     let json = serde_json::to_string_pretty(&funnel)?;
     if let Some(dir) = &a.out {
         write_atomic(&dir.join("funnel.json"), json.as_bytes(), lang)?;
+        let drawn = prem::render::charts::render(&plot(&a, &funnel, lang))?;
+        write_atomic(&dir.join("funnel.svg"), drawn.svg.as_bytes(), lang)?;
+        write_atomic(&dir.join("funnel.png"), &drawn.png, lang)?;
     }
     if a.json {
         println!("{json}");
@@ -77,4 +82,43 @@ pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The chart: proportions as percentages against the denominator.
+fn plot(a: &FunnelArgs, funnel: &Funnel, lang: Language) -> FunnelPlot {
+    let t = lang.charts();
+    let file = a
+        .file
+        .file_name()
+        .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+    FunnelPlot {
+        title: fill(
+            t.funnel_cli_title,
+            &[
+                ("numerator", a.numerator.clone()),
+                ("denominator", a.denominator.clone()),
+            ],
+        ),
+        subtitle: fill(t.funnel_cli_subtitle, &[("file", file)]),
+        x_axis: fill(t.funnel_cli_x, &[("denominator", a.denominator.clone())]),
+        y_axis: t.funnel_cli_y.into(),
+        target: funnel.target,
+        curve: funnel_limits(funnel),
+        units: funnel
+            .units
+            .iter()
+            .map(|u| FunnelPoint {
+                label: u.name.clone(),
+                n: u.n,
+                value: u.value,
+                band: u.band,
+            })
+            .collect(),
+        legend: funnel_legend(lang, t.funnel_cli_target, t.funnel_cli_not_banded),
+        no_data: t.no_data.into(),
+        percent: true,
+        decimals: 1,
+        comma: lang.comma(),
+        y_range: Some((0.0, 1.0)),
+    }
 }

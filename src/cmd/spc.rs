@@ -2,7 +2,9 @@
 
 use std::process::ExitCode;
 
-use prem::i18n::{Language, Msg};
+use prem::i18n::{fill, Language, Msg};
+use prem::render::charts::spc::SpcPlot;
+use prem::render::figures::{spc_legend, spc_points};
 use prem::ingest::value::{parse_number, read_date, DateReading};
 use prem::ingest::SimpleTable;
 use prem::output::write_atomic;
@@ -134,6 +136,10 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
     let json = to_json(&a.value, &rows, &chart, opts.screen_outliers)?;
     if let Some(dir) = &a.out {
         write_atomic(&dir.join("spc.json"), json.as_bytes(), lang)?;
+        let plot = plot(&a, &rows, &chart, lang);
+        let drawn = prem::render::charts::render(&plot)?;
+        write_atomic(&dir.join("spc.svg"), drawn.svg.as_bytes(), lang)?;
+        write_atomic(&dir.join("spc.png"), &drawn.png, lang)?;
     }
     if a.json {
         println!("{json}");
@@ -141,6 +147,37 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
         print_table(&rows, &chart, lang);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The chart of the series: the value column as the y axis, the rows' labels along x.
+fn plot(a: &SpcArgs, rows: &[Row], chart: &SpcChart, lang: Language) -> SpcPlot {
+    let t = lang.charts();
+    let labels: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
+    let values: Vec<f64> = rows.iter().map(|r| r.2).filter(|v| v.is_finite()).collect();
+    let largest = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    let decimals = if values.iter().all(|v| v.fract() == 0.0) {
+        0
+    } else if largest >= 100.0 {
+        1
+    } else {
+        2
+    };
+    let file = a
+        .file
+        .file_name()
+        .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+    SpcPlot {
+        title: fill(t.spc_cli_title, &[("column", a.value.clone())]),
+        subtitle: fill(t.spc_cli_subtitle, &[("file", file)]),
+        y_axis: a.value.clone(),
+        x_axis: a.date.clone().unwrap_or_else(|| t.row_axis.to_string()),
+        points: spc_points(chart, &labels),
+        legend: spc_legend(t, t.spc_cli_missing.to_string()),
+        no_data: t.no_data.into(),
+        decimals,
+        comma: lang.comma(),
+        y_range: None,
+    }
 }
 
 fn to_json(

@@ -42,6 +42,8 @@ struct AgendaContext {
     themes: Vec<ThemeRow>,
     show_region: bool,
     tiers_text: String,
+    c: &'static crate::i18n::ChartTexts,
+    charts: Vec<ChartLink>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +56,17 @@ struct ThemeRow {
     band: String,
     n: String,
     status: String,
+}
+
+/// A chart as the agenda links it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartLink {
+    /// Name in the list.
+    pub caption: String,
+    /// Path relative to the agenda, without extension (`charts/theme-scores`).
+    pub file: String,
+    /// Shown as an image in the agenda, not only linked.
+    pub inline: bool,
 }
 
 #[derive(Serialize)]
@@ -160,6 +173,7 @@ pub fn agenda_md(
     scores: &Scores,
     period: Period,
     unit: Unit,
+    charts: &[ChartLink],
 ) -> Result<String> {
     let lang = config.analysis.language;
     let t = lang.texts();
@@ -305,6 +319,8 @@ pub fn agenda_md(
             themes,
             show_region: vsv.is_some(),
             tiers_text,
+            c: lang.charts(),
+            charts: charts.to_vec(),
         })))
         .map_err(|e| template_error(&e))?;
     if !out.ends_with('\n') {

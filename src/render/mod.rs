@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod charts;
+pub mod figures;
 pub mod manifest;
 pub mod quality;
 pub mod tables;

@@ -306,7 +306,7 @@ impl SpcPlot {
                 .unwrap_or_else(|| need.ceil().min(n as f64) as usize)
         };
         (0..n)
-            .filter(|i| (n - 1 - i).is_multiple_of(k.max(1)))
+            .filter(|i| (n - 1 - i) % k.max(1) == 0)
             .collect()
     }
 }
