@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use prem::funnel::{funnel_proportions, Funnel, FunnelOptions, UnitInput};
 use prem::i18n::{fill, Language, Msg};
-use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
-use prem::render::figures::{funnel_legend, funnel_limits};
 use prem::ingest::value::parse_number;
 use prem::ingest::SimpleTable;
 use prem::output::write_atomic;
+use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
+use prem::render::figures::{funnel_legend, funnel_limits};
 
 use crate::cli::FunnelArgs;
 

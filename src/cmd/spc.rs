@@ -3,12 +3,12 @@
 use std::process::ExitCode;
 
 use prem::i18n::{fill, Language, Msg};
-use prem::render::charts::spc::SpcPlot;
-use prem::render::figures::{spc_legend, spc_points};
 use prem::ingest::value::{parse_number, read_date, DateReading};
 use prem::ingest::SimpleTable;
 use prem::output::write_atomic;
 use prem::period::Period;
+use prem::render::charts::spc::SpcPlot;
+use prem::render::figures::{spc_legend, spc_points};
 use prem::spc::{xmr, Direction, SpcChart, SpcOptions, SpcPoint};
 use serde::Serialize;
 

@@ -158,7 +158,11 @@ impl Source<'_> {
                 ("min_n", self.config.privacy.min_n.to_string()),
                 (
                     "max_n",
-                    self.config.privacy.indicative_n.saturating_sub(1).to_string(),
+                    self.config
+                        .privacy
+                        .indicative_n
+                        .saturating_sub(1)
+                        .to_string(),
                 ),
             ],
         )
@@ -496,24 +500,26 @@ fn heatmap(src: &Source) -> Heatmap {
         .iter()
         .map(|(m, _, _)| {
             vsvs.iter()
-                .map(|(v, _)| match unit_cell(src.scores, src.period, Some(*v), *m) {
-                    None => HeatCell {
-                        value: None,
-                        state: HeatState::Full(None),
+                .map(
+                    |(v, _)| match unit_cell(src.scores, src.period, Some(*v), *m) {
+                        None => HeatCell {
+                            value: None,
+                            state: HeatState::Full(None),
+                        },
+                        Some(c) => {
+                            seen.push(c);
+                            let value = interval(c).map(|i| i.mean);
+                            let state = match c.tier {
+                                Tier::Suppressed => HeatState::Suppressed,
+                                Tier::Indicative => HeatState::Indicative,
+                                Tier::Full => HeatState::Full(
+                                    c.comparison.band.as_deref().and_then(band_of_id),
+                                ),
+                            };
+                            HeatCell { value, state }
+                        }
                     },
-                    Some(c) => {
-                        seen.push(c);
-                        let value = interval(c).map(|i| i.mean);
-                        let state = match c.tier {
-                            Tier::Suppressed => HeatState::Suppressed,
-                            Tier::Indicative => HeatState::Indicative,
-                            Tier::Full => HeatState::Full(
-                                c.comparison.band.as_deref().and_then(band_of_id),
-                            ),
-                        };
-                        HeatCell { value, state }
-                    }
-                })
+                )
                 .collect()
         })
         .collect();
@@ -650,20 +656,38 @@ fn scale_note(src: &Source) -> String {
                 let (Some(min), Some(max)) = (scale.min, scale.max) else {
                     continue;
                 };
-                let problem = scale
-                    .problem_max
-                    .map(|p| format!("{} {}–{}", t.likert_problem, lang.decimal(min, 0), lang.decimal(p, 0)));
-                let top = scale
-                    .positive_min
-                    .map(|p| format!("{} {}–{}", t.likert_positive, lang.decimal(p, 0), lang.decimal(max, 0)));
-                [problem, top].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                let problem = scale.problem_max.map(|p| {
+                    format!(
+                        "{} {}–{}",
+                        t.likert_problem,
+                        lang.decimal(min, 0),
+                        lang.decimal(p, 0)
+                    )
+                });
+                let top = scale.positive_min.map(|p| {
+                    format!(
+                        "{} {}–{}",
+                        t.likert_positive,
+                        lang.decimal(p, 0),
+                        lang.decimal(max, 0)
+                    )
+                });
+                [problem, top]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
             _ => {
                 let problem = (!scale.problem.is_empty())
                     .then(|| format!("{} {}", t.likert_problem, scale.problem.join("/")));
                 let top = (!scale.positive.is_empty())
                     .then(|| format!("{} {}", t.likert_positive, scale.positive.join("/")));
-                [problem, top].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                [problem, top]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         if !note.is_empty() && !notes.contains(&note) {

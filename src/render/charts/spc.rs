@@ -305,9 +305,7 @@ impl SpcPlot {
                 .find(|k| *k as f64 >= need)
                 .unwrap_or_else(|| need.ceil().min(n as f64) as usize)
         };
-        (0..n)
-            .filter(|i| (n - 1 - i) % k.max(1) == 0)
-            .collect()
+        (0..n).filter(|i| (n - 1 - i) % k.max(1) == 0).collect()
     }
 }
 
