@@ -1,4 +1,4 @@
-//! Ingest + scoring on `prem sample` data at two sizes:
+//! Ingest + scoring (and the whole report, charts included) on `prem sample` data at two sizes:
 //! a region (8 VSVs × 8 quarters × 150 a quarter, with the local xlsx enquête) and the
 //! nation (71 VSVs × 12 quarters × 600 a quarter, PREM exports only).
 //! Run with `cargo bench`; the figures are reported in the issue notes, never asserted.
@@ -71,4 +71,35 @@ fn ingest_and_score_region(b: divan::Bencher) {
 fn ingest_and_score_nation(b: divan::Bencher) {
     let dir = nation();
     b.bench(|| run(dir));
+}
+
+/// The region's whole report in memory: tables, agendas and all charts (about 185 PNG + SVG).
+#[divan::bench(sample_count = 3)]
+fn full_report_region(b: divan::Bencher) {
+    let dir = region();
+    let config = Config::load(&dir.join("prem.toml")).expect("config");
+    let a = analyse(config, None).expect("analysis");
+    b.bench(|| {
+        prem::report::build(&a, &[])
+            .expect("report")
+            .files()
+            .count()
+    });
+}
+
+/// One chart: the region heatmap drawn as SVG and rasterised to PNG.
+#[divan::bench(sample_count = 10)]
+fn one_chart_region_heatmap(b: divan::Bencher) {
+    let dir = region();
+    let config = Config::load(&dir.join("prem.toml")).expect("config");
+    let a = analyse(config, None).expect("analysis");
+    let source = prem::render::figures::Source {
+        config: &a.config,
+        data: &a.data,
+        scores: &a.scores,
+        period: a.period,
+    };
+    let figures = prem::render::figures::region_figures(&source, "regio");
+    let heatmap = &figures[0];
+    b.bench(|| heatmap.chart.render().expect("chart").png.len());
 }

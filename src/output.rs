@@ -127,7 +127,7 @@ pub fn slug(name: &str) -> String {
     }
     let s: String = s.trim_end_matches('-').chars().take(60).collect();
     let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() || s == "regio" {
+    if s.is_empty() || s == "regio" || s == "tables" {
         format!("vsv-{}", if s.is_empty() { "naamloos" } else { &s })
     } else {
         s
