@@ -11,6 +11,7 @@ pub mod codebook;
 pub mod compare;
 pub mod config;
 pub mod error;
+pub mod flags;
 pub mod funnel;
 pub mod i18n;
 pub mod ingest;

@@ -1,0 +1,600 @@
+//! Improvement points (verbeterpunten) and strengths (sterke punten) per unit.
+//!
+//! A theme of a unit (a VSV or the region) is an **improvement point** when any of these
+//! holds in the report's period (spec §5):
+//! 1. banded worse (or much worse) than expected against the other VSVs;
+//! 2. a significant decline against the previous period or the same period a year earlier
+//!    (p < 0.05 **and** at least the minimal important difference);
+//! 3. an SPC special cause of concern;
+//! 4. among the unit's top 3 by *verbeterscore*: problem share × the theme's importance
+//!    (CQ-index, 1–4), or the problem share alone when the codebook gives no importance;
+//! 5. below the target of `[targets]` in prem.toml.
+//!
+//! **Strengths** mirror these: banded better, a significant rise, special cause of
+//! improvement, top 3 by top-box share × importance, at or above the target.
+//!
+//! Only full-tier cells are flagged: an indicatief cell carries no conclusions and a
+//! suppressed one no numbers. Flags are ranked by the weight of their reasons (a band or a
+//! signal counts more than a high verbeterscore), then by verbeterscore.
+
+use std::collections::BTreeMap;
+
+use crate::funnel::Band;
+use crate::ingest::Canonical;
+use crate::period::Period;
+use crate::score::{Cell, Change, Measure, Scores, Tier};
+
+/// How many themes per unit the verbeterscore rule picks.
+pub const TOP_VERBETERSCORE: usize = 3;
+
+/// Improvement point or strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FlagKind {
+    /// Verbeterpunt.
+    Improvement,
+    /// Sterk punt.
+    Strength,
+}
+
+impl FlagKind {
+    /// The id in flags.csv.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlagKind::Improvement => "improvement",
+            FlagKind::Strength => "strength",
+        }
+    }
+}
+
+/// Which earlier period a change is against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The previous period.
+    Previous,
+    /// The same period a year earlier.
+    YearBefore,
+}
+
+/// One reason a theme is flagged, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Banded against the other VSVs (case-mix standardised).
+    Band {
+        /// The band.
+        band: Band,
+        /// z of the comparison.
+        z: f64,
+    },
+    /// A significant change.
+    Change {
+        /// Against which period.
+        against: Against,
+        /// The change and its test.
+        change: Change,
+    },
+    /// An SPC special cause (concern for improvement points, improvement for strengths).
+    Spc,
+    /// Among the top by verbeterscore (problem share × importance) or, for strengths, by
+    /// top-box share × importance.
+    TopScore {
+        /// The score (share 0–1, times the importance when known).
+        value: f64,
+        /// 1 = highest of the unit.
+        place: usize,
+        /// Whether the importance was used.
+        weighted: bool,
+    },
+    /// Below (improvement) or at/above (strength) the target.
+    Target {
+        /// The target.
+        target: f64,
+    },
+}
+
+impl Reason {
+    /// The id in flags.csv.
+    pub fn id(&self, kind: FlagKind) -> &'static str {
+        match (self, kind) {
+            (Reason::Band { .. }, FlagKind::Improvement) => "worse_than_expected",
+            (Reason::Band { .. }, FlagKind::Strength) => "better_than_expected",
+            (Reason::Change { against: Against::Previous, .. }, FlagKind::Improvement) => {
+                "decline_previous"
+            }
+            (Reason::Change { against: Against::YearBefore, .. }, FlagKind::Improvement) => {
+                "decline_year"
+            }
+            (Reason::Change { against: Against::Previous, .. }, FlagKind::Strength) => {
+                "rise_previous"
+            }
+            (Reason::Change { against: Against::YearBefore, .. }, FlagKind::Strength) => {
+                "rise_year"
+            }
+            (Reason::Spc, FlagKind::Improvement) => "spc_concern",
+            (Reason::Spc, FlagKind::Strength) => "spc_improvement",
+            (Reason::TopScore { .. }, FlagKind::Improvement) => "top_verbeterscore",
+            (Reason::TopScore { .. }, FlagKind::Strength) => "top_topbox",
+            (Reason::Target { .. }, FlagKind::Improvement) => "below_target",
+            (Reason::Target { .. }, FlagKind::Strength) => "target_met",
+        }
+    }
+
+    /// Weight in the ranking: a band or signal counts more than a high verbeterscore.
+    fn weight(&self) -> f64 {
+        match self {
+            Reason::Band { band, .. } => match band {
+                Band::MuchWorse | Band::MuchBetter => 4.0,
+                _ => 3.0,
+            },
+            Reason::Change { .. } => 3.0,
+            Reason::Spc => 3.0,
+            Reason::Target { .. } => 2.0,
+            Reason::TopScore { .. } => 1.0,
+        }
+    }
+}
+
+/// A flagged theme of a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    /// The report's period.
+    pub period: Period,
+    /// The VSV (`None`: the region).
+    pub vsv: Option<u32>,
+    /// Theme (index into [`Canonical::themes`]).
+    pub theme: u16,
+    /// Improvement point or strength.
+    pub kind: FlagKind,
+    /// 1 = first, per unit and kind.
+    pub rank: usize,
+    /// Every reason, strongest first.
+    pub reasons: Vec<Reason>,
+    /// The unit's score.
+    pub score: f64,
+    /// Its 95% interval.
+    pub ci: Option<(f64, f64)>,
+    /// The region's score, for a VSV.
+    pub region: Option<f64>,
+    /// Respondents.
+    pub n: u64,
+    /// Problem share 0–1 (improvement) or top-box share (strength), when known.
+    pub share: Option<f64>,
+    /// Change against the previous period, when tested.
+    pub change_prev: Option<Change>,
+}
+
+/// The settings the rules use.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// Theme id → target score.
+    pub targets: BTreeMap<String, f64>,
+}
+
+/// Every flag of every unit in `period`, ranked per unit and kind.
+pub fn flags(data: &Canonical, scores: &Scores, period: Period, rules: &Rules) -> Vec<Flag> {
+    let mut units: Vec<Option<u32>> = scores
+        .cells
+        .iter()
+        .filter(|c| c.period == period)
+        .map(|c| c.vsv)
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    let mut out = Vec::new();
+    for vsv in units {
+        let cells = theme_cells(scores, period, vsv);
+        for kind in [FlagKind::Improvement, FlagKind::Strength] {
+            out.extend(unit_flags(data, scores, &cells, period, vsv, kind, rules));
+        }
+    }
+    out
+}
+
+/// The unit's full-tier theme cells of `period`, in theme order.
+fn theme_cells(scores: &Scores, period: Period, vsv: Option<u32>) -> Vec<(u16, &Cell)> {
+    let mut cells: Vec<(u16, &Cell)> = scores
+        .cells
+        .iter()
+        .filter(|c| {
+            c.period == period
+                && c.vsv == vsv
+                && c.care_type.is_none()
+                && c.organisation.is_none()
+                && c.tier == Tier::Full
+                && c.stats.is_some()
+        })
+        .filter_map(|c| match c.measure {
+            Measure::Theme(t) => Some((t, c)),
+            _ => None,
+        })
+        .collect();
+    cells.sort_by_key(|(t, _)| *t);
+    cells
+}
+
+fn unit_flags(
+    data: &Canonical,
+    scores: &Scores,
+    cells: &[(u16, &Cell)],
+    period: Period,
+    vsv: Option<u32>,
+    kind: FlagKind,
+    rules: &Rules,
+) -> Vec<Flag> {
+    let improvement = kind == FlagKind::Improvement;
+    // Top scores: problem (or top-box) share × importance.
+    let mut top: Vec<(u16, f64, bool)> = cells
+        .iter()
+        .filter_map(|(t, c)| {
+            let s = c.stats?;
+            let share = if improvement { s.problem } else { s.top_box }?.pct / 100.0;
+            let importance = data.themes.get(*t as usize).and_then(|th| th.importance);
+            Some((*t, share * importance.unwrap_or(1.0), importance.is_some()))
+        })
+        .filter(|(_, v, _)| *v > 0.0)
+        .collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(TOP_VERBETERSCORE);
+
+    let mut flags: Vec<(f64, f64, Flag)> = Vec::new();
+    for (t, c) in cells {
+        let Some(s) = c.stats else {
+            continue;
+        };
+        let mut reasons = Vec::new();
+        if let (Some(band), Some(z)) = (
+            c.comparison
+                .band
+                .as_deref()
+                .and_then(crate::compare::band_of_id),
+            c.comparison.z,
+        ) {
+            let hit = if improvement {
+                matches!(band, Band::Worse | Band::MuchWorse)
+            } else {
+                matches!(band, Band::Better | Band::MuchBetter)
+            };
+            if hit {
+                reasons.push(Reason::Band { band, z });
+            }
+        }
+        for (against, change) in [
+            (Against::Previous, c.comparison.prev),
+            (Against::YearBefore, c.comparison.year),
+        ] {
+            if let Some(change) = change {
+                let direction = if improvement {
+                    change.change < 0.0
+                } else {
+                    change.change > 0.0
+                };
+                if change.significant && direction {
+                    reasons.push(Reason::Change { against, change });
+                }
+            }
+        }
+        let signal = if improvement {
+            "special_cause_concern"
+        } else {
+            "special_cause_improvement"
+        };
+        if c.comparison.spc_signal.as_deref() == Some(signal) {
+            reasons.push(Reason::Spc);
+        }
+        let theme_id = data.themes.get(*t as usize).map(|th| th.id.as_str());
+        if let Some(target) = theme_id.and_then(|id| rules.targets.get(id)) {
+            let hit = if improvement {
+                s.mean < *target
+            } else {
+                s.mean >= *target
+            };
+            if hit {
+                reasons.push(Reason::Target { target: *target });
+            }
+        }
+        let mut order = 0.0;
+        if let Some(place) = top.iter().position(|(x, _, _)| x == t) {
+            let (_, value, weighted) = top[place];
+            order = value;
+            reasons.push(Reason::TopScore {
+                value,
+                place: place + 1,
+                weighted,
+            });
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
+        let weight: f64 = reasons.iter().map(Reason::weight).sum();
+        let region = vsv.and_then(|_| {
+            scores
+                .cells
+                .iter()
+                .find(|r| {
+                    r.period == period
+                        && r.vsv.is_none()
+                        && r.care_type.is_none()
+                        && r.organisation.is_none()
+                        && r.measure == Measure::Theme(*t)
+                        && r.tier != Tier::Suppressed
+                })
+                .and_then(|r| r.stats)
+                .map(|r| r.mean)
+        });
+        let share = if improvement { s.problem } else { s.top_box }.map(|p| p.pct / 100.0);
+        flags.push((
+            weight,
+            order,
+            Flag {
+                period,
+                vsv,
+                theme: *t,
+                kind,
+                rank: 0,
+                reasons,
+                score: s.mean,
+                ci: s.ci,
+                region,
+                n: c.n,
+                share,
+                change_prev: c.comparison.prev,
+            },
+        ));
+    }
+    flags.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.theme.cmp(&b.2.theme))
+    });
+    flags
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, _, mut f))| {
+            f.rank = i + 1;
+            f
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ThemeRef;
+    use crate::score::{CellStats, Comparison, Percent};
+
+    fn period() -> Period {
+        Period::parse("2026-Q3").unwrap()
+    }
+
+    fn theme(id: &str, importance: Option<f64>) -> ThemeRef {
+        ThemeRef {
+            id: id.into(),
+            label: id.into(),
+            label_en: None,
+            source: 0,
+            n_items: 1,
+            importance,
+            positive_score: Some(9.0),
+            problem_score: Some(5.0),
+        }
+    }
+
+    fn data(themes: Vec<ThemeRef>) -> Canonical {
+        Canonical {
+            themes,
+            ..Canonical::default()
+        }
+    }
+
+    /// A full-tier VSV theme cell with mean `mean`, problem % and top-box %.
+    fn cell(vsv: Option<u32>, theme: u16, mean: f64, problem: f64, top: f64) -> Cell {
+        Cell {
+            period: period(),
+            vsv,
+            care_type: None,
+            organisation: None,
+            measure: Measure::Theme(theme),
+            n: 120,
+            tier: Tier::Full,
+            secondary: false,
+            stats: Some(CellStats {
+                mean,
+                sd: Some(1.5),
+                ci: Some((mean - 0.3, mean + 0.3)),
+                estimate: None,
+                top_box: Some(Percent {
+                    pct: top,
+                    low: top - 5.0,
+                    high: top + 5.0,
+                }),
+                problem: Some(Percent {
+                    pct: problem,
+                    low: problem - 3.0,
+                    high: problem + 3.0,
+                }),
+            }),
+            comparison: Comparison::default(),
+        }
+    }
+
+    fn scores(cells: Vec<Cell>) -> Scores {
+        Scores {
+            cells,
+            ..Scores::default()
+        }
+    }
+
+    fn reason_ids(f: &Flag) -> Vec<&'static str> {
+        f.reasons.iter().map(|r| r.id(f.kind)).collect()
+    }
+
+    fn only(flags: &[Flag], vsv: Option<u32>, kind: FlagKind) -> Vec<&Flag> {
+        flags
+            .iter()
+            .filter(|f| f.vsv == vsv && f.kind == kind)
+            .collect()
+    }
+
+    #[test]
+    fn a_worse_band_flags_with_its_z() {
+        // Four themes; theme 3 has the lowest problem share, so only the band flags it.
+        let themes = (0..4).map(|i| theme(&format!("t{i}"), None)).collect();
+        let mut cells: Vec<Cell> = (0..4)
+            .map(|t| cell(Some(1), t, 8.0, 10.0 - t as f64, 50.0))
+            .collect();
+        cells[3].comparison.band = Some("worse".into());
+        cells[3].comparison.z = Some(-2.6);
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        let t3 = imp.iter().find(|f| f.theme == 3).unwrap();
+        assert_eq!(reason_ids(t3), ["worse_than_expected"]);
+        assert_eq!(
+            t3.reasons[0],
+            Reason::Band {
+                band: Band::Worse,
+                z: -2.6
+            }
+        );
+        // Ranked first: a band outweighs a high verbeterscore.
+        assert_eq!(t3.rank, 1);
+    }
+
+    #[test]
+    fn only_a_significant_decline_flags_and_a_rise_is_a_strength() {
+        let themes = (0..5).map(|i| theme(&format!("t{i}"), None)).collect();
+        // Themes 0-2 take the top-3 verbeterscore places; 3 and 4 are tested for changes.
+        let mut cells: Vec<Cell> = (0..5)
+            .map(|t| cell(Some(1), t, 8.0, if t < 3 { 20.0 } else { 1.0 }, 10.0))
+            .collect();
+        let change = |c: f64, p: f64, significant| Change {
+            from: Period::parse("2026-Q2").unwrap(),
+            change: c,
+            p,
+            significant,
+        };
+        cells[3].comparison.prev = Some(change(-0.6, 0.01, true));
+        cells[4].comparison.prev = Some(change(-0.3, 0.01, false)); // below the MID
+        cells[4].comparison.year = Some(change(0.7, 0.001, true));
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        assert!(imp.iter().any(|f| f.theme == 3 && reason_ids(f) == ["decline_previous"]));
+        assert!(!imp.iter().any(|f| f.theme == 4));
+        let strengths = only(&f, Some(1), FlagKind::Strength);
+        let t4 = strengths.iter().find(|f| f.theme == 4).unwrap();
+        assert!(reason_ids(t4).contains(&"rise_year"));
+    }
+
+    #[test]
+    fn spc_concern_and_improvement() {
+        let themes = (0..5).map(|i| theme(&format!("t{i}"), None)).collect();
+        let mut cells: Vec<Cell> = (0..5)
+            .map(|t| cell(Some(1), t, 8.0, if t < 3 { 20.0 } else { 1.0 }, 1.0))
+            .collect();
+        cells[3].comparison.spc_signal = Some("special_cause_concern".into());
+        cells[4].comparison.spc_signal = Some("special_cause_improvement".into());
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        assert_eq!(
+            reason_ids(imp.iter().find(|f| f.theme == 3).unwrap()),
+            ["spc_concern"]
+        );
+        let st = only(&f, Some(1), FlagKind::Strength);
+        assert!(reason_ids(st.iter().find(|f| f.theme == 4).unwrap()).contains(&"spc_improvement"));
+    }
+
+    #[test]
+    fn verbeterscore_is_problem_share_times_importance() {
+        // Problem shares 30%, 20%, 25%, 10%, 40% with importances 1, 4, 2, 3, none.
+        // Scores: 0.30, 0.80, 0.50, 0.30, 0.40 (no importance: the share alone).
+        // Top 3: t1 (0.80), t2 (0.50), t4 (0.40), computed by hand.
+        let themes = vec![
+            theme("t0", Some(1.0)),
+            theme("t1", Some(4.0)),
+            theme("t2", Some(2.0)),
+            theme("t3", Some(3.0)),
+            theme("t4", None),
+        ];
+        let problems = [30.0, 20.0, 25.0, 10.0, 40.0];
+        let cells = (0..5)
+            .map(|t| cell(Some(1), t, 8.0, problems[t as usize], 10.0))
+            .collect();
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        let got: Vec<(u16, usize, f64, bool)> = imp
+            .iter()
+            .map(|f| match f.reasons[0] {
+                Reason::TopScore {
+                    value,
+                    place,
+                    weighted,
+                } => (f.theme, place, value, weighted),
+                _ => panic!("{:?}", f.reasons),
+            })
+            .collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!((got[0].0, got[0].1, got[0].3), (1, 1, true));
+        assert!((got[0].2 - 0.80).abs() < 1e-12);
+        assert_eq!((got[1].0, got[1].1), (2, 2));
+        assert!((got[1].2 - 0.50).abs() < 1e-12);
+        assert_eq!((got[2].0, got[2].1, got[2].3), (4, 3, false));
+        assert!((got[2].2 - 0.40).abs() < 1e-12);
+        // Ranks follow the verbeterscore when the weights tie.
+        assert_eq!(imp.iter().map(|f| f.rank).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn targets_flag_below_and_strengthen_at_or_above() {
+        let themes = (0..5).map(|i| theme(&format!("t{i}"), None)).collect();
+        let cells = (0..5)
+            .map(|t| {
+                let mean = if t == 3 { 7.9 } else { 8.0 };
+                cell(Some(1), t, mean, if t < 3 { 20.0 } else { 1.0 }, 1.0)
+            })
+            .collect();
+        let rules = Rules {
+            targets: [("t3".to_string(), 8.0), ("t4".to_string(), 8.0)].into(),
+        };
+        let f = flags(&data(themes), &scores(cells), period(), &rules);
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        assert_eq!(
+            reason_ids(imp.iter().find(|f| f.theme == 3).unwrap()),
+            ["below_target"]
+        );
+        assert!(!imp.iter().any(|f| f.theme == 4));
+        let st = only(&f, Some(1), FlagKind::Strength);
+        assert!(reason_ids(st.iter().find(|f| f.theme == 4).unwrap()).contains(&"target_met"));
+    }
+
+    #[test]
+    fn indicative_and_suppressed_cells_are_never_flagged() {
+        let themes = (0..2).map(|i| theme(&format!("t{i}"), None)).collect();
+        let mut cells = vec![cell(Some(1), 0, 6.0, 50.0, 5.0), cell(Some(1), 1, 6.0, 50.0, 5.0)];
+        cells[0].tier = Tier::Indicative;
+        cells[0].comparison.spc_signal = Some("special_cause_concern".into());
+        cells[1].tier = Tier::Suppressed;
+        cells[1].stats = None;
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn every_reason_is_kept_and_the_region_is_a_unit() {
+        let themes = (0..1).map(|i| theme(&format!("t{i}"), None)).collect();
+        let mut vsv = cell(Some(2), 0, 7.0, 30.0, 10.0);
+        vsv.comparison.band = Some("much_worse".into());
+        vsv.comparison.z = Some(-4.0);
+        vsv.comparison.spc_signal = Some("special_cause_concern".into());
+        let region = cell(None, 0, 8.1, 10.0, 40.0);
+        let f = flags(&data(themes), &scores(vec![vsv, region]), period(), &Rules::default());
+        let v = only(&f, Some(2), FlagKind::Improvement);
+        assert_eq!(
+            reason_ids(v[0]),
+            ["worse_than_expected", "spc_concern", "top_verbeterscore"]
+        );
+        assert_eq!(v[0].region, Some(8.1));
+        assert_eq!(v[0].n, 120);
+        let r = only(&f, None, FlagKind::Improvement);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].region, None);
+    }
+}
