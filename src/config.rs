@@ -24,6 +24,9 @@ pub struct Config {
     /// `[privacy]`: small-cell thresholds.
     #[serde(default)]
     pub privacy: Privacy,
+    /// `[quotes]`: client quotes in the agenda.
+    #[serde(default)]
+    pub quotes: Quotes,
     /// `[[source]]`: the exports.
     #[serde(rename = "source", default)]
     pub sources: Vec<Source>,
@@ -53,6 +56,9 @@ pub struct Analysis {
     /// Minimal important difference on the 0–10 score (default 0.45).
     #[serde(default = "default_mid")]
     pub mid: f64,
+    /// The actions register, relative to prem.toml (default `acties.csv` when it exists).
+    #[serde(default)]
+    pub actions: Option<PathBuf>,
 }
 
 fn default_output() -> PathBuf {
@@ -61,6 +67,36 @@ fn default_output() -> PathBuf {
 
 fn default_mid() -> f64 {
     0.45
+}
+
+/// `[quotes]`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quotes {
+    /// Most quotes per improvement point (default 3; 0 = none).
+    #[serde(default = "default_max_quotes")]
+    pub max: usize,
+    /// Names to remove from quotes (staff, places), besides e-mail addresses, phone
+    /// numbers, BSN-like numbers, postcodes and dates, which are always removed.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Theme id → keywords that match a quote to the theme, replacing the codebook's.
+    #[serde(default)]
+    pub keywords: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Quotes {
+    fn default() -> Self {
+        Quotes {
+            max: default_max_quotes(),
+            names: Vec::new(),
+            keywords: BTreeMap::new(),
+        }
+    }
+}
+
+fn default_max_quotes() -> usize {
+    3
 }
 
 /// `[privacy]`.

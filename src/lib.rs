@@ -7,6 +7,7 @@
 //! bands) → [`render`] (tables, agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
 //! realistic synthetic exports.
 
+pub mod actions;
 pub mod codebook;
 pub mod compare;
 pub mod config;

@@ -104,6 +104,20 @@ impl Period {
         }
     }
 
+    /// The last day of the period.
+    pub fn last_day(self) -> NaiveDate {
+        let months = 12 / self.kind.per_year();
+        let end_month = self.index * months;
+        let (y, m) = if end_month >= 12 {
+            (self.year + 1, 1)
+        } else {
+            (self.year, end_month + 1)
+        };
+        NaiveDate::from_ymd_opt(y, m, 1)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::MAX)
+    }
+
     /// The same period one year earlier.
     pub fn year_before(self) -> Period {
         Period {
@@ -178,5 +192,11 @@ mod tests {
         assert!(Period::parse("2026-Q5").is_none());
         assert!(Period::parse("2026-13").is_none());
         assert!(Period::parse("K3").is_none());
+        let last = |s: &str| Period::parse(s).unwrap().last_day().to_string();
+        assert_eq!(last("2026-Q3"), "2026-09-30");
+        assert_eq!(last("2026-Q4"), "2026-12-31");
+        assert_eq!(last("2024-02"), "2024-02-29");
+        assert_eq!(last("2026-H1"), "2026-06-30");
+        assert_eq!(last("2026"), "2026-12-31");
     }
 }

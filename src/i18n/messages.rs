@@ -61,6 +61,13 @@ pub enum Msg {
     NotANumber,
     NoValues,
     NotADate,
+    ActionValue,
+    ActionDate,
+    ActionHorizon,
+    ActionStatus,
+    ActionTheme,
+    ActionVsv,
+    ActionEmpty,
     // The run
     TargetUnknown,
     NoUsableRows,
@@ -268,6 +275,34 @@ impl Msg {
             NotADate => (
                 "rij {row}, kolom \"{column}\": \"{value}\" is geen datum of periode (zoals 31-12-2026 of 2026-K3)",
                 "row {row}, column \"{column}\": \"{value}\" is not a date or period (such as 2026-12-31 or 2026-Q3)",
+            ),
+            ActionValue => (
+                "rij {row}, kolom \"{column}\": \"{value}\" — verwacht {expected}",
+                "row {row}, column \"{column}\": \"{value}\" — expected {expected}",
+            ),
+            ActionDate => (
+                "een datum zoals 21-01-2026",
+                "a date such as 2026-01-21",
+            ),
+            ActionHorizon => (
+                "30 dagen, 90 dagen of jaar (ook: 1m, 3m, 1j)",
+                "30 days, 90 days or year (also: 1m, 3m, 1y)",
+            ),
+            ActionStatus => (
+                "gepland, lopend of afgerond",
+                "planned, running or done",
+            ),
+            ActionTheme => (
+                "een thema-id uit de codeboeken: {known}",
+                "a theme id from the codebooks: {known}",
+            ),
+            ActionVsv => (
+                "een VSV uit de gegevens ({vsvs}), of leeg voor de hele regio",
+                "a VSV in the data ({vsvs}), or empty for the whole region",
+            ),
+            ActionEmpty => (
+                "een tekst (dit veld mag niet leeg zijn)",
+                "some text (this field must not be empty)",
             ),
             NoItemColumns => (
                 "geen enkele vraagkolom van codeboek \"{codebook}\" staat in de kopregel (verwacht bijv. {expected}); de kopregel heeft: {headers}",

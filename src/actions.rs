@@ -1,0 +1,417 @@
+//! The actions register: `acties.csv` beside prem.toml (or the file `[analysis] actions`
+//! names), and the follow-up of each action in the report.
+//!
+//! Columns (header on row 1, any order, `;` or `,`):
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `id` | short id, e.g. A1 |
+//! | `vsv` | VSV as the exports spell it; empty = the whole region |
+//! | `theme` | theme id from the codebook (`prem codebook show`) |
+//! | `action` | what is done |
+//! | `owner` | who does it |
+//! | `start` | start date |
+//! | `due` | due date (may be empty) |
+//! | `horizon` | `30 dagen` / `1m`, `90 dagen` / `3m`, `jaar` / `1j` (may be empty) |
+//! | `status` | `gepland`, `lopend` or `afgerond` (English: planned, running, done) |
+//!
+//! The register is small and written by hand, so a wrong value stops the run with the file,
+//! row, column and what was expected: better a clear message than an action that silently
+//! disappears from the agenda.
+//!
+//! Follow-up: the theme's score in the last shown period before the start, against the
+//! report's period, with the same test as the trends (Welch; significant only when p < 0.05
+//! and the change is at least the minimal important difference). An action not done whose
+//! due date lies before the end of the report's period is overdue.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::i18n::{Language, Msg};
+use crate::ingest::value::{read_date, DateReading};
+use crate::ingest::{Canonical, SimpleTable};
+use crate::period::{Period, PeriodKind};
+use crate::score::{Cell, Change, Measure, Scores, Tier};
+
+/// The default file name of the register, beside prem.toml.
+pub const DEFAULT_FILE: &str = "acties.csv";
+
+/// When an action should show its effect (the 90-day form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Horizon {
+    /// Within a month.
+    Month,
+    /// Within three months.
+    Quarter,
+    /// Made permanent within a year.
+    Year,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Not started.
+    Planned,
+    /// Under way.
+    Running,
+    /// Finished.
+    Done,
+}
+
+/// One row of the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    /// Id as written.
+    pub id: String,
+    /// VSV name as in the exports (`None`: the region).
+    pub vsv: Option<String>,
+    /// Theme index into [`Canonical::themes`].
+    pub theme: u16,
+    /// What is done.
+    pub action: String,
+    /// Who does it.
+    pub owner: String,
+    /// Start date.
+    pub start: NaiveDate,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Horizon.
+    pub horizon: Option<Horizon>,
+    /// Status.
+    pub status: Status,
+}
+
+/// The register's path for a config: `[analysis] actions`, else `acties.csv` beside it.
+pub fn register_path(config: &crate::config::Config) -> PathBuf {
+    config.dir().join(
+        config
+            .analysis
+            .actions
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_FILE)),
+    )
+}
+
+/// Reads the register; a missing default file is an empty register.
+pub fn read_register(
+    path: &Path,
+    required: bool,
+    data: &Canonical,
+    lang: Language,
+) -> Result<Vec<Action>> {
+    if !required && !path.exists() {
+        return Ok(Vec::new());
+    }
+    let table = SimpleTable::read(path, lang)?;
+    let col = |name: &str| table.column(path, name, lang);
+    let (id, vsv, theme, action, owner) = (
+        col("id")?,
+        col("vsv")?,
+        col("theme")?,
+        col("action")?,
+        col("owner")?,
+    );
+    let (start, due, horizon, status) = (col("start")?, col("due")?, col("horizon")?, col("status")?);
+    let vsvs = data.vsvs();
+    let mut out = Vec::new();
+    for (row, fields) in &table.rows {
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
+        let bad = |c: usize, expected: String| {
+            let message = lang.say(
+                Msg::ActionValue,
+                &[
+                    ("row", row),
+                    ("column", &table.headers.get(c).cloned().unwrap_or_default()),
+                    ("value", &get(c)),
+                    ("expected", &expected),
+                ],
+            );
+            Error::input(path, message, lang)
+        };
+        let text = |c: usize| -> Result<String> {
+            let v = get(c);
+            if v.is_empty() {
+                Err(bad(c, lang.msg(Msg::ActionEmpty).to_string()))
+            } else {
+                Ok(v.to_string())
+            }
+        };
+        let date = |c: usize| -> Result<Option<NaiveDate>> {
+            let v = get(c);
+            if v.is_empty() {
+                return Ok(None);
+            }
+            match read_date(v) {
+                DateReading::Sure(d) | DateReading::DayFirstOnly(d) => Ok(Some(d)),
+                // A Dutch register writes the day first.
+                DateReading::Ambiguous { day_first, .. } => Ok(Some(day_first)),
+                DateReading::MonthFirstOnly(_) | DateReading::Invalid => {
+                    Err(bad(c, lang.msg(Msg::ActionDate).to_string()))
+                }
+            }
+        };
+        let theme_id = get(theme);
+        let Some(theme_index) = data.themes.iter().position(|t| t.id == theme_id) else {
+            let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
+            return Err(bad(
+                theme,
+                lang.say(Msg::ActionTheme, &[("known", &known.join(", "))]),
+            ));
+        };
+        let vsv_name = get(vsv);
+        let vsv_value = if vsv_name.is_empty() {
+            None
+        } else if let Some(v) = vsvs.iter().find(|v| same(v, vsv_name)) {
+            Some(v.clone())
+        } else {
+            return Err(bad(
+                vsv,
+                lang.say(Msg::ActionVsv, &[("vsvs", &vsvs.join(", "))]),
+            ));
+        };
+        let Some(start_date) = date(start)? else {
+            return Err(bad(start, lang.msg(Msg::ActionDate).to_string()));
+        };
+        let horizon_value = match get(horizon).to_lowercase().as_str() {
+            "" => None,
+            "1m" | "30 dagen" | "30 days" | "maand" | "month" | "1 maand" => Some(Horizon::Month),
+            "3m" | "90 dagen" | "90 days" | "kwartaal" | "quarter" | "3 maanden" => {
+                Some(Horizon::Quarter)
+            }
+            "jaar" | "year" | "1j" | "1y" | "12m" | "1 jaar" => Some(Horizon::Year),
+            _ => return Err(bad(horizon, lang.msg(Msg::ActionHorizon).to_string())),
+        };
+        let status_value = match get(status).to_lowercase().as_str() {
+            "gepland" | "planned" | "" => Status::Planned,
+            "lopend" | "running" | "bezig" | "in uitvoering" => Status::Running,
+            "afgerond" | "done" | "klaar" | "gereed" => Status::Done,
+            _ => return Err(bad(status, lang.msg(Msg::ActionStatus).to_string())),
+        };
+        out.push(Action {
+            id: text(id)?,
+            vsv: vsv_value,
+            theme: theme_index as u16,
+            action: text(action)?,
+            owner: get(owner).to_string(),
+            start: start_date,
+            due: date(due)?,
+            horizon: horizon_value,
+            status: status_value,
+        });
+    }
+    Ok(out)
+}
+
+/// Names equal ignoring case and surrounding spaces.
+fn same(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// An action with what the scores say since it started.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    /// The action.
+    pub action: Action,
+    /// The theme's score before the start: (period, mean), from the last shown period.
+    pub before: Option<(Period, f64)>,
+    /// The theme's score in the report's period.
+    pub now: Option<f64>,
+    /// The change and its test (both full tier).
+    pub change: Option<Change>,
+    /// Not done and past its due date at the end of the report's period.
+    pub overdue: bool,
+    /// Started after the report's period (nothing to measure yet).
+    pub not_started: bool,
+}
+
+/// The follow-up of `action` in `period`.
+pub fn follow_up(
+    action: &Action,
+    data: &Canonical,
+    scores: &Scores,
+    period: Period,
+    mid: f64,
+) -> FollowUp {
+    let vsv = action.vsv.as_deref().and_then(|v| data.names.find(v));
+    let unit = |p: Period| -> Option<&Cell> {
+        scores.cells.iter().find(|c| {
+            c.period == p
+                && c.vsv == vsv
+                && c.care_type.is_none()
+                && c.organisation.is_none()
+                && c.measure == Measure::Theme(action.theme)
+                && c.tier != Tier::Suppressed
+                && c.stats.is_some()
+        })
+    };
+    let kind: PeriodKind = period.kind;
+    let start_period = Period::of(action.start, kind);
+    let before_cell = scores
+        .cells
+        .iter()
+        .filter(|c| c.period < start_period)
+        .filter_map(|c| unit(c.period).filter(|u| std::ptr::eq(*u, c)))
+        .max_by_key(|c| c.period);
+    let now_cell = unit(period);
+    let change = match (before_cell, now_cell) {
+        (Some(b), Some(n)) if start_period <= period => crate::trend::change(b, n, mid),
+        _ => None,
+    };
+    FollowUp {
+        action: action.clone(),
+        before: before_cell.and_then(|c| c.stats.map(|s| (c.period, s.mean))),
+        now: now_cell.and_then(|c| c.stats.map(|s| s.mean)),
+        change,
+        overdue: action.status != Status::Done
+            && action.due.is_some_and(|d| d < period.last_day()),
+        not_started: start_period > period,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ThemeRef;
+    use crate::score::{CellStats, Comparison};
+    use crate::stats::Estimate;
+
+    fn data() -> Canonical {
+        let mut d = Canonical::default();
+        d.themes = ["informatievoorziening", "bereikbaarheid"]
+            .iter()
+            .map(|id| ThemeRef {
+                id: id.to_string(),
+                label: id.to_string(),
+                label_en: None,
+                source: 0,
+                n_items: 1,
+                importance: None,
+                positive_score: None,
+                problem_score: None,
+            })
+            .collect();
+        d
+    }
+
+    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("acties.csv");
+        std::fs::write(&p, text).unwrap();
+        (dir, p)
+    }
+
+    const HEADER: &str = "id;vsv;theme;action;owner;start;due;horizon;status\n";
+
+    #[test]
+    fn reads_dutch_and_short_forms() {
+        let (_d, p) = write(&format!(
+            "{HEADER}A1;;bereikbaarheid;Terugbellen binnen 30 min;Coördinator;21-01-2026;21-04-2026;3m;lopend\n\
+             A2;;informatievoorziening;Folder herschrijven;Werkgroep;2026-04-11;;30 dagen;afgerond\n"
+        ));
+        let a = read_register(&p, true, &data(), Language::Nl).unwrap();
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].theme, 1);
+        assert_eq!(a[0].horizon, Some(Horizon::Quarter));
+        assert_eq!(a[0].status, Status::Running);
+        assert_eq!(a[0].start.to_string(), "2026-01-21");
+        assert_eq!(a[1].due, None);
+        assert_eq!(a[1].horizon, Some(Horizon::Month));
+        assert_eq!(a[1].status, Status::Done);
+    }
+
+    #[test]
+    fn a_bad_value_names_row_column_and_what_was_expected() {
+        let (_d, p) = write(&format!(
+            "{HEADER}A1;;bereikbaarheid;Iets;X;21-01-2026;;binnenkort;lopend\n"
+        ));
+        let e = read_register(&p, true, &data(), Language::Nl)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("acties.csv") && e.contains("rij 2") && e.contains("horizon"), "{e}");
+        assert!(e.contains("30 dagen, 90 dagen of jaar"), "{e}");
+        let (_d, p) = write(&format!(
+            "{HEADER}A1;;bereikbaar;Iets;X;21-01-2026;;;lopend\n"
+        ));
+        let e = read_register(&p, true, &data(), Language::Nl)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("informatievoorziening, bereikbaarheid"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_default_register_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("acties.csv");
+        assert!(read_register(&p, false, &data(), Language::Nl)
+            .unwrap()
+            .is_empty());
+        assert!(read_register(&p, true, &data(), Language::Nl).is_err());
+    }
+
+    fn cell(period: &str, mean: f64, se: f64) -> Cell {
+        Cell {
+            period: Period::parse(period).unwrap(),
+            vsv: None,
+            care_type: None,
+            organisation: None,
+            measure: Measure::Theme(1),
+            n: 200,
+            tier: Tier::Full,
+            secondary: false,
+            stats: Some(CellStats {
+                mean,
+                sd: Some(1.0),
+                ci: None,
+                estimate: Some(Estimate { mean, se, df: 199.0 }),
+                top_box: None,
+                problem: None,
+            }),
+            comparison: Comparison::default(),
+        }
+    }
+
+    #[test]
+    fn follow_up_compares_the_last_period_before_the_start_with_now() {
+        let scores = Scores {
+            cells: vec![
+                cell("2025-Q3", 6.0, 0.07),
+                cell("2025-Q4", 6.9, 0.07),
+                cell("2026-Q1", 7.0, 0.07),
+                cell("2026-Q3", 7.6, 0.07),
+            ],
+            ..Scores::default()
+        };
+        let action = Action {
+            id: "A1".into(),
+            vsv: None,
+            theme: 1,
+            action: "x".into(),
+            owner: String::new(),
+            start: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+            due: NaiveDate::from_ymd_opt(2026, 9, 1),
+            horizon: None,
+            status: Status::Running,
+        };
+        let period = Period::parse("2026-Q3").unwrap();
+        let f = follow_up(&action, &data(), &scores, period, 0.45);
+        // Start in 2026-Q1: before = 2025-Q4 (6.9); now 7.6; change 0.7 with
+        // se √(0.07² + 0.07²) = 0.099, t = 7.07: p ≪ 0.05 and 0.7 ≥ 0.45.
+        assert_eq!(f.before.map(|b| b.0.to_string()), Some("2025-Q4".into()));
+        assert_eq!(f.now, Some(7.6));
+        let c = f.change.unwrap();
+        assert!((c.change - 0.7).abs() < 1e-12);
+        assert!(c.significant);
+        // Due 1 September, not done at the end of September: overdue.
+        assert!(f.overdue);
+        let done = Action {
+            status: Status::Done,
+            ..action.clone()
+        };
+        assert!(!follow_up(&done, &data(), &scores, period, 0.45).overdue);
+    }
+}
