@@ -113,7 +113,8 @@ pub fn read_register(
         col("action")?,
         col("owner")?,
     );
-    let (start, due, horizon, status) = (col("start")?, col("due")?, col("horizon")?, col("status")?);
+    let (start, due, horizon, status) =
+        (col("start")?, col("due")?, col("horizon")?, col("status")?);
     let vsvs = data.vsvs();
     let mut out = Vec::new();
     for (row, fields) in &table.rows {
@@ -267,8 +268,7 @@ pub fn follow_up(
         before: before_cell.and_then(|c| c.stats.map(|s| (c.period, s.mean))),
         now: now_cell.and_then(|c| c.stats.map(|s| s.mean)),
         change,
-        overdue: action.status != Status::Done
-            && action.due.is_some_and(|d| d < period.last_day()),
+        overdue: action.status != Status::Done && action.due.is_some_and(|d| d < period.last_day()),
         not_started: start_period > period,
     }
 }
@@ -281,8 +281,7 @@ mod tests {
     use crate::stats::Estimate;
 
     fn data() -> Canonical {
-        let mut d = Canonical::default();
-        d.themes = ["informatievoorziening", "bereikbaarheid"]
+        let themes = ["informatievoorziening", "bereikbaarheid"]
             .iter()
             .map(|id| ThemeRef {
                 id: id.to_string(),
@@ -295,7 +294,10 @@ mod tests {
                 problem_score: None,
             })
             .collect();
-        d
+        Canonical {
+            themes,
+            ..Canonical::default()
+        }
     }
 
     fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
@@ -332,7 +334,10 @@ mod tests {
         let e = read_register(&p, true, &data(), Language::Nl)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("acties.csv") && e.contains("rij 2") && e.contains("horizon"), "{e}");
+        assert!(
+            e.contains("acties.csv") && e.contains("rij 2") && e.contains("horizon"),
+            "{e}"
+        );
         assert!(e.contains("30 dagen, 90 dagen of jaar"), "{e}");
         let (_d, p) = write(&format!(
             "{HEADER}A1;;bereikbaar;Iets;X;21-01-2026;;;lopend\n"
@@ -367,7 +372,11 @@ mod tests {
                 mean,
                 sd: Some(1.0),
                 ci: None,
-                estimate: Some(Estimate { mean, se, df: 199.0 }),
+                estimate: Some(Estimate {
+                    mean,
+                    se,
+                    df: 199.0,
+                }),
                 top_box: None,
                 problem: None,
             }),

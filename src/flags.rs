@@ -97,18 +97,34 @@ impl Reason {
         match (self, kind) {
             (Reason::Band { .. }, FlagKind::Improvement) => "worse_than_expected",
             (Reason::Band { .. }, FlagKind::Strength) => "better_than_expected",
-            (Reason::Change { against: Against::Previous, .. }, FlagKind::Improvement) => {
-                "decline_previous"
-            }
-            (Reason::Change { against: Against::YearBefore, .. }, FlagKind::Improvement) => {
-                "decline_year"
-            }
-            (Reason::Change { against: Against::Previous, .. }, FlagKind::Strength) => {
-                "rise_previous"
-            }
-            (Reason::Change { against: Against::YearBefore, .. }, FlagKind::Strength) => {
-                "rise_year"
-            }
+            (
+                Reason::Change {
+                    against: Against::Previous,
+                    ..
+                },
+                FlagKind::Improvement,
+            ) => "decline_previous",
+            (
+                Reason::Change {
+                    against: Against::YearBefore,
+                    ..
+                },
+                FlagKind::Improvement,
+            ) => "decline_year",
+            (
+                Reason::Change {
+                    against: Against::Previous,
+                    ..
+                },
+                FlagKind::Strength,
+            ) => "rise_previous",
+            (
+                Reason::Change {
+                    against: Against::YearBefore,
+                    ..
+                },
+                FlagKind::Strength,
+            ) => "rise_year",
             (Reason::Spc, FlagKind::Improvement) => "spc_concern",
             (Reason::Spc, FlagKind::Strength) => "spc_improvement",
             (Reason::TopScore { .. }, FlagKind::Improvement) => "top_verbeterscore",
@@ -477,7 +493,9 @@ mod tests {
         cells[4].comparison.year = Some(change(0.7, 0.001, true));
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
         let imp = only(&f, Some(1), FlagKind::Improvement);
-        assert!(imp.iter().any(|f| f.theme == 3 && reason_ids(f) == ["decline_previous"]));
+        assert!(imp
+            .iter()
+            .any(|f| f.theme == 3 && reason_ids(f) == ["decline_previous"]));
         assert!(!imp.iter().any(|f| f.theme == 4));
         let strengths = only(&f, Some(1), FlagKind::Strength);
         let t4 = strengths.iter().find(|f| f.theme == 4).unwrap();
@@ -568,7 +586,10 @@ mod tests {
     #[test]
     fn indicative_and_suppressed_cells_are_never_flagged() {
         let themes = (0..2).map(|i| theme(&format!("t{i}"), None)).collect();
-        let mut cells = vec![cell(Some(1), 0, 6.0, 50.0, 5.0), cell(Some(1), 1, 6.0, 50.0, 5.0)];
+        let mut cells = vec![
+            cell(Some(1), 0, 6.0, 50.0, 5.0),
+            cell(Some(1), 1, 6.0, 50.0, 5.0),
+        ];
         cells[0].tier = Tier::Indicative;
         cells[0].comparison.spc_signal = Some("special_cause_concern".into());
         cells[1].tier = Tier::Suppressed;
@@ -585,7 +606,12 @@ mod tests {
         vsv.comparison.z = Some(-4.0);
         vsv.comparison.spc_signal = Some("special_cause_concern".into());
         let region = cell(None, 0, 8.1, 10.0, 40.0);
-        let f = flags(&data(themes), &scores(vec![vsv, region]), period(), &Rules::default());
+        let f = flags(
+            &data(themes),
+            &scores(vec![vsv, region]),
+            period(),
+            &Rules::default(),
+        );
         let v = only(&f, Some(2), FlagKind::Improvement);
         assert_eq!(
             reason_ids(v[0]),

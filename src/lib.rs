@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod output;
 pub mod period;
 pub mod quality;
+pub mod quotes;
 pub mod render;
 pub mod report;
 pub mod sample;

@@ -1,6 +1,7 @@
 //! The main job as a library: config → codebooks → ingest → score → report files.
 //! The CLI only adds the terminal and the file system around [`analyse`] and [`build`].
 
+use crate::actions::{follow_up, read_register, register_path, Action, FollowUp};
 use crate::codebook::Codebook;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -8,7 +9,7 @@ use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
-use crate::render::agenda::{agenda_md, ChartLink, Unit};
+use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
 use crate::render::figures::{self, Figure};
 use crate::render::{manifest, quality, tables};
 use crate::score::{score, Scores};
@@ -24,6 +25,8 @@ pub struct Analysis {
     pub scores: Scores,
     /// The report's period.
     pub period: Period,
+    /// The actions register.
+    pub actions: Vec<Action>,
 }
 
 /// Loads the codebook of every source, in source order.
@@ -99,11 +102,14 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     crate::trend::add_trends(&mut scores, config.analysis.mid);
     crate::trend::add_spc_signals(&mut scores, period);
     crate::compare::compare(&mut scores);
+    let register = register_path(&config);
+    let actions = read_register(&register, config.analysis.actions.is_some(), &data, lang)?;
     Ok(Analysis {
         config,
         data,
         scores,
         period,
+        actions,
     })
 }
 
@@ -183,6 +189,20 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         bundle.add(format!("{}.svg", f.path), r.svg.into_bytes())?;
         bundle.add(format!("{}.png", f.path), r.png)?;
     }
+    let rules = crate::flags::Rules {
+        targets: a.config.targets.clone(),
+    };
+    let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
+    bundle.add("tables/flags.csv", tables::flags_csv(&a.data, &flags)?)?;
+    let follow_ups: Vec<FollowUp> = a
+        .actions
+        .iter()
+        .map(|x| follow_up(x, &a.data, &shown, a.period, a.config.analysis.mid))
+        .collect();
+    let register = register_path(&a.config);
+    let register_name = register
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     for ((unit, dir), figs) in units.iter().zip(&per_unit) {
         let links: Vec<ChartLink> = figs
             .iter()
@@ -192,7 +212,13 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
                 inline: f.inline,
             })
             .collect();
-        let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &links)?;
+        let extras = Extras {
+            charts: &links,
+            flags: &flags,
+            follow_ups: &follow_ups,
+            register: &register_name,
+        };
+        let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
         bundle.add(format!("{dir}/agenda.md"), md.into_bytes())?;
     }
     Ok(bundle)

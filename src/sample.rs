@@ -15,7 +15,8 @@
 //!
 //! Planted effects, for tests and demonstrations: the VSV at [`WORSE_VSV_INDEX`] scores about
 //! [`WORSE_BY`] points lower on [`WORSE_THEME`]; [`DECLINING_THEME`] drops by [`DECLINE`] in
-//! the last three quarters in every VSV. Planted data-quality problems: [`DUPLICATES`]
+//! the last three quarters in every VSV; [`IMPROVING_THEME`] rises by [`IMPROVE_BY`] at the
+//! VSV at [`IMPROVING_VSV_INDEX`] after its action in `acties.csv`. Planted data-quality problems: [`DUPLICATES`]
 //! respondents repeated in the next quarter's file, and per file one unparseable date, one
 //! out-of-range answer and one unknown label.
 //!
@@ -36,6 +37,13 @@ pub const WORSE_VSV_INDEX: usize = 1;
 pub const WORSE_THEME: &str = "informatievoorziening";
 /// Theme id (PREM codebook) that declines in the last three quarters, in every VSV.
 pub const DECLINING_THEME: &str = "bereikbaarheid";
+/// The VSV (0-based) whose [`IMPROVING_THEME`] rises after its action A3 in `acties.csv`
+/// (started in the fourth quarter from the end): the follow-up of an action shows an effect.
+pub const IMPROVING_VSV_INDEX: usize = 2;
+/// Theme id (PREM codebook) that rises at [`IMPROVING_VSV_INDEX`] after its action.
+pub const IMPROVING_THEME: &str = "continuiteit";
+/// The latent rise (0–10 points) of [`IMPROVING_THEME`] in the quarters after the action.
+pub const IMPROVE_BY: f64 = 0.9;
 /// How much lower (0–10 points) the worse VSV scores on [`WORSE_THEME`].
 pub const WORSE_BY: f64 = 1.2;
 /// Drop (0–10 points, relative to the earlier level) of [`DECLINING_THEME`] in the
@@ -353,6 +361,7 @@ const UNKNOWN_LABEL_ITEM: usize = 0;
 
 const WORSE_ITEM: usize = theme_position(WORSE_THEME);
 const DECLINING_ITEM: usize = theme_position(DECLINING_THEME);
+const IMPROVING_ITEM: usize = theme_position(IMPROVING_THEME);
 
 /// Index of a theme in [`ITEMS`]; evaluated at compile time, so a missing theme does not build.
 const fn theme_position(theme: &str) -> usize {
@@ -1049,6 +1058,12 @@ impl Plan {
             qi,
             first_day: quarter.first_day(),
             decline: self.decline(qi),
+            // A3 starts in the fourth quarter from the end: the rise shows from the next.
+            improved: if self.quarters.len() - 1 - qi < 3 {
+                IMPROVE_BY
+            } else {
+                0.0
+            },
         };
         // About 2.7 rows of at most ~150 bytes per respondent.
         let mut out = Out1252::with_capacity(total * 420 + carry.len() + 512);
@@ -1213,6 +1228,9 @@ impl Plan {
                         let mut effect = vsv.theme_effect[k];
                         if k == DECLINING_ITEM {
                             effect += ctx.decline;
+                        }
+                        if k == IMPROVING_ITEM && resp.vsv == IMPROVING_VSV_INDEX {
+                            effect += ctx.improved;
                         }
                         effect_sum += effect;
                         let residual = effect + NOISE * noise;
@@ -1528,6 +1546,13 @@ impl Plan {
              - Other VSV × theme differences are small (±0.2).\n",
             DECLINE[0], DECLINE[1], DECLINE[2]
         ));
+        if let Some(v) = self.vsvs.get(IMPROVING_VSV_INDEX) {
+            s.push_str(&format!(
+                "- **{}** rises by about {IMPROVE_BY:.1} on `{IMPROVING_THEME}` in the three quarters after its \
+                 action A3 in `acties.csv` started: the agenda's follow-up shows the effect.\n",
+                v.name
+            ));
+        }
         if let Some(small) = self.small {
             s.push_str(&format!(
                 "- **{}** is small (about {:.0} respondents a quarter); practices differ in size, so many \
@@ -1565,6 +1590,7 @@ struct QuarterCtx {
     qi: usize,
     first_day: i64,
     decline: f64,
+    improved: f64,
 }
 
 /// Reused buffers of the PREM writer.

@@ -1,11 +1,13 @@
 //! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
 //! and developer docs are English; what a quality officer reads is here, in one place.
 
+mod agenda;
 mod charts;
 mod messages;
 
 use serde::{Deserialize, Serialize};
 
+pub use agenda::AgendaTexts;
 pub use charts::ChartTexts;
 pub use messages::{toml_message, Msg};
 
@@ -213,6 +215,14 @@ impl Language {
         match self {
             Language::Nl => &NL,
             Language::En => &EN,
+        }
+    }
+
+    /// The agenda texts (improvement points, follow-up, decision) of this language.
+    pub fn agenda(self) -> &'static AgendaTexts {
+        match self {
+            Language::Nl => &agenda::NL,
+            Language::En => &agenda::EN,
         }
     }
 

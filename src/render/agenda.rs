@@ -1,4 +1,4 @@
-//! The agenda item per VSV and for the region (Markdown for now; HTML and Word follow).
+//! The agenda item per VSV and for the region, as Markdown (HTML and Word are made from it).
 //!
 //! Every number is formatted here, in the report language, from cells that scoring already
 //! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
 use crate::period::Period;
+use crate::render::points::{discussion, Discussion, DiscussionInput};
 use crate::score::{Cell, Measure, Scores, Tier};
 
 const TEMPLATE: &str = include_str!("templates/agenda.md.j2");
@@ -44,6 +45,23 @@ struct AgendaContext {
     tiers_text: String,
     c: &'static crate::i18n::ChartTexts,
     charts: Vec<ChartLink>,
+    a: &'static crate::i18n::AgendaTexts,
+    d: Discussion,
+    grade_trend: Option<String>,
+    position: Option<String>,
+    bands_text: String,
+}
+
+/// What the agenda adds to the scores: charts, flags and the actions register.
+pub struct Extras<'a> {
+    /// The unit's charts.
+    pub charts: &'a [ChartLink],
+    /// Every flag of the report.
+    pub flags: &'a [crate::flags::Flag],
+    /// Every follow-up of the actions register.
+    pub follow_ups: &'a [crate::actions::FollowUp],
+    /// The register's file name.
+    pub register: &'a str,
 }
 
 #[derive(Serialize)]
@@ -173,7 +191,7 @@ pub fn agenda_md(
     scores: &Scores,
     period: Period,
     unit: Unit,
-    charts: &[ChartLink],
+    extras: &Extras,
 ) -> Result<String> {
     let lang = config.analysis.language;
     let t = lang.texts();
@@ -231,6 +249,45 @@ pub fn agenda_md(
         |i| i.role == crate::ingest::ItemRole::Recommend,
         Measure::Nps,
     );
+    let grade_trend = grade
+        .filter(|c| c.tier == Tier::Full)
+        .and_then(|c| c.comparison.prev)
+        .map(|c| {
+            let change = if c.significant {
+                let arrow = if c.change < 0.0 { "▼" } else { "▲" };
+                format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
+            } else {
+                lang.decimal(c.change, 1)
+            };
+            format!("{change} {} {}", lang.agenda().versus, c.from.display(lang))
+        });
+    let grade_plain = grade
+        .filter(|c| c.tier != Tier::Suppressed)
+        .and_then(|c| c.stats)
+        .map(|s| lang.decimal(s.mean, 1));
+    let position = vsv.map(|_| {
+        let (mut better, mut worse, mut same) = (0, 0, 0);
+        for (i, _) in data.themes.iter().enumerate() {
+            let band = unit_cell(scores, period, vsv, Measure::Theme(i as u16))
+                .filter(|c| c.tier == Tier::Full)
+                .and_then(|c| c.comparison.band.as_deref())
+                .and_then(crate::compare::band_of_id);
+            match band {
+                Some(crate::funnel::Band::Better | crate::funnel::Band::MuchBetter) => better += 1,
+                Some(crate::funnel::Band::Worse | crate::funnel::Band::MuchWorse) => worse += 1,
+                Some(crate::funnel::Band::AsExpected) => same += 1,
+                None => {}
+            }
+        }
+        fill(
+            lang.agenda().position_text,
+            &[
+                ("better", better.to_string()),
+                ("worse", worse.to_string()),
+                ("same", same.to_string()),
+            ],
+        )
+    });
     let grade = grade.map(|c| with_ci(c, lang, min_n, 1));
     let nps = nps.map(|c| with_ci(c, lang, min_n, 0));
     let mut response: Vec<String> = Vec::new();
@@ -320,7 +377,26 @@ pub fn agenda_md(
             show_region: vsv.is_some(),
             tiers_text,
             c: lang.charts(),
-            charts: charts.to_vec(),
+            charts: extras.charts.to_vec(),
+            a: lang.agenda(),
+            d: discussion(&DiscussionInput {
+                config,
+                data,
+                period,
+                vsv,
+                flags: extras.flags,
+                follow_ups: extras.follow_ups,
+                register: extras.register,
+                charts: extras.charts,
+                grade: grade_plain,
+            }),
+            grade_trend,
+            position,
+            bands_text: format!(
+                "{} {}",
+                lang.agenda().bands_text,
+                lang.agenda().standardisation_text
+            ),
         })))
         .map_err(|e| template_error(&e))?;
     if !out.ends_with('\n') {

@@ -5,5 +5,6 @@ pub mod agenda;
 pub mod charts;
 pub mod figures;
 pub mod manifest;
+pub mod points;
 pub mod quality;
 pub mod tables;

@@ -354,6 +354,69 @@ pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
     )
 }
 
+/// `tables/flags.csv`: one row per flag; `reasons` are ids joined by `;`, `evidence` is
+/// `name=value` pairs joined by `;` (dot decimals).
+pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u8>> {
+    use crate::flags::Reason;
+    let rows = flags.iter().map(|f| {
+        let vsv = f
+            .vsv
+            .map_or_else(String::new, |v| data.names.get(v).to_string());
+        let theme = data
+            .themes
+            .get(f.theme as usize)
+            .map_or_else(String::new, |t| t.id.clone());
+        let reasons: Vec<&str> = f.reasons.iter().map(|r| r.id(f.kind)).collect();
+        let mut evidence = vec![format!("score={}", fixed(Some(f.score), 4))];
+        if let Some((lo, hi)) = f.ci {
+            evidence.push(format!("ci={}-{}", fixed(Some(lo), 4), fixed(Some(hi), 4)));
+        }
+        if let Some(r) = f.region {
+            evidence.push(format!("region={}", fixed(Some(r), 4)));
+        }
+        evidence.push(format!("n={}", f.n));
+        for r in &f.reasons {
+            match r {
+                Reason::Band { z, .. } => evidence.push(format!("z={}", fixed(Some(*z), 3))),
+                Reason::Change { against, change } => {
+                    let which = match against {
+                        crate::flags::Against::Previous => "prev",
+                        crate::flags::Against::YearBefore => "year",
+                    };
+                    evidence.push(format!("change_{which}={}", fixed(Some(change.change), 4)));
+                    evidence.push(format!("p_{which}={}", p_value(Some(change.p))));
+                }
+                Reason::TopScore { value, .. } => {
+                    let name = match f.kind {
+                        crate::flags::FlagKind::Improvement => "verbeterscore",
+                        crate::flags::FlagKind::Strength => "topbox_score",
+                    };
+                    evidence.push(format!("{name}={}", fixed(Some(*value), 4)));
+                }
+                Reason::Target { target } => {
+                    evidence.push(format!("target={}", fixed(Some(*target), 2)));
+                }
+                Reason::Spc => {}
+            }
+        }
+        vec![
+            f.period.to_string(),
+            neutralise(&vsv),
+            neutralise(&theme),
+            f.kind.id().to_string(),
+            f.rank.to_string(),
+            reasons.join(";"),
+            evidence.join(";"),
+        ]
+    });
+    csv_bytes(
+        &[
+            "period", "vsv", "theme", "kind", "rank", "reasons", "evidence",
+        ],
+        rows,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
