@@ -5,6 +5,7 @@ use crate::actions::{follow_up, read_register, register_path, Action, FollowUp};
 use crate::codebook::Codebook;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::i18n::Language;
 use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
@@ -219,9 +220,136 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
             register: &register_name,
         };
         let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
-        bundle.add(format!("{dir}/agenda.md"), md.into_bytes())?;
+        add_documents(&mut bundle, dir, "agenda", &md, lang)?;
     }
+    let index = index_md(a, &shown, &units, &flags);
+    add_documents(&mut bundle, "", "index", &index, lang)?;
     Ok(bundle)
+}
+
+/// Adds `<dir>/<name>.md`, `.html` (charts inline as SVG) and, for agendas, `.docx` (charts
+/// as PNG) from one Markdown text. Images are looked up in the bundle relative to `dir`.
+fn add_documents(
+    bundle: &mut Bundle,
+    dir: &str,
+    name: &str,
+    md: &str,
+    lang: Language,
+) -> Result<()> {
+    let prefix = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    let title = md
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .unwrap_or(name)
+        .to_string();
+    let lang_code = match lang {
+        Language::Nl => "nl",
+        Language::En => "en",
+    };
+    let html = {
+        let svg = |src: &str| {
+            let stem = src.strip_suffix(".png")?;
+            let bytes = bundle.get(&format!("{prefix}{stem}.svg"))?;
+            String::from_utf8(bytes.to_vec()).ok()
+        };
+        crate::render::html::markdown_to_html(md, &title, lang_code, &svg)
+    };
+    let docx = if name == "agenda" {
+        let png = |src: &str| bundle.get(&format!("{prefix}{src}")).map(<[u8]>::to_vec);
+        Some(
+            crate::render::docx::markdown_to_docx(md, &title, &png).map_err(|e| Error::Output {
+                path: format!("{prefix}{name}.docx").into(),
+                message: e.to_string(),
+            })?,
+        )
+    } else {
+        None
+    };
+    bundle.add(format!("{prefix}{name}.md"), md.as_bytes().to_vec())?;
+    bundle.add(format!("{prefix}{name}.html"), html.into_bytes())?;
+    if let Some(docx) = docx {
+        bundle.add(format!("{prefix}{name}.docx"), docx)?;
+    }
+    Ok(())
+}
+
+/// The report's front page: the region's agenda and every VSV's, with its grade and first
+/// improvement point, and the region's heatmap.
+fn index_md(
+    a: &Analysis,
+    shown: &Scores,
+    units: &[(Unit, String)],
+    flags: &[crate::flags::Flag],
+) -> String {
+    let lang = a.config.analysis.language;
+    let t = lang.agenda();
+    let min_n = a.config.privacy.min_n;
+    let grade_item = a
+        .data
+        .items
+        .iter()
+        .position(|i| i.role == crate::ingest::ItemRole::Grade);
+    let links = |dir: &str| {
+        format!(
+            "[HTML]({dir}/agenda.html) · [Word]({dir}/agenda.docx) · [Markdown]({dir}/agenda.md)"
+        )
+    };
+    let mut md = format!(
+        "# {}\n\n{}\n\n## {}\n\n{}\n\n",
+        crate::i18n::fill(
+            t.index_title,
+            &[
+                ("period", a.period.display(lang)),
+                ("name", a.config.analysis.name.clone()),
+            ]
+        ),
+        t.index_intro,
+        t.index_region,
+        links(REGION_DIR)
+    );
+    md.push_str(&format!(
+        "| {} |\n|---|---|--:|---|\n",
+        t.index_columns.join(" | ")
+    ));
+    for (unit, dir) in units {
+        let Unit::Vsv(v) = unit else {
+            continue;
+        };
+        let grade = grade_item
+            .and_then(|i| {
+                crate::render::agenda::unit_cell(
+                    shown,
+                    a.period,
+                    Some(*v),
+                    crate::score::Measure::Grade(i as u16),
+                )
+            })
+            .map_or("–".to_string(), |c| {
+                crate::render::agenda::show_score(Some(c), lang, min_n, 1)
+            });
+        let first = flags
+            .iter()
+            .find(|f| {
+                f.vsv == Some(*v) && f.kind == crate::flags::FlagKind::Improvement && f.rank == 1
+            })
+            .and_then(|f| a.data.themes.get(f.theme as usize))
+            .map_or(t.index_none.to_string(), |th| th.label_in(lang).to_string());
+        md.push_str(&format!(
+            "| {} | {} | {grade} | {first} |\n",
+            a.data.names.get(*v).replace('|', "/"),
+            links(dir)
+        ));
+    }
+    md.push_str(&format!(
+        "\n![{}]({REGION_DIR}/charts/heatmap.png)\n\n{}\n",
+        lang.charts().caption_heatmap,
+        t.index_files
+    ));
+    md
 }
 
 #[cfg(test)]

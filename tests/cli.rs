@@ -683,6 +683,40 @@ fn small_cells_show_no_numbers_anywhere() {
         agenda.contains("| Informatievoorziening | 8,0 (indicatief) |"),
         "{agenda}"
     );
+    // The hidden means (kraamzorg 67/9 = 7.44, the practice 95/11 = 8.64) appear in no
+    // agenda (Markdown, HTML, Word) and no chart, in any format.
+    let mut scanned = 0;
+    for file in files_under(&report) {
+        let path = report.join(&file);
+        let name = file.to_string_lossy().to_string();
+        let text = if name.ends_with(".docx") {
+            let mut zip =
+                zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).unwrap();
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut s)
+                .unwrap();
+            s
+        } else if name.ends_with(".md") || name.ends_with(".html") || name.ends_with(".svg") {
+            std::fs::read_to_string(&path).unwrap()
+        } else {
+            continue;
+        };
+        if name.starts_with("tables/") || name.starts_with("data-quality") {
+            continue;
+        }
+        scanned += 1;
+        for hidden in ["7,4", "7.4", "8,6", "8.6"] {
+            // Numbers as shown: not part of a longer number (SVG coordinates are).
+            let shown = text.match_indices(hidden).any(|(i, _)| {
+                let before = text[..i].chars().last();
+                let after = text[i + hidden.len()..].chars().next();
+                !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    && !after.is_some_and(|c| c.is_ascii_digit())
+            });
+            assert!(!shown, "{hidden} in {name}");
+        }
+    }
+    assert!(scanned > 5, "{scanned} files scanned");
 }
 
 #[test]
@@ -1055,6 +1089,144 @@ fn planted_effects_are_found_in_data_samples() {
         );
         assert_eq!(d["spc_signal"], "special_cause_concern", "{vsv}");
     }
+
+    // Issue 5: the planted effects lead the improvement points, with the right reasons.
+    let report = tmp.path().join("2026-Q3");
+    let flags = read_csv(&report.join("tables/flags.csv"));
+    let flag = |vsv: &str, theme: &str, kind: &str| {
+        flags
+            .iter()
+            .find(|f| f["vsv"] == vsv && f["theme"] == theme && f["kind"] == kind)
+            .cloned()
+    };
+    let w = flag(&worse, prem::sample::WORSE_THEME, "improvement").expect("worse flagged");
+    assert!(w["reasons"].contains("worse_than_expected"), "{w:?}");
+    assert!(w["rank"].parse::<usize>().unwrap() <= 3, "{w:?}");
+    assert!(w["evidence"].contains("z=-"), "{w:?}");
+    for vsv in prem::sample::vsv_names(8) {
+        let d = flag(&vsv, prem::sample::DECLINING_THEME, "improvement").expect("declining");
+        assert!(d["reasons"].contains("decline_year"), "{d:?}");
+        assert!(d["reasons"].contains("spc_concern"), "{d:?}");
+        assert!(d["rank"].parse::<usize>().unwrap() <= 3, "{vsv}: {d:?}");
+    }
+    let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    let lead = agenda.split("## Sterke punten").next().unwrap();
+    assert!(lead.contains("Informatievoorziening — 7,"), "{lead}");
+    assert!(lead.contains("veel slechter dan verwacht t.o.v. de regio (z = −"));
+    assert!(lead.contains("Bereikbaarheid — "));
+    assert!(lead.contains("bijzondere variatie in het verloop: zorgpunt (SPC)"));
+    // The action after which the improving VSV's theme rose shows a significant rise.
+    let improving = prem::sample::vsv_names(8)[prem::sample::IMPROVING_VSV_INDEX].clone();
+    let slug = prem::output::slug(&improving);
+    let agenda = std::fs::read_to_string(report.join(slug).join("agenda.md")).unwrap();
+    let row = agenda
+        .lines()
+        .find(|l| l.starts_with("| A3 "))
+        .expect("A3 in the follow-up");
+    assert!(
+        row.contains("(significant, p < 0,001)") && row.contains("| +0,"),
+        "{row}"
+    );
+    // The overdue action stands out.
+    let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    let row = agenda.lines().find(|l| l.starts_with("| A2 ")).unwrap();
+    assert!(row.contains("**te laat**"), "{row}");
+    assert!(agenda.contains("Verbeterpunten zonder actie in het register: Bereikbaarheid"));
+}
+
+/// A CSV file as maps from column to value.
+fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn agendas_in_three_formats_escape_free_text_and_embed_the_charts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = sample_report(tmp.path());
+    // An action whose text tries to inject HTML, in the register beside prem.toml.
+    let register = tmp.path().join("acties.csv");
+    let mut text = std::fs::read_to_string(&register).unwrap();
+    text.push_str("A9,VSV Zaanstreek,informatievoorziening,\"<script>alert('x')</script> & <b>vet</b>\",Team,2026-08-01,,1m,lopend\n");
+    std::fs::write(&register, text).unwrap();
+    let report = {
+        let _ = report;
+        run_report(tmp.path())
+    };
+    let html = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script>"), "raw script in the HTML");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.contains("<svg"), "charts inline");
+    assert!(!html.contains("src=\"charts/"), "no external chart files");
+    assert!(html.contains("@page"));
+    // The Word file is valid OOXML with the headings, the escaped text and the charts.
+    let bytes = std::fs::read(report.join("vsv-zaanstreek/agenda.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    for heading in [
+        "Verbeterpunten",
+        "Sterke punten",
+        "Opvolging van acties",
+        "Voorstel voor een besluit (90-dagenplan)",
+        "Terugkoppeling aan cliënten: U zei, wij doen",
+    ] {
+        assert!(document.contains(heading), "{heading}");
+    }
+    assert!(document.contains("&lt;script&gt;"));
+    assert!(document.contains("<w:drawing>"));
+    let media = (0..zip.len())
+        .filter(|&i| {
+            zip.by_index(i)
+                .unwrap()
+                .name()
+                .unwrap()
+                .starts_with("word/media/")
+        })
+        .count();
+    assert!(media >= 3, "{media} images");
+    // index.html links every VSV's agenda.
+    let index = std::fs::read_to_string(report.join("index.html")).unwrap();
+    for vsv in prem::sample::vsv_names(6) {
+        let slug = prem::output::slug(&vsv);
+        assert!(
+            index.contains(&format!("href=\"{slug}/agenda.html\"")),
+            "{slug}"
+        );
+        assert!(report.join(&slug).join("agenda.docx").exists());
+    }
+    assert!(index.contains("href=\"regio/agenda.html\""));
+}
+
+#[test]
+fn agenda_of_a_sample_vsv_in_dutch_and_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = sample_report(tmp.path());
+    let nl = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    insta::assert_snapshot!("sample_agenda_nl", nl);
+    let config = tmp.path().join("prem.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"nl\"", "language = \"en\"");
+    std::fs::write(&config, text).unwrap();
+    let report = run_report(tmp.path());
+    let en = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    insta::assert_snapshot!("sample_agenda_en", en);
 }
 
 #[test]

@@ -76,6 +76,12 @@ pub struct AgendaTexts {
     pub appendix_improvements: &'static str,
     pub appendix_strengths: &'static str,
     pub flags_columns: [&'static str; 5],
+    pub index_title: &'static str,
+    pub index_intro: &'static str,
+    pub index_region: &'static str,
+    pub index_columns: [&'static str; 4],
+    pub index_none: &'static str,
+    pub index_files: &'static str,
 }
 
 /// Dutch.
@@ -156,6 +162,12 @@ pub const NL: AgendaTexts = AgendaTexts {
     appendix_improvements: "Overige verbeterpunten",
     appendix_strengths: "Overige sterke punten",
     flags_columns: ["#", "Thema", "Score", "Regio", "Redenen"],
+    index_title: "Cliëntervaringen {period} — {name}",
+    index_intro: "Per VSV een agendapunt voor het kwaliteitsoverleg, als webpagina (HTML), Word-bestand en Markdown.",
+    index_region: "De regio als geheel",
+    index_columns: ["VSV", "Agendapunt", "Rapportcijfer", "Eerste verbeterpunt"],
+    index_none: "geen",
+    index_files: "Tabellen: [scores.csv](tables/scores.csv), [scores.xlsx](tables/scores.xlsx), [flags.csv](tables/flags.csv) · [datakwaliteit](data-quality.md) · [manifest](manifest.json)",
 };
 
 /// English.
@@ -236,4 +248,10 @@ pub const EN: AgendaTexts = AgendaTexts {
     appendix_improvements: "Other improvement points",
     appendix_strengths: "Other strengths",
     flags_columns: ["#", "Theme", "Score", "Region", "Reasons"],
+    index_title: "Client experience {period} — {name}",
+    index_intro: "Per VSV an agenda item for the quality meeting, as web page (HTML), Word file and Markdown.",
+    index_region: "The region as a whole",
+    index_columns: ["VSV", "Agenda item", "Overall grade", "First improvement point"],
+    index_none: "none",
+    index_files: "Tables: [scores.csv](tables/scores.csv), [scores.xlsx](tables/scores.xlsx), [flags.csv](tables/flags.csv) · [data quality](data-quality.md) · [manifest](manifest.json)",
 };

@@ -3,7 +3,9 @@
 
 pub mod agenda;
 pub mod charts;
+pub mod docx;
 pub mod figures;
+pub mod html;
 pub mod manifest;
 pub mod points;
 pub mod quality;
