@@ -478,11 +478,14 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
     if let Some(h) = f.action.horizon {
         action.push_str(&format!(" — {}", horizon_word(h, lang).to_lowercase()));
     }
-    let due = match f.action.due {
-        Some(d) if f.overdue => format!("{} {}", date(d), a.overdue),
-        Some(d) => date(d),
-        None => "–".into(),
-    };
+    let mut planning = date(f.action.start);
+    if let Some(d) = f.action.due {
+        planning.push_str(&format!(" – {}", date(d)));
+    }
+    planning.push_str(&format!(" · {}", status_word(f.action.status, lang)));
+    if f.overdue {
+        planning.push_str(&format!(" · {}", a.overdue));
+    }
     let before = f.before.map_or("–".into(), |(p, m)| {
         format!("{} ({})", lang.decimal(m, 1), p.display(lang))
     });
@@ -493,31 +496,28 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
         match f.change {
             Some(c) if c.significant => format!(
                 "{}{} ({}, {})",
-                if c.change > 0.0 { "+" } else { "" },
+                if c.change >= 0.05 { "+" } else { "" },
                 lang.decimal(c.change, 1),
                 a.significant,
                 p_text(c.p, lang)
             ),
             Some(c) => format!(
                 "{}{} ({})",
-                if c.change > 0.0 { "+" } else { "" },
+                if c.change >= 0.05 { "+" } else { "" },
                 lang.decimal(c.change, 1),
                 a.not_significant
             ),
             None => a.not_testable.to_string(),
         }
     };
+    let effect = format!("{before} → {now}: {change}");
     FollowUpRow {
         cells: vec![
             action,
             theme_label(input.data, f.action.theme, lang),
             cell_text(&f.action.owner),
-            date(f.action.start),
-            due,
-            status_word(f.action.status, lang).to_string(),
-            before,
-            now,
-            change,
+            planning,
+            effect,
         ],
     }
 }
