@@ -1124,7 +1124,7 @@ fn planted_effects_are_found_in_data_samples() {
         .find(|l| l.starts_with("| A3 "))
         .expect("A3 in the follow-up");
     assert!(
-        row.contains("(significant, p < 0,001)") && row.contains("| +0,"),
+        row.contains("(significant, p < 0,001)") && row.contains(": +0,"),
         "{row}"
     );
     // The overdue action stands out.
