@@ -226,7 +226,7 @@ pub struct FollowUp {
     pub change: Option<Change>,
     /// Not done and past its due date at the end of the report's period.
     pub overdue: bool,
-    /// Started after the report's period (nothing to measure yet).
+    /// Planned, or started in or after the report's period: too early to measure.
     pub not_started: bool,
 }
 
@@ -255,12 +255,21 @@ pub fn follow_up(
     let before_cell = scores
         .cells
         .iter()
-        .filter(|c| c.period < start_period)
-        .filter_map(|c| unit(c.period).filter(|u| std::ptr::eq(*u, c)))
+        .filter(|c| {
+            c.period < start_period
+                && c.vsv == vsv
+                && c.care_type.is_none()
+                && c.organisation.is_none()
+                && c.measure == Measure::Theme(action.theme)
+                && c.tier != Tier::Suppressed
+                && c.stats.is_some()
+        })
         .max_by_key(|c| c.period);
     let now_cell = unit(period);
+    // An action starting in the report's period (or later) cannot show an effect yet.
+    let too_early = start_period >= period || action.status == Status::Planned;
     let change = match (before_cell, now_cell) {
-        (Some(b), Some(n)) if start_period <= period => crate::trend::change(b, n, mid),
+        (Some(b), Some(n)) if !too_early => crate::trend::change(b, n, mid),
         _ => None,
     };
     FollowUp {
@@ -269,7 +278,7 @@ pub fn follow_up(
         now: now_cell.and_then(|c| c.stats.map(|s| s.mean)),
         change,
         overdue: action.status != Status::Done && action.due.is_some_and(|d| d < period.last_day()),
-        not_started: start_period > period,
+        not_started: too_early,
     }
 }
 

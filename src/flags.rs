@@ -198,11 +198,53 @@ pub fn flags(data: &Canonical, scores: &Scores, period: Period, rules: &Rules) -
     let mut out = Vec::new();
     for vsv in units {
         let cells = theme_cells(scores, period, vsv);
-        for kind in [FlagKind::Improvement, FlagKind::Strength] {
-            out.extend(unit_flags(data, scores, &cells, period, vsv, kind, rules));
-        }
+        let mut improvements = unit_flags(
+            data,
+            scores,
+            &cells,
+            period,
+            vsv,
+            FlagKind::Improvement,
+            rules,
+        );
+        let mut strengths =
+            unit_flags(data, scores, &cells, period, vsv, FlagKind::Strength, rules);
+        resolve_conflicts(&mut improvements, &mut strengths);
+        out.extend(improvements);
+        out.extend(strengths);
     }
     out
+}
+
+/// A theme is never both an improvement point and a strength: the flag that rests only on
+/// a top score gives way to one with a real reason (band, trend, signal, target); when
+/// both rest only on top scores, the theme is neither. Ranks are renumbered.
+fn resolve_conflicts(improvements: &mut Vec<Flag>, strengths: &mut Vec<Flag>) {
+    let only_top = |f: &Flag| {
+        f.reasons
+            .iter()
+            .all(|r| matches!(r, Reason::TopScore { .. }))
+    };
+    let both: Vec<u16> = improvements
+        .iter()
+        .filter(|i| strengths.iter().any(|s| s.theme == i.theme))
+        .map(|i| i.theme)
+        .collect();
+    for theme in both {
+        let imp_top = improvements.iter().any(|f| f.theme == theme && only_top(f));
+        let str_top = strengths.iter().any(|f| f.theme == theme && only_top(f));
+        if imp_top {
+            improvements.retain(|f| f.theme != theme);
+        }
+        if str_top {
+            strengths.retain(|f| f.theme != theme);
+        }
+    }
+    for list in [improvements, strengths] {
+        for (i, f) in list.iter_mut().enumerate() {
+            f.rank = i + 1;
+        }
+    }
 }
 
 /// The unit's full-tier theme cells of `period`, in theme order.
@@ -321,7 +363,19 @@ fn unit_flags(
             continue;
         }
         reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
-        let weight: f64 = reasons.iter().map(Reason::weight).sum();
+        // One drop often shows as a decline against last period, against last year and
+        // as an SPC signal: the trend counts once, at its strongest.
+        let trend = reasons
+            .iter()
+            .filter(|r| matches!(r, Reason::Change { .. } | Reason::Spc))
+            .map(Reason::weight)
+            .fold(0.0, f64::max);
+        let weight: f64 = trend
+            + reasons
+                .iter()
+                .filter(|r| !matches!(r, Reason::Change { .. } | Reason::Spc))
+                .map(Reason::weight)
+                .sum::<f64>();
         let region = vsv.and_then(|_| {
             scores
                 .cells
@@ -534,7 +588,7 @@ mod tests {
         ];
         let problems = [30.0, 20.0, 25.0, 10.0, 40.0];
         let cells = (0..5)
-            .map(|t| cell(Some(1), t, 8.0, problems[t as usize], 10.0))
+            .map(|t| cell(Some(1), t, 8.0, problems[t as usize], 0.0))
             .collect();
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
         let imp = only(&f, Some(1), FlagKind::Improvement);
@@ -599,13 +653,47 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_is_never_both_and_a_trend_counts_once() {
+        let themes = (0..4).map(|i| theme(&format!("t{i}"), None)).collect();
+        // t0: much worse band (4) → first, although t1's drop shows three ways (3, once).
+        // t2: high problem and high top-box share: top score on both sides → neither.
+        let mut cells = vec![
+            cell(Some(1), 0, 7.0, 5.0, 5.0),
+            cell(Some(1), 1, 7.5, 5.0, 5.0),
+            cell(Some(1), 2, 8.0, 40.0, 70.0),
+            cell(Some(1), 3, 8.0, 1.0, 1.0),
+        ];
+        cells[0].comparison.band = Some("much_worse".into());
+        cells[0].comparison.z = Some(-4.0);
+        let change = Change {
+            from: Period::parse("2026-Q2").unwrap(),
+            change: -0.8,
+            p: 0.001,
+            significant: true,
+        };
+        cells[1].comparison.prev = Some(change);
+        cells[1].comparison.year = Some(change);
+        cells[1].comparison.spc_signal = Some("special_cause_concern".into());
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        let imp = only(&f, Some(1), FlagKind::Improvement);
+        assert_eq!(imp[0].theme, 0, "{imp:?}");
+        assert_eq!(imp[1].theme, 1);
+        let st = only(&f, Some(1), FlagKind::Strength);
+        assert!(!imp.iter().any(|f| f.theme == 2) && !st.iter().any(|f| f.theme == 2));
+        for list in [&imp, &st] {
+            let ranks: Vec<usize> = list.iter().map(|f| f.rank).collect();
+            assert_eq!(ranks, (1..=list.len()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
     fn every_reason_is_kept_and_the_region_is_a_unit() {
         let themes = (0..1).map(|i| theme(&format!("t{i}"), None)).collect();
         let mut vsv = cell(Some(2), 0, 7.0, 30.0, 10.0);
         vsv.comparison.band = Some("much_worse".into());
         vsv.comparison.z = Some(-4.0);
         vsv.comparison.spc_signal = Some("special_cause_concern".into());
-        let region = cell(None, 0, 8.1, 10.0, 40.0);
+        let region = cell(None, 0, 8.1, 10.0, 0.0);
         let f = flags(
             &data(themes),
             &scores(vec![vsv, region]),

@@ -556,6 +556,9 @@ pub fn pick_quotes(
         }
         let scrubbed = scrub_with(text, &matcher);
         let flat = scrubbed.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A sentence that needed scrubbing was about a person or contact details: leave it
+        // out rather than show its remains ("Bel me op […]").
+        let flat = without_scrubbed_sentences(&flat);
         if !usable(&flat) {
             continue;
         }
@@ -580,7 +583,11 @@ pub fn pick_quotes(
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in candidates {
-        if seen.contains(&c.key) {
+        // Also a near-duplicate: one quote the start of another.
+        if seen
+            .iter()
+            .any(|k| *k == c.key || k.starts_with(&c.key) || c.key.starts_with(k.as_str()))
+        {
             continue;
         }
         seen.push(c.key);
@@ -590,6 +597,30 @@ pub fn pick_quotes(
         }
     }
     out
+}
+
+/// The text without its sentences that contain a placeholder.
+fn without_scrubbed_sentences(text: &str) -> String {
+    if !text.contains(PLACEHOLDER) {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next_is_space = chars.get(k + 1).is_none_or(|(_, n)| n.is_whitespace());
+        if matches!(c, '.' | '!' | '?') && next_is_space {
+            let end = i + c.len_utf8();
+            kept.push(&text[start..end]);
+            start = end;
+        }
+    }
+    kept.push(&text[start..]);
+    kept.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.contains(PLACEHOLDER))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Length of an international phone match without a trailing lone group of
@@ -1218,9 +1249,19 @@ mod tests {
             got,
             vec![
                 "De uitleg over pijnstilling was heel duidelijk en de verloskundige nam echt de tijd voor al onze vragen, ook midden in de nacht.".to_string(),
-                "De uitleg van verloskundige […] over de controles was helder, bel haar gerust op […] als je twijfelt over iets.".to_string(),
+                // The Anja sentence needed scrubbing, so it is left out altogether.
                 "Goede uitleg over de echo gehad.".to_string(),
             ]
+        );
+        // Of several sentences, only those without a scrubbed part are kept; a quote that
+        // is the start of another is a duplicate.
+        let sentences = [
+            "De uitleg over de ruggenprik was niet duidelijk. Bel me op 06-12345678 als u vragen heeft.",
+            "De uitleg over de ruggenprik was niet duidelijk.",
+        ];
+        assert_eq!(
+            pick_quotes(&sentences, &keywords, &names, 10),
+            vec!["De uitleg over de ruggenprik was niet duidelijk.".to_string()]
         );
         // max
         assert_eq!(pick_quotes(&texts, &keywords, &names, 1), got[..1].to_vec());

@@ -165,12 +165,7 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     }
     units.push((Unit::Region, REGION_DIR.to_string()));
 
-    let source = figures::Source {
-        config: &a.config,
-        data: &a.data,
-        scores: &shown,
-        period: a.period,
-    };
+    let source = figures::Source::new(&a.config, &a.data, &shown, a.period);
     let per_unit: Vec<Vec<Figure>> = units
         .iter()
         .map(|(unit, dir)| {
@@ -204,6 +199,14 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
     let register_name = register
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    let funnels: Vec<String> = all_figures
+        .iter()
+        .filter_map(|f| {
+            f.path
+                .strip_prefix(&format!("{REGION_DIR}/charts/funnel-"))
+                .map(str::to_string)
+        })
+        .collect();
     for ((unit, dir), figs) in units.iter().zip(&per_unit) {
         let links: Vec<ChartLink> = figs
             .iter()
@@ -218,6 +221,7 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
             flags: &flags,
             follow_ups: &follow_ups,
             register: &register_name,
+            funnels: &funnels,
         };
         let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
         add_documents(&mut bundle, dir, "agenda", &md, lang)?;

@@ -1131,7 +1131,11 @@ fn planted_effects_are_found_in_data_samples() {
     let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
     let row = agenda.lines().find(|l| l.starts_with("| A2 ")).unwrap();
     assert!(row.contains("**te laat**"), "{row}");
-    assert!(agenda.contains("Verbeterpunten zonder actie in het register: Bereikbaarheid"));
+    let missing = agenda
+        .lines()
+        .find(|l| l.starts_with("Verbeterpunten zonder actie in het register:"))
+        .expect("points without an action are named");
+    assert!(missing.contains("Bereikbaarheid") && !missing.contains("Informatievoorziening"));
 }
 
 /// A CSV file as maps from column to value.
@@ -1188,7 +1192,7 @@ fn agendas_in_three_formats_escape_free_text_and_embed_the_charts() {
     ] {
         assert!(document.contains(heading), "{heading}");
     }
-    assert!(document.contains("&lt;script&gt;"));
+    assert!(document.contains("&lt;script") && !document.contains("<script"));
     assert!(document.contains("<w:drawing>"));
     let media = (0..zip.len())
         .filter(|&i| {

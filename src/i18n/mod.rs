@@ -226,6 +226,23 @@ impl Language {
         }
     }
 
+    /// A level of the participatieladder in this language.
+    pub fn participation(self, p: crate::config::Participation) -> &'static str {
+        use crate::config::Participation::*;
+        match (self, p) {
+            (Language::Nl, Informeren) => "informeren",
+            (Language::Nl, Raadplegen) => "raadplegen",
+            (Language::Nl, Adviseren) => "adviseren",
+            (Language::Nl, Coproduceren) => "coproduceren",
+            (Language::Nl, Meebeslissen) => "meebeslissen",
+            (Language::En, Informeren) => "informing",
+            (Language::En, Raadplegen) => "consulting",
+            (Language::En, Adviseren) => "advising",
+            (Language::En, Coproduceren) => "co-producing",
+            (Language::En, Meebeslissen) => "co-deciding",
+        }
+    }
+
     /// The chart texts of this language.
     pub fn charts(self) -> &'static ChartTexts {
         match self {

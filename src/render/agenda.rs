@@ -62,6 +62,8 @@ pub struct Extras<'a> {
     pub follow_ups: &'a [crate::actions::FollowUp],
     /// The register's file name.
     pub register: &'a str,
+    /// Slugs of the theme ids that have a funnel plot in the region's charts.
+    pub funnels: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -334,12 +336,7 @@ pub fn agenda_md(
         .iter()
         .map(|s| SourceLine {
             name: format!("{} ({})", s.name, s.codebook.title),
-            participation: s.participation.map(|p| {
-                serde_json::to_value(p)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            }),
+            participation: s.participation.map(|p| lang.participation(p).to_string()),
         })
         .collect();
     let tiers_text = fill(
@@ -389,6 +386,8 @@ pub fn agenda_md(
                 register: extras.register,
                 charts: extras.charts,
                 grade: grade_plain,
+                scores,
+                funnels: extras.funnels,
             }),
             grade_trend,
             position,

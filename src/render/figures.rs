@@ -98,6 +98,28 @@ pub struct Source<'a> {
     pub scores: &'a Scores,
     /// The report's period.
     pub period: Period,
+    /// The SPC series, built once on first use.
+    series: std::cell::OnceCell<
+        std::collections::BTreeMap<crate::trend::SeriesKey, Vec<(Period, usize)>>,
+    >,
+}
+
+impl<'a> Source<'a> {
+    /// The figures' source for a report.
+    pub fn new(
+        config: &'a Config,
+        data: &'a Canonical,
+        scores: &'a Scores,
+        period: Period,
+    ) -> Self {
+        Source {
+            config,
+            data,
+            scores,
+            period,
+            series: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 impl Source<'_> {
@@ -350,7 +372,9 @@ pub fn spc_legend(t: &ChartTexts, missing: String) -> SpcLegend {
 fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
     let t = src.t();
     let lang = src.lang();
-    let series = spc_series(src.scores, src.period);
+    let series = src
+        .series
+        .get_or_init(|| spc_series(src.scores, src.period));
     let points = series.get(&(vsv_of(unit), None, None, m))?;
     if points.len() < 2 {
         return None;

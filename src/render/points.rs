@@ -94,6 +94,10 @@ pub struct DiscussionInput<'a> {
     pub charts: &'a [ChartLink],
     /// The overall grade as shown, if any.
     pub grade: Option<String>,
+    /// Scored cells (for the privacy of quotes).
+    pub scores: &'a crate::score::Scores,
+    /// Theme ids that have a funnel plot in the region's charts.
+    pub funnels: &'a [String],
 }
 
 /// Builds the discussion part for one unit.
@@ -101,11 +105,17 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
     let lang = input.config.analysis.language;
     let a = lang.agenda();
     let unit_name = input.vsv.map(|v| input.data.names.get(v).to_string());
-    // Follow-ups that concern this unit: its own and the region's; the region sees all.
+    // The follow-up table: a VSV's own actions and the region's; the region lists all.
     let follow_ups: Vec<&FollowUp> = input
         .follow_ups
         .iter()
         .filter(|f| input.vsv.is_none() || f.action.vsv.is_none() || f.action.vsv == unit_name)
+        .collect();
+    // Actions that answer this unit's points: for the region only region-wide ones.
+    let own: Vec<&FollowUp> = follow_ups
+        .iter()
+        .copied()
+        .filter(|f| input.vsv.is_some() || f.action.vsv.is_none())
         .collect();
     let mine = |kind: FlagKind| -> Vec<&Flag> {
         let mut v: Vec<&Flag> = input
@@ -118,7 +128,7 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
     };
     let improvements = mine(FlagKind::Improvement);
     let strengths = mine(FlagKind::Strength);
-    let view = |f: &Flag, with_quotes: bool| point_view(input, f, &follow_ups, with_quotes);
+    let view = |f: &Flag, with_quotes: bool| point_view(input, f, &own, with_quotes);
     let lead_i: Vec<PointView> = improvements
         .iter()
         .take(LEADING_IMPROVEMENTS)
@@ -142,8 +152,7 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
 
     let follow_up = follow_ups.iter().map(|f| follow_up_row(input, f)).collect();
     let open_action = |theme: u16| {
-        follow_ups
-            .iter()
+        own.iter()
             .any(|f| f.action.theme == theme && f.action.status != Status::Done)
     };
     let missing: Vec<String> = improvements
@@ -176,7 +185,7 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
     for f in improvements.iter().take(LEADING_IMPROVEMENTS) {
         let label = theme_label(input.data, f.theme, lang);
         feedback.push(fill(a.feedback_said, &[("theme", label)]));
-        let action = follow_ups
+        let action = own
             .iter()
             .find(|x| x.action.theme == f.theme && x.action.status != Status::Done);
         feedback.push(match action {
@@ -219,14 +228,26 @@ fn theme_label(data: &Canonical, theme: u16, lang: Language) -> String {
         .map_or_else(String::new, |t| t.label_in(lang).to_string())
 }
 
-/// Free text as one sentence in a Markdown line: no line breaks, no table pipes, ends
-/// with a full stop.
+/// Free text made literal in Markdown: characters that would start emphasis, links,
+/// headings, code or HTML are escaped.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Free text as one sentence in a Markdown line: no line breaks, escaped, ends with a
+/// full stop.
 fn sentence(text: &str) -> String {
-    let t: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "/");
+    let t: String = md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     if t.ends_with(['.', '!', '?']) {
         t
     } else {
@@ -236,16 +257,15 @@ fn sentence(text: &str) -> String {
 
 /// Free text for a Markdown table cell.
 fn cell_text(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "/")
+    md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// "p < 0,001" or "p = 0,012".
+/// "p < 0,001", "p = 0,012" or "p < 0,05" (never a rounded 0,050 for a significant p).
 fn p_text(p: f64, lang: Language) -> String {
     if p < 0.001 {
         format!("p < {}", lang.decimal(0.001, 3))
+    } else if p < 0.05 && (p * 1000.0).round() >= 50.0 {
+        format!("p < {}", lang.decimal(0.05, 2))
     } else {
         format!("p = {}", lang.decimal(p, 3))
     }
@@ -328,19 +348,25 @@ fn point_view(
     let label = theme_label(input.data, f.theme, lang);
     let score = lang.decimal(f.score, 1);
     let region = f.region.map_or("–".into(), |r| lang.decimal(r, 1));
-    let mut headline = score.clone();
+    let mut context = Vec::new();
     if let Some(r) = f.region {
-        headline.push_str(&format!(" ({} {})", a.region, lang.decimal(r, 1)));
+        context.push(format!("{} {}", a.region, lang.decimal(r, 1)));
     }
     if let Some(c) = f.change_prev {
         let change = if c.significant {
             let arrow = if c.change < 0.0 { "▼" } else { "▲" };
             format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
         } else {
-            lang.decimal(c.change, 1)
+            let sign = if c.change >= 0.05 { "+" } else { "" };
+            format!("{sign}{}", lang.decimal(c.change, 1))
         };
-        headline.push_str(&format!(" {change} {} {}", a.versus, c.from.display(lang)));
+        context.push(format!("{change} {} {}", a.versus, c.from.display(lang)));
     }
+    let headline = if context.is_empty() {
+        score.clone()
+    } else {
+        format!("{score} ({})", context.join("; "))
+    };
     let reasons = f
         .reasons
         .iter()
@@ -362,12 +388,13 @@ fn point_view(
             links.push(format!("[{name}]({stem}.png)"));
         }
     }
-    if input.vsv.is_some() {
-        links.push(format!(
-            "[{}](../{}/charts/funnel-{id}.png)",
-            a.chart_funnel,
-            crate::report::REGION_DIR
-        ));
+    if input.funnels.contains(&id) {
+        let dir = if input.vsv.is_some() {
+            format!("../{}/", crate::report::REGION_DIR)
+        } else {
+            String::new()
+        };
+        links.push(format!("[{}]({dir}charts/funnel-{id}.png)", a.chart_funnel));
     }
     let action = follow_ups
         .iter()
@@ -421,10 +448,28 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     if keywords.is_empty() {
         return Vec::new();
     }
-    let mut seen: Vec<(u16, u32)> = Vec::new();
+    // Only respondents of the theme's own source, in VSVs whose cell for the theme is shown
+    // (so the region quotes no VSV below min_n).
+    let shown_vsv = |v: u32| {
+        crate::render::agenda::unit_cell(
+            input.scores,
+            input.period,
+            Some(v),
+            crate::score::Measure::Theme(f.theme),
+        )
+        .is_some_and(|c| c.tier != crate::score::Tier::Suppressed)
+    };
+    let mut allowed: std::collections::BTreeMap<u32, bool> = std::collections::BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
     let mut texts: Vec<&str> = Vec::new();
     for r in &input.data.respondents {
-        if r.period != input.period || (input.vsv.is_some() && Some(r.vsv) != input.vsv) {
+        if r.period != input.period
+            || (input.vsv.is_some() && Some(r.vsv) != input.vsv)
+            || r.source as usize != theme.source
+        {
+            continue;
+        }
+        if !*allowed.entry(r.vsv).or_insert_with(|| shown_vsv(r.vsv)) {
             continue;
         }
         let text = match f.kind {
@@ -435,13 +480,15 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
             continue;
         };
         // One respondent's care-type rows carry the same open answer once.
-        if seen.contains(&(r.source, r.key)) {
+        if !seen.insert((r.source, r.key)) {
             continue;
         }
-        seen.push((r.source, r.key));
         texts.push(text);
     }
     crate::quotes::pick_quotes(&texts, &keywords, &q.names, q.max)
+        .iter()
+        .map(|q| md_escape(q))
+        .collect()
 }
 
 fn status_word(s: Status, lang: Language) -> &'static str {
