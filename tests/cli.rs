@@ -1217,6 +1217,88 @@ fn agendas_in_three_formats_escape_free_text_and_embed_the_charts() {
     assert!(index.contains("href=\"regio/agenda.html\""));
 }
 
+/// A whole VSV below min_n: six respondents of the last quarter moved to "VSV Klein", with
+/// open answers that match every theme. Nothing of it may show: no number, no quote, no
+/// flag, and the region's response counts are rounded.
+#[test]
+fn a_vsv_below_min_n_shows_nothing_anywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample_report(tmp.path());
+    let export = tmp.path().join("exports/prem-2026-K3.csv");
+    let bytes = std::fs::read(&export).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+    let header: Vec<String> = lines[0].split(';').map(str::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, vsv, open) = (col("Respondentnummer"), col("VSV"), col("Verbeterpunten"));
+    let mut moved: Vec<String> = Vec::new();
+    for line in lines.iter_mut().skip(1) {
+        let mut fields: Vec<String> = line.split(';').map(str::to_string).collect();
+        if fields.len() != header.len() || fields[1] == "VSV Zaanstreek" {
+            continue;
+        }
+        let rid = fields[id].clone();
+        if !moved.contains(&rid) {
+            if moved.len() == 6 {
+                continue;
+            }
+            moved.push(rid);
+        }
+        fields[vsv] = "VSV Klein".into();
+        fields[open] = "KLEINGEHEIM: uitleg, informatie, terugbellen, telefoon, aandacht, tijd voor, vertrouwen, pijn".into();
+        *line = fields.join(";");
+    }
+    assert_eq!(moved.len(), 6);
+    let joined = lines.join("\r\n");
+    let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(&joined);
+    std::fs::write(&export, encoded).unwrap();
+    let report = run_report(tmp.path());
+
+    let rows = scores(&report);
+    let klein: Vec<_> = rows
+        .iter()
+        .filter(|r| r["vsv"] == "VSV Klein" && r["period"] == "2026-Q3")
+        .collect();
+    assert!(!klein.is_empty());
+    assert!(klein
+        .iter()
+        .all(|r| r["status"] == "suppressed" && r["mean"].is_empty()));
+    let mut scanned = 0;
+    for file in files_under(&report) {
+        let name = file.to_string_lossy().to_string();
+        let path = report.join(&file);
+        let text = if name.ends_with(".docx") {
+            let mut zip =
+                zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).unwrap();
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut s)
+                .unwrap();
+            s
+        } else if [".md", ".html", ".svg", ".csv"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
+            std::fs::read_to_string(&path).unwrap()
+        } else {
+            continue;
+        };
+        scanned += 1;
+        assert!(
+            !text.contains("KLEINGEHEIM"),
+            "a quote of VSV Klein in {name}"
+        );
+    }
+    assert!(scanned > 50);
+    let flags = read_csv(&report.join("tables/flags.csv"));
+    assert!(!flags.iter().any(|f| f["vsv"] == "VSV Klein"));
+    let agenda = std::fs::read_to_string(report.join("vsv-klein/agenda.md")).unwrap();
+    assert!(agenda.contains("< 10 cliënten"), "{agenda}");
+    let region = std::fs::read_to_string(report.join("regio/agenda.md")).unwrap();
+    assert!(region.contains("**Respons:** ca. "), "{region}");
+    let heatmap = std::fs::read_to_string(report.join("regio/charts/heatmap.svg")).unwrap();
+    assert!(heatmap.contains("VSV Klein") || heatmap.contains("Klein"));
+}
+
 #[test]
 fn agenda_of_a_sample_vsv_in_dutch_and_english() {
     let tmp = tempfile::tempdir().unwrap();
