@@ -538,6 +538,7 @@ fn the_report_draws_every_chart_kind_as_png_and_svg() {
         "regio/charts/theme-scores",
         "regio/charts/spc-bereikbaarheid",
         "regio/charts/heatmap",
+        "regio/charts/caterpillar",
         "regio/charts/funnel-informatievoorziening",
     ] {
         assert!(has(&format!("{stem}.png")), "{stem}.png in {files:?}");

@@ -65,6 +65,10 @@ pub struct ChartTexts {
     pub caption_spc: &'static str,
     pub caption_funnel: &'static str,
     pub caption_heatmap: &'static str,
+    pub caption_caterpillar: &'static str,
+    pub caterpillar_title: &'static str,
+    pub caterpillar_subtitle: &'static str,
+    pub grade_axis: &'static str,
 }
 
 /// Dutch.
@@ -132,6 +136,10 @@ pub const NL: ChartTexts = ChartTexts {
     caption_spc: "Verloop (SPC)",
     caption_funnel: "Funnelplot",
     caption_heatmap: "Heatmap VSV × thema",
+    caption_caterpillar: "Rapportcijfer van alle VSV's (rupsgrafiek)",
+    caterpillar_title: "Rapportcijfer per VSV — {unit}",
+    caterpillar_subtitle: "{period} · gemiddelde met 95%-betrouwbaarheidsinterval, hoog naar laag",
+    grade_axis: "Rapportcijfer (1–10)",
 };
 
 /// English.
@@ -197,4 +205,8 @@ pub const EN: ChartTexts = ChartTexts {
     caption_spc: "Trend (SPC)",
     caption_funnel: "Funnel plot",
     caption_heatmap: "Heatmap VSV × theme",
+    caption_caterpillar: "Overall grade of all VSVs (caterpillar)",
+    caterpillar_title: "Overall grade per VSV — {unit}",
+    caterpillar_subtitle: "{period} · mean with 95% confidence interval, high to low",
+    grade_axis: "Overall grade (1–10)",
 };

@@ -262,6 +262,14 @@ pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
         inline: true,
         chart: AnyChart::Heatmap(heatmap(src)),
     }];
+    if let Some(chart) = caterpillar(src) {
+        out.push(Figure {
+            path: format!("{dir}/charts/caterpillar"),
+            caption: t.caption_caterpillar.into(),
+            inline: false,
+            chart: AnyChart::ThemeScores(chart),
+        });
+    }
     for (m, label, id) in src.themes() {
         if let Some(chart) = funnel(src, m, &label) {
             out.push(Figure {
@@ -323,6 +331,59 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
         suppressed: src.hidden_text(cells.into_iter().flatten()),
         comma: src.lang().comma(),
     }
+}
+
+/// The caterpillar of all VSVs on the overall grade: highest first, hidden VSVs last with
+/// only the privacy text.
+fn caterpillar(src: &Source) -> Option<ThemeScores> {
+    let t = src.t();
+    let item = src.first_item(ItemRole::Grade)?;
+    let m = Measure::Grade(item);
+    let region = unit_cell(src.scores, src.period, None, m)
+        .and_then(interval)
+        .map(|i| i.mean);
+    let mut cells: Vec<(String, &Cell)> = src
+        .data
+        .vsvs()
+        .into_iter()
+        .filter_map(|name| {
+            let id = src.data.names.find(&name)?;
+            Some((name, unit_cell(src.scores, src.period, Some(id), m)?))
+        })
+        .collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let key = |c: &Cell| interval(c).map_or(f64::NEG_INFINITY, |i| i.mean);
+    cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0)));
+    let suppressed = src.hidden_text(cells.iter().map(|(_, c)| *c));
+    Some(ThemeScores {
+        title: fill(
+            t.caterpillar_title,
+            &[("unit", src.unit_name(Unit::Region))],
+        ),
+        subtitle: fill(
+            t.caterpillar_subtitle,
+            &[("period", src.period.display(src.lang()))],
+        ),
+        axis: t.grade_axis.into(),
+        rows: cells
+            .iter()
+            .map(|(name, c)| ThemeRow {
+                label: name.clone(),
+                score: interval(c),
+                indicative: c.tier == Tier::Indicative,
+                region,
+            })
+            .collect(),
+        legend: [
+            t.ci_legend.into(),
+            src.indicative_legend(),
+            t.region_legend.into(),
+        ],
+        suppressed,
+        comma: src.lang().comma(),
+    })
 }
 
 fn point_kind(v: Variation) -> PointKind {
