@@ -791,12 +791,23 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
     if grade_item.is_none() && nps_item.is_none() {
         return None;
     }
+    // Periods in which the unit has a grade or NPS cell at all: a period without data is
+    // left out, so that only a hidden cell carries the privacy text.
+    let has_cell = |p: Period| {
+        [grade_item.map(Measure::Grade), nps_item.map(Measure::Nps)]
+            .into_iter()
+            .flatten()
+            .any(|m| unit_cell(src.scores, p, vsv, m).is_some())
+    };
     let periods: Vec<Period> = src
         .data
         .periods()
         .into_iter()
-        .filter(|p| *p <= src.period)
+        .filter(|p| *p <= src.period && has_cell(*p))
         .collect();
+    if periods.is_empty() {
+        return None;
+    }
     let mut seen = Vec::new();
     let mut marks = |item: Option<u16>, make: fn(u16) -> Measure, v: Option<u32>| {
         periods
