@@ -523,6 +523,7 @@ const PERSONAL: [&str; 4] = [
 struct LocalTheme {
     id: &'static str,
     label: &'static str,
+    label_en: &'static str,
     importance: f64,
     keywords: &'static [&'static str],
 }
@@ -531,6 +532,7 @@ const LOCAL_THEMES: [LocalTheme; 3] = [
     LocalTheme {
         id: "kraamtijd_steun",
         label: "Steun in de kraamtijd",
+        label_en: "Support in the postnatal period",
         importance: 3.4,
         keywords: &[
             "kraamverzorgende",
@@ -543,6 +545,7 @@ const LOCAL_THEMES: [LocalTheme; 3] = [
     LocalTheme {
         id: "voorlichting",
         label: "Voorlichting tijdens de zwangerschap",
+        label_en: "Information during pregnancy",
         importance: 3.2,
         keywords: &[
             "voorlichting",
@@ -555,6 +558,7 @@ const LOCAL_THEMES: [LocalTheme; 3] = [
     LocalTheme {
         id: "digitale_bereikbaarheid",
         label: "Digitale bereikbaarheid",
+        label_en: "Digital accessibility",
         importance: 3.0,
         keywords: &["app", "website", "e-mail", "chat", "antwoord", "bereikbaar"],
     },
@@ -1955,6 +1959,7 @@ fn local_codebook() -> String {
         s.push_str("\n[[themes]]\n");
         s.push_str(&format!("id = {}\n", toml_str(t.id)));
         s.push_str(&format!("label = {}\n", toml_str(t.label)));
+        s.push_str(&format!("label_en = {}\n", toml_str(t.label_en)));
         s.push_str(&format!("importance = {:.1}\n", t.importance));
         s.push_str(&format!("keywords = {}\n", toml_list(t.keywords)));
     }
