@@ -2628,7 +2628,10 @@ mod tests {
                         "type", "levels", "positive", "problem", "missing", "min", "max", "scores",
                     ],
                 ),
-                ("themes", &["id", "label", "label_en", "importance", "keywords"]),
+                (
+                    "themes",
+                    &["id", "label", "label_en", "importance", "keywords"],
+                ),
                 (
                     "items",
                     &["id", "theme", "columns", "text", "scale", "reverse"],
