@@ -151,11 +151,18 @@ fn show_change(cell: Option<&Cell>, lang: Language) -> String {
     else {
         return "–".into();
     };
+    change_text(&c, lang, false)
+}
+
+/// A change in words: "▼ 0,6" when significant, else the signed number ("−0,1"; with
+/// `plus`, also "+0,1").
+pub fn change_text(c: &crate::score::Change, lang: Language, plus: bool) -> String {
     if c.significant {
         let arrow = if c.change < 0.0 { "▼" } else { "▲" };
         format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
     } else {
-        lang.decimal(c.change, 1)
+        let sign = if plus && c.change >= 0.05 { "+" } else { "" };
+        format!("{sign}{}", lang.decimal(c.change, 1))
     }
 }
 
@@ -255,13 +262,12 @@ pub fn agenda_md(
         .filter(|c| c.tier == Tier::Full)
         .and_then(|c| c.comparison.prev)
         .map(|c| {
-            let change = if c.significant {
-                let arrow = if c.change < 0.0 { "▼" } else { "▲" };
-                format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
-            } else {
-                lang.decimal(c.change, 1)
-            };
-            format!("{change} {} {}", lang.agenda().versus, c.from.display(lang))
+            format!(
+                "{} {} {}",
+                change_text(&c, lang, false),
+                lang.agenda().versus,
+                c.from.display(lang)
+            )
         });
     let grade_plain = grade
         .filter(|c| c.tier != Tier::Suppressed)

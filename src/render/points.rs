@@ -353,14 +353,12 @@ fn point_view(
         context.push(format!("{} {}", a.region, lang.decimal(r, 1)));
     }
     if let Some(c) = f.change_prev {
-        let change = if c.significant {
-            let arrow = if c.change < 0.0 { "▼" } else { "▲" };
-            format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
-        } else {
-            let sign = if c.change >= 0.05 { "+" } else { "" };
-            format!("{sign}{}", lang.decimal(c.change, 1))
-        };
-        context.push(format!("{change} {} {}", a.versus, c.from.display(lang)));
+        context.push(format!(
+            "{} {} {}",
+            crate::render::agenda::change_text(&c, lang, true),
+            a.versus,
+            c.from.display(lang)
+        ));
     }
     let headline = if context.is_empty() {
         score.clone()
