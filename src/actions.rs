@@ -374,10 +374,10 @@ mod tests {
             care_type: None,
             organisation: None,
             measure: Measure::Theme(1),
-            n: 200,
             tier: Tier::Full,
-            secondary: false,
+            covers: Vec::new(),
             stats: Some(CellStats {
+                n: 200,
                 mean,
                 sd: Some(1.0),
                 ci: None,

@@ -23,19 +23,6 @@ use crate::score::{CaseMix, Cell, Measure, Scores, Tier};
 /// Respondents a stratum needs in a VSV for its own mean; fewer merge upward.
 pub const MIN_STRATUM: u64 = 3;
 
-/// The band of a band id from scores.csv.
-pub fn band_of_id(id: &str) -> Option<Band> {
-    [
-        Band::MuchBetter,
-        Band::Better,
-        Band::AsExpected,
-        Band::Worse,
-        Band::MuchWorse,
-    ]
-    .into_iter()
-    .find(|b| band_id(*b) == id)
-}
-
 /// The band's id as written in scores.csv.
 pub fn band_id(band: Band) -> &'static str {
     match band {
@@ -56,13 +43,6 @@ pub fn compare(scores: &mut Scores) {
 /// Directly standardised means for the VSV-level and VSV × care-type cells.
 pub fn standardise(scores: &mut Scores) {
     let std = standardised_means(&scores.case_mix);
-    // Cells over care types: unweighted mean of the standardised care-type means.
-    let mut over_care_types: BTreeMap<(Period, u32, Measure), Vec<f64>> = BTreeMap::new();
-    for (&(p, v, ct, m), &value) in &std {
-        if ct.is_some() {
-            over_care_types.entry((p, v, m)).or_default().push(value);
-        }
-    }
     for c in scores.cells.iter_mut() {
         if c.tier == Tier::Suppressed || c.organisation.is_some() {
             continue;
@@ -70,13 +50,17 @@ pub fn standardise(scores: &mut Scores) {
         let Some(v) = c.vsv else { continue };
         let value = match c.care_type {
             Some(ct) => std.get(&(c.period, v, Some(ct), c.measure)).copied(),
-            None => std
-                .get(&(c.period, v, None, c.measure))
-                .copied()
-                .or_else(|| {
-                    let parts = over_care_types.get(&(c.period, v, c.measure))?;
-                    Some(parts.iter().sum::<f64>() / parts.len() as f64)
-                }),
+            // A cell over care types: the unweighted mean of the standardised means of the
+            // care types it covers (the shown ones), like its raw mean.
+            None if !c.covers.is_empty() => {
+                let parts: Option<Vec<f64>> = c
+                    .covers
+                    .iter()
+                    .map(|&ct| std.get(&(c.period, v, Some(ct), c.measure)).copied())
+                    .collect();
+                parts.map(|p| p.iter().sum::<f64>() / p.len() as f64)
+            }
+            None => std.get(&(c.period, v, None, c.measure)).copied(),
         };
         c.comparison.std_mean = value;
     }
@@ -193,7 +177,7 @@ pub fn add_bands(scores: &mut Scores) {
                 r.z
             };
             cell.comparison.z = z;
-            cell.comparison.band = r.band.map(|b| band_id(b).to_string());
+            cell.comparison.band = r.band;
         }
     }
 }
@@ -206,7 +190,7 @@ fn unit_input(i: usize, c: &Cell) -> Option<UnitInput> {
     let s = c.stats?;
     Some(UnitInput {
         name: i.to_string(),
-        n: c.n as f64,
+        n: s.n as f64,
         value: c.comparison.std_mean.unwrap_or(s.mean),
         sd: s.sd,
         banded: c.tier == Tier::Full,

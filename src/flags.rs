@@ -23,6 +23,7 @@ use crate::funnel::Band;
 use crate::ingest::Canonical;
 use crate::period::Period;
 use crate::score::{Cell, Change, Measure, Scores, Tier};
+use crate::spc::Variation;
 
 /// How many themes per unit the verbeterscore rule picks.
 pub const TOP_VERBETERSCORE: usize = 3;
@@ -299,13 +300,7 @@ fn unit_flags(
             continue;
         };
         let mut reasons = Vec::new();
-        if let (Some(band), Some(z)) = (
-            c.comparison
-                .band
-                .as_deref()
-                .and_then(crate::compare::band_of_id),
-            c.comparison.z,
-        ) {
+        if let (Some(band), Some(z)) = (c.comparison.band, c.comparison.z) {
             let hit = if improvement {
                 matches!(band, Band::Worse | Band::MuchWorse)
             } else {
@@ -331,11 +326,11 @@ fn unit_flags(
             }
         }
         let signal = if improvement {
-            "special_cause_concern"
+            Variation::SpecialCauseConcern
         } else {
-            "special_cause_improvement"
+            Variation::SpecialCauseImprovement
         };
-        if c.comparison.spc_signal.as_deref() == Some(signal) {
+        if c.comparison.spc_signal == Some(signal) {
             reasons.push(Reason::Spc);
         }
         let theme_id = data.themes.get(*t as usize).map(|th| th.id.as_str());
@@ -405,7 +400,7 @@ fn unit_flags(
                 score: s.mean,
                 ci: s.ci,
                 region,
-                n: c.n,
+                n: s.n,
                 share,
                 change_prev: c.comparison.prev,
             },
@@ -464,10 +459,10 @@ mod tests {
             care_type: None,
             organisation: None,
             measure: Measure::Theme(theme),
-            n: 120,
             tier: Tier::Full,
-            secondary: false,
+            covers: Vec::new(),
             stats: Some(CellStats {
+                n: 120,
                 mean,
                 sd: Some(1.5),
                 ci: Some((mean - 0.3, mean + 0.3)),
@@ -512,7 +507,7 @@ mod tests {
         let mut cells: Vec<Cell> = (0..4)
             .map(|t| cell(Some(1), t, 8.0, 10.0 - t as f64, 50.0))
             .collect();
-        cells[3].comparison.band = Some("worse".into());
+        cells[3].comparison.band = Some(Band::Worse);
         cells[3].comparison.z = Some(-2.6);
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
         let imp = only(&f, Some(1), FlagKind::Improvement);
@@ -562,8 +557,8 @@ mod tests {
         let mut cells: Vec<Cell> = (0..5)
             .map(|t| cell(Some(1), t, 8.0, if t < 3 { 20.0 } else { 1.0 }, 1.0))
             .collect();
-        cells[3].comparison.spc_signal = Some("special_cause_concern".into());
-        cells[4].comparison.spc_signal = Some("special_cause_improvement".into());
+        cells[3].comparison.spc_signal = Some(Variation::SpecialCauseConcern);
+        cells[4].comparison.spc_signal = Some(Variation::SpecialCauseImprovement);
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
         let imp = only(&f, Some(1), FlagKind::Improvement);
         assert_eq!(
@@ -645,7 +640,7 @@ mod tests {
             cell(Some(1), 1, 6.0, 50.0, 5.0),
         ];
         cells[0].tier = Tier::Indicative;
-        cells[0].comparison.spc_signal = Some("special_cause_concern".into());
+        cells[0].comparison.spc_signal = Some(Variation::SpecialCauseConcern);
         cells[1].tier = Tier::Suppressed;
         cells[1].stats = None;
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
@@ -663,7 +658,7 @@ mod tests {
             cell(Some(1), 2, 8.0, 40.0, 70.0),
             cell(Some(1), 3, 8.0, 1.0, 1.0),
         ];
-        cells[0].comparison.band = Some("much_worse".into());
+        cells[0].comparison.band = Some(Band::MuchWorse);
         cells[0].comparison.z = Some(-4.0);
         let change = Change {
             from: Period::parse("2026-Q2").unwrap(),
@@ -673,7 +668,7 @@ mod tests {
         };
         cells[1].comparison.prev = Some(change);
         cells[1].comparison.year = Some(change);
-        cells[1].comparison.spc_signal = Some("special_cause_concern".into());
+        cells[1].comparison.spc_signal = Some(Variation::SpecialCauseConcern);
         let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
         let imp = only(&f, Some(1), FlagKind::Improvement);
         assert_eq!(imp[0].theme, 0, "{imp:?}");
@@ -690,9 +685,9 @@ mod tests {
     fn every_reason_is_kept_and_the_region_is_a_unit() {
         let themes = (0..1).map(|i| theme(&format!("t{i}"), None)).collect();
         let mut vsv = cell(Some(2), 0, 7.0, 30.0, 10.0);
-        vsv.comparison.band = Some("much_worse".into());
+        vsv.comparison.band = Some(Band::MuchWorse);
         vsv.comparison.z = Some(-4.0);
-        vsv.comparison.spc_signal = Some("special_cause_concern".into());
+        vsv.comparison.spc_signal = Some(Variation::SpecialCauseConcern);
         let region = cell(None, 0, 8.1, 10.0, 0.0);
         let f = flags(
             &data(themes),

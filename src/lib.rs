@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module per stage: [`config`] + [`codebook`] → [`ingest`] (canonical
 //! tables, data-quality report) → [`score`] (cells, tiers, α) → [`trend`] (changes over
-//! periods), [`spc`] (XmR signals), [`compare`] (case-mix standardisation and [`funnel`]
+//! periods) after [`disclosure`] (what may be published), [`spc`] (XmR signals), [`compare`] (case-mix standardisation and [`funnel`]
 //! bands) → [`render`] (tables, agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
 //! realistic synthetic exports.
 
@@ -11,6 +11,7 @@ pub mod actions;
 pub mod codebook;
 pub mod compare;
 pub mod config;
+pub mod disclosure;
 pub mod error;
 pub mod flags;
 pub mod funnel;

@@ -99,7 +99,20 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             p
         }
     };
-    let mut scores = score(&data, &config.privacy);
+    let mut scores = crate::disclosure::disclose(score(&data), &config.privacy);
+    // The proof, on every run: nothing leaves when the published structure fails the rule.
+    let findings = crate::disclosure::audit(&scores, &config.privacy);
+    if let Some(first) = findings.first() {
+        let message = lang.say(
+            Msg::DisclosureAudit,
+            &[
+                ("count", &findings.len().to_string()),
+                ("min_n", &config.privacy.min_n.to_string()),
+                ("first", &format!("{first:?}")),
+            ],
+        );
+        return Err(Error::input(&config.path, message, lang));
+    }
     crate::trend::add_trends(&mut scores, config.analysis.mid);
     crate::trend::add_spc_signals(&mut scores, period);
     crate::compare::compare(&mut scores);

@@ -9,9 +9,9 @@
 //! pool respondents. Top box and problem at theme level are shares of respondents whose theme
 //! score reaches the scale's top-box or problem threshold, with a Wilson interval.
 //!
-//! Privacy: a cell with n < `min_n` is suppressed (its numbers are removed here, not only
-//! hidden later), and a sibling is suppressed too when it alone would let the suppressed
-//! cell be recovered by subtraction from the total.
+//! Scoring computes every cell; it publishes nothing. Which cells may be shown, and over
+//! which care types a VSV's score is combined, is decided by [`crate::disclosure`], which
+//! turns the [`Computed`] result into the published [`Scores`].
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -82,6 +82,8 @@ pub struct Percent {
 /// The numbers of a shown cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellStats {
+    /// Respondents (distinct respondents for cells over care types).
+    pub n: u64,
     /// Mean on 0–10 (NPS: −100..100).
     pub mean: f64,
     /// Standard deviation of respondents' scores (none for NPS or n < 2).
@@ -107,12 +109,11 @@ pub struct Cell {
     /// Organisation; none for all organisations together.
     pub organisation: Option<u32>,
     pub measure: Measure,
-    /// Respondents (distinct respondents for cells over care types).
-    pub n: u64,
     pub tier: Tier,
-    /// Suppressed although n ≥ min_n, so that a smaller sibling cannot be recovered.
-    pub secondary: bool,
-    /// None when suppressed.
+    /// A cell over care types (a PREM score of a VSV or the region): the care types whose
+    /// means it averages, the published ones only. Empty for every other cell.
+    pub covers: Vec<u32>,
+    /// None when suppressed: a hidden cell carries no numbers at all, not even its n.
     pub stats: Option<CellStats>,
     /// Comparison, trend and SPC columns, filled by the later stages.
     pub comparison: Comparison,
@@ -127,13 +128,13 @@ pub struct Comparison {
     /// z against the region.
     pub z: Option<f64>,
     /// Band against the region.
-    pub band: Option<String>,
+    pub band: Option<crate::funnel::Band>,
     /// Change against the previous period.
     pub prev: Option<Change>,
     /// Change against the same period a year earlier.
     pub year: Option<Change>,
     /// SPC signal of the latest period.
-    pub spc_signal: Option<String>,
+    pub spc_signal: Option<crate::spc::Variation>,
 }
 
 /// A change of a cell's mean against an earlier period.
@@ -161,7 +162,7 @@ pub struct Reliability {
     pub alpha: Option<f64>,
 }
 
-/// The result of scoring.
+/// The published result: every cell decided by [`crate::disclosure::disclose`].
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     /// Cells in a stable order: period, unit, measure.
@@ -170,6 +171,92 @@ pub struct Scores {
     pub reliability: Vec<Reliability>,
     /// Scores per case-mix stratum, for standardisation (see [`crate::compare`]).
     pub case_mix: CaseMix,
+    /// Respondents per source, VSV (or the region) and period: the agenda's response line.
+    pub responses: Vec<Response>,
+}
+
+/// Distinct respondents of one source in a VSV (or the region) in one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    pub period: Period,
+    /// None for the region.
+    pub vsv: Option<u32>,
+    /// Index into [`Canonical::sources`].
+    pub source: u16,
+    /// None when hidden.
+    pub n: Option<u64>,
+}
+
+/// Everything scoring computed, before anything is published: every cell with all its
+/// numbers, the ingredients of the cells over care types, α and the response counts.
+/// Only [`crate::disclosure::disclose`] turns this into something that may leave the
+/// program.
+#[derive(Debug, Clone, Default)]
+pub struct Computed {
+    /// Pooled cells (organisation, care type, and every unit of a source without care
+    /// types), each with its n, in cell order.
+    pub pooled: Vec<(Cell, u64)>,
+    /// Cells over care types, to be combined from the care types that may be shown.
+    pub combined: Vec<Combined>,
+    /// α per theme and period, whatever its n.
+    pub reliability: Vec<Reliability>,
+    pub case_mix: CaseMix,
+    /// (period, VSV or region, source) → distinct respondents.
+    pub responses: Vec<(Period, Option<u32>, u16, u64)>,
+    /// Alphabetical rank of every name id, for the published cell order.
+    pub name_ranks: Vec<u32>,
+}
+
+/// A VSV's (or the region's) cell over care types, not yet combined: the care-type sums and,
+/// per set of care types a respondent answered for, how many respondents did.
+#[derive(Debug, Clone)]
+pub struct Combined {
+    pub period: Period,
+    /// None for the region.
+    pub vsv: Option<u32>,
+    pub measure: Measure,
+    strata: Vec<(u32, Acc)>,
+    /// (bit set of care types, as in `care_types`, → respondents); empty when unknown.
+    answered: Vec<(u64, u64)>,
+    /// Care types in bit order.
+    care_types: std::sync::Arc<Vec<u32>>,
+}
+
+impl Combined {
+    /// The care types this cell has data for.
+    pub fn care_types(&self) -> impl Iterator<Item = u32> + '_ {
+        self.strata.iter().map(|(c, _)| *c)
+    }
+
+    /// The cell averaging the care types in `covers` (those it has data for), and its n:
+    /// the distinct respondents who answered for at least one of them.
+    pub fn cell(&self, covers: &[u32]) -> (Cell, u64) {
+        let strata: Vec<(u32, Acc)> = self
+            .strata
+            .iter()
+            .filter(|(c, _)| covers.contains(c))
+            .copied()
+            .collect();
+        let mask: u64 = self
+            .care_types
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| covers.contains(c))
+            .map(|(i, _)| 1u64 << i.min(63))
+            .fold(0, |a, b| a | b);
+        let n = if self.answered.is_empty() {
+            strata.iter().map(|(_, a)| a.n).max().unwrap_or(0)
+        } else {
+            self.answered
+                .iter()
+                .filter(|(m, _)| m & mask != 0)
+                .map(|(_, k)| k)
+                .sum()
+        };
+        let mut cell = combined_cell((self.period, self.vsv), self.measure, &strata, n);
+        cell.covers = strata.iter().map(|(c, _)| *c).collect();
+        (cell, n)
+    }
 }
 
 /// Respondents' scores split by case-mix stratum (parity × age band, each with an
@@ -195,7 +282,7 @@ impl CaseMix {
 
 /// Sufficient statistics of a set of scores.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Acc {
+pub(crate) struct Acc {
     n: u64,
     sum: f64,
     sum_sq: f64,
@@ -231,8 +318,8 @@ type GroupKey = (Period, u32, Option<u32>, Option<u32>);
 /// A unit at any level: (period, vsv, care type, organisation).
 type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
 
-/// Scores every period in `data`.
-pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
+/// Computes every cell of every period in `data` (nothing of it is published yet).
+pub fn score(data: &Canonical) -> Computed {
     let measures = MeasureIndex::new(data);
     // 1. Finest groups and their accumulators.
     let mut group_of_row: Vec<u32> = Vec::with_capacity(data.respondents.len());
@@ -387,7 +474,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
     }
     let mut order: Vec<usize> = (0..unit_keys.len()).collect();
     order.sort_by_key(|&u| unit_keys[u]);
-    let mut cells: Vec<Cell> = Vec::new();
+    let mut pooled_cells: Vec<(Cell, u64)> = Vec::new();
     // Pooled cells: organisation, care type (VSV and region), and units without care types.
     // (period, VSV or region) × measure → care-type strata.
     type Strata = Vec<(u32, Acc)>;
@@ -402,36 +489,29 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
             if let (Some(c), None) = (ct, org) {
                 parents.entry(((p, v), mi)).or_default().push((c, a));
             }
-            cells.push(pooled_cell(
-                (p, v, ct, org),
-                measures.measure(mi),
-                &a,
-                privacy,
-            ));
+            pooled_cells.push((pooled_cell((p, v, ct, org), measures.measure(mi), &a), a.n));
         }
     }
-    // Cells over care types: unweighted mean of care-type means.
+    let rank = name_ranks(data);
+    pooled_cells.sort_by_cached_key(|(c, _)| cell_order(&rank, c));
+    // Cells over care types: combined later from the care types that may be shown.
+    let care_types = std::sync::Arc::new(distinct.care_types.clone());
     let mut parent_keys: Vec<_> = parents.keys().copied().collect();
     parent_keys.sort();
-    for k in parent_keys {
-        let ((p, v), mi) = k;
-        let strata = &parents[&k];
-        let n = distinct
-            .get(&(p, v, mi))
-            .copied()
-            .unwrap_or_else(|| strata.iter().map(|(_, a)| a.n).max().unwrap_or(0));
-        cells.push(combined_cell(
-            (p, v),
-            measures.measure(mi),
-            strata,
-            n,
-            privacy,
-        ));
-    }
-
-    suppress_complements(&mut cells, u64::from(privacy.min_n));
-    let rank = name_ranks(data);
-    cells.sort_by_cached_key(|c| cell_order(&rank, c));
+    let combined: Vec<Combined> = parent_keys
+        .into_iter()
+        .map(|k| {
+            let ((p, v), mi) = k;
+            Combined {
+                period: p,
+                vsv: v,
+                measure: measures.measure(mi),
+                strata: parents.remove(&k).unwrap_or_default(),
+                answered: distinct.answered.get(&(p, v, mi)).cloned().unwrap_or_default(),
+                care_types: care_types.clone(),
+            }
+        })
+        .collect();
 
     let mut reliability: Vec<Reliability> = alpha_data
         .into_iter()
@@ -441,10 +521,7 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
                 period,
                 theme,
                 n,
-                // Like every other number: nothing from fewer than min_n respondents.
-                alpha: (n as u64 >= u64::from(privacy.min_n))
-                    .then(|| stats::cronbach_alpha(&cols))
-                    .flatten(),
+                alpha: stats::cronbach_alpha(&cols),
             }
         })
         .collect();
@@ -480,10 +557,13 @@ pub fn score(data: &Canonical, privacy: &Privacy) -> Scores {
             }
         }
     }
-    Scores {
-        cells,
+    Computed {
+        pooled: pooled_cells,
+        combined,
         reliability,
         case_mix,
+        responses: distinct.responses,
+        name_ranks: rank,
     }
 }
 
@@ -499,7 +579,7 @@ fn name_ranks(data: &Canonical) -> Vec<u32> {
 }
 
 /// Sort key: period, region first then VSVs by name, care type, organisation, measure.
-fn cell_order(rank: &[u32], c: &Cell) -> (Period, Option<u32>, Option<u32>, Option<u32>, Measure) {
+pub(crate) fn cell_order(rank: &[u32], c: &Cell) -> (Period, Option<u32>, Option<u32>, Option<u32>, Measure) {
     let r = |id: Option<u32>| id.map(|i| rank.get(i as usize).copied().unwrap_or(u32::MAX));
     (
         c.period,
@@ -525,12 +605,12 @@ fn percent(successes: u64, n: u64) -> Option<Percent> {
     })
 }
 
-fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> Cell {
+fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc) -> Cell {
     let (period, vsv, care_type, organisation) = unit;
-    let tier = Tier::of(a.n, privacy);
     let stats = match measure {
         Measure::Nps(_) => {
             stats::nps(a.top, a.n - a.top - a.problem, a.problem, 0.95).map(|s| CellStats {
+                n: a.n,
                 mean: s.score,
                 sd: None,
                 ci: Some((s.low, s.high)),
@@ -540,6 +620,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
             })
         }
         _ => a.summary().map(|s| CellStats {
+            n: a.n,
             mean: s.mean,
             sd: s.sd,
             ci: stats::t_interval(&s, 0.95).map(on_scale),
@@ -554,28 +635,16 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc, privacy: &Privacy) -> C
         care_type,
         organisation,
         measure,
-        n: a.n,
-        tier,
-        secondary: false,
-        stats: if tier == Tier::Suppressed {
-            None
-        } else {
-            stats
-        },
+        tier: Tier::Full,
+        covers: Vec::new(),
+        stats,
         comparison: Comparison::default(),
     }
 }
 
 /// A cell over care types: unweighted mean of the care-type means.
-fn combined_cell(
-    unit: (Period, Option<u32>),
-    measure: Measure,
-    strata: &[(u32, Acc)],
-    n: u64,
-    privacy: &Privacy,
-) -> Cell {
+fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, Acc)], n: u64) -> Cell {
     let (period, vsv) = unit;
-    let tier = Tier::of(n, privacy);
     let k = strata.len() as f64;
     let mut total = Acc::default();
     for (_, a) in strata {
@@ -615,6 +684,7 @@ fn combined_cell(
                 .map(|(_, a)| (a.top, a.n - a.top - a.problem, a.problem))
                 .collect();
             stats::nps_mean_of_strata(&parts, 0.95).map(|s| CellStats {
+                n,
                 mean: s.score,
                 sd: None,
                 ci: Some((s.low, s.high)),
@@ -642,6 +712,7 @@ fn combined_cell(
                     .and_then(|mm| stats::t_interval_from(mm.mean, mm.se, mm.df, 0.95))
                     .map(on_scale);
                 CellStats {
+                    n,
                     mean,
                     sd: total.summary().and_then(|s| s.sd),
                     ci,
@@ -662,182 +733,102 @@ fn combined_cell(
         care_type: None,
         organisation: None,
         measure,
-        n,
-        tier,
-        secondary: false,
-        stats: if tier == Tier::Suppressed {
-            None
-        } else {
-            stats
-        },
+        tier: Tier::Full,
+        covers: Vec::new(),
+        stats: if strata.is_empty() { None } else { stats },
         comparison: Comparison::default(),
     }
 }
 
-/// Complementary suppression. A family is a shown parent cell and its children:
-/// organisations of a VSV's care type, care types of a VSV (or of the region), and VSVs of
-/// the region (per care type and overall). If exactly one child of a family is suppressed,
-/// the smallest other child is suppressed too; if the only child is suppressed, the parent
-/// (which equals it) is. Repeats until stable, because each new suppression can expose a
-/// cell in another family.
-fn suppress_complements(cells: &mut [Cell], min_n: u64) {
-    // (period, measure, vsv, care type, kind): 0 = organisations, 1 = care types, 2 = VSVs.
-    type Family = (Period, Measure, Option<u32>, Option<u32>, u8);
-    let mut members: HashMap<Family, Vec<usize>> = HashMap::default();
-    let mut parent: HashMap<Family, usize> = HashMap::default();
-    for (i, c) in cells.iter().enumerate() {
-        let (p, m) = (c.period, c.measure);
-        match (c.vsv, c.care_type, c.organisation) {
-            (Some(v), ct, Some(_)) => members.entry((p, m, Some(v), ct, 0)).or_default().push(i),
-            (v, Some(_), None) => {
-                members.entry((p, m, v, None, 1)).or_default().push(i);
-                if v.is_some() {
-                    members
-                        .entry((p, m, None, c.care_type, 2))
-                        .or_default()
-                        .push(i);
-                }
-            }
-            (Some(_), None, None) => members.entry((p, m, None, None, 2)).or_default().push(i),
-            (None, _, _) => {}
-        }
-        if c.organisation.is_none() {
-            parent.insert((p, m, c.vsv, c.care_type, 0), i);
-            if c.care_type.is_none() {
-                parent.insert((p, m, c.vsv, None, 1), i);
-            }
-            if c.vsv.is_none() {
-                parent.insert((p, m, None, c.care_type, 2), i);
-            }
-        }
-    }
-    let mut families: Vec<(Family, Vec<usize>)> = members.into_iter().collect();
-    families.sort();
-    let hide = |cells: &mut [Cell], i: usize| {
-        cells[i].tier = Tier::Suppressed;
-        cells[i].secondary = true;
-        cells[i].stats = None;
-    };
-    for _ in 0..20 {
-        let mut changed = false;
-        for (family, kids) in &families {
-            let Some(&parent) = parent.get(family) else {
-                continue;
-            };
-            let smallest_shown = |cells: &[Cell]| {
-                kids.iter()
-                    .copied()
-                    .filter(|&i| cells[i].tier != Tier::Suppressed)
-                    .min_by_key(|&i| (cells[i].n, i))
-            };
-            let mut hidden = kids
-                .iter()
-                .filter(|&&i| cells[i].tier == Tier::Suppressed)
-                .count();
-            // Organisations and VSVs add up to their parent: respondents in none of the
-            // children (no organisation given) are a hidden child of their own when fewer
-            // than min_n — and n < min_n is what made the suppressed cells suppressed.
-            if family.4 != 1 {
-                let sum: u64 = kids.iter().map(|&i| cells[i].n).sum();
-                let rest = cells[parent].n.saturating_sub(sum);
-                if rest > 0 && rest < min_n {
-                    hidden += 1;
-                }
-            }
-            if cells[parent].tier == Tier::Suppressed {
-                // A hidden parent must not be rebuilt from its children: at least two
-                // children (or the only one) hidden.
-                if hidden == 0 {
-                    if let Some(j) = smallest_shown(cells) {
-                        hide(cells, j);
-                        changed = true;
-                    }
-                }
-                continue;
-            }
-            if kids.len() == 1 && hidden == 1 && kids[0] != parent {
-                if cells[kids[0]].tier == Tier::Suppressed {
-                    hide(cells, parent);
-                } else {
-                    hide(cells, kids[0]);
-                }
-                changed = true;
-            } else if kids.len() >= 2 && hidden == 1 {
-                if let Some(j) = smallest_shown(cells) {
-                    hide(cells, j);
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+/// Respondent counts that pooling rows cannot give: who answered for which care types.
+struct Distinct {
+    /// Care types (name ids) in bit order.
+    care_types: Vec<u32>,
+    /// (period, VSV or region, measure) → (bit set of care types answered for, respondents).
+    answered: HashMap<(Period, Option<u32>, usize), Vec<(u64, u64)>>,
+    /// (period, VSV or region, source, respondents).
+    responses: Vec<(Period, Option<u32>, u16, u64)>,
 }
 
-/// Distinct respondents per (period, VSV or region, measure).
-fn distinct_counts(
-    data: &Canonical,
-    row_measures: &[u128],
-    measures: &MeasureIndex,
-) -> HashMap<(Period, Option<u32>, usize), u64> {
+/// Distinct respondents per (period, VSV or region, measure), split by the set of care types
+/// they answered for (so a cell over some of the care types can count its respondents), and
+/// per source (the response line).
+fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIndex) -> Distinct {
     let m = measures.len().min(128);
-    // Dense counters per (period, VSV or region) slot × measure.
-    let mut slot_of: HashMap<(Period, Option<u32>), usize> = HashMap::default();
-    let mut slots: Vec<(Period, Option<u32>)> = Vec::new();
-    let mut counts: Vec<u64> = Vec::new();
-    let mut slot = |key: (Period, Option<u32>), counts: &mut Vec<u64>| -> usize {
-        *slot_of.entry(key).or_insert_with(|| {
-            slots.push(key);
-            counts.resize(counts.len() + m, 0);
-            slots.len() - 1
-        })
+    let mut care_types: Vec<u32> = data.respondents.iter().filter_map(|r| r.care_type).collect();
+    care_types.sort_unstable();
+    care_types.dedup();
+    // Beyond 64 care types the sets share the last bit; no export has more than a handful.
+    let bit_of = |ct: Option<u32>| -> u64 {
+        ct.and_then(|c| care_types.binary_search(&c).ok())
+            .map_or(0, |i| 1u64 << i.min(63))
     };
+    let mut answered: HashMap<(Period, Option<u32>, usize), Vec<(u64, u64)>> = HashMap::default();
+    let mut add = |key: (Period, Option<u32>, usize), set: u64| {
+        let list = answered.entry(key).or_default();
+        match list.iter_mut().find(|(s, _)| *s == set) {
+            Some(x) => x.1 += 1,
+            None => list.push((set, 1)),
+        }
+    };
+    let mut responses: HashMap<(Period, Option<u32>, u16), u64> = HashMap::default();
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
-    order.sort_by_key(|&i| data.respondents[i as usize].key);
+    order.sort_by_key(|&i| {
+        let r = &data.respondents[i as usize];
+        (r.source, r.key)
+    });
     let mut i = 0;
-    let mut seen: Vec<(Period, u32, u128)> = Vec::new();
+    // Rows of one respondent: (period, VSV, care-type bit, measures).
+    let mut rows: Vec<(Period, u32, u64, u128)> = Vec::new();
+    let mut units: Vec<(Period, u32)> = Vec::new();
     while i < order.len() {
-        let key = data.respondents[order[i] as usize].key;
+        let first = &data.respondents[order[i] as usize];
+        let (source, key) = (first.source, first.key);
         let mut j = i;
-        seen.clear();
-        while j < order.len() && data.respondents[order[j] as usize].key == key {
+        rows.clear();
+        while j < order.len() {
             let r = &data.respondents[order[j] as usize];
-            let mask = row_measures[order[j] as usize];
-            match seen
-                .iter_mut()
-                .find(|(p, v, _)| *p == r.period && *v == r.vsv)
-            {
-                Some(s) => s.2 |= mask,
-                None => seen.push((r.period, r.vsv, mask)),
+            if (r.source, r.key) != (source, key) {
+                break;
             }
+            rows.push((r.period, r.vsv, bit_of(r.care_type), row_measures[order[j] as usize]));
             j += 1;
         }
-        for &(p, v, mask) in &seen {
-            let a = slot((p, Some(v)), &mut counts) * m;
-            let b = slot((p, None), &mut counts) * m;
-            let mut bits = mask;
+        units.clear();
+        units.extend(rows.iter().map(|&(p, v, _, _)| (p, v)));
+        units.sort_unstable();
+        units.dedup();
+        for &(p, v) in &units {
+            *responses.entry((p, Some(v), source)).or_default() += 1;
+            *responses.entry((p, None, source)).or_default() += 1;
+            let mine = || rows.iter().filter(move |r| r.0 == p && r.1 == v);
+            let all = mine().fold(0u128, |a, r| a | r.3);
+            let mut bits = all;
             while bits != 0 {
                 let mi = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                if mi < m {
-                    counts[a + mi] += 1;
-                    counts[b + mi] += 1;
+                if mi >= m {
+                    continue;
                 }
+                let set = mine()
+                    .filter(|r| r.3 & (1u128 << mi) != 0)
+                    .fold(0u64, |a, r| a | r.2);
+                add((p, Some(v), mi), set);
+                add((p, None, mi), set);
             }
         }
         i = j;
     }
-    let mut out = HashMap::default();
-    for (k, &(p, v)) in slots.iter().enumerate() {
-        for mi in 0..m {
-            let n = counts[k * m + mi];
-            if n > 0 {
-                out.insert((p, v, mi), n);
-            }
-        }
+    let mut responses: Vec<(Period, Option<u32>, u16, u64)> = responses
+        .into_iter()
+        .map(|((p, v, s), n)| (p, v, s, n))
+        .collect();
+    responses.sort_unstable();
+    Distinct {
+        care_types,
+        answered,
+        responses,
     }
-    out
 }
 
 /// What every chunk of the answer loop needs to know about where to add.
@@ -1032,7 +1023,7 @@ impl MeasureIndex {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::codebook::Codebook;
     use crate::ingest::{Answer, ItemRef, Respondent, SourceData, ThemeRef};
@@ -1041,7 +1032,7 @@ mod tests {
 
     /// A canonical table with one one-item theme on 1–10; `groups` lists
     /// (vsv, care type, scores), one respondent per score, keys unique per group row.
-    fn data(groups: &[(&str, Option<&str>, &[f32])]) -> Canonical {
+    pub(crate) fn data(groups: &[(&str, Option<&str>, &[f32])]) -> Canonical {
         let mut c = Canonical::default();
         let cb = Codebook::resolve(
             "prem-geboortezorg",
@@ -1106,7 +1097,13 @@ mod tests {
         c
     }
 
-    fn cell<'a>(s: &'a Scores, c: &Canonical, vsv: Option<&str>, ct: Option<&str>) -> &'a Cell {
+    /// The theme cell of a unit.
+    pub(crate) fn cell<'a>(
+        s: &'a Scores,
+        c: &Canonical,
+        vsv: Option<&str>,
+        ct: Option<&str>,
+    ) -> &'a Cell {
         let v = vsv.map(|x| c.names.find(x).unwrap());
         let t = ct.map(|x| c.names.find(x).unwrap());
         s.cells
@@ -1125,101 +1122,15 @@ mod tests {
     }
 
     #[test]
-    fn suppressed_cells_carry_no_numbers() {
-        let d = data(&[
-            ("A", None, &[8.0; 9]),
-            ("B", None, &[7.0; 12]),
-            ("C", None, &[6.0; 12]),
-        ]);
-        let s = score(&d, &Privacy::default());
-        let a = cell(&s, &d, Some("A"), None);
-        assert_eq!((a.tier, a.stats), (Tier::Suppressed, None));
-        // A alone hidden under a shown region total would be recoverable: the smallest
-        // shown sibling (B or C, both n = 12; the first by order) is hidden too.
-        let hidden: Vec<bool> = ["B", "C"]
-            .iter()
-            .map(|v| cell(&s, &d, Some(v), None).tier == Tier::Suppressed)
-            .collect();
-        assert_eq!(hidden.iter().filter(|h| **h).count(), 1);
-        let region = cell(&s, &d, None, None);
-        assert_eq!(region.n, 33);
-        assert_eq!(region.tier, Tier::Full);
-    }
-
-    #[test]
-    fn a_lone_hidden_care_type_takes_its_sibling_along() {
-        let d = data(&[("A", Some("VP"), &[8.0; 40]), ("A", Some("KZ"), &[7.0; 5])]);
-        let s = score(&d, &Privacy::default());
-        let kz = cell(&s, &d, Some("A"), Some("KZ"));
-        let vp = cell(&s, &d, Some("A"), Some("VP"));
-        assert_eq!(kz.tier, Tier::Suppressed);
-        assert!(!kz.secondary);
-        assert_eq!(vp.tier, Tier::Suppressed);
-        assert!(vp.secondary && vp.stats.is_none());
-        // The VSV cell is still shown: the unweighted mean of 8 and 7.
-        let a = cell(&s, &d, Some("A"), None);
-        assert_eq!(a.stats.map(|x| x.mean), Some(7.5));
-        assert_eq!(a.n, 45);
-    }
-
-    #[test]
     fn respondent_theme_score_needs_half_the_items() {
         // Two-item theme: a respondent with one of two answers counts (1 ≥ 2/2);
         // with a three-item theme one answer of three does not.
         let mut d = data(&[("A", None, &[8.0; 12])]);
         d.themes[0].n_items = 3;
-        let s = score(&d, &Privacy::default());
-        assert!(!s.cells.iter().any(|c| c.measure == Measure::Theme(0)));
+        let s = score(&d);
+        assert!(!s.pooled.iter().any(|(c, _)| c.measure == Measure::Theme(0)));
         d.themes[0].n_items = 2;
-        let s = score(&d, &Privacy::default());
-        assert_eq!(cell(&s, &d, Some("A"), None).n, 12);
-    }
-
-    #[test]
-    fn a_secondary_suppression_hides_its_only_child_too() {
-        // Region = A 28 + B 20 + C 4: C is hidden, B (smallest shown) goes with it. B's
-        // only organisation would show B again: it is hidden as well.
-        let mut d = data(&[
-            ("A", None, &[7.0; 28]),
-            ("B", None, &[8.0; 20]),
-            ("C", None, &[7.5; 4]),
-        ]);
-        let z = d.names.intern("Z");
-        let b = d.names.find("B").unwrap();
-        for r in d.respondents.iter_mut().filter(|r| r.vsv == b) {
-            r.organisation = Some(z);
-        }
-        let s = score(&d, &Privacy::default());
-        let org = s
-            .cells
-            .iter()
-            .find(|c| c.organisation == Some(z) && c.measure == Measure::Theme(0))
-            .unwrap();
-        assert_eq!(cell(&s, &d, Some("B"), None).tier, Tier::Suppressed);
-        assert_eq!(org.tier, Tier::Suppressed);
-        assert!(org.stats.is_none());
-    }
-
-    #[test]
-    fn respondents_without_organisation_are_a_hidden_remainder() {
-        // A = X 12 + Y 12 + 4 without organisation: the 4 would be A − X − Y, so one
-        // organisation (the first of the smallest) is hidden.
-        let mut d = data(&[("A", None, &[7.0; 28])]);
-        let (x, y) = (d.names.intern("X"), d.names.intern("Y"));
-        for (i, r) in d.respondents.iter_mut().enumerate() {
-            r.organisation = match i {
-                0..=11 => Some(x),
-                12..=23 => Some(y),
-                _ => None,
-            };
-        }
-        let s = score(&d, &Privacy::default());
-        let hidden = s
-            .cells
-            .iter()
-            .filter(|c| c.organisation.is_some() && c.measure == Measure::Theme(0))
-            .filter(|c| c.tier == Tier::Suppressed)
-            .count();
-        assert_eq!(hidden, 1);
+        let s = crate::disclosure::disclose(score(&d), &Privacy::default());
+        assert_eq!(cell(&s, &d, Some("A"), None).stats.map(|s| s.n), Some(12));
     }
 }

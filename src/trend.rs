@@ -107,7 +107,7 @@ pub fn add_spc_signals(scores: &mut Scores, period: Period) {
         }
         let chart = spc_chart(scores, &points);
         if let Some(p) = chart.points.last() {
-            scores.cells[last].comparison.spc_signal = Some(variation_id(p.variation).to_string());
+            scores.cells[last].comparison.spc_signal = Some(p.variation);
         }
     }
 }
@@ -153,10 +153,10 @@ mod tests {
             care_type: None,
             organisation: None,
             measure: Measure::Theme(0),
-            n: s.n,
             tier,
-            secondary: false,
+            covers: Vec::new(),
             stats: Some(CellStats {
+                n: s.n,
                 mean: s.mean,
                 sd: s.sd,
                 ci: None,

@@ -125,7 +125,7 @@ pub const NL: ChartTexts = ChartTexts {
     heatmap_subtitle:
         "{period} · kleur: positie t.o.v. de verwachting (gestandaardiseerd) · getal: score",
     no_band: "geen vergelijking (indicatief)",
-    suppressed_legend: "onderdrukt (n < {min_n})",
+    suppressed_legend: "onderdrukt (privacy)",
     grade_nps_title: "Rapportcijfer en NPS — {unit}",
     grade_nps_subtitle: "Per periode, met 95%-betrouwbaarheidsinterval",
     grade_panel: "Rapportcijfer",
@@ -194,7 +194,7 @@ pub const EN: ChartTexts = ChartTexts {
     heatmap_subtitle:
         "{period} · colour: position against expectation (standardised) · number: score",
     no_band: "no comparison (indicative)",
-    suppressed_legend: "suppressed (n < {min_n})",
+    suppressed_legend: "suppressed (privacy)",
     grade_nps_title: "Overall grade and NPS — {unit}",
     grade_nps_subtitle: "Per period, with 95% confidence interval",
     grade_panel: "Overall grade",

@@ -71,6 +71,7 @@ pub enum Msg {
     // The run
     TargetUnknown,
     NoUsableRows,
+    DisclosureAudit,
     PeriodKind,
     NoDataForPeriod,
     UnknownVsv,
@@ -311,6 +312,10 @@ impl Msg {
             TargetUnknown => (
                 "[targets] {theme}: dit thema bestaat niet; de codeboeken hebben: {known}",
                 "[targets] {theme}: no such theme; the codebooks have: {known}",
+            ),
+            DisclosureAudit => (
+                "interne fout: de privacycontrole vond {count} getal(len) die een groep kleiner dan {min_n} cliënten zouden prijsgeven (eerste: {first}); er is niets geschreven. Meld dit bij de ontwikkelaars van prem.",
+                "internal error: the privacy audit found {count} number(s) that would reveal a group smaller than {min_n} clients (first: {first}); nothing was written. Please report this to the developers of prem.",
             ),
             NoUsableRows => (
                 "geen bruikbare rijen in de exports; waarom de rijen niet gebruikt zijn:",

@@ -3,7 +3,6 @@
 //! Every number is formatted here, in the report language, from cells that scoring already
 //! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
 
-use std::collections::HashMap;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
@@ -41,6 +40,7 @@ struct AgendaContext {
     nps: Option<String>,
     sources: Vec<SourceLine>,
     themes: Vec<ThemeRow>,
+    covers_note: Option<String>,
     show_region: bool,
     tiers_text: String,
     c: &'static crate::i18n::ChartTexts,
@@ -168,28 +168,17 @@ pub fn change_text(c: &crate::score::Change, lang: Language, plus: bool) -> Stri
 
 /// The regional band in words ("–" when not banded).
 fn show_band(cell: Option<&Cell>, lang: Language) -> String {
-    let band = cell
-        .filter(|c| c.tier == Tier::Full)
-        .and_then(|c| c.comparison.band.as_deref());
-    let found = [
-        crate::funnel::Band::MuchBetter,
-        crate::funnel::Band::Better,
-        crate::funnel::Band::AsExpected,
-        crate::funnel::Band::Worse,
-        crate::funnel::Band::MuchWorse,
-    ]
-    .into_iter()
-    .find(|b| Some(crate::compare::band_id(*b)) == band);
-    found.map_or("–".into(), |b| lang.band(b).to_string())
+    cell.filter(|c| c.tier == Tier::Full)
+        .and_then(|c| c.comparison.band)
+        .map_or("–".into(), |b| lang.band(b).to_string())
 }
 
-fn show_n(cell: Option<&Cell>, min_n: u32, lang: Language) -> String {
+fn show_n(cell: Option<&Cell>, lang: Language) -> String {
     match cell {
-        Some(c) if c.tier != Tier::Suppressed => c.n.to_string(),
-        // Hidden to protect a smaller cell: its n is not small, so do not say it is.
-        Some(c) if c.secondary => lang.tier(Tier::Suppressed).to_string(),
-        Some(_) => format!("< {min_n}"),
         None => "–".into(),
+        Some(c) => c
+            .stats
+            .map_or_else(|| lang.tier(Tier::Suppressed).to_string(), |s| s.n.to_string()),
     }
 }
 
@@ -242,11 +231,40 @@ pub fn agenda_md(
                 region: show_score(region, lang, min_n, 1),
                 trend: show_change(cell, lang),
                 band: show_band(cell, lang),
-                n: show_n(cell, min_n, lang),
+                n: show_n(cell, lang),
                 status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
             }
         })
         .collect();
+    // Care types of this unit that some shown theme score leaves out (hidden for privacy).
+    let mut left_out: Vec<u32> = Vec::new();
+    for c in scores.cells.iter().filter(|c| {
+        c.period == period
+            && c.vsv == vsv
+            && c.organisation.is_none()
+            && matches!(c.measure, Measure::Theme(_))
+    }) {
+        if let Some(ct) = c.care_type {
+            let shown_everywhere = scores.cells.iter().all(|o| {
+                o.period != period
+                    || o.vsv != vsv
+                    || o.care_type.is_some()
+                    || o.measure != c.measure
+                    || o.covers.is_empty()
+                    || o.covers.contains(&ct)
+            });
+            if !shown_everywhere && !left_out.contains(&ct) {
+                left_out.push(ct);
+            }
+        }
+    }
+    let covers_note = (!left_out.is_empty()).then(|| {
+        let names: Vec<String> = left_out
+            .iter()
+            .map(|&ct| crate::render::points::md_escape(data.names.get(ct)))
+            .collect();
+        fill(t.covers_note, &[("hidden", names.join(", "))])
+    });
     let first = |f: fn(&crate::ingest::ItemRef) -> bool, make: fn(u16) -> Measure| {
         data.items
             .iter()
@@ -278,8 +296,7 @@ pub fn agenda_md(
         for (i, _) in data.themes.iter().enumerate() {
             let band = unit_cell(scores, period, vsv, Measure::Theme(i as u16))
                 .filter(|c| c.tier == Tier::Full)
-                .and_then(|c| c.comparison.band.as_deref())
-                .and_then(crate::compare::band_of_id);
+                .and_then(|c| c.comparison.band);
             match band {
                 Some(crate::funnel::Band::Better | crate::funnel::Band::MuchBetter) => better += 1,
                 Some(crate::funnel::Band::Worse | crate::funnel::Band::MuchWorse) => worse += 1,
@@ -300,42 +317,19 @@ pub fn agenda_md(
     let nps = nps.map(|c| with_ci(c, lang, min_n, 0));
     let mut response: Vec<String> = Vec::new();
     for (s, src) in data.sources.iter().enumerate() {
-        let mut keys: Vec<u32> = data
-            .respondents
+        // The count the disclosure stage published (exact, like the tables), or the
+        // privacy word when it is hidden.
+        let Some(r) = scores
+            .responses
             .iter()
-            .filter(|r| {
-                r.source as usize == s
-                    && r.period == period
-                    && (vsv.is_none() || Some(r.vsv) == vsv)
-            })
-            .map(|r| r.key)
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let n = keys.len();
-        // When some VSV has fewer than min_n, exact counts of the others and of the region
-        // would give its count away: they are rounded to 5.
-        let mut per_vsv: HashMap<u32, Vec<u32>> = HashMap::new();
-        for r in data
-            .respondents
-            .iter()
-            .filter(|r| r.source as usize == s && r.period == period)
-        {
-            per_vsv.entry(r.vsv).or_default().push(r.key);
-        }
-        let small_exists = per_vsv.values_mut().any(|k| {
-            k.sort_unstable();
-            k.dedup();
-            k.len() < min_n as usize
-        });
-        let shown = if n < min_n as usize && n > 0 {
-            format!("< {min_n}")
-        } else if small_exists {
-            format!("{} {}", t.about, (n + 2) / 5 * 5)
-        } else {
-            n.to_string()
+            .find(|r| r.period == period && r.vsv == vsv && r.source as usize == s)
+        else {
+            continue;
         };
-        response.push(format!("{} {} ({})", shown, t.respondents, src.name));
+        response.push(match r.n {
+            Some(n) => format!("{n} {} ({})", t.respondents, src.name),
+            None => format!("{} {} ({})", t.respondents, t.suppressed_cell, src.name),
+        });
     }
     let sources: Vec<SourceLine> = data
         .sources
@@ -377,6 +371,7 @@ pub fn agenda_md(
             nps,
             sources,
             themes,
+            covers_note,
             show_region: vsv.is_some(),
             tiers_text,
             c: lang.charts(),

@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 
 use crate::codebook::ScaleKind;
-use crate::compare::{band_of_id, families, family_funnel};
+use crate::compare::{families, family_funnel};
 use crate::config::Config;
 use crate::funnel::Band;
 use crate::i18n::{fill, ChartTexts, Language};
@@ -160,17 +160,11 @@ impl Source<'_> {
         }
     }
 
-    /// The privacy text of suppressed cells: "n < 10", or "onderdrukt" when one of them
-    /// is hidden only to protect another (its n is not small, so "n < 10" would be false).
-    fn hidden_text<'c>(&self, cells: impl IntoIterator<Item = &'c Cell>) -> String {
-        let secondary = cells
-            .into_iter()
-            .any(|c| c.tier == Tier::Suppressed && c.secondary);
-        if secondary {
-            self.lang().tier(Tier::Suppressed).to_string()
-        } else {
-            format!("n < {}", self.config.privacy.min_n)
-        }
+    /// The privacy text of suppressed cells: one text for every hidden cell, whether it is
+    /// small itself or hidden to protect a smaller one (telling them apart would bound the
+    /// hidden n's).
+    fn hidden_text<'c>(&self, _cells: impl IntoIterator<Item = &'c Cell>) -> String {
+        self.lang().tier(Tier::Suppressed).to_string()
     }
 
     fn indicative_legend(&self) -> String {
@@ -544,12 +538,7 @@ fn funnel(src: &Source, m: Measure, label: &str) -> Option<FunnelPlot> {
                 label: src.data.names.get(vsv).to_string(),
                 n: u.n,
                 value: u.value,
-                band: cell
-                    .comparison
-                    .band
-                    .as_deref()
-                    .and_then(band_of_id)
-                    .filter(|_| cell.tier == Tier::Full),
+                band: cell.comparison.band.filter(|_| cell.tier == Tier::Full),
             })
         })
         .collect();
@@ -597,9 +586,7 @@ fn heatmap(src: &Source) -> Heatmap {
                             let state = match c.tier {
                                 Tier::Suppressed => HeatState::Suppressed,
                                 Tier::Indicative => HeatState::Indicative,
-                                Tier::Full => HeatState::Full(
-                                    c.comparison.band.as_deref().and_then(band_of_id),
-                                ),
+                                Tier::Full => HeatState::Full(c.comparison.band),
                             };
                             HeatCell { value, state }
                         }
@@ -644,6 +631,14 @@ fn likert(src: &Source, unit: Unit) -> Likert {
     let themes = src.themes();
     // counts[theme] = [problem, neutral, positive]
     let mut counts = vec![[0u64; 3]; src.data.themes.len()];
+    // Only the care types the unit's published score covers: answers of a hidden care type
+    // must not reach the chart through its unit's total.
+    let covers: Vec<Option<&[u32]>> = (0..src.data.themes.len())
+        .map(|th| {
+            unit_cell(src.scores, src.period, vsv, Measure::Theme(th as u16))
+                .map(|c| c.covers.as_slice())
+        })
+        .collect();
     for a in &src.data.answers {
         let Some(r) = src.data.respondents.get(a.row as usize) else {
             continue;
@@ -654,6 +649,13 @@ fn likert(src: &Source, unit: Unit) -> Likert {
         let Some(ItemRole::Theme(th)) = src.data.items.get(a.item as usize).map(|i| i.role) else {
             continue;
         };
+        let covered = match (covers.get(th).copied().flatten(), r.care_type) {
+            (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
+            _ => true,
+        };
+        if !covered {
+            continue;
+        }
         let side = if a.problem {
             0
         } else if a.positive {
@@ -680,7 +682,7 @@ fn likert(src: &Source, unit: Unit) -> Likert {
             Some(LikertRow {
                 label: label.clone(),
                 shares: shown.then(|| c.iter().map(|&k| k as f64 / total).collect()),
-                n: shown.then_some(cell.n),
+                n: cell.stats.filter(|_| shown).map(|s| s.n),
             })
         })
         .collect();

@@ -230,7 +230,7 @@ fn theme_label(data: &Canonical, theme: u16, lang: Language) -> String {
 
 /// Free text made literal in Markdown: characters that would start emphasis, links,
 /// headings, code or HTML are escaped.
-fn md_escape(text: &str) -> String {
+pub(crate) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -448,14 +448,22 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     }
     // Only respondents of the theme's own source, in VSVs whose cell for the theme is shown
     // (so the region quotes no VSV below min_n).
-    let shown_vsv = |v: u32| {
+    // The VSV's published theme cell: quotes only from shown VSVs, and of a PREM score only
+    // from the care types it covers (a hidden care type's clients are not quoted either).
+    let published = |v: u32| {
         crate::render::agenda::unit_cell(
             input.scores,
             input.period,
             Some(v),
             crate::score::Measure::Theme(f.theme),
         )
-        .is_some_and(|c| c.tier != crate::score::Tier::Suppressed)
+        .filter(|c| c.tier != crate::score::Tier::Suppressed)
+    };
+    let shown_vsv = |v: u32| published(v).is_some();
+    let covered = |v: u32, ct: Option<u32>| match (published(v), ct) {
+        (Some(c), Some(ct)) if !c.covers.is_empty() => c.covers.contains(&ct),
+        (Some(_), _) => true,
+        (None, _) => false,
     };
     let mut allowed: std::collections::BTreeMap<u32, bool> = std::collections::BTreeMap::new();
     let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
@@ -467,7 +475,9 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
         {
             continue;
         }
-        if !*allowed.entry(r.vsv).or_insert_with(|| shown_vsv(r.vsv)) {
+        if !*allowed.entry(r.vsv).or_insert_with(|| shown_vsv(r.vsv))
+            || !covered(r.vsv, r.care_type)
+        {
             continue;
         }
         let text = match f.kind {

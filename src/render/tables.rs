@@ -41,6 +41,7 @@ pub const SCORE_COLUMNS: &[&str] = &[
     "top_box_ci_high",
     "problem_ci_low",
     "problem_ci_high",
+    "covers",
 ];
 
 /// One row of scores.csv.
@@ -72,6 +73,8 @@ pub struct ScoreRow {
     pub top_box_ci_high: Option<f64>,
     pub problem_ci_low: Option<f64>,
     pub problem_ci_high: Option<f64>,
+    /// Rows over care types: the care types averaged (the shown ones), " + "-joined.
+    pub covers: String,
 }
 
 /// The theme and item ids of a cell as written in the tables.
@@ -105,7 +108,7 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
         care_type: name(c.care_type),
         theme,
         item,
-        n: (c.tier != Tier::Suppressed).then_some(c.n),
+        n: s.map(|s| s.n),
         mean: s.map(|s| s.mean),
         sd: s.and_then(|s| s.sd),
         ci_low: s.and_then(|s| s.ci).map(|c| c.0),
@@ -115,16 +118,26 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
         status: c.tier.status().to_string(),
         std_mean: cmp.and_then(|x| x.std_mean),
         z: cmp.and_then(|x| x.z),
-        band: cmp.and_then(|x| x.band.clone()).unwrap_or_default(),
+        band: cmp
+            .and_then(|x| x.band)
+            .map_or(String::new(), |b| crate::compare::band_id(b).to_string()),
         change_prev: cmp.and_then(|x| x.prev).map(|t| t.change),
         p_prev: cmp.and_then(|x| x.prev).map(|t| t.p),
         change_year: cmp.and_then(|x| x.year).map(|t| t.change),
         p_year: cmp.and_then(|x| x.year).map(|t| t.p),
-        spc_signal: cmp.and_then(|x| x.spc_signal.clone()).unwrap_or_default(),
+        spc_signal: cmp
+            .and_then(|x| x.spc_signal)
+            .map_or(String::new(), |v| crate::trend::variation_id(v).to_string()),
         top_box_ci_low: s.and_then(|s| s.top_box).map(|p| p.low),
         top_box_ci_high: s.and_then(|s| s.top_box).map(|p| p.high),
         problem_ci_low: s.and_then(|s| s.problem).map(|p| p.low),
         problem_ci_high: s.and_then(|s| s.problem).map(|p| p.high),
+        covers: c
+            .covers
+            .iter()
+            .map(|&ct| data.names.get(ct))
+            .collect::<Vec<_>>()
+            .join(" + "),
     }
 }
 
@@ -188,6 +201,7 @@ fn row_fields(r: &ScoreRow) -> Vec<String> {
         fixed(r.top_box_ci_high, 2),
         fixed(r.problem_ci_low, 2),
         fixed(r.problem_ci_high, 2),
+        neutralise(&r.covers),
     ]
 }
 
@@ -237,7 +251,7 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
     for (i, r) in rows.iter().enumerate() {
         let row = (i + 1) as u32;
         let fields = row_fields(r);
-        let numbers: [Option<f64>; 26] = [
+        let numbers: [Option<f64>; 27] = [
             None,
             None,
             None,
@@ -264,6 +278,7 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
             r.top_box_ci_high,
             r.problem_ci_low,
             r.problem_ci_high,
+            None,
         ];
         for (c, text) in fields.iter().enumerate() {
             match numbers[c] {
@@ -319,6 +334,7 @@ pub fn scores_frame(rows: &[ScoreRow]) -> PolarsResult<DataFrame> {
         Column::new("top_box_ci_high".into(), opt(|r| r.top_box_ci_high)),
         Column::new("problem_ci_low".into(), opt(|r| r.problem_ci_low)),
         Column::new("problem_ci_high".into(), opt(|r| r.problem_ci_high)),
+        Column::new("covers".into(), text(s(|r| &r.covers))),
     ])
 }
 

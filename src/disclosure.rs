@@ -1,0 +1,576 @@
+//! Disclosure control: decides, for every number scoring computed, whether it may leave the
+//! program. Everything after this stage (trends, comparison, flags, charts, agendas, tables)
+//! sees only what it publishes: a hidden cell carries no numbers at all.
+//!
+//! The rule (spec §5): every published statistic rests on at least `min_n` respondents, and
+//! no combination of published numbers isolates a group of fewer than `min_n`.
+//!
+//! * **Pooled cells** (organisations, care types, and units of a source without care types)
+//!   nest per period × measure: region (× care type) ⊃ VSV (× care type) ⊃ organisation,
+//!   with respondents without an organisation as an unpublished remainder. In such a tree
+//!   the groups an attacker can isolate by adding and subtracting published n's and sums are
+//!   exactly unions of *residuals*: a shown cell minus its largest shown descendants. So a
+//!   cell with n < `min_n` is hidden (primary), and then, while some shown cell has a
+//!   residual of 1 to `min_n − 1` respondents, its smallest shown descendant is hidden too
+//!   (complementary suppression until every hidden group totals at least `min_n`).
+//! * **Cells over care types** (a VSV's or the region's PREM score, the unweighted mean of
+//!   care-type means) are combined only from care-type cells that are shown, and say which
+//!   ones they cover ([`Cell::covers`]). Their mean, sd, interval and shares are then functions
+//!   of published cells, so no hidden respondent carries weight in them — however small her
+//!   care type. Their n (distinct respondents over the covered care types) is protected like
+//!   a pooled count: the region's n minus the shown VSVs' n's must not isolate a small group.
+//! * **Response counts** per source (the agenda's response line) follow the same tree rule.
+//! * **Reliability**: α only from at least `min_n` complete cases.
+//!
+//! [`audit`] checks the published result against the rule without sharing this module's
+//! suppression loop; [`crate::report::analyse`] refuses to go on when it finds anything.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::config::Privacy;
+use crate::period::Period;
+use crate::score::{Cell, Computed, Measure, Response, Scores, Tier};
+
+/// Decides what of `computed` may be published.
+pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
+    let min_n = u64::from(privacy.min_n);
+    let Computed {
+        pooled,
+        combined,
+        reliability,
+        case_mix,
+        responses,
+        name_ranks,
+    } = computed;
+
+    // 1. Pooled cells: primary, then complementary suppression per tree.
+    let (mut cells, n): (Vec<Cell>, Vec<u64>) = pooled.into_iter().unzip();
+    let mut shown: Vec<bool> = n.iter().map(|&k| k >= min_n).collect();
+    let parents = pooled_parents(&cells);
+    protect_tree(&parents, &n, &mut shown, min_n);
+
+    // 2. Cells over care types, from the shown care types only.
+    let shown_ct: std::collections::HashSet<(Period, Option<u32>, u32, Measure)> = cells
+        .iter()
+        .zip(&shown)
+        .filter(|(c, s)| **s && c.organisation.is_none())
+        .filter_map(|(c, _)| Some((c.period, c.vsv, c.care_type?, c.measure)))
+        .collect();
+    let mut over: Vec<Cell> = Vec::with_capacity(combined.len());
+    let mut over_n: Vec<u64> = Vec::with_capacity(combined.len());
+    for comb in &combined {
+        let covers: Vec<u32> = comb
+            .care_types()
+            .filter(|&ct| shown_ct.contains(&(comb.period, comb.vsv, ct, comb.measure)))
+            .collect();
+        let (cell, k) = comb.cell(&covers);
+        let k = if covers.is_empty() { 0 } else { k };
+        over.push(cell);
+        over_n.push(k);
+    }
+    let mut over_shown: Vec<bool> = over_n.iter().map(|&k| k >= min_n).collect();
+    let over_parents = region_parents(over.iter().map(|c| (c.period, c.vsv, c.measure)));
+    protect_tree(&over_parents, &over_n, &mut over_shown, min_n);
+
+    // 3. Publish: tiers from n, numbers only for shown cells.
+    let publish = |c: &mut Cell, k: u64, show: bool| {
+        if show {
+            c.tier = Tier::of(k, privacy);
+        } else {
+            c.tier = Tier::Suppressed;
+            c.stats = None;
+            c.covers.clear();
+        }
+    };
+    for ((c, &k), &s) in cells.iter_mut().zip(&n).zip(&shown) {
+        publish(c, k, s);
+    }
+    for ((c, &k), &s) in over.iter_mut().zip(&over_n).zip(&over_shown) {
+        publish(c, k, s);
+    }
+    cells.extend(over);
+    cells.sort_by_cached_key(|c| crate::score::cell_order(&name_ranks, c));
+
+    // 4. Response counts.
+    let resp_n: Vec<u64> = responses.iter().map(|r| r.3).collect();
+    let mut resp_shown: Vec<bool> = resp_n.iter().map(|&k| k >= min_n).collect();
+    let resp_parents = region_parents(responses.iter().map(|r| (r.0, r.1, r.2)));
+    protect_tree(&resp_parents, &resp_n, &mut resp_shown, min_n);
+    let responses = responses
+        .iter()
+        .zip(&resp_shown)
+        .map(|(&(period, vsv, source, k), &s)| Response {
+            period,
+            vsv,
+            source,
+            n: s.then_some(k),
+        })
+        .collect();
+
+    // 5. α from at least min_n complete cases.
+    let reliability = reliability
+        .into_iter()
+        .map(|mut r| {
+            if (r.n as u64) < min_n {
+                r.alpha = None;
+            }
+            r
+        })
+        .collect();
+
+    Scores {
+        cells,
+        reliability,
+        case_mix,
+        responses,
+    }
+}
+
+/// The parent of every pooled cell (index), by nesting: organisation → VSV (× care type) →
+/// region (× care type).
+fn pooled_parents(cells: &[Cell]) -> Vec<Option<usize>> {
+    type Key = (Period, Measure, Option<u32>, Option<u32>, Option<u32>);
+    let key = |c: &Cell| (c.period, c.measure, c.vsv, c.care_type, c.organisation);
+    let index: HashMap<Key, usize> = cells.iter().enumerate().map(|(i, c)| (key(c), i)).collect();
+    cells
+        .iter()
+        .map(|c| {
+            let up = match (c.vsv, c.organisation) {
+                (Some(v), Some(_)) => (c.period, c.measure, Some(v), c.care_type, None),
+                (Some(_), None) => (c.period, c.measure, None, c.care_type, None),
+                (None, _) => return None,
+            };
+            index.get(&up).copied()
+        })
+        .collect()
+}
+
+/// Parents of a two-level family keyed by (period, VSV or region, K): every VSV's parent is
+/// the region's entry with the same period and K.
+fn region_parents<K: std::hash::Hash + Eq + Copy>(
+    keys: impl Iterator<Item = (Period, Option<u32>, K)> + Clone,
+) -> Vec<Option<usize>> {
+    let region: HashMap<(Period, K), usize> = keys
+        .clone()
+        .enumerate()
+        .filter(|(_, (_, v, _))| v.is_none())
+        .map(|(i, (p, _, k))| ((p, k), i))
+        .collect();
+    keys.map(|(p, v, k)| v.and_then(|_| region.get(&(p, k)).copied()))
+        .collect()
+}
+
+/// Complementary suppression in a forest (`parent[i]`, counts `n[i]`): while a shown node's
+/// residual — its n minus the n's of its largest shown descendants — is between 1 and
+/// `min_n − 1`, the smallest of those descendants is hidden as well.
+fn protect_tree(parent: &[Option<usize>], n: &[u64], shown: &mut [bool], min_n: u64) {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); parent.len()];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            children[p].push(i);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for p in 0..parent.len() {
+            if !shown[p] {
+                continue;
+            }
+            let top = largest_shown(&children, shown, p);
+            let covered: u64 = top.iter().map(|&i| n[i]).sum();
+            let residual = n[p].saturating_sub(covered);
+            if residual > 0 && residual < min_n {
+                if let Some(&j) = top.iter().min_by_key(|&&i| (n[i], i)) {
+                    shown[j] = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The shown descendants of `p` with no shown node between them and `p`.
+fn largest_shown(children: &[Vec<usize>], shown: &[bool], p: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = children[p].clone();
+    while let Some(i) = stack.pop() {
+        if shown[i] {
+            out.push(i);
+        } else {
+            stack.extend(&children[i]);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A published number that breaks the rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub period: Period,
+    pub vsv: Option<u32>,
+    pub care_type: Option<u32>,
+    pub organisation: Option<u32>,
+    pub measure: Option<Measure>,
+    pub problem: Problem,
+}
+
+/// What an audit found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A hidden cell still carries numbers.
+    HiddenWithNumbers,
+    /// A shown statistic rests on fewer than min_n respondents.
+    TooFew,
+    /// A cell over care types averages a care type that is not shown.
+    CoversHidden,
+    /// Subtracting shown cells from a shown total isolates this many respondents.
+    Isolates(u64),
+}
+
+/// Checks the published cells against the rule, from the published numbers alone: no hidden
+/// cell has numbers; every shown statistic has n ≥ `min_n`; every cell over care types
+/// averages only shown care-type cells; and in every nesting of pooled cells (and of VSV
+/// scores and response counts under the region's) a shown total minus the shown cells
+/// directly inside it leaves 0 or at least `min_n` respondents. Empty when all holds.
+pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
+    let min_n = u64::from(privacy.min_n);
+    let mut out = Vec::new();
+    let finding = |c: &Cell, problem| Finding {
+        period: c.period,
+        vsv: c.vsv,
+        care_type: c.care_type,
+        organisation: c.organisation,
+        measure: Some(c.measure),
+        problem,
+    };
+    type Key = (Period, Measure, Option<u32>, Option<u32>, Option<u32>);
+    let mut shown_n: HashMap<Key, u64> = HashMap::default();
+    for c in &scores.cells {
+        match (c.tier, c.stats) {
+            (Tier::Suppressed, Some(_)) => out.push(finding(c, Problem::HiddenWithNumbers)),
+            (Tier::Suppressed, None) => {}
+            (_, Some(s)) if s.n < min_n => out.push(finding(c, Problem::TooFew)),
+            (_, Some(s)) => {
+                shown_n.insert((c.period, c.measure, c.vsv, c.care_type, c.organisation), s.n);
+            }
+            (_, None) => {}
+        }
+    }
+    // Cells over care types: what they average must be shown.
+    for c in &scores.cells {
+        if c.tier == Tier::Suppressed || c.covers.is_empty() {
+            continue;
+        }
+        if c.covers
+            .iter()
+            .any(|&ct| !shown_n.contains_key(&(c.period, c.measure, c.vsv, Some(ct), None)))
+        {
+            out.push(finding(c, Problem::CoversHidden));
+        }
+    }
+    // Residuals: each shown total against the shown cells one level down, or, where a level
+    // is hidden, the shown cells below it. Levels are read off the keys, not taken from the
+    // suppression above.
+    let level_down = |k: &Key| -> Vec<Key> {
+        let (p, m, v, ct, org) = *k;
+        let mut below: Vec<Key> = Vec::new();
+        for (&(p2, m2, v2, ct2, org2), _) in &shown_n {
+            if p2 != p || m2 != m {
+                continue;
+            }
+            let inside = match (v, ct, org) {
+                // Region (× care type): VSVs of the same care type, or their organisations
+                // where the VSV is hidden.
+                (None, _, None) => {
+                    v2.is_some()
+                        && ct2 == ct
+                        && (org2.is_none()
+                            || !shown_n.contains_key(&(p, m, v2, ct2, None)))
+                }
+                // VSV (× care type): its organisations.
+                (Some(_), _, None) => v2 == v && ct2 == ct && org2.is_some(),
+                _ => false,
+            };
+            if inside {
+                below.push((p2, m2, v2, ct2, org2));
+            }
+        }
+        below
+    };
+    let mut keys: Vec<&Key> = shown_n.keys().collect();
+    keys.sort();
+    for k in keys {
+        let below = level_down(k);
+        if below.is_empty() {
+            continue;
+        }
+        let covered: u64 = below.iter().filter_map(|b| shown_n.get(b)).sum();
+        let residual = shown_n[k].saturating_sub(covered);
+        if residual > 0 && residual < min_n {
+            out.push(Finding {
+                period: k.0,
+                vsv: k.2,
+                care_type: k.3,
+                organisation: k.4,
+                measure: Some(k.1),
+                problem: Problem::Isolates(residual),
+            });
+        }
+    }
+    // Response counts.
+    let mut region: HashMap<(Period, u16), u64> = HashMap::default();
+    let mut vsvs: HashMap<(Period, u16), u64> = HashMap::default();
+    for r in &scores.responses {
+        match (r.vsv, r.n) {
+            (_, Some(k)) if k < min_n => out.push(Finding {
+                period: r.period,
+                vsv: r.vsv,
+                care_type: None,
+                organisation: None,
+                measure: None,
+                problem: Problem::TooFew,
+            }),
+            (None, Some(k)) => {
+                region.insert((r.period, r.source), k);
+            }
+            (Some(_), Some(k)) => *vsvs.entry((r.period, r.source)).or_default() += k,
+            (_, None) => {}
+        }
+    }
+    let mut keys: Vec<_> = region.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let residual = region[&key].saturating_sub(vsvs.get(&key).copied().unwrap_or(0));
+        if residual > 0 && residual < min_n {
+            out.push(Finding {
+                period: key.0,
+                vsv: None,
+                care_type: None,
+                organisation: None,
+                measure: None,
+                problem: Problem::Isolates(residual),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Canonical;
+    use crate::score::score;
+    use crate::score::tests::{cell, data};
+
+    fn published(d: &Canonical) -> Scores {
+        disclose(score(d), &Privacy::default())
+    }
+
+    fn hidden(s: &Scores, d: &Canonical, vsv: Option<&str>, ct: Option<&str>) -> bool {
+        cell(s, d, vsv, ct).tier == Tier::Suppressed
+    }
+
+    fn n(s: &Scores, d: &Canonical, vsv: Option<&str>, ct: Option<&str>) -> Option<u64> {
+        cell(s, d, vsv, ct).stats.map(|x| x.n)
+    }
+
+    /// Gives the respondents of `vsv` organisations: `orgs` lists (name, how many), the
+    /// rest have none.
+    fn organise(d: &mut Canonical, vsv: &str, orgs: &[(&str, usize)]) {
+        let v = d.names.find(vsv).unwrap();
+        let ids: Vec<(u32, usize)> = orgs.iter().map(|(o, k)| (d.names.intern(o), *k)).collect();
+        let mut rows = d.respondents.iter_mut().filter(|r| r.vsv == v);
+        for (id, k) in ids {
+            for r in rows.by_ref().take(k) {
+                r.organisation = Some(id);
+            }
+        }
+    }
+
+    fn org_cell<'a>(s: &'a Scores, d: &Canonical, org: &str) -> &'a Cell {
+        let o = d.names.find(org).unwrap();
+        s.cells
+            .iter()
+            .find(|c| c.organisation == Some(o) && c.measure == Measure::Theme(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn hidden_cells_carry_no_numbers() {
+        let d = data(&[
+            ("A", Some("VP"), &[8.0; 40]),
+            ("A", Some("ZH"), &[3.0; 4]),
+            ("B", None, &[7.0; 3]),
+        ]);
+        let s = published(&d);
+        assert!(s.cells.iter().any(|c| c.tier == Tier::Suppressed));
+        for c in s.cells.iter().filter(|c| c.tier == Tier::Suppressed) {
+            assert_eq!(c.stats, None);
+            assert!(c.covers.is_empty());
+            assert_eq!(c.comparison, crate::score::Comparison::default());
+        }
+    }
+
+    #[test]
+    fn a_lone_hospital_answer_carries_no_weight_in_the_vsv_score() {
+        // Class 1 of the privacy issue: VP 60 × 8 and one hospital answer of 2. Averaging
+        // both care types gave the VSV 5.0 and problem 50% — her answer exactly. Now the
+        // VSV score covers the midwives only: 8.0, problem 0%, n 60.
+        let d = data(&[
+            ("A", Some("VP"), &[8.0; 60]),
+            ("A", Some("ZH"), &[2.0; 1]),
+            ("B", Some("VP"), &[7.0; 30]),
+            ("B", Some("ZH"), &[7.0; 30]),
+        ]);
+        let s = published(&d);
+        let a = cell(&s, &d, Some("A"), None);
+        let vp = d.names.find("VP").unwrap();
+        assert_eq!(a.covers, vec![vp]);
+        let stats = a.stats.unwrap();
+        assert_eq!((stats.mean, stats.n), (8.0, 60));
+        assert_eq!(stats.problem.map(|p| p.pct), Some(0.0));
+        // Region × hospital = 31 would show her through B's 30: B × hospital hides too.
+        assert!(hidden(&s, &d, Some("A"), Some("ZH")));
+        assert!(hidden(&s, &d, Some("B"), Some("ZH")));
+        assert_eq!(n(&s, &d, None, Some("ZH")), Some(31));
+        assert_eq!(cell(&s, &d, Some("B"), None).covers, vec![vp]);
+        // The region covers both care types (each shown): (mean VP + mean ZH) / 2 with
+        // VP = (60·8 + 30·7)/90 and ZH = (2 + 30·7)/31, by hand.
+        let want = ((60.0 * 8.0 + 30.0 * 7.0) / 90.0 + (2.0 + 30.0 * 7.0) / 31.0) / 2.0;
+        let region = cell(&s, &d, None, None).stats.unwrap();
+        assert!((region.mean - want).abs() < 1e-12, "{}", region.mean);
+        assert_eq!(region.n, 121);
+        assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    #[test]
+    fn two_small_vsvs_are_protected_together() {
+        // Class 2: C (3) and D (4) hidden; region − A − B would give both together (7):
+        // B (the smallest shown) hides as well, so the hidden group holds 37.
+        let d = data(&[
+            ("A", None, &[7.0; 40]),
+            ("B", None, &[8.0; 30]),
+            ("C", None, &[6.0; 3]),
+            ("D", None, &[5.0; 4]),
+        ]);
+        let s = published(&d);
+        let shown: Vec<bool> = ["A", "B", "C", "D"]
+            .iter()
+            .map(|v| !hidden(&s, &d, Some(v), None))
+            .collect();
+        assert_eq!(shown, [true, false, false, false]);
+        assert_eq!(n(&s, &d, None, None), Some(77));
+        assert!(audit(&s, &Privacy::default()).is_empty());
+        // The response line follows the same rule.
+        let resp: Vec<Option<u64>> = s.responses.iter().map(|r| r.n).collect();
+        assert_eq!(resp.iter().filter(|n| n.is_some()).count(), 2, "{resp:?}");
+    }
+
+    #[test]
+    fn a_small_organisation_and_the_unassigned_are_protected_together() {
+        // Class 2: X 20, Y 15, Z 2 and 3 without organisation: A − X − Y would be Z and
+        // the unassigned together (5). Y hides too: the hidden group is 20.
+        let mut d = data(&[("A", None, &[7.0; 40])]);
+        organise(&mut d, "A", &[("X", 20), ("Y", 15), ("Z", 2)]);
+        let s = published(&d);
+        assert!(org_cell(&s, &d, "X").stats.is_some());
+        assert!(org_cell(&s, &d, "Y").stats.is_none());
+        assert!(org_cell(&s, &d, "Z").stats.is_none());
+        assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    #[test]
+    fn a_hidden_vsv_is_not_rebuilt_from_its_organisations() {
+        // Region = A 28 + B 20 + C 4: C hidden, then B (smallest shown). B's only
+        // organisation Z would show B again: it hides as well.
+        let mut d = data(&[
+            ("A", None, &[7.0; 28]),
+            ("B", None, &[8.0; 20]),
+            ("C", None, &[7.5; 4]),
+        ]);
+        organise(&mut d, "B", &[("Z", 20)]);
+        let s = published(&d);
+        assert!(hidden(&s, &d, Some("B"), None));
+        assert!(org_cell(&s, &d, "Z").stats.is_none());
+        assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    #[test]
+    fn a_block_of_hidden_care_types_gives_no_equations() {
+        // Class 3: hospital cells of A (3) and B (4) hidden, C's (30) hidden with them
+        // (region × hospital − C would be A + B). The VSV scores average only the shown
+        // care types, so no row equation ties the hidden cells together.
+        let d = data(&[
+            ("A", Some("VP"), &[8.0; 40]),
+            ("A", Some("ZH"), &[2.0; 3]),
+            ("B", Some("VP"), &[7.0; 40]),
+            ("B", Some("ZH"), &[9.0; 4]),
+            ("C", Some("VP"), &[7.0; 40]),
+            ("C", Some("ZH"), &[6.0; 30]),
+        ]);
+        let s = published(&d);
+        for v in ["A", "B", "C"] {
+            assert!(hidden(&s, &d, Some(v), Some("ZH")), "{v}");
+            let c = cell(&s, &d, Some(v), None);
+            let vp = cell(&s, &d, Some(v), Some("VP")).stats.unwrap().mean;
+            assert_eq!(c.stats.unwrap().mean, vp, "{v}");
+        }
+        assert_eq!(n(&s, &d, None, Some("ZH")), Some(37));
+        assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    #[test]
+    fn the_audit_finds_what_a_weaker_rule_lets_through() {
+        // Suppressing at 5 keeps B (30) shown; read against min_n = 10, region − A − B
+        // isolates C and D (7 respondents).
+        let d = data(&[
+            ("A", None, &[7.0; 40]),
+            ("B", None, &[8.0; 30]),
+            ("C", None, &[6.0; 3]),
+            ("D", None, &[5.0; 4]),
+        ]);
+        let weak = Privacy {
+            min_n: 5,
+            ..Privacy::default()
+        };
+        let s = disclose(score(&d), &weak);
+        let found = audit(&s, &Privacy::default());
+        assert!(
+            found.iter().any(|f| f.problem == Problem::Isolates(7)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn random_regions_pass_the_audit() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+        for _ in 0..300 {
+            let vsvs = rng.random_range(2..=5);
+            let mut groups: Vec<(String, Option<&str>, Vec<f32>)> = Vec::new();
+            for v in 0..vsvs {
+                for ct in ["VP", "ZH", "KZ"].iter().take(rng.random_range(1..=3)) {
+                    let k = rng.random_range(1..=45);
+                    let scores = (0..k).map(|_| rng.random_range(1..=10) as f32).collect();
+                    groups.push((format!("V{v}"), Some(*ct), scores));
+                }
+            }
+            let view: Vec<(&str, Option<&str>, &[f32])> = groups
+                .iter()
+                .map(|(v, ct, x)| (v.as_str(), *ct, x.as_slice()))
+                .collect();
+            let mut d = data(&view);
+            for v in 0..vsvs {
+                let a = rng.random_range(0..20);
+                let b = rng.random_range(0..20);
+                organise(&mut d, &format!("V{v}"), &[("X", a), ("Y", b)]);
+            }
+            let s = published(&d);
+            assert_eq!(audit(&s, &Privacy::default()), Vec::new());
+        }
+    }
+}
