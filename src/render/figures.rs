@@ -163,7 +163,7 @@ impl Source<'_> {
     /// The privacy text of suppressed cells: one text for every hidden cell, whether it is
     /// small itself or hidden to protect a smaller one (telling them apart would bound the
     /// hidden n's).
-    fn hidden_text<'c>(&self, _cells: impl IntoIterator<Item = &'c Cell>) -> String {
+    fn hidden_text(&self) -> String {
         self.lang().tier(Tier::Suppressed).to_string()
     }
 
@@ -322,7 +322,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
             src.indicative_legend(),
             t.region_legend.into(),
         ],
-        suppressed: src.hidden_text(cells.into_iter().flatten()),
+        suppressed: src.hidden_text(),
         comma: src.lang().comma(),
     }
 }
@@ -350,7 +350,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
     }
     let key = |c: &Cell| interval(c).map_or(f64::NEG_INFINITY, |i| i.mean);
     cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0)));
-    let suppressed = src.hidden_text(cells.iter().map(|(_, c)| *c));
+    let suppressed = src.hidden_text();
     Some(ThemeScores {
         title: fill(
             t.caterpillar_title,
@@ -569,7 +569,6 @@ fn heatmap(src: &Source) -> Heatmap {
         .into_iter()
         .filter_map(|name| src.data.names.find(&name).map(|id| (id, name)))
         .collect();
-    let mut seen: Vec<&Cell> = Vec::new();
     let cells = themes
         .iter()
         .map(|(m, _, _)| {
@@ -581,7 +580,6 @@ fn heatmap(src: &Source) -> Heatmap {
                             state: HeatState::Full(None),
                         },
                         Some(c) => {
-                            seen.push(c);
                             let value = interval(c).map(|i| i.mean);
                             let state = match c.tier {
                                 Tier::Suppressed => HeatState::Suppressed,
@@ -595,7 +593,7 @@ fn heatmap(src: &Source) -> Heatmap {
                 .collect()
         })
         .collect();
-    let suppressed = src.hidden_text(seen);
+    let suppressed = src.hidden_text();
     Heatmap {
         title: fill(t.heatmap_title, &[("unit", src.unit_name(Unit::Region))]),
         subtitle: fill(t.heatmap_subtitle, &[("period", src.period.display(lang))]),
@@ -667,12 +665,10 @@ fn likert(src: &Source, unit: Unit) -> Likert {
             c[side] += 1;
         }
     }
-    let mut seen = Vec::new();
     let rows = themes
         .iter()
         .filter_map(|(m, label, _)| {
             let cell = unit_cell(src.scores, src.period, vsv, *m)?;
-            seen.push(cell);
             let Measure::Theme(th) = m else {
                 return None;
             };
@@ -711,7 +707,7 @@ fn likert(src: &Source, unit: Unit) -> Likert {
             },
         ],
         rows,
-        suppressed: src.hidden_text(seen),
+        suppressed: src.hidden_text(),
         comma: lang.comma(),
     }
 }
@@ -810,15 +806,13 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
     if periods.is_empty() {
         return None;
     }
-    let mut seen = Vec::new();
     let mut marks = |item: Option<u16>, make: fn(u16) -> Measure, v: Option<u32>| {
         periods
             .iter()
             .map(|p| {
                 let cell = unit_cell(src.scores, *p, v, make(item?))?;
                 if v == vsv {
-                    seen.push(cell);
-                }
+                        }
                 Some(Mark {
                     value: interval(cell)?,
                     indicative: cell.tier == Tier::Indicative,
@@ -855,7 +849,7 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
             src.indicative_legend(),
             t.region_legend.into(),
         ],
-        suppressed: src.hidden_text(seen),
+        suppressed: src.hidden_text(),
         comma: lang.comma(),
     })
 }
