@@ -61,16 +61,29 @@ macro_rules! hs {
         r"[ \t\x{A0}\x{2007}\x{202F}]"
     };
 }
-macro_rules! sep {
-    // separator inside phone numbers: a space, or - . / – with optional spaces
+macro_rules! dash {
+    // hyphens and dashes, for use inside a character class: - ‐ ‑ ‒ – — ― − ﹘ ﹣ －
     () => {
-        concat!(r"(?:", hs!(), r"?[-./\x{2013}]", hs!(), r"?|", hs!(), r")")
+        r"\-\x{2010}-\x{2015}\x{2212}\x{FE58}\x{FE63}\x{FF0D}"
+    };
+}
+macro_rules! sep {
+    // separator inside phone numbers: spaces, or a dash . / with optional spaces
+    () => {
+        concat!(r"(?:", hs!(), r"*[./", dash!(), r"]", hs!(), r"*|", hs!(), r"+)")
     };
 }
 macro_rules! label {
     // one domain label
     () => {
         r"[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?"
+    };
+}
+macro_rules! spaced_tld {
+    // a top-level domain after a spaced dot (`gmail . com`); only known ones, so
+    // that a sentence after "info@praktijk. " is not taken along
+    () => {
+        r"(?:\s*\.\s*(?:nl|com|org|net|eu|be|info|io|uk|de)\b)?"
     };
 }
 macro_rules! month {
@@ -126,12 +139,20 @@ macro_rules! one_name {
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
+        // with a domain: jan.jansen@gmail.com, jan at gmail dot com
         r"(?i)[\p{L}\p{N}._%+-]+",
         r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|apenstaartje)\s*[\])}>]\s*|\s+(?:at|apenstaartje)\s+)",
         label!(),
         r"(?:(?:\.|\s*[\[({<]\s*(?:dot|punt)\s*[\])}>]\s*|\s+(?:dot|punt)\s+)",
         label!(),
-        r")+"
+        r")+",
+        spaced_tld!(),
+        // without one: info@praktijk, jan @ gmail, jan [at] praktijk. A space before
+        // the '@' only with one after it, so that "Volg @anja" stays a handle.
+        r"|[\p{L}\p{N}._%+-]+",
+        r"(?:@\s*|\s+@\s+|\s*[\[({<]\s*(?:at|@|apenstaartje)\s*[\])}>]\s*|\s+apenstaartje\s+)",
+        label!(),
+        spaced_tld!()
     ))
     .expect("valid regex")
 });
@@ -188,7 +209,9 @@ static PHONE_NL: LazyLock<Regex> = LazyLock::new(|| {
         r"?[0-9](?:",
         sep!(),
         r"?[0-9]){3,6}[0-9]*",
-        r"|\b0[1-9](?:",
+        r"|\b0",
+        sep!(),
+        r"?[1-9](?:",
         sep!(),
         r"?[0-9]){8}[0-9]*",
         r"|\(0[1-9]\)",
@@ -210,10 +233,77 @@ static PHONE_NL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+macro_rules! bsn_sep {
+    // separator between BSN groups: spaces, or a dot or dash with optional spaces
+    () => {
+        concat!(r"(?:", hs!(), r"*[.", dash!(), r"]", hs!(), r"*|", hs!(), r"+)")
+    };
+}
+
+/// Nine digits in the usual groupings: 3-3-3, 4-2-3, 2-2-2-3.
 static BSN_GROUPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b[0-9]{3}[ .\-\x{A0}][0-9]{3}[ .\-\x{A0}][0-9]{3}\b",
-        r"|\b[0-9]{4}[ .\-\x{A0}][0-9]{2}[ .\-\x{A0}][0-9]{3}\b"
+        r"\b(?:[0-9]{3}",
+        bsn_sep!(),
+        r"[0-9]{3}",
+        bsn_sep!(),
+        r"[0-9]{3}|[0-9]{4}",
+        bsn_sep!(),
+        r"[0-9]{2}",
+        bsn_sep!(),
+        r"[0-9]{3}|[0-9]{2}",
+        bsn_sep!(),
+        r"[0-9]{2}",
+        bsn_sep!(),
+        r"[0-9]{2}",
+        bsn_sep!(),
+        r"[0-9]{3})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Nine digits in any other grouping ("1 2 3 4 5 6 7 8 9", "12 345 6789"); kept
+/// only when they are the whole run of digits (see [`whole_digit_run`]), since
+/// nine digits can also be the tail of a foreign phone number.
+static BSN_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(r"\b[0-9](?:", bsn_sep!(), r"?[0-9]){8}\b")).expect("valid regex")
+});
+
+/// Local numbers without an area code: 123 45 67, 123-45-67, 123 4567, and 7+
+/// digits written one by one. Three-four only with a space: "500-1000 ml" is a range.
+static PHONE_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b[1-9][0-9]{2}",
+        sep!(),
+        r"[0-9]{2}",
+        sep!(),
+        r"[0-9]{2}\b",
+        r"|\b[1-9][0-9]{2}",
+        hs!(),
+        r"+[0-9]{4}\b",
+        r"|\b[0-9](?:",
+        sep!(),
+        r"[0-9]){6,}\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Five or more digits after a word that announces a phone number ("tel. 45 67
+/// 89", "bel me op 12 34 56"): short local numbers look like ordinary numbers
+/// without it.
+static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?i:telefoonnummer|telefoonnr|telefoon|tel\.?",
+        hs!(),
+        r"?nr|telnr|tel|nummer|nr|mobiel|mob|gsm|bellen|belt|bel|gebeld|whatsapp|sms|phone|call)\b\.?:?",
+        hs!(),
+        r"*(?:(?i:me|mij|ons|haar|hem|even|gerust|maar|dan)",
+        hs!(),
+        r"+)?(?:(?i:op|naar|on|at)",
+        hs!(),
+        r"+)?([0-9](?:",
+        sep!(),
+        r"?[0-9]){4,})"
     ))
     .expect("valid regex")
 });
@@ -238,18 +328,98 @@ static IBAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(r"\b[1-9][0-9]{3}", hs!(), r"?([A-Za-z]{2})\b")).expect("valid regex")
+    Regex::new(concat!(
+        r"\b[1-9][0-9]{3}(?:",
+        hs!(),
+        r"*[",
+        dash!(),
+        r"]",
+        hs!(),
+        r"*|",
+        hs!(),
+        r"*)([A-Za-z]{2})\b"
+    ))
+    .expect("valid regex")
 });
 
+macro_rules! street_suffix {
+    // last part of Dutch street names (Dorpsstraat, Molenhof, Oosterhaven)
+    () => {
+        concat!(
+            r"straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|ring",
+            r"|markt|plantsoen|erf|baan|boulevard|allee|dam|haven|kamp|tuin|veld|vaart|veste",
+            r"|vliet|wal|wijk|burg|berg|brink|hoeve|horst|akker|hout|donk|zoom|oord|poort",
+            r"|schans|sloot|stede|kwartier|wetering|weide|hove|promenade"
+        )
+    };
+}
+macro_rules! house_number {
+    // 12, 12a, 12-A, 3–B, 2-4
+    () => {
+        concat!(
+            r"[0-9]{1,5}(?:[",
+            dash!(),
+            r"][0-9]{1,5})?(?:",
+            hs!(),
+            r"?[",
+            dash!(),
+            r"]?",
+            hs!(),
+            r"?[a-zA-Z])?\b"
+        )
+    };
+}
+
+/// A word ending in a street suffix, then a house number. Group 1: the word,
+/// group 2: the number (checked by [`street_ok`]).
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b\p{Lu}[\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|ring|markt|plantsoen|erf|baan|boulevard)",
+        r"\b([\p{L}\p{M}'’-]*(?i:",
+        street_suffix!(),
+        r"))",
         hs!(),
-        r"+[0-9]{1,5}(?:",
+        r"+(",
+        house_number!(),
+        r")"
+    ))
+    .expect("valid regex")
+});
+
+/// Street and number after "woon(t) op/aan (de)", "adres (is)": the street
+/// name need not have a known suffix (`aan de Vecht 12`, `adres: Noordeinde 6`),
+/// but must be capitalised. Group 1: street and number, group 2: the number.
+static STREET_CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?i:woon|woont|wonen|woonde|woonden|adres|address|live|lives|living)\b",
+        r"(?:",
         hs!(),
-        r"?-?",
+        r"*:|",
         hs!(),
-        r"?[a-zA-Z])?\b"
+        r"+(?i:is|was))?",
+        hs!(),
+        r"+(?:(?i:op|aan|in|bij|at|on)",
+        hs!(),
+        r"+)?(?:(?i:de|het|'t|’t)",
+        hs!(),
+        r"+)?(\p{Lu}[\p{L}\p{M}'’-]*(?:",
+        hs!(),
+        r"+\p{Lu}[\p{L}\p{M}'’-]*)?",
+        hs!(),
+        r"+(",
+        house_number!(),
+        r"))"
+    ))
+    .expect("valid regex")
+});
+
+/// English order: `12 Baker Street`.
+static STREET_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b[0-9]{1,5}[a-zA-Z]?",
+        hs!(),
+        r"+(?:\p{Lu}[\p{L}'’-]*",
+        hs!(),
+        r"+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Way|Square|Place|Gardens|Terrace)\b"
     ))
     .expect("valid regex")
 });
@@ -311,8 +481,21 @@ macro_rules! titles {
     () => {
         concat!(
             r"(?i:",
+            // care roles, also in compounds (kraamverpleegkundige, doktersassistente,
+            // anesthesioloog, OK-medewerker, kraamzuster)
+            r"[\p{L}-]*(?:kundigen|kundige|assistentes|assistenten|assistente|assistent",
+            r"|verzorgsters|verzorgster|verzorgenden|verzorgende|verzorgers|verzorger",
+            r"|verpleegsters|verpleegster|verplegers|verpleger|ologen|oloog|ologe",
+            r"|therapeuten|therapeute|therapeut|medewerkers|medewerkster|medewerker",
+            r"|specialisten|specialiste|specialist|zusters|zuster)",
+            r"|(?:huis|kinder|jeugd|basis|bedrijfs|verzekerings|oog|spoed|seh-?|vrouwen|consultatiebureau)?(?:artsen|arts)",
+            r"|kraamzorgers|kraamzorger|kraamzorg|kraamhulp|stagiaires|stagiaire|stagiair|studente|student",
+            r"|aios|anios|consulente|consulent|di[eë]tiste|di[eë]tist|echografiste|echografist",
+            r"|anesthesiste|begeleidster|begeleider|zorgverleenster|zorgverlener|chirurg|triagiste|triagist",
+            r"|obstetrician|gyn(?:a)?ecologist|an(?:a)?esthetist|an(?:a)?esthesiologist|sonographer",
+            r"|p(?:a)?ediatrician|neonatologist|physician|surgeon|registrar|consultant|health[ \t]+visitor",
             // care professionals and forms of address
-            r"dokteres|dokter|doctor|drs\.?|dr\.?|prof\.?|professor|kinderarts|huisartsen|huisarts|artsen|arts",
+            r"|dokteres|dokter|doctor|drs\.?|dr\.?|prof\.?|professor",
             r"|gynaecologen|gynaecoloog|gynaecologe|gynecoloog|gyn\.?|verloskundigen|verloskundige",
             r"|kraamverzorgsters|kraamverzorgster|kraamverzorgenden|kraamverzorgende|kraamverzorger|kraamhulp",
             r"|echoscopiste|echoscopist|verpleegkundigen|verpleegkundige|verpleegster|zusters|zuster|zr\.?",
@@ -334,11 +517,24 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b",
         titles!(),
-        r"[,:]?\s+(",
+        // the name after a space, or in brackets or quotes: "Dr. (Jansen)"
+        r"[,:]?(?:\s+|\s*[(\x22'‘“«]\s*)(",
         one_name!(),
         r"(?:(?:[ \t\x{A0}]*[,&][ \t\x{A0}]*|[ \t\x{A0}]+(?i:en|and)[ \t\x{A0}]+)",
         one_name!(),
         r")*)"
+    ))
+    .expect("valid regex")
+});
+
+/// A lower-case name after a form of address ("mevrouw de boer", "meneer
+/// bakker"). Group 1: particles and the name, checked by [`lower_name_ok`]
+/// because "mevrouw zei" looks the same.
+static LOWER_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de[ \t]+heer|mr\.?|mrs\.?|ms\.|dr\.?|drs\.?)",
+        r"[,:]?[ \t\x{A0}]+((?:(?:van|de|der|den|ter|ten|'t|’t|la|le|von|du|da|di|del)[ \t\x{A0}]+)*",
+        r"\p{Ll}[\p{Ll}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)"
     ))
     .expect("valid regex")
 });
@@ -375,7 +571,7 @@ const TITLE_STOP: &[&str] = &[
     "ik", "wij", "we", "ze", "zij", "hij", "het", "een", "u", "jij", "je", "jullie", "iedereen",
     "allemaal", "alles", "allen", "voor", "en", "maar", "ook", "heel", "super", "erg", "echt",
     "dat", "dit", "die", "nog", "als", "toen", "daarna", "team", "the", "i", "you", "for", "and",
-    "all", "everyone", "so", "very",
+    "all", "everyone", "so", "very", "verloskunde", "geneeskunde",
 ];
 
 /// Leading words of a configured name that are titles, not part of the name.
@@ -383,6 +579,93 @@ const TITLE_STOP: &[&str] = &[
 const NAME_TITLES: &[&str] = &[
     "dr", "drs", "dokter", "prof", "mr", "mrs", "ms", "mevrouw", "mevr", "mw", "meneer", "dhr",
     "zuster", "zr", "verloskundige",
+];
+
+/// Words after a number that make it a count or measure, not a phone or house
+/// number ("onderweg 2 uur", "500 \u{2013} 1000 ml").
+#[rustfmt::skip]
+const UNIT_WORDS: &[&str] = &[
+    "keer", "keertje", "keertjes", "maal", "x", "uur", "uurtje", "uurtjes", "uren", "u", "min",
+    "minuut", "minuten", "minuutjes", "sec", "seconden", "dag", "dagen", "daagjes", "nacht",
+    "nachten", "week", "weken", "weekjes", "maand", "maanden", "jaar", "jaren", "jr", "kind",
+    "kinderen", "kids", "mensen", "personen", "stuks", "cm", "mm", "m", "km", "kg", "g", "gr",
+    "gram", "kilo", "pond", "ml", "l", "cl", "dl", "liter", "mg", "procent", "euro", "eur",
+    "times", "hour", "hours", "day", "days", "weeks", "month", "months", "year", "years",
+    "minute", "minutes", "mins", "children", "people", "am", "pm",
+];
+
+/// Street suffixes that also count in a lower-case word ("dorpsstraat 12"); the
+/// others ("ring", "baan", "wijk") end too many ordinary words.
+#[rustfmt::skip]
+const LOWER_STREET_SUFFIXES: &[&str] = &[
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "steeg", "dreef", "pad",
+    "plantsoen", "boulevard", "allee", "hof",
+];
+
+/// Lower-case words after "mevrouw"/"meneer" that are not a name: function
+/// words, verbs, adjectives ("mevrouw zei", "meneer was aardig"). Checked only
+/// without a surname particle, since "de jong" and "de wit" are names.
+#[rustfmt::skip]
+const LOWER_NAME_STOP: &[&str] = &[
+    // function words
+    "aan", "achter", "al", "alle", "alleen", "allemaal", "als", "altijd", "bij", "boven", "dan",
+    "dat", "die", "dit", "deze", "door", "dus", "een", "en", "er", "erg", "even", "gewoon", "haar",
+    "heel", "hem", "het", "hier", "hij", "hoe", "ik", "in", "is", "ja", "je", "jij", "juist",
+    "mee", "met", "maar", "me", "mij", "mijn", "na", "naar", "naast", "natuurlijk", "nee", "niet",
+    "niks", "nog", "nooit", "nu", "of", "ok", "oke", "om", "onder", "ons", "onze", "ook", "op",
+    "over", "per", "samen", "sinds", "snel", "steeds", "te", "tegen", "toch", "toe", "toen", "tot",
+    "tussen", "u", "uit", "uw", "veel", "ver", "via", "voor", "vooral", "wat", "we", "wel", "wie",
+    "wij", "zij", "ze", "zeer", "zelf", "zich", "zo", "zoals", "zonder", "zeker", "daar", "daarna",
+    "daarom", "direct", "meteen", "gelukkig", "helaas", "eerst", "later", "zelfs", "echt", "super",
+    "best", "vaak", "soms", "opnieuw", "weer", "terug", "weg", "thuis", "binnen", "buiten",
+    "verder", "nam", "kreeg", "liet", "trouwens", "helemaal", "totaal", "tijdens", "namens",
+    "waar", "waarmee", "welke", "ervoor", "daarvoor", "vervolgens", "twee", "drie", "geen",
+    "elke", "iedere",
+    // verbs
+    "was", "waren", "zijn", "ben", "bent", "heeft", "hebben", "had", "hadden", "hebt", "wordt",
+    "werd", "werden", "kwam", "kwamen", "komt", "kan", "kon", "konden", "kunnen", "mag", "mocht",
+    "moet", "moest", "moesten", "wil", "wou", "zal", "zou", "zouden", "zei", "zegt", "vroeg",
+    "vraagt", "deed", "doet", "ging", "gaat", "gingen", "neemt", "gaf", "geeft", "zag", "ziet",
+    "keek", "kijkt", "vond", "vindt", "wist", "weet", "dacht", "denkt", "bleef", "blijft", "bleek",
+    "leek", "lijkt", "stond", "staat", "zat", "zit", "lag", "ligt", "liep", "loopt", "hielp",
+    "helpt", "sprak", "spreekt", "praat", "belt", "legt", "bracht", "brengt", "schreef",
+    "schrijft", "voelt", "luistert", "maakt", "regelt", "werkt", "hoort", "krijgt", "heet",
+    "noemt", "vertelt", "stelt", "bood", "biedt", "lacht", "begreep", "begrijpt", "zorgt",
+    "reageert", "pakt", "haalt", "laat", "stuurt", "wees", "gebeld", "geholpen", "gezegd",
+    "gedaan", "gekomen", "gezien", "geweest", "geregeld", "uitgelegd", "verteld",
+    // adjectives
+    "aardig", "lief", "vriendelijk", "fijn", "goed", "top", "prima", "slecht", "boos", "streng",
+    "kortaf", "onvriendelijk", "onaardig", "druk", "rustig", "geduldig", "behulpzaam", "attent",
+    "professioneel", "warm", "koud", "jong", "oud", "nieuw", "zelfde", "andere", "eerste", "leuk",
+    "heerlijk", "geweldig", "fantastisch",
+    // English
+    "the", "a", "an", "and", "who", "at", "from", "on", "of", "to", "with", "did", "has", "said",
+    "told", "came", "helped", "asked", "gave", "took", "looked", "made", "were", "went", "smiled",
+    "explained", "called", "always", "never", "really", "very",
+];
+
+/// Lower-case words after "mevrouw (van de)" that name a place or service, not
+/// a person ("de mevrouw van de receptie"); also with a particle.
+#[rustfmt::skip]
+const LOWER_NAME_NOUNS: &[&str] = &[
+    "het", "een", "receptie", "balie", "administratie", "afdeling", "praktijk", "thuiszorg",
+    "verzekering", "zorgverzekeraar", "gemeente", "apotheek", "kliniek", "polikliniek", "poli",
+    "ziekenhuis", "echo", "echoscopie", "ggd", "consultatiebureau", "kraamafdeling",
+    "verloskunde", "schoonmaak", "keuken", "catering", "nachtdienst", "dagdienst", "avonddienst",
+    "dienst", "intake", "telefoon", "team", "zaal", "kamer", "ok", "lab", "laboratorium",
+    "huisartsenpost", "spoedeisende", "seh", "eerste", "hulp", "planning", "kantoor",
+    "organisatie", "instelling", "centrum", "bureau", "bevalling", "zwangerschap", "controle",
+    "cursus", "les", "voorlichting", "informatie", "website", "app", "mail", "ochtend", "middag",
+    "avond", "nacht", "dag", "week", "buurt", "overkant", "baby", "bevalling", "kraamzorg",
+    "verloskundigenpraktijk", "kraamweek", "anesthesie", "gynaecologie", "verpleegafdeling",
+    "planning", "begeleiding", "opleiding", "vereniging", "verpleging", "opvang", "ontvangst",
+];
+
+/// Endings of lower-case words that name a service or thing ("administratie",
+/// "thuiszorg", "begeleiding"), not a surname.
+const LOWER_NAME_NOUN_ENDINGS: &[&str] = &[
+    "tie", "sie", "zorg", "heid", "kunde", "dienst", "afdeling", "balie", "bureau", "kliniek",
+    "praktijk", "apotheek", "ziekenhuis",
 ];
 
 /// Surname particles: never matched on their own.
@@ -441,7 +724,24 @@ fn scrub_with(text: &str, names: &NameMatcher) -> String {
     }
     spans.extend(nl_intl);
     push_all(&mut spans, &PHONE_NL, &norm);
+    for m in PHONE_LOCAL.find_iter(&norm) {
+        if !followed_by_unit(&norm, m.end()) {
+            spans.push((m.start(), m.end()));
+        }
+    }
+    for caps in PHONE_CUED.captures_iter(&norm) {
+        if let Some(g) = caps.get(1) {
+            if !followed_by_unit(&norm, g.end()) {
+                spans.push((g.start(), g.end()));
+            }
+        }
+    }
     push_all(&mut spans, &BSN_GROUPED, &norm);
+    for m in BSN_ANY.find_iter(&norm) {
+        if whole_digit_run(&norm, m.start(), m.end()) {
+            spans.push((m.start(), m.end()));
+        }
+    }
     push_all(&mut spans, &LONG_NUMBER, &norm);
     push_all(&mut spans, &IBAN, &norm);
 
@@ -456,7 +756,21 @@ fn scrub_with(text: &str, names: &NameMatcher) -> String {
         }
     }
 
-    push_all(&mut spans, &STREET, &norm);
+    for caps in STREET.captures_iter(&norm) {
+        if let (Some(all), Some(word), Some(number)) = (caps.get(0), caps.get(1), caps.get(2)) {
+            if street_word_ok(word.as_str()) && house_number_ok(&norm, number) {
+                spans.push((all.start(), all.end()));
+            }
+        }
+    }
+    for caps in STREET_CUED.captures_iter(&norm) {
+        if let (Some(street), Some(number)) = (caps.get(1), caps.get(2)) {
+            if house_number_ok(&norm, number) {
+                spans.push((street.start(), street.end()));
+            }
+        }
+    }
+    push_all(&mut spans, &STREET_EN, &norm);
     push_all(&mut spans, &DATE_NUMERIC, &norm);
     push_all(&mut spans, &DATE_TEXT, &norm);
     for caps in TIME.captures_iter(&norm) {
@@ -488,6 +802,14 @@ fn scrub_with(text: &str, names: &NameMatcher) -> String {
         let only_particles = words.iter().all(|w| PARTICLES.contains(&w.as_str()));
         if !first_is_stop && !only_particles {
             spans.push((g.start(), g.end()));
+        }
+    }
+
+    for caps in LOWER_TITLE_NAME.captures_iter(&norm) {
+        if let Some(g) = caps.get(1) {
+            if lower_name_ok(g.as_str()) {
+                spans.push((g.start(), g.end()));
+            }
         }
     }
 
@@ -642,6 +964,100 @@ fn intl_phone_len(m: &str) -> usize {
     } else {
         m.len()
     }
+}
+
+/// True if the number ending at byte `end` of `text` is a count or measure: a
+/// unit word or `%` follows, or it goes on as a decimal or time ("2.30").
+fn followed_by_unit(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some('%'), _) => return true,
+        (Some('.' | ',' | ':'), Some(d)) if d.is_ascii_digit() => return true,
+        _ => {}
+    }
+    let word: String = rest
+        .trim_start_matches(is_hspace)
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    UNIT_WORDS.contains(&word.as_str())
+}
+
+/// True if no further digit group sits right before `start` or after `end`.
+fn whole_digit_run(text: &str, start: usize, end: usize) -> bool {
+    let is_sep = |c: char| is_hspace(c) || c == '.' || is_dash(c);
+    let before = text.get(..start).unwrap_or("").trim_end_matches(is_sep);
+    let after = text.get(end..).unwrap_or("").trim_start_matches(is_sep);
+    !before.ends_with(|c: char| c.is_ascii_digit()) && !after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The horizontal spaces of `hs!`.
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
+/// The hyphens and dashes of `dash!`.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// A street word in lower case needs a street suffix after something else
+/// ("dorpsstraat", not "weg" or "ervaring").
+fn street_word_ok(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    LOWER_STREET_SUFFIXES
+        .iter()
+        .any(|s| lower.len() > s.len() && lower.ends_with(s))
+}
+
+/// False for a number that is a year ("Amsterdam 2020"), a count ("onderweg 2
+/// uur", "2x") or part of a decimal or time.
+fn house_number_ok(text: &str, number: regex::Match<'_>) -> bool {
+    let n = number.as_str();
+    let digits: String = n.chars().take_while(char::is_ascii_digit).collect();
+    let is_year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    let times = n.ends_with(['x', 'X']);
+    !(is_year && digits.len() == n.len()) && !times && !followed_by_unit(text, number.end())
+}
+
+/// True if `name`, the words after "mevrouw"/"meneer", looks like a surname in
+/// lower case ("de boer", "bakker") rather than ordinary text ("zei", "van de
+/// receptie", "de verloskundige").
+fn lower_name_ok(name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let Some(head_at) = words
+        .iter()
+        .position(|w| !PARTICLES.contains(&w.as_str()) || w == "het")
+    else {
+        return false;
+    };
+    let head = words[head_at].as_str();
+    let with_particle = head_at > 0;
+    if LOWER_NAME_NOUNS.contains(&head)
+        || LOWER_NAME_NOUN_ENDINGS.iter().any(|e| head.ends_with(e))
+        || STARTS_WITH_TITLE.is_match(head)
+    {
+        return false;
+    }
+    if with_particle {
+        return true;
+    }
+    // Past tenses ("belde", "maakte") and adjectives or adverbs ("duidelijk",
+    // "geduldig") follow "mevrouw" more often than a surname with that ending.
+    let past = head.chars().count() >= 5
+        && ["de", "te", "den", "ten"].iter().any(|e| head.ends_with(e));
+    let adjective = ["lijk", "ig", "isch", "baar", "end", "loos"]
+        .iter()
+        .any(|e| head.ends_with(e));
+    !LOWER_NAME_STOP.contains(&head) && !past && !adjective
 }
 
 /// Zero-width and other invisible format characters that could hide data
@@ -1174,6 +1590,7 @@ mod tests {
         ("adres: lindenlaan 4b", "adres: […]"),
         ("de kerkstraat 7a was makkelijk te vinden", "de […] was makkelijk te vinden"),
         ("Kerkpad 3a, Zeist", "[…], Zeist"),
+        ("Achterweg 2-4 achterom", "[…] achterom"),
         ("Molenhof 7 is ons adres", "[…] is ons adres"),
         ("We wonen aan de Singel 140", "We wonen aan de […]"),
         ("Wij wonen op de Brink 5", "Wij wonen op de […]"),
@@ -1352,6 +1769,12 @@ mod tests {
             "een meneer van de thuiszorg",
         ),
         ("Ik vond mevrouw heel lief", "Ik vond mevrouw heel lief"),
+        (
+            "de mevrouw met de bril legde het duidelijk uit",
+            "de mevrouw met de bril legde het duidelijk uit",
+        ),
+        ("mevrouw eigenlijk ook", "mevrouw eigenlijk ook"),
+        ("een student Verloskunde", "een student Verloskunde"),
     ];
 
     #[test]
