@@ -148,10 +148,11 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r")+",
         spaced_tld!(),
         // without one: info@praktijk, jan @ gmail, jan [at] praktijk. A space before
-        // the '@' only with one after it, so that "Volg @anja" stays a handle.
-        r"|[\p{L}\p{N}._%+-]+",
+        // the '@' only with one after it, so that "Volg @anja" stays a handle; letters
+        // on both sides, so that "2 @ 3" stays.
+        r"|[\p{L}\p{N}._%+-]*\p{L}[\p{L}\p{N}._%+-]*",
         r"(?:@\s*|\s+@\s+|\s*[\[({<]\s*(?:at|@|apenstaartje)\s*[\])}>]\s*|\s+apenstaartje\s+)",
-        label!(),
+        r"\p{L}(?:[\p{L}\p{N}-]*[\p{L}\p{N}])?",
         spaced_tld!()
     ))
     .expect("valid regex")
@@ -387,7 +388,8 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Street and number after "woon(t) op/aan (de)", "adres (is)": the street
 /// name need not have a known suffix (`aan de Vecht 12`, `adres: Noordeinde 6`),
-/// but must be capitalised. Group 1: street and number, group 2: the number.
+/// but must then be capitalised (see [`cued_street_ok`]). Group 1: street and
+/// number, group 2: the number.
 static STREET_CUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(?i:woon|woont|wonen|woonde|woonden|adres|address|live|lives|living)\b",
@@ -401,9 +403,9 @@ static STREET_CUED: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"+)?(?:(?i:de|het|'t|’t)",
         hs!(),
-        r"+)?(\p{Lu}[\p{L}\p{M}'’-]*(?:",
+        r"+)?(\p{L}[\p{L}\p{M}'’-]*(?:",
         hs!(),
-        r"+\p{Lu}[\p{L}\p{M}'’-]*)?",
+        r"+\p{L}[\p{L}\p{M}'’-]*)?",
         hs!(),
         r"+(",
         house_number!(),
@@ -527,14 +529,26 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+macro_rules! lower_particle {
+    // surname particles written in lower case, also Arabic ones (el khatib)
+    () => {
+        r"(?:van|de|der|den|ter|ten|'t|’t|la|le|von|du|da|di|del|el|abu|ibn|bin)"
+    };
+}
+
 /// A lower-case name after a form of address ("mevrouw de boer", "meneer
 /// bakker"). Group 1: particles and the name, checked by [`lower_name_ok`]
 /// because "mevrouw zei" looks the same.
 static LOWER_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de[ \t]+heer|mr\.?|mrs\.?|ms\.|dr\.?|drs\.?)",
-        r"[,:]?[ \t\x{A0}]+((?:(?:van|de|der|den|ter|ten|'t|’t|la|le|von|du|da|di|del)[ \t\x{A0}]+)*",
-        r"\p{Ll}[\p{Ll}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)"
+        r"[,:]?[ \t\x{A0}]+((?:",
+        lower_particle!(),
+        r"[ \t\x{A0}]+)*",
+        // el-amrani, smit-de wit
+        r"\p{Ll}[\p{Ll}\p{M}]*(?:['’-](?:",
+        lower_particle!(),
+        r"[ \t\x{A0}]+)*\p{L}[\p{L}\p{M}]*)*)"
     ))
     .expect("valid regex")
 });
@@ -765,7 +779,8 @@ fn scrub_with(text: &str, names: &NameMatcher) -> String {
     }
     for caps in STREET_CUED.captures_iter(&norm) {
         if let (Some(street), Some(number)) = (caps.get(1), caps.get(2)) {
-            if house_number_ok(&norm, number) {
+            let name = norm.get(street.start()..number.start()).unwrap_or("");
+            if cued_street_ok(name) && house_number_ok(&norm, number) {
                 spans.push((street.start(), street.end()));
             }
         }
@@ -1018,6 +1033,15 @@ fn street_word_ok(word: &str) -> bool {
         .any(|s| lower.len() > s.len() && lower.ends_with(s))
 }
 
+/// The street words after "woon op (de)": capitalised ("Vecht"), or in lower
+/// case ending in a street suffix ("oude gracht", not "zwolle").
+fn cued_street_ok(name: &str) -> bool {
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    name.chars().next().is_some_and(char::is_uppercase)
+        || LOWER_STREET_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
 /// False for a number that is a year ("Amsterdam 2020"), a count ("onderweg 2
 /// uur", "2x") or part of a decimal or time.
 fn house_number_ok(text: &str, number: regex::Match<'_>) -> bool {
@@ -1033,10 +1057,10 @@ fn house_number_ok(text: &str, number: regex::Match<'_>) -> bool {
 /// receptie", "de verloskundige").
 fn lower_name_ok(name: &str) -> bool {
     let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let Some(head_at) = words
-        .iter()
-        .position(|w| !PARTICLES.contains(&w.as_str()) || w == "het")
-    else {
+    let is_particle = |w: &str| {
+        (PARTICLES.contains(&w) && w != "het") || ["el", "abu", "ibn", "bin"].contains(&w)
+    };
+    let Some(head_at) = words.iter().position(|w| !is_particle(w)) else {
         return false;
     };
     let head = words[head_at].as_str();
@@ -1052,7 +1076,9 @@ fn lower_name_ok(name: &str) -> bool {
     }
     // Past tenses ("belde", "maakte") and adjectives or adverbs ("duidelijk",
     // "geduldig") follow "mevrouw" more often than a surname with that ending.
-    let past = head.chars().count() >= 5
+    let plain = head.chars().all(char::is_alphabetic);
+    let past = plain
+        && head.chars().count() >= 5
         && ["de", "te", "den", "ten"].iter().any(|e| head.ends_with(e));
     let adjective = ["lijk", "ig", "isch", "baar", "end", "loos"]
         .iter()
@@ -1596,6 +1622,7 @@ mod tests {
         ("Wij wonen op de Brink 5", "Wij wonen op de […]"),
         ("Berkenallee 8, 2e verdieping", "[…], 2e verdieping"),
         ("Ik woon op de Vliet 23", "Ik woon op de […]"),
+        ("ik woon aan de oude gracht 12", "ik woon aan de […]"),
         ("Het adres is Noordeinde 6", "Het adres is […]"),
         ("we wonen aan de Vecht 12", "we wonen aan de […]"),
         ("Oosterhaven 3\u{2013}B", "[…]"),
@@ -1655,6 +1682,8 @@ mod tests {
         ("meneer jansen", "meneer […]"),
         ("mrs smith was lovely", "mrs […] was lovely"),
         ("Mevrouw el-amrani hielp", "Mevrouw […] hielp"),
+        ("meneer el khatib belde", "meneer […] belde"),
+        ("mevrouw smit-de wit", "mevrouw […]"),
         // --- BSN in groups of 2-2-2-3 and other groupings
         ("BSN 12 34 56 789", "BSN […]"),
         ("bsn: 12-34-56-789 klopt", "bsn: […] klopt"),
@@ -1709,6 +1738,11 @@ mod tests {
         ),
         ("Kamer 123 was te klein", "Kamer 123 was te klein"),
         ("Ik heb 3 of 4 keer gebeld", "Ik heb 3 of 4 keer gebeld"),
+        ("We hadden 2 @ 3 weeën", "We hadden 2 @ 3 weeën"),
+        (
+            "ik woon in zwolle 2 km van de praktijk",
+            "ik woon in zwolle 2 km van de praktijk",
+        ),
         ("2019 en 2021 bevallen", "2019 en 2021 bevallen"),
         ("Bij 10 cm ontsluiting", "Bij 10 cm ontsluiting"),
         ("Het duurde 2 - 3 dagen", "Het duurde 2 - 3 dagen"),
