@@ -566,9 +566,10 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 macro_rules! lower_particle {
-    // surname particles written in lower case, also Arabic ones (el khatib)
+    // surname particles before a lower-case name, also Arabic ones (el khatib);
+    // any case, for "mevrouw De boer"
     () => {
-        r"(?:van|de|der|den|ter|ten|'t|’t|la|le|von|du|da|di|del|el|abu|ibn|bin)"
+        r"(?i:van|de|der|den|ter|ten|'t|’t|la|le|von|du|da|di|del|el|abu|ibn|bin)"
     };
 }
 
@@ -1737,6 +1738,7 @@ mod tests {
         ("mrs smith was lovely", "mrs […] was lovely"),
         ("Mevrouw el-amrani hielp", "Mevrouw […] hielp"),
         ("meneer el khatib belde", "meneer […] belde"),
+        ("mevrouw De boer", "mevrouw […]"),
         ("mevrouw smit-de wit", "mevrouw […]"),
         // --- BSN in groups of 2-2-2-3 and other groupings
         ("BSN 12 34 56 789", "BSN […]"),
