@@ -806,7 +806,7 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
     if periods.is_empty() {
         return None;
     }
-    let mut marks = |item: Option<u16>, make: fn(u16) -> Measure, v: Option<u32>| {
+    let marks = |item: Option<u16>, make: fn(u16) -> Measure, v: Option<u32>| {
         periods
             .iter()
             .map(|p| {
