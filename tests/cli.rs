@@ -1399,3 +1399,35 @@ fn vsvs_whose_names_differ_in_punctuation_get_their_own_folders() {
     let again = files_under(&run_report(tmp.path()));
     assert_eq!(first, again, "the same folders on every run");
 }
+
+/// Regression (hostile inputs): a header without rows ended in "no usable rows" naming
+/// prem.toml, or passed silently next to other files; now the error names the file.
+#[test]
+fn a_header_only_export_is_an_error_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let text = long_export();
+    write(tmp.path(), "exports/a.csv", text.as_bytes());
+    let header = text.lines().next().unwrap_or_default().to_string();
+    write(
+        tmp.path(),
+        "exports/leeg.csv",
+        format!("{header}\r\n").as_bytes(),
+    );
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("leeg.csv").and(predicate::str::contains("kopregel")))
+        .stderr(predicate::str::contains("fout:").and(predicate::str::contains("tip:")));
+    let en = PREM_TOML.replace("name = \"Testregio\"", "name = \"T\"\nlanguage = \"en\"");
+    write(tmp.path(), "prem.toml", en.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("leeg.csv").and(predicate::str::contains("only a header")))
+        .stderr(predicate::str::contains("error:").and(predicate::str::contains("hint:")));
+}
