@@ -45,7 +45,8 @@ pub enum Error {
     #[error("{}: {}", .path.display(), .problem.message(.lang))]
     Export {
         path: PathBuf,
-        problem: ExportProblem,
+        // Boxed: the problem's details would make every `Result` of the crate large.
+        problem: Box<ExportProblem>,
         lang: Language,
     },
     /// `--strict` turned value-level problems into a fatal error.
@@ -190,16 +191,10 @@ impl Error {
             Error::Config { lang, .. } => Some(lang.msg(Msg::HintConfig)),
             Error::Input { lang, .. } => Some(lang.msg(Msg::HintInput)),
             Error::Strict { lang, .. } => Some(lang.msg(Msg::HintStrict)),
-            Error::Export {
-                lang,
-                problem: ExportProblem::HeaderOnly { .. },
-                ..
-            } => Some(lang.msg(Msg::HintHeaderOnly)),
-            Error::Export {
-                lang,
-                problem: ExportProblem::DuplicateColumn { .. },
-                ..
-            } => Some(lang.msg(Msg::HintDuplicateColumn)),
+            Error::Export { lang, problem, .. } => Some(lang.msg(match **problem {
+                ExportProblem::HeaderOnly { .. } => Msg::HintHeaderOnly,
+                ExportProblem::DuplicateColumn { .. } => Msg::HintDuplicateColumn,
+            })),
             Error::WrittenTwice { lang, .. } => Some(lang.msg(Msg::HintWrittenTwice)),
             _ => None,
         }

@@ -406,12 +406,12 @@ impl Header {
             [one] => Ok(Some(*one)),
             _ => Err(Error::Export {
                 path: path.to_path_buf(),
-                problem: ExportProblem::DuplicateColumn {
+                problem: Box::new(ExportProblem::DuplicateColumn {
                     row: self.row,
                     column: name.trim().to_string(),
                     positions: hits.iter().map(|i| i + 1).collect(),
                     used_by: used_by(),
-                },
+                }),
                 lang,
             }),
         }
@@ -690,9 +690,9 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
     if reader.counts.rows == empty {
         return Err(Error::Export {
             path: path.to_path_buf(),
-            problem: ExportProblem::HeaderOnly {
+            problem: Box::new(ExportProblem::HeaderOnly {
                 row: source.header_row,
-            },
+            }),
             lang,
         });
     }
@@ -1235,16 +1235,10 @@ date = "Datum"
             };
             assert!(e.to_string().contains(name), "{e}");
             assert!(e.to_string().contains("only a header (row 1)"), "{e}");
-            assert!(
-                matches!(
-                    &e,
-                    Error::Export {
-                        problem: ExportProblem::HeaderOnly { row: 1 },
-                        ..
-                    }
-                ),
-                "{e:?}"
-            );
+            let Error::Export { problem, .. } = &e else {
+                panic!("{e:?}");
+            };
+            assert_eq!(**problem, ExportProblem::HeaderOnly { row: 1 });
         }
         // Alone, too.
         let Err(e) = ingest_files(&[("b.csv", HEADER.as_bytes().to_vec())]) else {
@@ -1295,7 +1289,7 @@ date = "Datum"
             panic!("{e:?}");
         };
         assert_eq!(
-            *problem,
+            **problem,
             ExportProblem::DuplicateColumn {
                 row: 1,
                 column: "Datum".into(),
