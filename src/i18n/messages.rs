@@ -266,7 +266,7 @@ impl Msg {
                 "export again with the answers, or leave the file out of files = [...] in prem.toml",
             ),
             DuplicateColumn => (
-                "kolom \"{column}\" staat {count} keer in de kopregel (rij {row}, kolom {positions}); {used_by} gebruikt die naam, dus welke kolom bedoeld is valt niet te zeggen",
+                "kolom \"{column}\" staat {count} keer in de kopregel (rij {row}, kolommen {positions}); {used_by} gebruikt die naam, dus welke kolom bedoeld is valt niet te zeggen",
                 "column \"{column}\" appears {count} times in the header (row {row}, columns {positions}); {used_by} uses that name, so there is no telling which column is meant",
             ),
             HintDuplicateColumn => (
