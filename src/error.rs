@@ -41,6 +41,14 @@ pub enum Error {
         message: String,
         lang: Language,
     },
+    /// An export whose shape makes it unusable (see [`ExportProblem`]).
+    #[error("{}: {}", .path.display(), .problem.message(.lang))]
+    Export {
+        path: PathBuf,
+        // Boxed: the problem's details would make every `Result` of the crate large.
+        problem: Box<ExportProblem>,
+        lang: Language,
+    },
     /// `--strict` turned value-level problems into a fatal error.
     #[error("{}", .lang.say(Msg::Strict, &[("count", count)]))]
     Strict { count: usize, lang: Language },
@@ -50,6 +58,91 @@ pub enum Error {
     /// Writing a table or document failed in a library.
     #[error("{}: {message}", .path.display())]
     Output { path: PathBuf, message: String },
+    /// Two files of one report got the same path; the second would overwrite the first.
+    #[error("{}: {}", .path.display(), .lang.msg(Msg::WrittenTwice))]
+    WrittenTwice { path: PathBuf, lang: Language },
+}
+
+/// What makes an export unusable as a whole, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// A header row (`row`, 1-based) and no row with any value below it.
+    HeaderOnly { row: usize },
+    /// A column name that `used_by` asks for appears more than once in the header (`row`),
+    /// at `positions` (1-based), so there is no telling which column is meant.
+    DuplicateColumn {
+        row: usize,
+        column: String,
+        positions: Vec<usize>,
+        used_by: ColumnUse,
+    },
+}
+
+/// Who asks for a column by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnUse {
+    /// `[source.columns] key` in prem.toml.
+    Field { key: String },
+    /// An item of a codebook.
+    Item { codebook: String, item: String },
+    /// An open question of a codebook (`[open] key`).
+    Open { codebook: String, key: String },
+    /// prem itself (a column of the actions register, `prem spc`/`funnel` arguments).
+    Named,
+}
+
+impl ExportProblem {
+    /// The message in `lang`, without the file (the error puts it in front).
+    pub fn message(&self, lang: &Language) -> String {
+        let lang = *lang;
+        match self {
+            ExportProblem::HeaderOnly { row } => lang.say(Msg::HeaderOnly, &[("row", row)]),
+            ExportProblem::DuplicateColumn {
+                row,
+                column,
+                positions,
+                used_by,
+            } => {
+                let at: Vec<String> = positions
+                    .iter()
+                    .map(|&p| format!("{p} ({})", column_letters(p)))
+                    .collect();
+                let and = lang.msg(Msg::And);
+                let used_by = match used_by {
+                    ColumnUse::Field { key } => format!("[source.columns] {key}"),
+                    ColumnUse::Item { codebook, item } => {
+                        lang.say(Msg::UsedByItem, &[("codebook", codebook), ("item", item)])
+                    }
+                    ColumnUse::Open { codebook, key } => {
+                        lang.say(Msg::UsedByOpen, &[("codebook", codebook), ("key", key)])
+                    }
+                    ColumnUse::Named => "prem".to_string(),
+                };
+                lang.say(
+                    Msg::DuplicateColumn,
+                    &[
+                        ("column", column),
+                        ("count", &positions.len()),
+                        ("row", row),
+                        ("positions", &at.join(&format!(" {and} "))),
+                        ("used_by", &used_by),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// A 1-based column number as a spreadsheet names it: 1 → A, 27 → AA.
+fn column_letters(mut n: usize) -> String {
+    let mut s = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        s.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Result with the library's [`Error`].
@@ -98,7 +191,39 @@ impl Error {
             Error::Config { lang, .. } => Some(lang.msg(Msg::HintConfig)),
             Error::Input { lang, .. } => Some(lang.msg(Msg::HintInput)),
             Error::Strict { lang, .. } => Some(lang.msg(Msg::HintStrict)),
+            Error::Export { lang, problem, .. } => Some(lang.msg(match **problem {
+                ExportProblem::HeaderOnly { .. } => Msg::HintHeaderOnly,
+                ExportProblem::DuplicateColumn { .. } => Msg::HintDuplicateColumn,
+            })),
+            Error::WrittenTwice { lang, .. } => Some(lang.msg(Msg::HintWrittenTwice)),
             _ => None,
         }
+    }
+
+    /// The language of the message, when the error has one.
+    pub fn lang(&self) -> Option<Language> {
+        match self {
+            Error::Io { lang, .. }
+            | Error::Write { lang, .. }
+            | Error::Config { lang, .. }
+            | Error::Input { lang, .. }
+            | Error::Export { lang, .. }
+            | Error::Strict { lang, .. }
+            | Error::WrittenTwice { lang, .. } => Some(*lang),
+            Error::Usage(_) | Error::Output { .. } => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_a_spreadsheet_does() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
     }
 }

@@ -15,16 +15,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // The labels follow the language of the error when it has one (Dutch default).
-            let lang = match e.downcast_ref::<prem::Error>() {
-                Some(
-                    prem::Error::Config { lang, .. }
-                    | prem::Error::Input { lang, .. }
-                    | prem::Error::Io { lang, .. }
-                    | prem::Error::Write { lang, .. }
-                    | prem::Error::Strict { lang, .. },
-                ) => *lang,
-                _ => prem::i18n::Language::default(),
-            };
+            let lang = e
+                .downcast_ref::<prem::Error>()
+                .and_then(prem::Error::lang)
+                .unwrap_or_default();
             let (error, hint) = match lang {
                 prem::i18n::Language::Nl => ("fout", "tip"),
                 prem::i18n::Language::En => ("error", "hint"),

@@ -1377,3 +1377,63 @@ fn respondents_are_people_and_restarting_ids_are_not_duplicates() {
         "12"
     );
 }
+
+/// Regression (silent loss): "VSV  Noord", "VSV Noord 2" and "VSV-Noord" shared a folder,
+/// so one agenda overwrote another. Each VSV now has its own folder, the same every run.
+#[test]
+fn vsvs_whose_names_differ_in_punctuation_get_their_own_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let mut s = String::from("Respondentnummer;VSV;Zorgaanbieder;Zorgsoort;Datum ingevuld;Eerste kind;Leeftijd;Informatievoorziening\n");
+    for vsv in ["VSV  Noord", "VSV Noord 2", "VSV-Noord"] {
+        for id in 1..=12 {
+            s += &format!("{id};{vsv};P;Verloskundigenpraktijk;15-07-2026;Ja;30;8\n");
+        }
+    }
+    write(tmp.path(), "exports/prem.csv", s.as_bytes());
+    let report = run_report(tmp.path());
+    let agendas: Vec<String> = files_under(&report)
+        .iter()
+        .filter(|p| p.ends_with("agenda.md"))
+        .map(|p| std::fs::read_to_string(report.join(p)).unwrap())
+        .collect();
+    assert_eq!(agendas.len(), 4, "three VSVs and the region");
+    let titles: std::collections::BTreeSet<&str> =
+        agendas.iter().filter_map(|a| a.lines().next()).collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    let first = files_under(&report);
+    let again = files_under(&run_report(tmp.path()));
+    assert_eq!(first, again, "the same folders on every run");
+}
+
+/// Regression (hostile inputs): a header without rows ended in "no usable rows" naming
+/// prem.toml, or passed silently next to other files; now the error names the file.
+#[test]
+fn a_header_only_export_is_an_error_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let text = long_export();
+    write(tmp.path(), "exports/a.csv", text.as_bytes());
+    let header = text.lines().next().unwrap_or_default().to_string();
+    write(
+        tmp.path(),
+        "exports/leeg.csv",
+        format!("{header}\r\n").as_bytes(),
+    );
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("leeg.csv").and(predicate::str::contains("kopregel")))
+        .stderr(predicate::str::contains("fout:").and(predicate::str::contains("tip:")));
+    let en = PREM_TOML.replace("name = \"Testregio\"", "name = \"T\"\nlanguage = \"en\"");
+    write(tmp.path(), "prem.toml", en.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("leeg.csv").and(predicate::str::contains("only a header")))
+        .stderr(predicate::str::contains("error:").and(predicate::str::contains("hint:")));
+}

@@ -14,6 +14,8 @@ pub enum Msg {
     HintInput,
     HintStrict,
     OutsideFolder,
+    WrittenTwice,
+    HintWrittenTwice,
     // prem.toml
     ConfigName,
     ConfigMid,
@@ -51,6 +53,13 @@ pub enum Msg {
     NoSheets,
     SheetUnreadable,
     HeaderRowEmpty,
+    HeaderOnly,
+    HintHeaderOnly,
+    DuplicateColumn,
+    HintDuplicateColumn,
+    UsedByItem,
+    UsedByOpen,
+    And,
     BadGlob,
     NoFileMatches,
     ThemeTwoCodebooks,
@@ -113,6 +122,14 @@ impl Msg {
             OutsideFolder => (
                 "pad buiten de rapportmap geweigerd",
                 "refusing a path outside the report folder",
+            ),
+            WrittenTwice => (
+                "dit bestand zou twee keer geschreven worden; het tweede zou het eerste overschrijven",
+                "this file would be written twice; the second would overwrite the first",
+            ),
+            HintWrittenTwice => (
+                "twee namen (van VSV's of thema's) geven hetzelfde bestand; dat hoort prem te voorkomen: meld het als fout, met die namen",
+                "two names (of VSVs or themes) give the same file; prem should prevent that: please report it as a bug, with those names",
             ),
             ConfigName => ("[analysis] name: mag niet leeg zijn", "[analysis] name: must not be empty"),
             ConfigMid => (
@@ -241,6 +258,31 @@ impl Msg {
                 "werkblad \"{sheet}\": header_row = {row} is leeg; de gegevens staan in rij {first}–{last}",
                 "sheet \"{sheet}\": header_row = {row} holds nothing; the data span rows {first}–{last}",
             ),
+            HeaderOnly => (
+                "alleen een kopregel (rij {row}) en geen rijen met gegevens: verwacht minstens één rij met antwoorden",
+                "only a header (row {row}) and no rows of data: expected at least one row of answers",
+            ),
+            HintHeaderOnly => (
+                "exporteer opnieuw met de antwoorden, of haal het bestand weg uit files = [...] in prem.toml",
+                "export again with the answers, or leave the file out of files = [...] in prem.toml",
+            ),
+            DuplicateColumn => (
+                "kolom \"{column}\" staat {count} keer in de kopregel (rij {row}, kolommen {positions}); {used_by} gebruikt die naam, dus welke kolom bedoeld is valt niet te zeggen",
+                "column \"{column}\" appears {count} times in the header (row {row}, columns {positions}); {used_by} uses that name, so there is no telling which column is meant",
+            ),
+            HintDuplicateColumn => (
+                "geef de kolommen in de export elk een eigen naam (hoofdletters, accenten en spaties tellen niet mee), of laat prem.toml of het codeboek verwijzen naar een naam die één keer voorkomt",
+                "give each column of the export its own name (case, accents and spaces do not count), or point prem.toml or the codebook at a name that occurs once",
+            ),
+            UsedByItem => (
+                "item \"{item}\" van codeboek \"{codebook}\"",
+                "item \"{item}\" of codebook \"{codebook}\"",
+            ),
+            UsedByOpen => (
+                "[open] {key} van codeboek \"{codebook}\"",
+                "[open] {key} of codebook \"{codebook}\"",
+            ),
+            And => ("en", "and"),
             BadGlob => (
                 "[[source]] {source}: files = \"{pattern}\" is geen geldig patroon: {error}",
                 "[[source]] {source}: files = \"{pattern}\" is not a valid glob: {error}",

@@ -1,7 +1,8 @@
 //! Ingest: exports + prem.toml + codebooks → canonical tables and a data-quality report.
 //!
 //! Fatal (the run stops, [`Error`]): a glob matching nothing, an unreadable or empty file,
-//! a wrong sheet, a configured column missing, no item column of the codebook at all.
+//! a file with a header and no data, a wrong sheet, a configured column missing, a column
+//! name that the config or codebook uses appearing twice, no item column of the codebook.
 //! Everything value-level (unknown label, out-of-range answer, unreadable date, duplicate
 //! respondent) becomes an [`Issue`] with file, row and column while the run goes on.
 //!
@@ -27,7 +28,7 @@ pub use canonical::{
 
 use crate::codebook::{Codebook, ScaleKind};
 use crate::config::{Config, Fields, Source};
-use crate::error::{Error, Result};
+use crate::error::{ColumnUse, Error, ExportProblem, Result};
 use crate::i18n::Msg;
 use crate::period::{Period, PeriodKind};
 use crate::quality::{shorten, Issue, Problem, SourceCounts};
@@ -125,10 +126,12 @@ impl SimpleTable {
         })
     }
 
-    /// The index of a column (exact, else ignoring case and accents); an error naming the
-    /// file and the columns it has otherwise.
+    /// The index of a column (ignoring case, accents and spacing); an error naming the
+    /// file and the columns it has otherwise, or when two columns have that name.
     pub fn column(&self, path: &Path, name: &str, lang: crate::i18n::Language) -> Result<usize> {
-        find_column(&self.headers, name).ok_or_else(|| {
+        let header = Header::new(&self.headers, 1);
+        let found = header.find(path, name, || ColumnUse::Named, lang)?;
+        found.ok_or_else(|| {
             let message = lang.say(
                 Msg::ColumnMissingSimple,
                 &[
@@ -194,6 +197,8 @@ struct Plan {
 
 struct PlannedItem {
     global: u16,
+    /// Item id in the codebook, for messages.
+    id: String,
     columns: Vec<String>,
     reverse: bool,
     reader: ScaleReader,
@@ -272,6 +277,7 @@ impl Plan {
                 };
                 planned.push(PlannedItem {
                     global,
+                    id: it.id.clone(),
                     columns: it.columns.clone(),
                     reverse: it.reverse,
                     reader: ScaleReader::new(scale),
@@ -365,18 +371,68 @@ struct UnitCols {
     compliment: Option<usize>,
 }
 
-fn find_column(headers: &[String], name: &str) -> Option<usize> {
-    let trimmed = name.trim();
-    headers.iter().position(|h| h == trimmed).or_else(|| {
-        let n = normalize(trimmed);
-        headers.iter().position(|h| normalize(h) == n)
-    })
+/// A header row's column names, compared as [`normalize`] compares them (case, accents and
+/// spacing do not count).
+struct Header {
+    normalized: Vec<String>,
+    /// 1-based row of the header, for messages.
+    row: usize,
 }
 
-fn first_column(headers: &[String], names: &[String], prefix: &str) -> Option<usize> {
-    names
-        .iter()
-        .find_map(|n| find_column(headers, &format!("{prefix}{n}")))
+impl Header {
+    fn new(names: &[String], row: usize) -> Header {
+        Header {
+            normalized: names.iter().map(|h| normalize(h)).collect(),
+            row,
+        }
+    }
+
+    /// The column called `name`, if any. Several columns of that name are an error: the
+    /// first would win silently, and nobody could tell which one was meant. (Names nobody
+    /// asks for may repeat: they change no number, like any column that is not read.)
+    fn find(
+        &self,
+        path: &Path,
+        name: &str,
+        used_by: impl FnOnce() -> ColumnUse,
+        lang: crate::i18n::Language,
+    ) -> Result<Option<usize>> {
+        let n = normalize(name);
+        let hits: Vec<usize> = (0..self.normalized.len())
+            .filter(|&i| self.normalized[i] == n)
+            .collect();
+        match hits.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(*one)),
+            _ => Err(Error::Export {
+                path: path.to_path_buf(),
+                problem: Box::new(ExportProblem::DuplicateColumn {
+                    row: self.row,
+                    column: name.trim().to_string(),
+                    positions: hits.iter().map(|i| i + 1).collect(),
+                    used_by: used_by(),
+                }),
+                lang,
+            }),
+        }
+    }
+
+    /// The first of `names` (each after `prefix`) that the header has.
+    fn first(
+        &self,
+        path: &Path,
+        names: &[String],
+        prefix: &str,
+        used_by: impl Fn() -> ColumnUse,
+        lang: crate::i18n::Language,
+    ) -> Result<Option<usize>> {
+        for n in names {
+            if let Some(c) = self.find(path, &format!("{prefix}{n}"), &used_by, lang)? {
+                return Ok(Some(c));
+            }
+        }
+        Ok(None)
+    }
 }
 
 impl ColumnMap {
@@ -389,10 +445,12 @@ impl ColumnMap {
         lang: crate::i18n::Language,
     ) -> Result<ColumnMap> {
         let c: &Fields = &source.columns;
+        let header = Header::new(headers, source.header_row);
         let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
+            let field = || ColumnUse::Field { key: key.into() };
             match name {
                 None => Ok(None),
-                Some(n) => find_column(headers, n).map(Some).ok_or_else(|| {
+                Some(n) => header.find(path, n, field, lang)?.map(Some).ok_or_else(|| {
                     let message = lang.say(
                         Msg::ColumnMissing,
                         &[
@@ -419,36 +477,51 @@ impl ColumnMap {
         };
         let cb = &plan.codebooks[s];
         let planned = &plan.source_items[s];
-        let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| UnitCols {
-            care_type,
-            items: planned
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| first_column(headers, &p.columns, prefix).map(|col| (i, col)))
-                .collect(),
-            improvement: first_column(headers, &cb.open.improvement, prefix).or_else(|| {
-                open_fallback
-                    .then(|| first_column(headers, &cb.open.improvement, ""))
-                    .flatten()
-            }),
-            compliment: first_column(headers, &cb.open.compliment, prefix).or_else(|| {
-                open_fallback
-                    .then(|| first_column(headers, &cb.open.compliment, ""))
-                    .flatten()
-            }),
+        let items_of = |prefix: &str| -> Result<Vec<(usize, usize)>> {
+            let mut items = Vec::new();
+            for (i, p) in planned.iter().enumerate() {
+                let item = || ColumnUse::Item {
+                    codebook: cb.name.clone(),
+                    item: p.id.clone(),
+                };
+                if let Some(col) = header.first(path, &p.columns, prefix, item, lang)? {
+                    items.push((i, col));
+                }
+            }
+            Ok(items)
+        };
+        let open = |key: &str, names: &[String], prefix: &str, fallback: bool| {
+            let used_by = || ColumnUse::Open {
+                codebook: cb.name.clone(),
+                key: key.into(),
+            };
+            match header.first(path, names, prefix, used_by, lang)? {
+                Some(c) => Ok(Some(c)),
+                None if fallback => header.first(path, names, "", used_by, lang),
+                None => Ok(None),
+            }
+        };
+        let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| {
+            Ok::<_, Error>(UnitCols {
+                care_type,
+                items: items_of(prefix)?,
+                improvement: open("improvement", &cb.open.improvement, prefix, open_fallback)?,
+                compliment: open("compliment", &cb.open.compliment, prefix, open_fallback)?,
+            })
         };
         let wide: Vec<UnitCols> = if fields.care_type.is_none() {
-            // Unprefixed open-text columns go to the first care type that has items.
+            // Unprefixed open-text columns go to the first care type that has items. A care
+            // type whose item column is ambiguous is there: keep it, so the error is raised.
             let with_items: Vec<(&String, &String)> = cb
                 .care_types
                 .iter()
-                .filter(|(ct, prefix)| !unit(Some((*ct).clone()), prefix, false).items.is_empty())
+                .filter(|(_, prefix)| items_of(prefix).map_or(true, |i| !i.is_empty()))
                 .collect();
             with_items
                 .iter()
                 .enumerate()
                 .map(|(i, (ct, prefix))| unit(Some((*ct).clone()), prefix, i == 0))
-                .collect()
+                .collect::<Result<_>>()?
         } else {
             Vec::new()
         };
@@ -460,7 +533,7 @@ impl ColumnMap {
             } else {
                 "flat"
             };
-            (vec![unit(None, "", true)], layout)
+            (vec![unit(None, "", true)?], layout)
         };
         if units.iter().all(|u| u.items.is_empty()) {
             let expected: Vec<&str> = planned
@@ -607,6 +680,22 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         }
     }
     table.for_each_row(path, lang, |row_no, row| reader.row(row_no, row))?;
+    // Only a header (and maybe empty rows): say so, naming the file, rather than let it
+    // pass next to other files or end in "no usable rows" without a file.
+    let empty = reader
+        .issues
+        .iter()
+        .filter(|i| i.problem == Problem::EmptyRow)
+        .count();
+    if reader.counts.rows == empty {
+        return Err(Error::Export {
+            path: path.to_path_buf(),
+            problem: Box::new(ExportProblem::HeaderOnly {
+                row: source.header_row,
+            }),
+            lang,
+        });
+    }
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
     reader.counts.files = 1;
     let rows_read = reader.counts.rows;
@@ -1074,5 +1163,168 @@ impl Decided {
             })
             .collect();
         (rows, answers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = r#"
+[analysis]
+name = "T"
+language = "en"
+
+[[source]]
+name = "prem"
+files = ["exports/*"]
+codebook = "prem-geboortezorg"
+[source.columns]
+vsv = "VSV"
+care_type = "Zorgsoort"
+date = "Datum"
+"#;
+
+    const HEADER: &str = "VSV;Zorgsoort;Datum;Informatievoorziening;Verbeterpunten\n";
+    const ROW: &str = "VSV A;Kraamzorg;15-07-2026;8;\n";
+
+    /// Writes prem.toml and `files` under exports/ in a scratch folder and ingests them.
+    fn ingest_files(files: &[(&str, Vec<u8>)]) -> Result<Canonical> {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("prem.toml"), TOML).unwrap();
+        std::fs::create_dir(tmp.path().join("exports")).unwrap();
+        for (name, bytes) in files {
+            std::fs::write(tmp.path().join("exports").join(name), bytes).unwrap();
+        }
+        let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
+        let lang = config.analysis.language;
+        let cb = Codebook::resolve("prem-geboortezorg", config.dir(), lang).unwrap();
+        ingest(&config, &[cb])
+    }
+
+    /// An xlsx workbook of one sheet holding `rows` as text.
+    fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    fn good() -> (&'static str, Vec<u8>) {
+        ("a.csv", format!("{HEADER}{ROW}").into_bytes())
+    }
+
+    /// Regression: a header without rows passed silently (next to other files) or ended in
+    /// "no usable rows" naming prem.toml, not the file.
+    #[test]
+    fn a_header_without_rows_is_an_error_naming_the_file() {
+        let header: Vec<&str> = HEADER.trim_end().split(';').collect();
+        let cases = [
+            ("b.csv", HEADER.as_bytes().to_vec()),
+            ("b.csv", format!("sep=;\r\n{HEADER};;;;\n\n").into_bytes()),
+            ("b.xlsx", xlsx(&[&header])),
+            ("b.xlsx", xlsx(&[&header, &["", " "]])),
+        ];
+        for (name, bytes) in cases {
+            let Err(e) = ingest_files(&[good(), (name, bytes)]) else {
+                panic!("{name}: no error");
+            };
+            assert!(e.to_string().contains(name), "{e}");
+            assert!(e.to_string().contains("only a header (row 1)"), "{e}");
+            let Error::Export { problem, .. } = &e else {
+                panic!("{e:?}");
+            };
+            assert_eq!(**problem, ExportProblem::HeaderOnly { row: 1 });
+        }
+        // Alone, too.
+        let Err(e) = ingest_files(&[("b.csv", HEADER.as_bytes().to_vec())]) else {
+            panic!("no error");
+        };
+        assert!(e.to_string().contains("b.csv"), "{e}");
+    }
+
+    /// Regression: two columns with a name the config or codebook uses were accepted, and
+    /// the first silently won.
+    #[test]
+    fn a_used_column_name_twice_is_an_error_naming_it() {
+        let cases = [
+            ("VSV;VSV;Zorgsoort;Datum;Informatievoorziening\n", "VSV"),
+            (
+                "VSV;Zorgsoort;Datum;Informatievoorziening;informatievoorziening \n",
+                "Informatievoorziening",
+            ),
+            (
+                "VSV;Zorgsoort;Datum;Informatievoorziening;Verbeterpunten;Verbeterpunten\n",
+                "Verbeterpunten",
+            ),
+        ];
+        for (header, column) in cases {
+            let text = format!("{header}VSV A;Kraamzorg;15-07-2026;8;7;\n");
+            let Err(e) = ingest_files(&[good(), ("b.csv", text.into_bytes())]) else {
+                panic!("{header}: no error");
+            };
+            let message = e.to_string();
+            assert!(message.contains("b.csv"), "{message}");
+            assert!(message.contains(&format!("\"{column}\"")), "{message}");
+            assert!(matches!(&e, Error::Export { .. }), "{e:?}");
+        }
+        let book = xlsx(&[
+            &[
+                "VSV",
+                "Zorgsoort",
+                "Datum",
+                "Datum",
+                "Informatievoorziening",
+            ],
+            &["VSV A", "Kraamzorg", "15-07-2026", "16-07-2026", "8"],
+        ]);
+        let Err(e) = ingest_files(&[("b.xlsx", book)]) else {
+            panic!("no error");
+        };
+        let Error::Export { problem, .. } = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!(
+            **problem,
+            ExportProblem::DuplicateColumn {
+                row: 1,
+                column: "Datum".into(),
+                positions: vec![3, 4],
+                used_by: ColumnUse::Field { key: "date".into() },
+            }
+        );
+        assert!(
+            e.to_string()
+                .contains("column \"Datum\" appears 2 times in the header (row 1, columns 3 (C) and 4 (D)); [source.columns] date uses that name"),
+            "{e}"
+        );
+    }
+
+    /// Names nobody asks for may repeat (empty headers of trailing delimiters, a second
+    /// "V2" when the item reads "Informatievoorziening"): they change nothing.
+    #[test]
+    fn unused_column_names_may_repeat() {
+        let text = "VSV;Zorgsoort;Datum;Informatievoorziening;V2;V2;Opmerking;Opmerking;;\n\
+                    VSV A;Kraamzorg;15-07-2026;8;1;2;x;y;;\n";
+        let c = ingest_files(&[("b.csv", text.as_bytes().to_vec())]).unwrap();
+        assert_eq!(c.answers.len(), 1);
+        assert_eq!(c.answers[0].value, 8.0);
+    }
+
+    #[test]
+    fn a_simple_table_refuses_an_ambiguous_column() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("acties.csv");
+        std::fs::write(&path, "id;vsv;VSV\n1;A;B\n").unwrap();
+        let t = SimpleTable::read(&path, crate::i18n::Language::En).unwrap();
+        assert_eq!(t.column(&path, "id", crate::i18n::Language::En).unwrap(), 0);
+        let Err(e) = t.column(&path, "Vsv", crate::i18n::Language::En) else {
+            panic!("no error");
+        };
+        assert!(e.to_string().contains("acties.csv"), "{e}");
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Text files: the encoding is taken from a byte-order mark, else UTF-8 when the bytes are
 //! valid UTF-8, else Windows-1252 (what a Dutch Excel writes as "CSV (gescheiden door
-//! lijstscheidingsteken)"). The delimiter is sniffed from the header line (`;`, `,` or tab).
+//! lijstscheidingsteken)"). The delimiter is the one a first line `sep=;` names (Excel's own
+//! hint, which Excel then hides), else sniffed from the header line (`;`, `,` or tab).
 //! Spreadsheets (xlsx, xls, ods) are read with calamine; numbers and dates become text in
 //! one canonical form so that all formats are interpreted by the same code afterwards.
 
@@ -174,6 +175,41 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
+/// The delimiter named by Excel's `sep=X` first line (X one of `; , | tab`, also written
+/// `\t`; quotes around it and a byte-order mark are allowed), and the text after that line.
+pub(crate) fn sep_line(text: &str) -> Option<(u8, &str)> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let line: String = first
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches('\r')
+        .chars()
+        .filter(|&c| c != '"')
+        .collect();
+    let line = line.trim_matches(' ');
+    let value = line
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("sep="))
+        .and_then(|_| line.get(4..))?;
+    let (delimiter, tail) = match value.strip_prefix("\\t") {
+        Some(tail) => (b'\t', tail),
+        None => {
+            let c = value.chars().next()?;
+            let d = match c {
+                ';' => b';',
+                ',' => b',',
+                '\t' => b'\t',
+                '|' => b'|',
+                _ => return None,
+            };
+            (d, &value[c.len_utf8()..])
+        }
+    };
+    // A spreadsheet that saved the line back may pad it with empty fields: `sep=;;;`.
+    tail.chars()
+        .all(|c| c == ' ' || c == delimiter as char)
+        .then_some((delimiter, rest))
+}
+
 /// Picks the delimiter of the header line: the candidate that occurs most often outside
 /// quotes. A tab-separated file (.tsv) always uses tabs.
 pub(crate) fn sniff_delimiter(header_line: &str) -> u8 {
@@ -206,16 +242,21 @@ fn open_text(
     lang: Language,
 ) -> Result<TableFile> {
     let (text, encoding) = decode(bytes);
+    let (sep, text) = match sep_line(&text) {
+        // Excel hides the line, so rows are numbered without it, as there.
+        Some((d, rest)) => (Some(d), rest.to_string()),
+        None => (None, text),
+    };
     if text.trim().is_empty() {
         return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
     }
     // The header line is the header_row-th line; quoted newlines before the header are rare
     // enough (titles) that a plain line split is right for sniffing.
     let header_line = text.lines().nth(header_row - 1).unwrap_or_default();
-    let delimiter = if tsv {
-        b'\t'
-    } else {
-        sniff_delimiter(header_line)
+    let delimiter = match sep {
+        Some(d) => d,
+        None if tsv => b'\t',
+        None => sniff_delimiter(header_line),
     };
     let mut reader = csv_reader(text.as_bytes(), delimiter);
     let mut record = csv::StringRecord::new();
@@ -241,9 +282,10 @@ fn open_text(
         b'\t' => "tab".to_string(),
         d => format!("'{}'", d as char),
     };
+    let named = if sep.is_some() { " (sep=)" } else { "" };
     Ok(TableFile {
         headers,
-        format: format!("{encoding}, {shown}"),
+        format: format!("{encoding}, {shown}{named}"),
         body: Body::Csv {
             text,
             delimiter,
@@ -380,6 +422,35 @@ mod tests {
         let (text, enc) = decode("\u{feff}Cliënt".as_bytes());
         assert_eq!(text, "Cliënt");
         assert_eq!(enc, "UTF-8 (BOM)");
+    }
+
+    /// Regression: Excel's `sep=;` first line was read as the header and refused.
+    #[test]
+    fn excel_sep_line_names_the_delimiter() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"sep=;\r\nA;B,C\r\n1;2,5\r\n", "A|B,C|1|2,5"),
+            (b"\xef\xbb\xbfsep=,\nA,B;C\n1,2;5\n", "A|B;C|1|2;5"),
+            (b"\"sep=;\"\nA;B\n1;2\n", "A|B|1|2"),
+            (b"SEP=\t\nA\tB;C\n1\t2\n", "A|B;C|1|2"),
+            (b"sep=|\nA|B;C,D\n1|2\n", "A|B;C,D|1|2"),
+            (b"sep=\\t\nA\tB\n1\t2\n", "A|B|1|2"),
+            (b"sep=;;;\nA;B\n1;2\n", "A|B|1|2"),
+        ];
+        for (bytes, want) in cases {
+            let t = TableFile::open(Path::new("x.csv"), bytes, None, 1, Language::Nl).unwrap();
+            let mut all = t.headers.clone();
+            t.for_each_row(Path::new("x.csv"), Language::Nl, |n, row| {
+                // Rows are numbered as Excel shows them: it hides the sep line.
+                assert_eq!(n, 2);
+                all.extend((0..row.width()).filter_map(|i| row.field(i).map(str::to_string)));
+            })
+            .unwrap();
+            assert_eq!(all.join("|"), want, "{}", String::from_utf8_lossy(bytes));
+        }
+        // A first column that merely starts with "sep" is a header.
+        let t =
+            TableFile::open(Path::new("x.csv"), b"sep;B\n1;2\n", None, 1, Language::Nl).unwrap();
+        assert_eq!(t.headers, ["sep", "B"]);
     }
 
     #[test]
