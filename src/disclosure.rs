@@ -255,7 +255,10 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
             (Tier::Suppressed, None) => {}
             (_, Some(s)) if s.n < min_n => out.push(finding(c, Problem::TooFew)),
             (_, Some(s)) => {
-                shown_n.insert((c.period, c.measure, c.vsv, c.care_type, c.organisation), s.n);
+                shown_n.insert(
+                    (c.period, c.measure, c.vsv, c.care_type, c.organisation),
+                    s.n,
+                );
             }
             (_, None) => {}
         }
@@ -278,7 +281,7 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
     let level_down = |k: &Key| -> Vec<Key> {
         let (p, m, v, ct, org) = *k;
         let mut below: Vec<Key> = Vec::new();
-        for (&(p2, m2, v2, ct2, org2), _) in &shown_n {
+        for &(p2, m2, v2, ct2, org2) in shown_n.keys() {
             if p2 != p || m2 != m {
                 continue;
             }
@@ -288,8 +291,7 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
                 (None, _, None) => {
                     v2.is_some()
                         && ct2 == ct
-                        && (org2.is_none()
-                            || !shown_n.contains_key(&(p, m, v2, ct2, None)))
+                        && (org2.is_none() || !shown_n.contains_key(&(p, m, v2, ct2, None)))
                 }
                 // VSV (× care type): its organisations.
                 (Some(_), _, None) => v2 == v && ct2 == ct && org2.is_some(),

@@ -507,7 +507,11 @@ pub fn score(data: &Canonical) -> Computed {
                 vsv: v,
                 measure: measures.measure(mi),
                 strata: parents.remove(&k).unwrap_or_default(),
-                answered: distinct.answered.get(&(p, v, mi)).cloned().unwrap_or_default(),
+                answered: distinct
+                    .answered
+                    .get(&(p, v, mi))
+                    .cloned()
+                    .unwrap_or_default(),
                 care_types: care_types.clone(),
             }
         })
@@ -579,7 +583,10 @@ fn name_ranks(data: &Canonical) -> Vec<u32> {
 }
 
 /// Sort key: period, region first then VSVs by name, care type, organisation, measure.
-pub(crate) fn cell_order(rank: &[u32], c: &Cell) -> (Period, Option<u32>, Option<u32>, Option<u32>, Measure) {
+pub(crate) fn cell_order(
+    rank: &[u32],
+    c: &Cell,
+) -> (Period, Option<u32>, Option<u32>, Option<u32>, Measure) {
     let r = |id: Option<u32>| id.map(|i| rank.get(i as usize).copied().unwrap_or(u32::MAX));
     (
         c.period,
@@ -643,7 +650,12 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc) -> Cell {
 }
 
 /// A cell over care types: unweighted mean of the care-type means.
-fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, Acc)], n: u64) -> Cell {
+fn combined_cell(
+    unit: (Period, Option<u32>),
+    measure: Measure,
+    strata: &[(u32, Acc)],
+    n: u64,
+) -> Cell {
     let (period, vsv) = unit;
     let k = strata.len() as f64;
     let mut total = Acc::default();
@@ -740,12 +752,14 @@ fn combined_cell(unit: (Period, Option<u32>), measure: Measure, strata: &[(u32, 
     }
 }
 
+/// (period, VSV or region, measure) → (bit set of care types answered for, respondents).
+type Answered = HashMap<(Period, Option<u32>, usize), Vec<(u64, u64)>>;
+
 /// Respondent counts that pooling rows cannot give: who answered for which care types.
 struct Distinct {
     /// Care types (name ids) in bit order.
     care_types: Vec<u32>,
-    /// (period, VSV or region, measure) → (bit set of care types answered for, respondents).
-    answered: HashMap<(Period, Option<u32>, usize), Vec<(u64, u64)>>,
+    answered: Answered,
     /// (period, VSV or region, source, respondents).
     responses: Vec<(Period, Option<u32>, u16, u64)>,
 }
@@ -755,7 +769,11 @@ struct Distinct {
 /// per source (the response line).
 fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIndex) -> Distinct {
     let m = measures.len().min(128);
-    let mut care_types: Vec<u32> = data.respondents.iter().filter_map(|r| r.care_type).collect();
+    let mut care_types: Vec<u32> = data
+        .respondents
+        .iter()
+        .filter_map(|r| r.care_type)
+        .collect();
     care_types.sort_unstable();
     care_types.dedup();
     // Beyond 64 care types the sets share the last bit; no export has more than a handful.
@@ -763,7 +781,7 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
         ct.and_then(|c| care_types.binary_search(&c).ok())
             .map_or(0, |i| 1u64 << i.min(63))
     };
-    let mut answered: HashMap<(Period, Option<u32>, usize), Vec<(u64, u64)>> = HashMap::default();
+    let mut answered: Answered = HashMap::default();
     let mut add = |key: (Period, Option<u32>, usize), set: u64| {
         let list = answered.entry(key).or_default();
         match list.iter_mut().find(|(s, _)| *s == set) {
@@ -791,7 +809,12 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
             if (r.source, r.key) != (source, key) {
                 break;
             }
-            rows.push((r.period, r.vsv, bit_of(r.care_type), row_measures[order[j] as usize]));
+            rows.push((
+                r.period,
+                r.vsv,
+                bit_of(r.care_type),
+                row_measures[order[j] as usize],
+            ));
             j += 1;
         }
         units.clear();

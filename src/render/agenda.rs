@@ -3,7 +3,6 @@
 //! Every number is formatted here, in the report language, from cells that scoring already
 //! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
 
-
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, Value};
@@ -176,9 +175,10 @@ fn show_band(cell: Option<&Cell>, lang: Language) -> String {
 fn show_n(cell: Option<&Cell>, lang: Language) -> String {
     match cell {
         None => "–".into(),
-        Some(c) => c
-            .stats
-            .map_or_else(|| lang.tier(Tier::Suppressed).to_string(), |s| s.n.to_string()),
+        Some(c) => c.stats.map_or_else(
+            || lang.tier(Tier::Suppressed).to_string(),
+            |s| s.n.to_string(),
+        ),
     }
 }
 

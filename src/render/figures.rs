@@ -811,8 +811,6 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
             .iter()
             .map(|p| {
                 let cell = unit_cell(src.scores, *p, v, make(item?))?;
-                if v == vsv {
-                        }
                 Some(Mark {
                     value: interval(cell)?,
                     indicative: cell.tier == Tier::Indicative,
