@@ -328,7 +328,7 @@ pub fn agenda_md(
         };
         response.push(match r.n {
             Some(n) => format!("{n} {} ({})", t.respondents, src.name),
-            None => format!("{} {} ({})", t.respondents, t.suppressed_cell, src.name),
+            None => format!("{} ({})", t.suppressed_cell, src.name),
         });
     }
     let sources: Vec<SourceLine> = data
