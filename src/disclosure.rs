@@ -275,50 +275,34 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
             out.push(finding(c, Problem::CoversHidden));
         }
     }
-    // Residuals: each shown total against the shown cells one level down, or, where a level
-    // is hidden, the shown cells below it. Levels are read off the keys, not taken from the
-    // suppression above.
-    let level_down = |k: &Key| -> Vec<Key> {
-        let (p, m, v, ct, org) = *k;
-        let mut below: Vec<Key> = Vec::new();
-        for &(p2, m2, v2, ct2, org2) in shown_n.keys() {
-            if p2 != p || m2 != m {
-                continue;
-            }
-            let inside = match (v, ct, org) {
-                // Region (× care type): VSVs of the same care type, or their organisations
-                // where the VSV is hidden.
-                (None, _, None) => {
-                    v2.is_some()
-                        && ct2 == ct
-                        && (org2.is_none() || !shown_n.contains_key(&(p, m, v2, ct2, None)))
-                }
-                // VSV (× care type): its organisations.
-                (Some(_), _, None) => v2 == v && ct2 == ct && org2.is_some(),
-                _ => false,
-            };
-            if inside {
-                below.push((p2, m2, v2, ct2, org2));
-            }
+    // Residuals: each shown total against the shown cells directly inside it — one level
+    // down, or two where the level between is hidden. The nesting is read off the keys
+    // (organisation in VSV in region, per care type), not taken from the suppression above.
+    let mut inside: HashMap<Key, u64> = HashMap::default();
+    for (&(p, m, v, ct, org), &k) in &shown_n {
+        let Some(v) = v else { continue };
+        let vsv_level = (p, m, Some(v), ct, None);
+        let region_level = (p, m, None, ct, None);
+        let total = match org {
+            Some(_) if shown_n.contains_key(&vsv_level) => vsv_level,
+            _ => region_level,
+        };
+        if shown_n.contains_key(&total) {
+            *inside.entry(total).or_default() += k;
         }
-        below
-    };
-    let mut keys: Vec<&Key> = shown_n.keys().collect();
-    keys.sort();
-    for k in keys {
-        let below = level_down(k);
-        if below.is_empty() {
-            continue;
-        }
-        let covered: u64 = below.iter().filter_map(|b| shown_n.get(b)).sum();
-        let residual = shown_n[k].saturating_sub(covered);
+    }
+    let mut totals: Vec<(&Key, &u64)> = inside.iter().collect();
+    totals.sort();
+    for (key, covered) in totals {
+        let residual = shown_n[key].saturating_sub(*covered);
         if residual > 0 && residual < min_n {
+            let (period, measure, vsv, care_type, organisation) = *key;
             out.push(Finding {
-                period: k.0,
-                vsv: k.2,
-                care_type: k.3,
-                organisation: k.4,
-                measure: Some(k.1),
+                period,
+                vsv,
+                care_type,
+                organisation,
+                measure: Some(measure),
                 problem: Problem::Isolates(residual),
             });
         }
