@@ -236,26 +236,29 @@ pub fn agenda_md(
             }
         })
         .collect();
-    // Care types of this unit that some shown theme score leaves out (hidden for privacy).
-    let mut left_out: Vec<u32> = Vec::new();
+    // Care types of this unit that some shown theme score leaves out (hidden for privacy):
+    // one pass over the unit's cells of the period.
+    let mut present: Vec<(Measure, u32)> = Vec::new();
+    let mut covered: Vec<(Measure, &[u32])> = Vec::new();
     for c in scores.cells.iter().filter(|c| {
         c.period == period
             && c.vsv == vsv
             && c.organisation.is_none()
             && matches!(c.measure, Measure::Theme(_))
     }) {
-        if let Some(ct) = c.care_type {
-            let shown_everywhere = scores.cells.iter().all(|o| {
-                o.period != period
-                    || o.vsv != vsv
-                    || o.care_type.is_some()
-                    || o.measure != c.measure
-                    || o.covers.is_empty()
-                    || o.covers.contains(&ct)
-            });
-            if !shown_everywhere && !left_out.contains(&ct) {
-                left_out.push(ct);
-            }
+        match c.care_type {
+            Some(ct) => present.push((c.measure, ct)),
+            None if !c.covers.is_empty() => covered.push((c.measure, &c.covers)),
+            None => {}
+        }
+    }
+    let mut left_out: Vec<u32> = Vec::new();
+    for (m, ct) in present {
+        let out = covered
+            .iter()
+            .any(|(cm, list)| *cm == m && !list.contains(&ct));
+        if out && !left_out.contains(&ct) {
+            left_out.push(ct);
         }
     }
     let covers_note = (!left_out.is_empty()).then(|| {
