@@ -447,10 +447,10 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
         return Vec::new();
     }
     // Only respondents of the theme's own source, in VSVs whose cell for the theme is shown
-    // (so the region quotes no VSV below min_n).
-    // The VSV's published theme cell: quotes only from shown VSVs, and of a PREM score only
-    // from the care types it covers (a hidden care type's clients are not quoted either).
-    let published = |v: u32| {
+    // (so the region quotes no VSV below min_n), and of a PREM score only from the care
+    // types it covers (a hidden care type's clients are not quoted either). Per VSV: None =
+    // not shown, else the covered care types (empty: a score without care types).
+    let published = |v: u32| -> Option<Vec<u32>> {
         crate::render::agenda::unit_cell(
             input.scores,
             input.period,
@@ -458,14 +458,10 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
             crate::score::Measure::Theme(f.theme),
         )
         .filter(|c| c.tier != crate::score::Tier::Suppressed)
+        .map(|c| c.covers.clone())
     };
-    let shown_vsv = |v: u32| published(v).is_some();
-    let covered = |v: u32, ct: Option<u32>| match (published(v), ct) {
-        (Some(c), Some(ct)) if !c.covers.is_empty() => c.covers.contains(&ct),
-        (Some(_), _) => true,
-        (None, _) => false,
-    };
-    let mut allowed: std::collections::BTreeMap<u32, bool> = std::collections::BTreeMap::new();
+    let mut allowed: std::collections::BTreeMap<u32, Option<Vec<u32>>> =
+        std::collections::BTreeMap::new();
     let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
     let mut texts: Vec<&str> = Vec::new();
     for r in &input.data.respondents {
@@ -475,9 +471,15 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
         {
             continue;
         }
-        if !*allowed.entry(r.vsv).or_insert_with(|| shown_vsv(r.vsv))
-            || !covered(r.vsv, r.care_type)
-        {
+        let covered = match (
+            allowed.entry(r.vsv).or_insert_with(|| published(r.vsv)),
+            r.care_type,
+        ) {
+            (None, _) => false,
+            (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
+            (Some(_), _) => true,
+        };
+        if !covered {
             continue;
         }
         let text = match f.kind {
