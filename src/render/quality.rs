@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::error::Result;
 use crate::i18n::{fill, Language};
 use crate::quality::{Issue, Problem, Quality};
+use crate::render::markdown::escape;
 use crate::render::tables::{csv_bytes, neutralise};
 
 /// Examples shown per reason in the Markdown report (the CSV has all).
@@ -38,21 +39,13 @@ fn problem_code(p: Problem) -> String {
         .unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell.
-fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('<', "&lt;")
-}
-
 /// data-quality.md: counts per source, then entries per reason with examples.
 pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     let t = lang.texts();
     let mut s = format!(
         "# {} — {}\n\n## {}\n\n",
         t.quality_title,
-        md(title),
+        escape(title),
         t.quality_counts
     );
     s += &format!(
@@ -69,7 +62,7 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     for (name, c) in &q.counts {
         s += &format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            md(name),
+            escape(name),
             c.files,
             c.rows,
             c.rows_used,
@@ -111,11 +104,11 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
         for i in list.iter().take(EXAMPLES) {
             s += &format!(
                 "| {} | {} | {} | {} | {} |\n",
-                md(&i.file),
+                escape(&i.file),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
-                md(i.column.as_deref().unwrap_or("")),
-                md(&i.value),
-                md(&i.expected)
+                escape(i.column.as_deref().unwrap_or("")),
+                escape(&i.value),
+                escape(&i.expected)
             );
         }
         if list.len() > EXAMPLES {
