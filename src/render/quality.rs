@@ -6,30 +6,30 @@ use crate::error::Result;
 use crate::i18n::{fill, Language};
 use crate::quality::{Issue, Problem, Quality};
 use crate::render::markdown::escape;
-use crate::render::tables::{csv_bytes, neutralise};
+use crate::render::tables::csv_bytes;
 
 /// Examples shown per reason in the Markdown report (the CSV has all).
 const EXAMPLES: usize = 10;
 
 /// data-quality.csv: one row per entry.
 pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
-    csv_bytes(
+    Ok(csv_bytes(
         &[
             "source", "file", "row", "column", "value", "problem", "reason", "expected",
         ],
         q.issues.iter().map(|i| {
             vec![
-                neutralise(&i.source),
-                neutralise(&i.file),
+                i.source.clone(),
+                i.file.clone(),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
-                neutralise(i.column.as_deref().unwrap_or("")),
-                neutralise(&i.value),
+                i.column.clone().unwrap_or_default(),
+                i.value.clone(),
                 problem_code(i.problem),
                 lang.problem(i.problem).to_string(),
-                neutralise(&i.expected),
+                i.expected.clone(),
             ]
         }),
-    )
+    ))
 }
 
 fn problem_code(p: Problem) -> String {
