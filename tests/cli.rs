@@ -636,7 +636,7 @@ fn manifest_holds_the_sha256_of_every_input() {
         .collect();
     assert_eq!(m["inputs"][0]["sha256"], want.as_str());
     assert_eq!(m["inputs"][0]["file"], "exports/prem.csv");
-    assert_eq!(m["inputs"][0]["rows"], 25);
+    assert_eq!(m["inputs"][0]["bytes"], bytes.len());
     assert_eq!(m["inputs"][0]["format"], "Windows-1252, ';'");
     assert_eq!(m["period"], "2026-Q3");
     assert_eq!(m["thresholds"]["min_n"], 10);

@@ -1,4 +1,9 @@
 //! `data-quality.md` and `data-quality.csv`: what was not used, and why.
+//!
+//! Per entry: file, row, column, reason and the value — as ingest kept it, a short code or a
+//! description of free text ([`crate::quality::shown_value`]). Counts per reason, but none
+//! per source or file: exports are often one file per VSV, and a count of its rows would
+//! give away how many clients a small unit has.
 
 use std::collections::BTreeMap;
 
@@ -39,40 +44,15 @@ fn problem_code(p: Problem) -> String {
         .unwrap_or_default()
 }
 
-/// data-quality.md: counts per source, then entries per reason with examples.
+/// data-quality.md: entries per reason, with examples.
 pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     let t = lang.texts();
     let mut s = format!(
         "# {} — {}\n\n## {}\n\n",
         t.quality_title,
         escape(title),
-        t.quality_counts
+        t.quality_by_reason
     );
-    s += &format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|--:|--:|\n",
-        t.quality_source,
-        t.quality_files,
-        t.quality_rows,
-        t.quality_rows_used,
-        t.quality_respondents,
-        t.quality_answers,
-        t.quality_missing,
-        t.quality_rejected
-    );
-    for (name, c) in &q.counts {
-        s += &format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            escape(name),
-            c.files,
-            c.rows,
-            c.rows_used,
-            c.respondents,
-            c.answers,
-            c.missing_codes,
-            c.values_rejected
-        );
-    }
-    s += &format!("\n## {}\n\n", t.quality_by_reason);
     if q.issues.is_empty() {
         s += t.quality_none;
         s += "\n";
