@@ -162,7 +162,7 @@ pub fn shown_value(value: &str, problem: Problem, texts: &crate::i18n::Texts) ->
     let short = chars <= SHORT_CODE_CHARS
         && !v.chars().any(char::is_whitespace)
         && !v.contains('@')
-        && !(digits >= 2 && letters >= 2);
+        && (digits < 2 || letters < 2);
     let date_shaped = || {
         let groups: Vec<&str> = v.split(['-', '/', '.']).collect();
         groups.len() == 3
