@@ -230,7 +230,7 @@ fn row_fields(r: &ScoreRow) -> Vec<String> {
         fixed(r.top_box_ci_high, 2),
         fixed(r.problem_ci_low, 2),
         fixed(r.problem_ci_high, 2),
-        neutralise(&r.covers),
+        r.covers.clone(),
     ]
 }
 
