@@ -52,7 +52,8 @@ pub struct Issue {
     pub row: Option<usize>,
     /// Column name in the export.
     pub column: Option<String>,
-    /// The value as found (shortened); never a respondent id or free text.
+    /// The value as found when a short code, else a description ([`shown_value`]); never a
+    /// respondent id or free text.
     pub value: String,
     /// What was wrong.
     pub problem: Problem,
@@ -139,14 +140,111 @@ impl Quality {
     }
 }
 
-/// Shortens a value for the report (at most 40 characters).
-pub(crate) fn shorten(value: &str) -> String {
+/// The longest value the data-quality report repeats as found.
+const SHORT_CODE_CHARS: usize = 12;
+
+/// A rejected value as the data-quality report may show it: a short code as found, anything
+/// else described by its length ("tekst van 31 tekens"). Clients type free text into
+/// parity, age or answer columns ("Nee, tweede (naam, 06-…)", "38 (geb. …)"); it must not
+/// reach the report, while a code such as "goed", "11" or "n.v.t" helps fix the export.
+///
+/// A short code is, after trimming: at most 12 characters, one word (no blank inside), no
+/// `@` (an e-mail address), at most 4 digits (phone numbers, BSNs and dates of birth have
+/// more) and not 2+ digits mixed with 2+ letters (a postcode such as 1234AB, "38jr").
+/// One exception: an unreadable date in the date column may show all its digits when it is
+/// date-shaped (three groups of digits split by `-`, `/` or `.`): it is the date the form
+/// was filled in, and the officer needs it to fix the file.
+pub fn shown_value(value: &str, problem: Problem, texts: &crate::i18n::Texts) -> String {
     let v = value.trim();
-    if v.chars().count() <= 40 {
+    let chars = v.chars().count();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+    let short = chars <= SHORT_CODE_CHARS
+        && !v.chars().any(char::is_whitespace)
+        && !v.contains('@')
+        && (digits < 2 || letters < 2);
+    let date_shaped = || {
+        let groups: Vec<&str> = v.split(['-', '/', '.']).collect();
+        groups.len() == 3
+            && groups
+                .iter()
+                .all(|g| (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
+    };
+    if v.is_empty() || (short && (digits <= 4 || (problem == Problem::BadDate && date_shaped()))) {
         v.to_string()
     } else {
-        let mut s: String = v.chars().take(39).collect();
-        s.push('…');
-        s
+        crate::i18n::fill(texts.quality_free_text, &[("n", chars.to_string())])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(value: &str, problem: Problem) -> String {
+        shown_value(value, problem, crate::i18n::Language::Nl.texts())
+    }
+
+    #[test]
+    fn short_codes_are_shown_free_text_described() {
+        for code in [
+            "goed",
+            "11",
+            "0",
+            "-1",
+            "4,5",
+            "n.v.t",
+            "onvoldoende",
+            "2e",
+            "ja/nee",
+        ] {
+            assert_eq!(shown(code, Problem::UnknownAnswer), code);
+        }
+        assert_eq!(shown("  goed ", Problem::UnknownAnswer), "goed");
+        assert_eq!(shown("", Problem::EmptyRow), "");
+        for (text, n) in [
+            ("Nee, tweede (Marloes, 06-12345678)", 34),
+            ("38 (geb. 12-03-1987)", 20),
+            ("zeer goed", 9),
+            ("0612345678", 10),
+            ("12-03-1987", 10),
+            ("123456789", 9),
+            ("1234AB", 6),
+            ("38jr", 4),
+            ("a@b.nl", 6),
+            ("uitstekende zorg", 16),
+            ("Verloskundige", 13),
+        ] {
+            assert_eq!(
+                shown(text, Problem::UnknownAge),
+                format!("tekst van {n} tekens"),
+                "{text}"
+            );
+        }
+        let en = shown_value(
+            "38 (born …)",
+            Problem::UnknownAge,
+            crate::i18n::Language::En.texts(),
+        );
+        assert_eq!(en, "text of 11 characters");
+    }
+
+    #[test]
+    fn an_unreadable_date_is_shown_in_the_date_column_only() {
+        assert_eq!(shown("31-02-2026", Problem::BadDate), "31-02-2026");
+        assert_eq!(shown("2026/13/01", Problem::BadDate), "2026/13/01");
+        assert_eq!(shown("onbekend", Problem::BadDate), "onbekend");
+        assert_eq!(
+            shown("31-02-2026", Problem::UnknownAge),
+            "tekst van 10 tekens"
+        );
+        assert_eq!(
+            shown("06-12345678", Problem::BadDate),
+            "tekst van 11 tekens"
+        );
+        assert_eq!(
+            shown("gisteren om 3u", Problem::BadDate),
+            "tekst van 14 tekens"
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
 use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
 use crate::render::figures::{self, Figure};
+use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
 use crate::score::{score, Scores};
 
@@ -258,11 +259,12 @@ fn add_documents(
     } else {
         format!("{dir}/")
     };
+    // Folders below the report's root: how far a relative link may climb.
+    let depth = prefix.matches('/').count();
     let title = md
         .lines()
         .find_map(|l| l.strip_prefix("# "))
-        .unwrap_or(name)
-        .to_string();
+        .map_or_else(|| name.to_string(), plain_text);
     let lang_code = match lang {
         Language::Nl => "nl",
         Language::En => "en",
@@ -273,14 +275,16 @@ fn add_documents(
             let bytes = bundle.get(&format!("{prefix}{stem}.svg"))?;
             String::from_utf8(bytes.to_vec()).ok()
         };
-        crate::render::html::markdown_to_html(md, &title, lang_code, &svg)
+        crate::render::html::markdown_to_html(md, &title, lang_code, depth, &svg)
     };
     let docx = if name == "agenda" {
         let png = |src: &str| bundle.get(&format!("{prefix}{src}")).map(<[u8]>::to_vec);
         Some(
-            crate::render::docx::markdown_to_docx(md, &title, &png).map_err(|e| Error::Output {
-                path: format!("{prefix}{name}.docx").into(),
-                message: e.to_string(),
+            crate::render::docx::markdown_to_docx(md, &title, depth, &png).map_err(|e| {
+                Error::Output {
+                    path: format!("{prefix}{name}.docx").into(),
+                    message: e.to_string(),
+                }
             })?,
         )
     } else {
@@ -321,7 +325,7 @@ fn index_md(
             t.index_title,
             &[
                 ("period", a.period.display(lang)),
-                ("name", a.config.analysis.name.clone()),
+                ("name", escape(&a.config.analysis.name)),
             ]
         ),
         t.index_intro,
@@ -354,10 +358,10 @@ fn index_md(
                 f.vsv == Some(*v) && f.kind == crate::flags::FlagKind::Improvement && f.rank == 1
             })
             .and_then(|f| a.data.themes.get(f.theme as usize))
-            .map_or(t.index_none.to_string(), |th| th.label_in(lang).to_string());
+            .map_or(t.index_none.to_string(), |th| escape(th.label_in(lang)));
         md.push_str(&format!(
             "| {} | {} | {grade} | {first} |\n",
-            a.data.names.get(*v).replace('|', "/"),
+            escape(a.data.names.get(*v)),
             links(dir)
         ));
     }

@@ -636,7 +636,7 @@ fn manifest_holds_the_sha256_of_every_input() {
         .collect();
     assert_eq!(m["inputs"][0]["sha256"], want.as_str());
     assert_eq!(m["inputs"][0]["file"], "exports/prem.csv");
-    assert_eq!(m["inputs"][0]["rows"], 25);
+    assert_eq!(m["inputs"][0]["bytes"], bytes.len());
     assert_eq!(m["inputs"][0]["format"], "Windows-1252, ';'");
     assert_eq!(m["period"], "2026-Q3");
     assert_eq!(m["thresholds"]["min_n"], 10);
@@ -1455,4 +1455,211 @@ fn a_header_only_export_is_an_error_naming_the_file() {
         .code(1)
         .stderr(predicate::str::contains("leeg.csv").and(predicate::str::contains("only a header")))
         .stderr(predicate::str::contains("error:").and(predicate::str::contains("hint:")));
+}
+
+/// Every `href="…"` value in an HTML text.
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Replaces `from` by `to` in every CSV export of a sample folder (Windows-1252).
+fn rename_in_exports(dir: &Path, from: &str, to: &str) {
+    for e in std::fs::read_dir(dir.join("exports")).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "csv") {
+            let bytes = std::fs::read(&path).unwrap();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            std::fs::write(&path, windows_1252(&text.replace(from, to))).unwrap();
+        }
+    }
+}
+
+/// Regression (injection): user strings — VSV, region and action names, the `why` — are
+/// literal text in the agenda, the index and the Word file. No link can lead out of the
+/// report (`//host` included), and a `|` in an action id keeps the follow-up table's columns.
+#[test]
+fn user_strings_make_no_live_links_and_keep_tables() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample_report(tmp.path());
+    let evil = "[klik](https://evil.example/a) <//evil.example/b> <https://evil.example/c>";
+    rename_in_exports(tmp.path(), "VSV Zaanstreek", evil);
+    let toml_path = tmp.path().join("prem.toml");
+    let toml = std::fs::read_to_string(&toml_path).unwrap();
+    let toml = toml
+        .replace(
+            "name = \"Regio Noord-Holland Noord\"",
+            "name = \"Regio [n](//evil.example/n)\"",
+        )
+        .lines()
+        .map(|l| {
+            if l.starts_with("why = ") {
+                "why = \"Zie [hier](//evil.example/why) en ![x](https://evil.example/x.png)\""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&toml_path, toml).unwrap();
+    let register = tmp.path().join("acties.csv");
+    let mut text = std::fs::read_to_string(&register).unwrap();
+    text.push_str("A|1,,informatievoorziening,Pijpactie,Team,2026-08-01,,1m,lopend\n");
+    text.push_str("[B](//evil.example/id),,bereikbaarheid,Linkactie,[E](https://evil.example/o),2026-08-01,,1m,lopend\n");
+    std::fs::write(&register, text).unwrap();
+    let report = run_report(tmp.path());
+
+    let dir = std::fs::read_dir(&report)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p.join("agenda.md")).is_ok_and(|t| t.contains("klik")))
+        .expect("the renamed VSV has an agenda");
+    let mut pages = vec![
+        report.join("index.html"),
+        report.join("regio/agenda.html"),
+        dir.join("agenda.html"),
+    ];
+    pages.sort();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        for href in hrefs(&html) {
+            assert!(
+                !href.contains("evil.example")
+                    && !href.starts_with("//")
+                    && !href.starts_with('/')
+                    && !href.contains(':'),
+                "{}: live link {href}",
+                page.display()
+            );
+        }
+        assert!(!html.contains("<img"), "{}", page.display());
+    }
+    for docx in [report.join("regio/agenda.docx"), dir.join("agenda.docx")] {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+        let mut rels = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("word/_rels/document.xml.rels").unwrap(),
+            &mut rels,
+        )
+        .unwrap();
+        assert!(!rels.contains("evil.example"), "{}: {rels}", docx.display());
+        assert!(docx_text(&docx).contains("klik") || docx.starts_with(report.join("regio")));
+    }
+    // The follow-up table keeps five columns, the id whole in the first.
+    let region = std::fs::read_to_string(report.join("regio/agenda.html")).unwrap();
+    assert!(region.contains("<td>A|1 · Pijpactie"), "{region}");
+    let row = region
+        .split("<tr>")
+        .find(|r| r.contains("<td") && r.contains("Linkactie"))
+        .expect("the second action is listed");
+    assert_eq!(row.matches("<td").count(), 5, "{row}");
+    // The names are shown as typed.
+    let own = std::fs::read_to_string(dir.join("agenda.html")).unwrap();
+    assert!(own.contains("[klik](https://evil.example/a)"), "{own}");
+}
+
+/// Regression (injection): CSV text cells that Dutch Excel (which splits on `;`) could run
+/// as a formula are quoted and neutralised in every table; numbers stay numbers.
+#[test]
+fn csv_text_cells_are_quoted_and_neutralised() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample_report(tmp.path());
+    let evil = "x;=cmd|' /C calc'!A0";
+    // A VSV (scores.csv, flags.csv) and a local theme id (reliability.csv, scores.csv).
+    rename_in_exports(tmp.path(), "VSV Zaanstreek", "\"VSV;@Zaan\"");
+    let codebook = tmp.path().join("lokale-enquete.toml");
+    let text = std::fs::read_to_string(&codebook).unwrap();
+    std::fs::write(
+        &codebook,
+        text.replace("\"kraamtijd_steun\"", &format!("\"{evil}\"")),
+    )
+    .unwrap();
+    let report = run_report(tmp.path());
+    let want = "\"x;'=cmd|' /C calc'!A0\"";
+    let scores = std::fs::read_to_string(report.join("tables/scores.csv")).unwrap();
+    assert!(scores.contains(want), "scores.csv");
+    assert!(scores.contains(",\"VSV;'@Zaan\","), "scores.csv");
+    let reliability = std::fs::read_to_string(report.join("tables/reliability.csv")).unwrap();
+    assert!(reliability.contains(want), "{reliability}");
+    let flags = std::fs::read_to_string(report.join("tables/flags.csv")).unwrap();
+    assert!(flags.contains("\"VSV;'@Zaan\""), "{flags}");
+    for f in [
+        "tables/scores.csv",
+        "tables/reliability.csv",
+        "tables/flags.csv",
+    ] {
+        let text = std::fs::read_to_string(report.join(f)).unwrap();
+        assert!(!text.contains(";=") && !text.contains(";@"), "{f}");
+    }
+    // Negative numbers are numbers, not neutralised text.
+    let rows = read_csv(&report.join("tables/scores.csv"));
+    assert!(rows.iter().any(|r| r["change_prev"].starts_with("-0.")));
+    assert!(!scores.contains("'-"));
+}
+
+/// Regression (privacy): the manifest does not list the names removed from quotes, nor row
+/// counts per file; the data-quality report has no counts per source and describes free
+/// text typed into parity, age or answer columns instead of repeating it.
+#[test]
+fn no_personal_data_or_per_file_counts_outside_the_quotes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let toml = format!("{PREM_TOML}\n[quotes]\nnames = [\"Marloes\", \"Jansen\"]\n");
+    write(tmp.path(), "prem.toml", toml.as_bytes());
+    let parity = "Nee, tweede (Marloes, 06-12345678)";
+    let age = "38 (geb. 12-03-1987)";
+    let mut export = long_export();
+    export += &format!(
+        "R16;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;03-09-2026;{parity};{age};8;7;\r\n"
+    );
+    export += "R17;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;03-09-2026;Ja;0612345678;8;7;\r\n";
+    export += "R18;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;03-09-2026;Ja;1234AB;\"x;=1+2\";7;\r\n";
+    let bytes = windows_1252(&export);
+    write(tmp.path(), "exports/prem.csv", &bytes);
+    let report = run_report(tmp.path());
+
+    let manifest = std::fs::read_to_string(report.join("manifest.json")).unwrap();
+    for name in ["Marloes", "Jansen"] {
+        assert!(!manifest.contains(name), "{manifest}");
+    }
+    let m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(m["config"]["quotes"]["names"], 2, "{manifest}");
+    assert!(m["inputs"][0].get("rows").is_none(), "{manifest}");
+    assert_eq!(m["inputs"][0]["bytes"], bytes.len());
+
+    let csv = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
+    let md = std::fs::read_to_string(report.join("data-quality.md")).unwrap();
+    for (name, text) in [("csv", &csv), ("md", &md)] {
+        for secret in ["Marloes", "12345678", "1987", "0612", "1234AB", "tweede"] {
+            assert!(
+                !text.contains(secret),
+                "{secret} in data-quality.{name}:\n{text}"
+            );
+        }
+        let n = parity.chars().count();
+        assert!(
+            text.contains(&format!("tekst van {n} tekens")),
+            "{name}:\n{text}"
+        );
+        let n = age.chars().count();
+        assert!(
+            text.contains(&format!("tekst van {n} tekens")),
+            "{name}:\n{text}"
+        );
+        // Short codes are still shown, so the officer can fix them.
+        assert!(
+            text.contains("goed") && text.contains("31-02-2026"),
+            "{name}"
+        );
+    }
+    assert!(csv.contains(",\"x;'=1+2\","), "{csv}");
+    for counts in [
+        "Rijen gelezen",
+        "Rijen gebruikt",
+        "Aantallen per bron",
+        "| prem |",
+    ] {
+        assert!(!md.contains(counts), "{md}");
+    }
 }

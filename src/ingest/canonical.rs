@@ -65,6 +65,8 @@ pub struct InputFile {
     pub display: String,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// Size in bytes.
+    pub bytes: u64,
     /// Data rows read.
     pub rows: usize,
     /// Encoding and delimiter, or sheet.

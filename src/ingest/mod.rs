@@ -31,7 +31,7 @@ use crate::config::{Config, Fields, Source};
 use crate::error::{ColumnUse, Error, ExportProblem, Result};
 use crate::i18n::Msg;
 use crate::period::{Period, PeriodKind};
-use crate::quality::{shorten, Issue, Problem, SourceCounts};
+use crate::quality::{shown_value, Issue, Problem, SourceCounts};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading};
 
@@ -705,6 +705,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
             path: path.to_path_buf(),
             display: display.clone(),
             sha256: sha256_hex(&bytes),
+            bytes: bytes.len() as u64,
             rows: rows_read,
             format: table.format.clone(),
             layout: map.layout,
@@ -796,7 +797,7 @@ impl FileReader<'_> {
             file: self.display.to_string(),
             row: Some(row),
             column: column.and_then(|c| self.headers.get(c).cloned()),
-            value: shorten(value),
+            value: shown_value(value, problem, self.texts),
             problem,
             expected: expected.into(),
         });

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
 use crate::period::Period;
+use crate::render::markdown::escape;
 use crate::render::points::{discussion, Discussion, DiscussionInput};
 use crate::score::{Cell, Measure, Scores, Tier};
 
@@ -225,7 +226,7 @@ pub fn agenda_md(
             let cell = unit_cell(scores, period, vsv, m);
             let region = unit_cell(scores, period, None, m);
             ThemeRow {
-                label: th.label_in(lang).to_string(),
+                label: escape(th.label_in(lang)),
                 score: show_score(cell, lang, min_n, 1),
                 ci: show_ci(cell, lang, 1),
                 region: show_score(region, lang, min_n, 1),
@@ -264,7 +265,7 @@ pub fn agenda_md(
     let covers_note = (!left_out.is_empty()).then(|| {
         let names: Vec<String> = left_out
             .iter()
-            .map(|&ct| crate::render::points::md_escape(data.names.get(ct)))
+            .map(|&ct| escape(data.names.get(ct)))
             .collect();
         fill(t.covers_note, &[("hidden", names.join(", "))])
     });
@@ -330,15 +331,15 @@ pub fn agenda_md(
             continue;
         };
         response.push(match r.n {
-            Some(n) => format!("{n} {} ({})", t.respondents, src.name),
-            None => format!("{} ({})", t.suppressed_cell, src.name),
+            Some(n) => format!("{n} {} ({})", t.respondents, escape(&src.name)),
+            None => format!("{} ({})", t.suppressed_cell, escape(&src.name)),
         });
     }
     let sources: Vec<SourceLine> = data
         .sources
         .iter()
         .map(|s| SourceLine {
-            name: format!("{} ({})", s.name, s.codebook.title),
+            name: format!("{} ({})", escape(&s.name), escape(&s.codebook.title)),
             participation: s.participation.map(|p| lang.participation(p).to_string()),
         })
         .collect();
@@ -365,10 +366,10 @@ pub fn agenda_md(
     let mut out = tmpl
         .render(Value::from(Serde(AgendaContext {
             t,
-            unit: unit_name,
+            unit: escape(&unit_name),
             period: period.display(lang),
-            analysis: config.analysis.name.clone(),
-            why: config.analysis.why.clone(),
+            analysis: escape(&config.analysis.name),
+            why: config.analysis.why.as_deref().map(escape),
             response: response.join(" · "),
             grade,
             nps,
@@ -378,7 +379,14 @@ pub fn agenda_md(
             show_region: vsv.is_some(),
             tiers_text,
             c: lang.charts(),
-            charts: extras.charts.to_vec(),
+            charts: extras
+                .charts
+                .iter()
+                .map(|c| ChartLink {
+                    caption: escape(&c.caption),
+                    ..c.clone()
+                })
+                .collect(),
             a: lang.agenda(),
             d: discussion(&DiscussionInput {
                 config,

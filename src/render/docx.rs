@@ -27,6 +27,8 @@ use docx_rs::{
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::render::markdown::is_report_link;
+
 /// Why a Word document could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
@@ -74,13 +76,17 @@ const LIST_HANGING: i32 = 283;
 /// `title` goes into the document properties and the footer. `image` resolves an image
 /// `src` (e.g. `"charts/theme-scores.png"`) to PNG bytes; a resolved, valid PNG is
 /// embedded at the text width (aspect ratio kept) with the alt text as caption below,
-/// anything else (unresolved, not a PNG, truncated) is replaced by the alt text.
+/// anything else (unresolved, not a PNG, truncated) is replaced by the alt text. A link
+/// becomes a Word hyperlink only when its target is a relative path inside the report
+/// ([`is_report_link`], `depth` folders below the report's root, like the document);
+/// any other link, to another host above all, is plain text.
 pub fn markdown_to_docx(
     markdown: &str,
     title: &str,
+    depth: usize,
     image: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, DocxError> {
-    let mut writer = Writer::new(image);
+    let mut writer = Writer::new(image, depth);
     for event in Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
@@ -142,7 +148,7 @@ struct TableBuilder {
     cell_chars: usize,
 }
 
-/// A link being written: external ones become Word hyperlinks, others plain text.
+/// A link being written: links inside the report become Word hyperlinks, others plain text.
 struct OpenLink {
     hyperlink: Option<Hyperlink>,
 }
@@ -180,12 +186,14 @@ struct Writer<'f> {
     ordered_lists: Vec<(usize, usize, usize)>,
     next_paragraph_id: u32,
     next_hyperlink: usize,
+    /// Folders between the report's root and the document, for [`is_report_link`].
+    depth: usize,
     /// Alt texts of the embedded pictures, in document order.
     picture_alts: Vec<String>,
 }
 
 impl<'f> Writer<'f> {
-    fn new(image: &'f dyn Fn(&str) -> Option<Vec<u8>>) -> Self {
+    fn new(image: &'f dyn Fn(&str) -> Option<Vec<u8>>, depth: usize) -> Self {
         Writer {
             image,
             body: Vec::new(),
@@ -207,6 +215,7 @@ impl<'f> Writer<'f> {
             ordered_lists: Vec::new(),
             next_paragraph_id: 0,
             next_hyperlink: 0,
+            depth,
             picture_alts: Vec::new(),
         }
     }
@@ -330,7 +339,7 @@ impl<'f> Writer<'f> {
             Tag::Strong => self.bold += 1,
             Tag::Strikethrough => self.strike += 1,
             Tag::Link { dest_url, .. } => {
-                let hyperlink = is_external_url(&dest_url).then(|| {
+                let hyperlink = is_report_link(&dest_url, self.depth).then(|| {
                     self.next_hyperlink += 1;
                     let mut h = Hyperlink::new(xml_text(dest_url.trim()), HyperlinkType::External);
                     if let HyperlinkData::External { rid, .. } = &mut h.link {
@@ -1088,16 +1097,6 @@ fn picture_extent(width_px: u32, height_px: u32) -> (u32, u32) {
     (clamp(width), clamp(height))
 }
 
-/// Whether a link target can be a hyperlink in a mailed document: only absolute
-/// `http(s):` and `mailto:` addresses (relative chart paths mean nothing there).
-fn is_external_url(url: &str) -> bool {
-    let url = url.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| url.starts_with(scheme) && url.len() > scheme.len())
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 /// Text as XML 1.0 can carry it: characters it forbids (C0 controls but tab and line ends,
 /// U+FFFE/U+FFFF) would make Word refuse the file, so they are dropped, as are the other
 /// control characters (DEL, C1). docx-rs escapes `<`, `&` and quotes itself.
@@ -1849,7 +1848,7 @@ _Einde_
 
     fn render() -> Vec<u8> {
         let md = EXAMPLE.replace("\\u{1}", "\u{1}");
-        match markdown_to_docx(&md, "Agenda VSV Zaanstreek & <regio>", &resolver) {
+        match markdown_to_docx(&md, "Agenda VSV Zaanstreek & <regio>", 1, &resolver) {
             Ok(bytes) => bytes,
             Err(e) => panic!("render failed: {e}"),
         }
@@ -1940,7 +1939,7 @@ _Einde_
         let doc = text_part(&docx, "word/document.xml");
         assert!(doc.contains("Kapotte grafiek"));
         assert!(doc.contains("Verloop (SPC): Bereikbaarheid"));
-        let only_bad = markdown_to_docx("![Alleen tekst](x.png)", "t", &|_| {
+        let only_bad = markdown_to_docx("![Alleen tekst](x.png)", "t", 1, &|_| {
             Some(b"not a png".to_vec())
         });
         let only_bad = only_bad.unwrap_or_default();
@@ -1958,21 +1957,36 @@ _Einde_
     }
 
     #[test]
-    fn external_links_are_hyperlinks_and_others_text() {
+    fn only_links_inside_the_report_are_hyperlinks() {
         let docx = render();
         let doc = text_part(&docx, "word/document.xml");
         assert!(doc.contains("<w:hyperlink r:id=\"rIdHyperlink1\""));
         assert!(doc.contains("<w:hyperlink r:id=\"rIdHyperlink2\""));
+        assert!(!doc.contains("rIdHyperlink3"));
         let rels = text_part(&docx, "word/_rels/document.xml.rels");
         assert!(
-            rels.contains("Target=\"https://example.org/a?b=1&amp;c=2\""),
+            rels.contains("Target=\"charts/spc-bereikbaarheid.png\""),
             "{rels}"
         );
-        assert!(rels.contains("Target=\"mailto:kwaliteit@example.org\""));
-        assert!(!rels.contains("charts/spc"));
+        assert!(
+            rels.contains("Target=\"charts/spc-bereikbaarheid.svg\""),
+            "{rels}"
+        );
+        assert!(
+            !rels.contains("example.org") && !rels.contains("mailto"),
+            "{rels}"
+        );
+        // Their texts stay.
+        assert!(doc.contains("de site") && doc.contains("mail ons"));
         let one = rels.find("rIdHyperlink1").unwrap_or(usize::MAX);
         let two = rels.find("rIdHyperlink2").unwrap_or(0);
         assert!(one < two, "relationships are sorted");
+        // Another host, the disk's root, or above the report: text.
+        let md = "[a](//evil.example/x) [b](/etc/x) [c](../../x) [d](../regio/x.png)";
+        let docx = markdown_to_docx(md, "t", 1, &|_| None).unwrap_or_default();
+        let rels = text_part(&docx, "word/_rels/document.xml.rels");
+        assert!(!rels.contains("evil") && !rels.contains("etc") && !rels.contains("../../"));
+        assert!(rels.contains("Target=\"../regio/x.png\""), "{rels}");
     }
 
     #[test]
@@ -2064,7 +2078,7 @@ _Einde_
     #[test]
     fn verbatim_blocks_keep_their_lines() {
         let md = "```\nlet a = 1;\n\nlet b = 2;\n```\n\n<div>\n<b>x</b>\n</div>\n";
-        let docx = markdown_to_docx(md, "t", &|_| None).unwrap_or_default();
+        let docx = markdown_to_docx(md, "t", 1, &|_| None).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         let code_start = doc.find("CodeBlock").unwrap_or(0);
         let code = &doc[code_start
@@ -2081,7 +2095,7 @@ _Einde_
     #[test]
     fn pictures_in_table_cells_fit_their_column() {
         let md = "| a | b | c |\n|---|---|---|\n| ![x](p.png) | 1 | 2 |\n";
-        let docx = markdown_to_docx(md, "t", &|_| Some(tiny_png())).unwrap_or_default();
+        let docx = markdown_to_docx(md, "t", 1, &|_| Some(tiny_png())).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         let share = TEXT_WIDTH_EMU / 3 - CELL_MARGINS_EMU;
         assert!(doc.contains(&format!(
@@ -2099,7 +2113,7 @@ _Einde_
 
     #[test]
     fn empty_markdown_still_makes_a_document() {
-        let docx = markdown_to_docx("", "", &|_| None).unwrap_or_default();
+        let docx = markdown_to_docx("", "", 1, &|_| None).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         assert!(doc.contains("<w:body>"));
     }

@@ -1,11 +1,17 @@
 //! `manifest.json`: what produced this report — tool version, config, codebooks, every
-//! input file with its sha256 and row counts, thresholds and the period. No timestamps, so
-//! the same inputs give the same bytes.
+//! input file with its sha256 and size, thresholds and the period. No timestamps, so the
+//! same inputs give the same bytes.
+//!
+//! Nothing personal and no small count: the names removed from quotes are only counted
+//! (the list is exactly who must not be named), and there are no row counts per file
+//! (exports are often one file per VSV, so they would tell how many clients it has).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::config::Config;
+use crate::config::{Analysis, Config, Privacy, Quotes, Source};
 use crate::ingest::Canonical;
 use crate::period::Period;
 
@@ -15,10 +21,60 @@ struct Manifest<'a> {
     version: &'static str,
     period: String,
     config_file: String,
-    config: &'a Config,
+    config: ConfigView<'a>,
     thresholds: Thresholds,
     codebooks: Vec<CodebookEntry>,
     inputs: Vec<InputEntry>,
+}
+
+/// The configuration as the manifest shows it: as read, but `[quotes] names` counted.
+#[derive(Serialize)]
+struct ConfigView<'a> {
+    analysis: &'a Analysis,
+    targets: &'a BTreeMap<String, f64>,
+    privacy: &'a Privacy,
+    quotes: QuotesView<'a>,
+    #[serde(rename = "source")]
+    sources: &'a [Source],
+}
+
+#[derive(Serialize)]
+struct QuotesView<'a> {
+    max: usize,
+    /// How many names are removed from quotes; never the names.
+    names: usize,
+    keywords: &'a BTreeMap<String, Vec<String>>,
+}
+
+impl<'a> ConfigView<'a> {
+    fn new(config: &'a Config) -> Self {
+        // Taken apart field by field, so that a new setting cannot reach the manifest
+        // without someone deciding it may.
+        let Config {
+            analysis,
+            targets,
+            privacy,
+            quotes,
+            sources,
+            path: _,
+        } = config;
+        let Quotes {
+            max,
+            names,
+            keywords,
+        } = quotes;
+        ConfigView {
+            analysis,
+            targets,
+            privacy,
+            quotes: QuotesView {
+                max: *max,
+                names: names.len(),
+                keywords,
+            },
+            sources,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -41,7 +97,7 @@ struct InputEntry {
     source: String,
     file: String,
     sha256: String,
-    rows: usize,
+    bytes: u64,
     format: String,
     layout: &'static str,
 }
@@ -61,7 +117,7 @@ pub fn manifest_json(
             .file_name()
             .map(|f| f.to_string_lossy().to_string())
             .unwrap_or_default(),
-        config,
+        config: ConfigView::new(config),
         thresholds: Thresholds {
             min_n: config.privacy.min_n,
             indicative_n: config.privacy.indicative_n,
@@ -91,7 +147,7 @@ pub fn manifest_json(
                     source: s.name.clone(),
                     file: f.display.clone(),
                     sha256: f.sha256.clone(),
-                    rows: f.rows,
+                    bytes: f.bytes,
                     format: f.format.clone(),
                     layout: f.layout,
                 })

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod figures;
 pub mod html;
 pub mod manifest;
+pub mod markdown;
 pub mod points;
 pub mod quality;
 pub mod tables;

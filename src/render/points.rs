@@ -15,6 +15,7 @@ use crate::ingest::Canonical;
 use crate::output::slug;
 use crate::period::Period;
 use crate::render::agenda::ChartLink;
+use crate::render::markdown::escape;
 
 /// How many improvement points and strengths lead the agenda; the rest go to the appendix.
 pub const LEADING_IMPROVEMENTS: usize = 3;
@@ -214,50 +215,28 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
         follow_up_intro: fill(
             a.followup_intro,
             &[
-                ("file", input.register.to_string()),
+                ("file", escape(input.register)),
                 ("period", input.period.display(lang)),
             ],
         ),
     }
 }
 
-/// A theme's label in `lang`.
+/// A theme's label in `lang`, escaped for Markdown.
 fn theme_label(data: &Canonical, theme: u16, lang: Language) -> String {
     data.themes
         .get(theme as usize)
-        .map_or_else(String::new, |t| t.label_in(lang).to_string())
+        .map_or_else(String::new, |t| escape(t.label_in(lang)))
 }
 
-/// Free text made literal in Markdown: characters that would start emphasis, links,
-/// headings, code or HTML are escaped.
-pub(crate) fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '<' | '>' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Free text as one sentence in a Markdown line: no line breaks, escaped, ends with a
-/// full stop.
+/// Free text as one sentence in a Markdown line: escaped, ends with a full stop.
 fn sentence(text: &str) -> String {
-    let t: String = md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let t = escape(text);
     if t.ends_with(['.', '!', '?']) {
         t
     } else {
         format!("{t}.")
     }
-}
-
-/// Free text for a Markdown table cell.
-fn cell_text(text: &str) -> String {
-    md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "p < 0,001", "p = 0,012" or "p < 0,05" (never a rounded 0,050 for a significant p).
@@ -400,7 +379,7 @@ fn point_view(
         .map(|x| {
             format!(
                 "{} — {} ({})",
-                x.action.id,
+                escape(&x.action.id),
                 sentence(&x.action.action),
                 status_word(x.action.status, lang)
             )
@@ -497,7 +476,7 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     }
     crate::quotes::pick_quotes(&texts, &keywords, &q.names, q.max)
         .iter()
-        .map(|q| md_escape(q))
+        .map(|q| escape(q))
         .collect()
 }
 
@@ -526,10 +505,10 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
         Language::Nl => d.format("%d-%m-%Y").to_string(),
         Language::En => d.format("%Y-%m-%d").to_string(),
     };
-    let mut action = format!("{} · {}", f.action.id, cell_text(&f.action.action));
+    let mut action = format!("{} · {}", escape(&f.action.id), escape(&f.action.action));
     if input.vsv.is_none() {
         if let Some(v) = &f.action.vsv {
-            action.push_str(&format!(" ({})", cell_text(v)));
+            action.push_str(&format!(" ({})", escape(v)));
         }
     }
     if let Some(h) = f.action.horizon {
@@ -572,7 +551,7 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
         cells: vec![
             action,
             theme_label(input.data, f.action.theme, lang),
-            cell_text(&f.action.owner),
+            escape(&f.action.owner),
             planning,
             effect,
         ],

@@ -1,34 +1,40 @@
 //! `data-quality.md` and `data-quality.csv`: what was not used, and why.
+//!
+//! Per entry: file, row, column, reason and the value — as ingest kept it, a short code or a
+//! description of free text ([`crate::quality::shown_value`]). Counts per reason, but none
+//! per source or file: exports are often one file per VSV, and a count of its rows would
+//! give away how many clients a small unit has.
 
 use std::collections::BTreeMap;
 
 use crate::error::Result;
 use crate::i18n::{fill, Language};
 use crate::quality::{Issue, Problem, Quality};
-use crate::render::tables::{csv_bytes, neutralise};
+use crate::render::markdown::escape;
+use crate::render::tables::csv_bytes;
 
 /// Examples shown per reason in the Markdown report (the CSV has all).
 const EXAMPLES: usize = 10;
 
 /// data-quality.csv: one row per entry.
 pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
-    csv_bytes(
+    Ok(csv_bytes(
         &[
             "source", "file", "row", "column", "value", "problem", "reason", "expected",
         ],
         q.issues.iter().map(|i| {
             vec![
-                neutralise(&i.source),
-                neutralise(&i.file),
+                i.source.clone(),
+                i.file.clone(),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
-                neutralise(i.column.as_deref().unwrap_or("")),
-                neutralise(&i.value),
+                i.column.clone().unwrap_or_default(),
+                i.value.clone(),
                 problem_code(i.problem),
                 lang.problem(i.problem).to_string(),
-                neutralise(&i.expected),
+                i.expected.clone(),
             ]
         }),
-    )
+    ))
 }
 
 fn problem_code(p: Problem) -> String {
@@ -38,48 +44,15 @@ fn problem_code(p: Problem) -> String {
         .unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell.
-fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('<', "&lt;")
-}
-
-/// data-quality.md: counts per source, then entries per reason with examples.
+/// data-quality.md: entries per reason, with examples.
 pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
     let t = lang.texts();
     let mut s = format!(
         "# {} — {}\n\n## {}\n\n",
         t.quality_title,
-        md(title),
-        t.quality_counts
+        escape(title),
+        t.quality_by_reason
     );
-    s += &format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|--:|--:|\n",
-        t.quality_source,
-        t.quality_files,
-        t.quality_rows,
-        t.quality_rows_used,
-        t.quality_respondents,
-        t.quality_answers,
-        t.quality_missing,
-        t.quality_rejected
-    );
-    for (name, c) in &q.counts {
-        s += &format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            md(name),
-            c.files,
-            c.rows,
-            c.rows_used,
-            c.respondents,
-            c.answers,
-            c.missing_codes,
-            c.values_rejected
-        );
-    }
-    s += &format!("\n## {}\n\n", t.quality_by_reason);
     if q.issues.is_empty() {
         s += t.quality_none;
         s += "\n";
@@ -111,11 +84,11 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
         for i in list.iter().take(EXAMPLES) {
             s += &format!(
                 "| {} | {} | {} | {} | {} |\n",
-                md(&i.file),
+                escape(&i.file),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
-                md(i.column.as_deref().unwrap_or("")),
-                md(&i.value),
-                md(&i.expected)
+                escape(i.column.as_deref().unwrap_or("")),
+                escape(&i.value),
+                escape(&i.expected)
             );
         }
         if list.len() > EXAMPLES {

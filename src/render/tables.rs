@@ -1,8 +1,9 @@
 //! Tables: `scores.csv` (and `.xlsx`, `.parquet`), `reliability.csv`.
 //!
 //! CSV is RFC 4180, comma, dot decimals, UTF-8, with fixed decimals so that the same inputs
-//! give the same bytes. Text cells starting with `= + - @` are neutralised (prefixed with
-//! `'`) in CSV and XLSX, so that a VSV name can never run as a spreadsheet formula.
+//! give the same bytes. Every CSV of the report goes through one writer, [`csv_bytes`], so
+//! that no name or label can run as a spreadsheet formula: text is [`neutralise`]d (in XLSX
+//! too), and a field holding `;` or a tab is quoted, since Dutch Excel splits on `;`.
 //! A suppressed row carries no numbers: not even n.
 
 use polars::prelude::*;
@@ -141,13 +142,41 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
     }
 }
 
-/// Neutralises text a spreadsheet would run as a formula.
+/// Neutralises text a spreadsheet would run as a formula: a `'` goes before a `= + - @`
+/// that starts the text, or starts a piece after a `;` or tab (blanks between allowed),
+/// since Dutch Excel splits a comma file on `;` and reads each piece as a cell; and before
+/// a leading tab or carriage return. Numbers (`-0.5`, `2.500e-9`) are numbers, not text,
+/// and stay as they are.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
+    if is_number(text) {
+        return text.to_string();
     }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut piece_start = true;
+    for c in text.chars() {
+        let leading_blank = out.is_empty() && matches!(c, '\t' | '\r');
+        if piece_start && (matches!(c, '=' | '+' | '-' | '@') || leading_blank) {
+            out.push('\'');
+        }
+        out.push(c);
+        piece_start = matches!(c, ';' | '\t') || (piece_start && c == ' ');
+    }
+    out
+}
+
+/// A plain decimal number as the tables write them: `-0.5`, `12`, `2.500e-9`.
+fn is_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && (fraction.is_empty() || digits(fraction)),
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)))
 }
 
 /// A number with `decimals` decimals; "-0.0000" becomes "0.0000".
@@ -176,11 +205,11 @@ pub fn p_value(v: Option<f64>) -> String {
 fn row_fields(r: &ScoreRow) -> Vec<String> {
     vec![
         r.period.clone(),
-        neutralise(&r.vsv),
-        neutralise(&r.organisation),
-        neutralise(&r.care_type),
-        neutralise(&r.theme),
-        neutralise(&r.item),
+        r.vsv.clone(),
+        r.organisation.clone(),
+        r.care_type.clone(),
+        r.theme.clone(),
+        r.item.clone(),
         r.n.map(|n| n.to_string()).unwrap_or_default(),
         fixed(r.mean, 4),
         fixed(r.sd, 4),
@@ -201,32 +230,41 @@ fn row_fields(r: &ScoreRow) -> Vec<String> {
         fixed(r.top_box_ci_high, 2),
         fixed(r.problem_ci_low, 2),
         fixed(r.problem_ci_high, 2),
-        neutralise(&r.covers),
+        r.covers.clone(),
     ]
 }
 
-/// CSV text of any header and string rows (RFC 4180, comma, CRLF-free).
-pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let err = |e: csv::Error| Error::Output {
-        path: "table.csv".into(),
-        message: e.to_string(),
+/// The one CSV writer of the report: RFC 4180, comma, CRLF line ends. Every field is
+/// [`neutralise`]d (numbers stay numbers) and quoted when it holds a comma, a quote, a line
+/// break, a `;` or a tab.
+pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut out = String::new();
+    let mut record = |fields: &mut dyn Iterator<Item = &str>| {
+        for (i, field) in fields.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let text = neutralise(field);
+            if text.contains([',', '"', '\r', '\n', ';', '\t']) {
+                out.push('"');
+                out.push_str(&text.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out.push_str("\r\n");
     };
-    w.write_record(header).map_err(err)?;
+    record(&mut header.iter().copied());
     for r in rows {
-        w.write_record(&r).map_err(err)?;
+        record(&mut r.iter().map(String::as_str));
     }
-    w.into_inner().map_err(|e| Error::Output {
-        path: "table.csv".into(),
-        message: e.to_string(),
-    })
+    out.into_bytes()
 }
 
 /// scores.csv.
 pub fn scores_csv(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    csv_bytes(SCORE_COLUMNS, rows.iter().map(row_fields))
+    Ok(csv_bytes(SCORE_COLUMNS, rows.iter().map(row_fields)))
 }
 
 /// scores.xlsx: the same table with numbers as numbers, a frozen header and a fixed
@@ -286,7 +324,9 @@ pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
                     sheet.write_number(row, c as u16, x).map_err(err)?;
                 }
                 _ if !text.is_empty() => {
-                    sheet.write_string(row, c as u16, text).map_err(err)?;
+                    sheet
+                        .write_string(row, c as u16, neutralise(text))
+                        .map_err(err)?;
                 }
                 _ => {}
             }
@@ -352,7 +392,7 @@ pub fn scores_parquet(rows: &[ScoreRow]) -> Result<Vec<u8>> {
 
 /// reliability.csv: Cronbach's α per theme and period.
 pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
-    csv_bytes(
+    Ok(csv_bytes(
         &["period", "theme", "n", "alpha"],
         scores.reliability.iter().map(|r| {
             vec![
@@ -367,7 +407,7 @@ pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
                 fixed(r.alpha, 4),
             ]
         }),
-    )
+    ))
 }
 
 /// `tables/flags.csv`: one row per flag; `reasons` are ids joined by `;`, `evidence` is
@@ -417,20 +457,20 @@ pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u
         }
         vec![
             f.period.to_string(),
-            neutralise(&vsv),
-            neutralise(&theme),
+            vsv,
+            theme,
             f.kind.id().to_string(),
             f.rank.to_string(),
             reasons.join(";"),
             evidence.join(";"),
         ]
     });
-    csv_bytes(
+    Ok(csv_bytes(
         &[
             "period", "vsv", "theme", "kind", "rank", "reasons", "evidence",
         ],
         rows,
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -442,6 +482,47 @@ mod tests {
         assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("VSV Alkmaar"), "VSV Alkmaar");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        // Dutch Excel splits on `;`: every piece is made safe.
+        assert_eq!(neutralise("x;=cmd|' /C calc'!A0"), "x;'=cmd|' /C calc'!A0");
+        assert_eq!(neutralise("a; +1;@b\t-c"), "a; '+1;'@b\t'-c");
+        assert_eq!(neutralise("score=7.0;z=-2.6"), "score=7.0;z=-2.6");
+        assert_eq!(neutralise("Noord-Holland"), "Noord-Holland");
+    }
+
+    #[test]
+    fn numbers_are_not_neutralised() {
+        for n in ["-0.5", "0.5", "-12", "2.500e-9", "-1.5E+3", "7."] {
+            assert_eq!(neutralise(n), n);
+        }
+        for t in ["-", "-.5", "-1-2", "-inf", "-NaN", "-1e", "--1", "-1,5"] {
+            assert!(neutralise(t).starts_with('\''), "{t}");
+        }
+    }
+
+    #[test]
+    fn one_writer_quotes_what_dutch_excel_would_split() {
+        let bytes = csv_bytes(
+            &["a", "b", "c"],
+            [
+                vec![
+                    "x;=cmd|' /C calc'!A0".to_string(),
+                    "-0.5".into(),
+                    "=1+2".into(),
+                ],
+                vec!["tab\there".into(), "say \"hi\", ok".into(), "plain".into()],
+            ],
+        );
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        assert_eq!(
+            text,
+            "a,b,c\r\n\"x;'=cmd|' /C calc'!A0\",-0.5,'=1+2\r\n\"tab\there\",\"say \"\"hi\"\", ok\",plain\r\n"
+        );
+        // RFC 4180 readers get the neutralised values back.
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let row = r.records().next().and_then(|x| x.ok()).unwrap_or_default();
+        assert_eq!(&row[0], "x;'=cmd|' /C calc'!A0");
+        assert_eq!(&row[1], "-0.5");
     }
 
     #[test]
