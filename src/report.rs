@@ -109,7 +109,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             &[
                 ("count", &findings.len().to_string()),
                 ("min_n", &config.privacy.min_n.to_string()),
-                ("first", &format!("{first:?}")),
+                ("first", &finding_text(first, &data)),
             ],
         );
         return Err(Error::input(&config.path, message, lang));
@@ -126,6 +126,19 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         period,
         actions,
     })
+}
+
+/// Where an audit finding is, in the export's own names: "2026-Q3, VSV Noord, Ziekenhuis,
+/// Theme(3): Isolates(4)" (for a bug report, not for a board).
+fn finding_text(f: &crate::disclosure::Finding, data: &Canonical) -> String {
+    let mut parts = vec![f.period.to_string()];
+    for id in [f.vsv, f.care_type, f.organisation].into_iter().flatten() {
+        parts.push(data.names.get(id).to_string());
+    }
+    if let Some(m) = f.measure {
+        parts.push(format!("{m:?}"));
+    }
+    format!("{}: {:?}", parts.join(", "), f.problem)
 }
 
 /// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).
