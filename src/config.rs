@@ -59,6 +59,22 @@ pub struct Analysis {
     /// The actions register, relative to prem.toml (default `acties.csv` when it exists).
     #[serde(default)]
     pub actions: Option<PathBuf>,
+    /// What the units of the exports are called in the reports (default "VSV"), e.g.
+    /// "Trust" or "praktijk".
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Its plural, when it is not the singular plus "s" (or "'s" in Dutch after a vowel or
+    /// a capital).
+    #[serde(default)]
+    pub units: Option<String>,
+}
+
+impl Analysis {
+    /// The unit noun, singular and plural, in the report language.
+    pub fn unit_nouns(&self) -> (String, String) {
+        self.language
+            .unit_nouns(self.unit.as_deref(), self.units.as_deref())
+    }
 }
 
 fn default_output() -> PathBuf {
@@ -73,7 +89,8 @@ fn default_mid() -> f64 {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Quotes {
-    /// Most quotes per improvement point (default 3; 0 = none).
+    /// Most quotes per improvement point or strength (default 2, so the agenda's main part
+    /// keeps to two pages; 0 = none).
     #[serde(default = "default_max_quotes")]
     pub max: usize,
     /// Names to remove from quotes (staff, places), besides e-mail addresses, phone
@@ -96,7 +113,7 @@ impl Default for Quotes {
 }
 
 fn default_max_quotes() -> usize {
-    3
+    2
 }
 
 /// `[privacy]`.

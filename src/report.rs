@@ -181,13 +181,26 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         }
     }
     let slugs = unique_slugs(&all);
+    // A VSV without respondents in the period gets no agenda, only a line in the index.
+    let active: std::collections::BTreeSet<u32> = a
+        .data
+        .respondents
+        .iter()
+        .filter(|r| r.period == a.period)
+        .map(|r| r.vsv)
+        .collect();
     let mut units: Vec<(Unit, String)> = Vec::new();
+    let mut empty: Vec<u32> = Vec::new();
     for (name, slug) in all.iter().zip(&slugs) {
         if !vsvs.is_empty() && !vsvs.contains(name) {
             continue;
         }
         if let Some(id) = a.data.names.find(name) {
-            units.push((Unit::Vsv(id), slug.clone()));
+            if active.contains(&id) {
+                units.push((Unit::Vsv(id), slug.clone()));
+            } else {
+                empty.push(id);
+            }
         }
     }
     units.push((Unit::Region, REGION_DIR.to_string()));
@@ -253,7 +266,7 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
         add_documents(&mut bundle, dir, "agenda", &md, lang)?;
     }
-    let index = index_md(a, &shown, &units, &flags);
+    let index = index_md(a, &shown, &units, &empty, &flags);
     add_documents(&mut bundle, "", "index", &index, lang)?;
     Ok(bundle)
 }
@@ -285,13 +298,13 @@ fn add_documents(
     let html = {
         let svg = |src: &str| {
             let stem = src.strip_suffix(".png")?;
-            let bytes = bundle.get(&format!("{prefix}{stem}.svg"))?;
+            let bytes = bundle.get(&within(&prefix, &format!("{stem}.svg"))?)?;
             String::from_utf8(bytes.to_vec()).ok()
         };
         crate::render::html::markdown_to_html(md, &title, lang_code, depth, &svg)
     };
     let docx = if name == "agenda" {
-        let png = |src: &str| bundle.get(&format!("{prefix}{src}")).map(<[u8]>::to_vec);
+        let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);
         Some(
             crate::render::docx::markdown_to_docx(md, &title, depth, &png).map_err(|e| {
                 Error::Output {
@@ -311,16 +324,36 @@ fn add_documents(
     Ok(())
 }
 
+/// The bundle path of `src` linked from a document in folder `prefix` ("vsv-x/"):
+/// `../regio/charts/a.png` from there is `regio/charts/a.png`. `None` when the link
+/// climbs out of the report.
+fn within(prefix: &str, src: &str) -> Option<String> {
+    let mut parts: Vec<&str> = prefix.split('/').filter(|p| !p.is_empty()).collect();
+    for part in src.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// The report's front page: the region's agenda and every VSV's, with its grade and first
 /// improvement point, and the region's heatmap.
 fn index_md(
     a: &Analysis,
     shown: &Scores,
     units: &[(Unit, String)],
+    empty: &[u32],
     flags: &[crate::flags::Flag],
 ) -> String {
     let lang = a.config.analysis.language;
     let t = lang.agenda();
+    let (unit, _) = a.config.analysis.unit_nouns();
+    let with_unit = |text: &str| crate::i18n::fill(text, &[("unit", escape(&unit))]);
     let min_n = a.config.privacy.min_n;
     let grade_item = a
         .data
@@ -341,13 +374,13 @@ fn index_md(
                 ("name", escape(&a.config.analysis.name)),
             ]
         ),
-        t.index_intro,
+        with_unit(t.index_intro),
         t.index_region,
         links(REGION_DIR)
     );
     md.push_str(&format!(
         "| {} |\n|---|---|--:|---|\n",
-        t.index_columns.join(" | ")
+        with_unit(&t.index_columns.join(" | "))
     ));
     for (unit, dir) in units {
         let Unit::Vsv(v) = unit else {
@@ -376,6 +409,13 @@ fn index_md(
             "| {} | {} | {grade} | {first} |\n",
             escape(a.data.names.get(*v)),
             links(dir)
+        ));
+    }
+    for v in empty {
+        md.push_str(&format!(
+            "| {} | {} | – | – |\n",
+            escape(a.data.names.get(*v)),
+            crate::i18n::fill(t.index_empty, &[("period", a.period.display(lang))])
         ));
     }
     md.push_str(&format!(
@@ -449,6 +489,20 @@ mod tests {
                 .filter(|x| a.data.respondents[x.row as usize].care_type.is_none())
                 .count()
         );
+    }
+
+    #[test]
+    fn links_between_report_folders_resolve_inside_the_report() {
+        assert_eq!(
+            within("vsv-a/", "../regio/charts/f.png").as_deref(),
+            Some("regio/charts/f.png")
+        );
+        assert_eq!(
+            within("vsv-a/", "charts/s.png").as_deref(),
+            Some("vsv-a/charts/s.png")
+        );
+        assert_eq!(within("", "charts/x.png").as_deref(), Some("charts/x.png"));
+        assert_eq!(within("vsv-a/", "../../etc/passwd"), None);
     }
 
     #[test]

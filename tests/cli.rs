@@ -1125,11 +1125,40 @@ fn planted_effects_are_found_in_data_samples() {
         assert!(d["rank"].parse::<usize>().unwrap() <= 3, "{vsv}: {d:?}");
     }
     let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
-    let lead = agenda.split("## Sterke punten").next().unwrap();
-    assert!(lead.contains("Informatievoorziening — 7,"), "{lead}");
-    assert!(lead.contains("veel slechter dan verwacht t.o.v. de regio (z = −"));
+    let (main, appendix) = agenda.split_once("## Bijlage").expect("an appendix");
+    let lead = main.split("## Sterke punten").next().unwrap();
+    assert!(lead.contains("### 1. Informatievoorziening — 7,"), "{lead}");
+    assert!(lead.contains("- duidelijk lager dan bij de andere VSV's — meer dan toeval"));
     assert!(lead.contains("Bereikbaarheid — "));
-    assert!(lead.contains("bijzondere variatie in het verloop: zorgpunt (SPC)"));
+    assert!(
+        lead.contains("- gedaald sinds vorig kwartaal (toen 7,"),
+        "{lead}"
+    );
+    // Issue 10: no test statistic or method name in the main part; each one in the appendix.
+    let text: String = main
+        .lines()
+        .filter(|l| !l.starts_with("!["))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for jargon in [
+        "z =",
+        "p <",
+        "p =",
+        "verbeterscore",
+        "SPC",
+        "funnel",
+        "Welch",
+        "BI",
+    ] {
+        assert!(!text.contains(jargon), "{jargon} in the main part:\n{text}");
+    }
+    assert!(appendix.contains(
+        "| 1 | Informatievoorziening | duidelijk lager dan bij de andere VSV's — meer dan toeval | veel slechter dan verwacht t.o.v. de regio: z = −"
+    ));
+    assert!(appendix.contains("| 3 | Bereikbaarheid | gedaald sinds vorig kwartaal"));
+    // Each leading point shows its one key chart; the funnel comes from the region's folder.
+    assert!(lead.contains("](../regio/charts/funnel-informatievoorziening.png \"key\")"));
+    assert!(lead.contains("](charts/spc-bereikbaarheid.png \"key\")"));
     // The action after which the improving VSV's theme rose shows a significant rise.
     let improving = prem::sample::vsv_names(8)[prem::sample::IMPROVING_VSV_INDEX].clone();
     let slug = prem::output::slug(&improving);
@@ -1146,6 +1175,17 @@ fn planted_effects_are_found_in_data_samples() {
     let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
     let row = agenda.lines().find(|l| l.starts_with("| A2 ")).unwrap();
     assert!(row.contains("**te laat**"), "{row}");
+    // Issue 10: the feedback to clients tells the truth about the overdue action, and the
+    // points without an action share one "we discuss this" line.
+    assert!(agenda.contains(
+        "> U zei: Informatievoorziening kan beter. Wij werken aan: Uitleg over \
+         pijnbestrijding (ruggenprik) herschrijven met het cliëntenpanel, in folder en op de \
+         website. Dat duurt langer dan we hadden gepland."
+    ));
+    assert!(!agenda.contains("Wij doen: Uitleg"));
+    assert_eq!(agenda.matches("Wij doen: we bespreken dit").count(), 1);
+    assert!(agenda.contains("**Actie:** A2 — Uitleg over pijnbestrijding"));
+    assert!(agenda.contains("(lopend, **te laat**)"));
     let missing = agenda
         .lines()
         .find(|l| l.starts_with("Verbeterpunten zonder actie in het register:"))
@@ -1205,13 +1245,22 @@ fn agendas_in_three_formats_escape_free_text_and_embed_the_charts() {
         "Verbeterpunten",
         "Sterke punten",
         "Opvolging van acties",
-        "Voorstel voor een besluit (90-dagenplan)",
+        "Voorstel voor een besluit: 90-dagenplan, in te vullen in het overleg",
         "Terugkoppeling aan cliënten: U zei, wij doen",
+        "Bijlage: cijfers, toetsen en grafieken",
     ] {
         assert!(document.contains(heading), "{heading}");
     }
     assert!(document.contains("&lt;script") && !document.contains("<script"));
-    assert!(document.contains("<w:drawing>"));
+    // Issue 10: Word embeds every chart the agenda shows (the key charts float beside their
+    // point), and no chart is left behind as a dead line of text.
+    let md = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    let images = md.lines().filter(|l| l.starts_with("![")).count();
+    assert!(images >= 10, "{images} charts in the agenda");
+    assert_eq!(document.matches("<w:drawing>").count(), images);
+    assert_eq!(document.matches("<wp:anchor ").count(), 5, "key charts");
+    assert!(!document.contains("(SVG)") && !document.contains("prem:page-break"));
+    assert_eq!(document.matches("<w:pageBreakBefore />").count(), 1);
     let media = (0..zip.len())
         .filter(|&i| {
             zip.by_index(i)

@@ -87,7 +87,7 @@ pub const NL: Texts = Texts {
     meeting_line: "Kwaliteitsbespreking",
     why: "Waarom",
     purpose_heading: "Doel van dit agendapunt",
-    purpose: "We bekijken wat cliënten over onze zorg zeggen (Check) en spreken af wat we ermee doen (Act).",
+    purpose: "Check: wat cliënten over onze zorg zeggen. Act: wat we ermee doen.",
     glance_heading: "In één oogopslag",
     response: "Respons",
     respondents: "cliënten",
@@ -104,7 +104,7 @@ pub const NL: Texts = Texts {
     band: "T.o.v. regio",
     trend: "T.o.v. vorige periode",
     trend_note: "▲/▼: significante verandering (p < 0,05 én minstens de minimaal relevante verschuiving); een getal zonder pijl is een verschil dat binnen het toeval valt.",
-    band_note: "T.o.v. regio: vergeleken met alle VSV's samen, gecorrigeerd voor pariteit en leeftijd.",
+    band_note: "T.o.v. regio: vergeleken met alle {units} samen.",
     n: "n",
     top_box: "% topscore",
     problem: "% probleem",
@@ -140,7 +140,7 @@ pub const EN: Texts = Texts {
     meeting_line: "Quality meeting",
     why: "Why",
     purpose_heading: "Purpose of this item",
-    purpose: "We look at what clients say about our care (Check) and agree what we do with it (Act).",
+    purpose: "Check: what clients say about our care. Act: what we do with it.",
     glance_heading: "At a glance",
     response: "Response",
     respondents: "clients",
@@ -157,7 +157,7 @@ pub const EN: Texts = Texts {
     band: "Against region",
     trend: "Against previous period",
     trend_note: "▲/▼: significant change (p < 0.05 and at least the minimal important difference); a number without an arrow is a difference within chance.",
-    band_note: "Against region: compared with all VSVs together, adjusted for parity and age.",
+    band_note: "Against region: compared with all {units} together.",
     n: "n",
     top_box: "% top box",
     problem: "% problem",
@@ -226,6 +226,36 @@ impl Language {
         match self {
             Language::Nl => &charts::NL,
             Language::En => &charts::EN,
+        }
+    }
+
+    /// The unit noun, singular and plural: `unit`/`units` from `[analysis]` when given, else
+    /// "VSV". Without a plural, Dutch adds "'s" after a vowel or a capital (VSV's) and "s"
+    /// otherwise; English adds "s".
+    pub fn unit_nouns(self, unit: Option<&str>, units: Option<&str>) -> (String, String) {
+        let singular = unit.map_or("VSV", str::trim).to_string();
+        let plural = match units {
+            Some(p) => p.trim().to_string(),
+            None => {
+                let last = singular.chars().last().unwrap_or('s');
+                let apostrophe = self == Language::Nl
+                    && (last.is_uppercase() || "aeiouy".contains(last.to_ascii_lowercase()));
+                if apostrophe {
+                    format!("{singular}'s")
+                } else {
+                    format!("{singular}s")
+                }
+            }
+        };
+        (singular, plural)
+    }
+
+    /// "A, B en C" ("A, B and C"); the items as given.
+    pub fn join_and(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.agenda().and),
         }
     }
 
@@ -387,5 +417,30 @@ mod tests {
         assert_eq!(Language::En.decimal(7.45, 2), "7.45");
         assert_eq!(Language::Nl.decimal(-0.61, 1), "−0,6");
         assert_eq!(Language::Nl.decimal(-0.04, 1), "0,0");
+    }
+
+    #[test]
+    fn unit_nouns_default_to_vsv_and_take_a_plural() {
+        assert_eq!(
+            Language::Nl.unit_nouns(None, None),
+            ("VSV".into(), "VSV's".into())
+        );
+        assert_eq!(
+            Language::En.unit_nouns(None, None),
+            ("VSV".into(), "VSVs".into())
+        );
+        assert_eq!(
+            Language::En.unit_nouns(Some("Trust"), None),
+            ("Trust".into(), "Trusts".into())
+        );
+        assert_eq!(
+            Language::Nl.unit_nouns(Some("praktijk"), Some("praktijken")),
+            ("praktijk".into(), "praktijken".into())
+        );
+        assert_eq!(
+            Language::Nl.join_and(&["A".into(), "B".into(), "C".into()]),
+            "A, B en C"
+        );
+        assert_eq!(Language::En.join_and(&["A".into(), "B".into()]), "A and B");
     }
 }

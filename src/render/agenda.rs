@@ -31,6 +31,7 @@ pub enum Unit {
 #[derive(Serialize)]
 struct AgendaContext {
     t: &'static crate::i18n::Texts,
+    a: &'static crate::i18n::AgendaTexts,
     unit: String,
     period: String,
     analysis: String,
@@ -38,18 +39,20 @@ struct AgendaContext {
     response: String,
     grade: Option<String>,
     nps: Option<String>,
-    sources: Vec<SourceLine>,
-    themes: Vec<ThemeRow>,
-    covers_note: Option<String>,
-    show_region: bool,
-    tiers_text: String,
-    c: &'static crate::i18n::ChartTexts,
-    charts: Vec<ChartLink>,
-    a: &'static crate::i18n::AgendaTexts,
-    d: Discussion,
-    grade_trend: Option<String>,
+    position_label: String,
     position: Option<String>,
-    bands_text: String,
+    left_out: Option<String>,
+    covers_note: Option<String>,
+    d: Discussion,
+    page_break: &'static str,
+    overall: Option<String>,
+    themes: Vec<ThemeRow>,
+    show_region: bool,
+    band_note: String,
+    charts: Vec<ChartLink>,
+    tiers_text: String,
+    method: Vec<String>,
+    sources: Vec<SourceLine>,
 }
 
 /// What the agenda adds to the scores: charts, flags and the actions register.
@@ -194,6 +197,7 @@ pub fn agenda_md(
 ) -> Result<String> {
     let lang = config.analysis.language;
     let t = lang.texts();
+    let a = lang.agenda();
     let min_n = config.privacy.min_n;
     let vsv = match unit {
         Unit::Region => None,
@@ -280,22 +284,44 @@ pub fn agenda_md(
         |i| i.role == crate::ingest::ItemRole::Recommend,
         Measure::Nps,
     );
-    let grade_trend = grade
-        .filter(|c| c.tier == Tier::Full)
-        .and_then(|c| c.comparison.prev)
-        .map(|c| {
-            format!(
-                "{} {} {}",
-                change_text(&c, lang, false),
-                lang.agenda().versus,
-                c.from.display(lang)
-            )
-        });
+    let (unit_noun, units_noun) = config.analysis.unit_nouns();
+    let nouns = |text: &str| {
+        fill(
+            text,
+            &[("unit", escape(&unit_noun)), ("units", escape(&units_noun))],
+        )
+    };
     let grade_plain = grade
         .filter(|c| c.tier != Tier::Suppressed)
         .and_then(|c| c.stats)
         .map(|s| lang.decimal(s.mean, 1));
-    let position = vsv.map(|_| {
+    let grade_line = grade.and_then(|c| {
+        let now = show_score(Some(c), lang, min_n, 1);
+        let change = c
+            .comparison
+            .prev
+            .filter(|_| c.tier == Tier::Full)
+            .zip(c.stats);
+        Some(match change {
+            None => now,
+            Some((ch, s)) => {
+                let template = match (ch.significant, ch.change < 0.0) {
+                    (false, _) => a.grade_same,
+                    (true, true) => a.grade_down,
+                    (true, false) => a.grade_up,
+                };
+                let then = fill(
+                    template,
+                    &[
+                        ("period", ch.from.display(lang)),
+                        ("value", lang.decimal(s.mean - ch.change, 1)),
+                    ],
+                );
+                format!("{now} · {then}")
+            }
+        })
+    });
+    let position = vsv.and_then(|_| {
         let (mut better, mut worse, mut same) = (0, 0, 0);
         for (i, _) in data.themes.iter().enumerate() {
             let band = unit_cell(scores, period, vsv, Measure::Theme(i as u16))
@@ -308,17 +334,28 @@ pub fn agenda_md(
                 None => {}
             }
         }
-        fill(
-            lang.agenda().position_text,
-            &[
-                ("better", better.to_string()),
-                ("worse", worse.to_string()),
-                ("same", same.to_string()),
-            ],
-        )
+        // Nothing compared (too few clients, or one unit): no line rather than "0, 0, 0".
+        (better + worse + same > 0).then(|| {
+            fill(
+                a.position_text,
+                &[
+                    ("better", better.to_string()),
+                    ("worse", worse.to_string()),
+                    ("same", same.to_string()),
+                ],
+            )
+        })
     });
-    let grade = grade.map(|c| with_ci(c, lang, min_n, 1));
-    let nps = nps.map(|c| with_ci(c, lang, min_n, 0));
+    let overall = [
+        (t.overall_grade, grade.map(|c| with_ci(c, lang, min_n, 1))),
+        (t.nps, nps.map(|c| with_ci(c, lang, min_n, 0))),
+    ]
+    .into_iter()
+    .filter_map(|(what, value)| {
+        value.map(|v| fill(a.overall_line, &[("what", what.to_string()), ("value", v)]))
+    })
+    .collect::<Vec<_>>();
+    let nps_plain = nps.map(|c| show_score(Some(c), lang, min_n, 0));
     let mut response: Vec<String> = Vec::new();
     for (s, src) in data.sources.iter().enumerate() {
         // The count the disclosure stage published (exact, like the tables), or the
@@ -350,6 +387,40 @@ pub fn agenda_md(
             ("indicative_n", config.privacy.indicative_n.to_string()),
         ],
     );
+    // How to read the comparison: the bands where this agenda shows them, and the case-mix
+    // adjustment only as far as it was applied.
+    let mut method = Vec::new();
+    if vsv.is_some() {
+        method.push(nouns(a.bands_text));
+        method.push(nouns(a.funnel_text));
+    }
+    method.push(nouns(&match standardised_for(data) {
+        (false, false) => a.no_standardisation_text.to_string(),
+        (parity, age) => {
+            let what = match (parity, age) {
+                (true, true) => a.std_parity_age,
+                (true, false) => a.std_parity,
+                _ => a.std_age,
+            };
+            fill(a.standardisation_text, &[("what", what.to_string())])
+        }
+    }));
+    if extras.charts.iter().any(|c| c.file == "charts/answers") {
+        method.push(a.percent_basis.to_string());
+    }
+    let d = discussion(&DiscussionInput {
+        config,
+        data,
+        period,
+        vsv,
+        flags: extras.flags,
+        follow_ups: extras.follow_ups,
+        register: extras.register,
+        charts: extras.charts,
+        grade: grade_plain,
+        scores,
+        funnels: extras.funnels,
+    });
     let mut env = Environment::new();
     if let Ok(syntax) = SyntaxConfig::builder()
         .trim_blocks(true)
@@ -366,19 +437,24 @@ pub fn agenda_md(
     let mut out = tmpl
         .render(Value::from(Serde(AgendaContext {
             t,
+            a,
             unit: escape(&unit_name),
             period: period.display(lang),
             analysis: escape(&config.analysis.name),
             why: config.analysis.why.as_deref().map(escape),
             response: response.join(" · "),
-            grade,
-            nps,
-            sources,
-            themes,
+            grade: grade_line,
+            nps: nps_plain,
+            position_label: nouns(a.position),
+            position,
+            left_out: left_out_line(data, lang),
             covers_note,
+            d,
+            page_break: crate::render::markdown::PAGE_BREAK,
+            overall: (!overall.is_empty()).then(|| overall.join(" ")),
+            themes,
             show_region: vsv.is_some(),
-            tiers_text,
-            c: lang.charts(),
+            band_note: nouns(t.band_note),
             charts: extras
                 .charts
                 .iter()
@@ -387,33 +463,69 @@ pub fn agenda_md(
                     ..c.clone()
                 })
                 .collect(),
-            a: lang.agenda(),
-            d: discussion(&DiscussionInput {
-                config,
-                data,
-                period,
-                vsv,
-                flags: extras.flags,
-                follow_ups: extras.follow_ups,
-                register: extras.register,
-                charts: extras.charts,
-                grade: grade_plain,
-                scores,
-                funnels: extras.funnels,
-            }),
-            grade_trend,
-            position,
-            bands_text: format!(
-                "{} {}",
-                lang.agenda().bands_text,
-                lang.agenda().standardisation_text
-            ),
+            tiers_text,
+            method,
+            sources,
         })))
         .map_err(|e| template_error(&e))?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// Whether the regional comparison could adjust for parity and for age: only when the
+/// exports gave them for some respondents.
+fn standardised_for(data: &Canonical) -> (bool, bool) {
+    let parity = data.respondents.iter().any(|r| r.parity.is_some());
+    let age = data.respondents.iter().any(|r| r.age_band.is_some());
+    (parity, age)
+}
+
+/// "28% of the rows in the exports, mainly: ambiguous date (see data quality)", when rows
+/// were left out. A share of all rows, never a count per unit.
+pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
+    let a = lang.agenda();
+    let (rows, used) = data
+        .quality
+        .counts
+        .values()
+        .fold((0usize, 0usize), |(r, u), c| (r + c.rows, u + c.rows_used));
+    if rows == 0 || used >= rows {
+        return None;
+    }
+    let mut reasons: Vec<(crate::quality::Problem, usize)> = data
+        .quality
+        .by_problem()
+        .into_iter()
+        .filter(|(p, _)| p.drops_row())
+        .collect();
+    // Most frequent first; ties in the fixed order of the problems.
+    reasons.sort_by(|x, y| y.1.cmp(&x.1));
+    let reason = reasons.first()?.0;
+    let pct = (rows - used) as f64 * 100.0 / rows as f64;
+    let share = if pct < 1.0 {
+        a.less_than_one_percent.to_string()
+    } else {
+        format!("{}%", lang.decimal(pct, 0))
+    };
+    Some(fill(
+        a.left_out_text,
+        &[
+            ("share", share),
+            // "datum onleesbaar (rij niet gebruikt)": the note in brackets is what this
+            // line already says.
+            (
+                "reason",
+                lang.problem(reason)
+                    .split(" (")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            ("link", a.quality_link.to_string()),
+        ],
+    ))
 }
 
 fn with_ci(c: &Cell, lang: Language, min_n: u32, decimals: usize) -> String {

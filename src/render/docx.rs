@@ -18,16 +18,17 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, Footer, Hyperlink,
-    HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, DrawingPosition, Footer,
+    Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
     LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts,
-    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, PicAlign,
+    RelativeFromHType, RelativeFromVType, Run, RunFonts, Shading, SpecialIndentType, Start, Style,
+    StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::render::markdown::is_report_link;
+use crate::render::markdown::{is_page_break, is_report_link, KEY_CHART, KEY_CHART_SMALL};
 
 /// Why a Word document could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +47,12 @@ const MARGIN: i32 = 1_134;
 const TEXT_WIDTH: usize = 9_638;
 /// … and in EMU (1 twip = 635 EMU).
 const TEXT_WIDTH_EMU: u64 = 9_638 * 635;
+/// Width of a point's key chart (44% of the text width, as in the HTML page).
+const KEY_CHART_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 44 / 100;
+/// Width of a strength's key chart (34%).
+const KEY_CHART_SMALL_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 34 / 100;
+/// Space between a floating key chart and the text beside it (3 mm).
+const KEY_CHART_GAP_EMU: i32 = 108_000;
 /// Tallest picture: leaves room for the caption on a page of 25.7 cm text height.
 const MAX_PICTURE_HEIGHT_EMU: u64 = 22 * 360_000;
 /// Left plus right cell margin of tables (100 twips each), in EMU.
@@ -87,11 +94,20 @@ pub fn markdown_to_docx(
     image: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, DocxError> {
     let mut writer = Writer::new(image, depth);
-    for event in Parser::new_ext(
+    let events: Vec<Event<'_>> = Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    ) {
-        writer.event(event);
+    )
+    .collect();
+    let mut i = 0;
+    while i < events.len() {
+        if is_page_break(&events[i..]) {
+            writer.page_break();
+            i += 3;
+            continue;
+        }
+        writer.event(events[i].clone());
+        i += 1;
     }
     let (docx, picture_alts) = writer.finish(title);
 
@@ -158,6 +174,8 @@ struct OpenImage {
     src: String,
     alt: String,
     depth: usize,
+    /// A point's key chart: its width (EMU), floating beside the text.
+    key: Option<u64>,
 }
 
 /// Walks the Markdown events and builds the Word document.
@@ -190,6 +208,10 @@ struct Writer<'f> {
     depth: usize,
     /// Alt texts of the embedded pictures, in document order.
     picture_alts: Vec<String>,
+    /// The next paragraph opens a new page.
+    break_before: bool,
+    /// A floating key chart, anchored in the next paragraph that has text.
+    pending_float: Option<Run>,
 }
 
 impl<'f> Writer<'f> {
@@ -217,6 +239,8 @@ impl<'f> Writer<'f> {
             next_hyperlink: 0,
             depth,
             picture_alts: Vec::new(),
+            break_before: false,
+            pending_float: None,
         }
     }
 
@@ -349,11 +373,18 @@ impl<'f> Writer<'f> {
                 });
                 self.link = Some(OpenLink { hyperlink });
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 self.img = Some(OpenImage {
                     src: dest_url.to_string(),
                     alt: String::new(),
                     depth: 1,
+                    key: match title.as_ref() {
+                        KEY_CHART => Some(KEY_CHART_WIDTH_EMU),
+                        KEY_CHART_SMALL => Some(KEY_CHART_SMALL_WIDTH_EMU),
+                        _ => None,
+                    },
                 });
             }
             // Not enabled in the parser options; their content still flows as text.
@@ -469,7 +500,7 @@ impl<'f> Writer<'f> {
                 img.depth -= 1;
                 if img.depth == 0 {
                     if let Some(done) = self.img.take() {
-                        self.place_image(&done.src, done.alt.trim());
+                        self.place_image(&done.src, done.alt.trim(), done.key);
                     }
                 }
             }
@@ -485,7 +516,7 @@ impl<'f> Writer<'f> {
     }
 
     /// Embeds the picture for `src`, or writes its alt text when there is none.
-    fn place_image(&mut self, src: &str, alt: &str) {
+    fn place_image(&mut self, src: &str, alt: &str, key: Option<u64>) {
         let png = (self.image)(src).and_then(|bytes| png_size(&bytes).map(|size| (bytes, size)));
         let Some((bytes, (width_px, height_px))) = png else {
             let text = if alt.is_empty() { src } else { alt };
@@ -493,6 +524,29 @@ impl<'f> Writer<'f> {
             return;
         };
         let (mut width, mut height) = picture_extent(width_px, height_px);
+        if let Some(key) = key.filter(|_| self.table.is_none()) {
+            // A point's key chart floats at the right of the text that follows it (its
+            // reasons and quotes), so a point takes the height of its chart, not both.
+            if u64::from(width) > key {
+                height = u32::try_from(u64::from(height) * key / u64::from(width))
+                    .unwrap_or(u32::MAX)
+                    .max(1);
+                width = u32::try_from(key).unwrap_or(u32::MAX);
+            }
+            let number = self.picture_alts.len() + 1;
+            let pic = Pic::new_with_dimensions(bytes, width_px, height_px)
+                .size(width, height)
+                .id(format!("rIdImage{number}"))
+                .floating()
+                .relative_from_h(RelativeFromHType::Column)
+                .relative_from_v(RelativeFromVType::Paragraph)
+                .position_h(DrawingPosition::Align(PicAlign::Right))
+                .dist_l(KEY_CHART_GAP_EMU)
+                .dist_b(KEY_CHART_GAP_EMU / 2);
+            self.picture_alts.push(alt.to_string());
+            self.pending_float = Some(Run::new().add_image(pic));
+            return;
+        }
         if let Some(t) = self.table.as_mut() {
             // In a table the picture gets the widest column weight, so its column is at
             // least an equal share of the text width; it is sized to fit that share.
@@ -615,6 +669,12 @@ impl<'f> Writer<'f> {
         }
     }
 
+    /// The next paragraph starts a new page.
+    fn page_break(&mut self) {
+        self.close_paragraph();
+        self.break_before = true;
+    }
+
     fn ensure_paragraph(&mut self) -> &mut OpenParagraph {
         if self.open.is_none() {
             self.open_paragraph();
@@ -635,6 +695,14 @@ impl<'f> Writer<'f> {
     /// Starts a paragraph styled for where it stands (heading, table cell, list, quote …).
     fn open_paragraph(&mut self) {
         let mut p = self.new_paragraph();
+        if std::mem::take(&mut self.break_before) {
+            p = p.page_break_before(true);
+        }
+        if self.heading.is_none() && self.table.is_none() {
+            if let Some(run) = self.pending_float.take() {
+                p = p.add_run(run);
+            }
+        }
         if let Some(level) = self.heading {
             p = p.style(&format!("Heading{level}"));
         } else if let Some(t) = self.table.as_ref() {
@@ -673,6 +741,11 @@ impl<'f> Writer<'f> {
         let Some(open) = self.open.take() else {
             return;
         };
+        if self.pending_float.is_some() && !open.has_text && !open.has_picture {
+            // The paragraph of a floating chart's own Markdown line: the chart goes into
+            // the next paragraph instead, so this one would only be an empty line.
+            return;
+        }
         let mut p = open.paragraph;
         if open.has_picture && !open.has_text {
             // A figure: centred and kept with its caption.
@@ -752,7 +825,7 @@ impl<'f> Writer<'f> {
     /// texts in document order.
     fn finish(mut self, title: &str) -> (Docx, Vec<String>) {
         if let Some(img) = self.img.take() {
-            self.place_image(&img.src, img.alt.trim());
+            self.place_image(&img.src, img.alt.trim(), img.key);
         }
         self.close_paragraph();
         if let Some(t) = self.table.take() {
@@ -783,7 +856,7 @@ impl<'f> Writer<'f> {
                     .gutter(0),
             )
             .default_fonts(body_fonts())
-            .default_size(22)
+            .default_size(21)
             .default_line_spacing(
                 LineSpacing::new()
                     .before(0)
@@ -847,7 +920,7 @@ fn styles() -> Vec<Style> {
 
     let headings: [(usize, usize, u32, u32); 4] = [
         (1, 32, 360, 160),
-        (2, 26, 320, 100),
+        (2, 26, 240, 80),
         (3, 23, 240, 80),
         (4, 22, 200, 60),
     ];
@@ -879,7 +952,7 @@ fn styles() -> Vec<Style> {
         .italic()
         .color("243B53")
         .indent(Some(284), None, Some(284), None)
-        .line_spacing(LineSpacing::new().before(60).after(120));
+        .line_spacing(LineSpacing::new().before(40).after(80));
     quote.paragraph_property = std::mem::take(&mut quote.paragraph_property)
         .shading(Shading::new().fill(ACCENT_SOFT))
         .set_borders(only_border(ParagraphBorderPosition::Left, 24, 8, ACCENT));
@@ -2109,6 +2182,36 @@ _Einde_
             .collect();
         assert_eq!(grid.len(), 3);
         assert!(grid[0] * 635 >= share + CELL_MARGINS_EMU);
+    }
+
+    #[test]
+    fn key_charts_are_smaller_and_the_marker_breaks_the_page() {
+        let md = format!(
+            "Tekst\n\n![k](p.png \"key\")\n\n- reden\n\n{}\n\n## Bijlage\n\n![a](p.png)\n",
+            crate::render::markdown::PAGE_BREAK
+        );
+        let docx = markdown_to_docx(&md, "t", 1, &|_| Some(tiny_png())).unwrap_or_default();
+        let doc = text_part(&docx, "word/document.xml");
+        // tiny_png is 2:1; the key chart takes 44% of the 17 cm text width and floats at
+        // the right of the paragraph after it, with no empty paragraph of its own.
+        let key = TEXT_WIDTH_EMU * 44 / 100;
+        assert!(
+            doc.contains(&format!("<wp:extent cx=\"{key}\" cy=\"{}\" />", key / 2)),
+            "{doc}"
+        );
+        assert_eq!(doc.matches("<wp:anchor ").count(), 1, "{doc}");
+        assert!(doc.contains("<wp:positionH relativeFrom=\"column\"><wp:align>right</wp:align>"));
+        assert!(doc.contains("<wp:wrapSquare wrapText=\"bothSides\" />"));
+        assert!(doc.contains(&format!(
+            "<wp:extent cx=\"{TEXT_WIDTH_EMU}\" cy=\"{}\" />",
+            TEXT_WIDTH_EMU / 2
+        )));
+        // The page break sits on the appendix heading, and the marker is not text.
+        assert_eq!(doc.matches("<w:pageBreakBefore />").count(), 1, "{doc}");
+        let heading = doc.find("Bijlage").unwrap_or(0);
+        let brk = doc.find("<w:pageBreakBefore />").unwrap_or(usize::MAX);
+        assert!(brk < heading && heading - brk < 200, "{doc}");
+        assert!(!doc.contains("prem:page-break"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::render::markdown::is_report_link;
+use crate::render::markdown::{is_page_break, is_report_link, KEY_CHART, KEY_CHART_SMALL};
 
 /// Renders agenda Markdown as a complete HTML5 document.
 ///
@@ -81,18 +81,53 @@ fn sanitize_events<'a>(
     let mut links: Vec<bool> = Vec::new();
     let mut in_html_block = false;
     let mut i = 0;
+    // Each h3 part (an improvement point with its floating chart) is a <section>, so print
+    // keeps it on one page instead of leaving its chart behind on the next.
+    let mut in_section = false;
+    // The appendix (after the page break) flows freely: its parts are long.
+    let mut after_break = false;
     while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            if in_section {
+                out.push(Event::Html(CowStr::from("</section>\n")));
+                in_section = false;
+            }
+            if *level == pulldown_cmark::HeadingLevel::H3 && !after_break {
+                out.push(Event::Html(CowStr::from("<section>\n")));
+                in_section = true;
+            }
+        }
+        if is_page_break(&events[i..]) {
+            if in_section {
+                out.push(Event::Html(CowStr::from("</section>\n")));
+                in_section = false;
+            }
+            after_break = true;
+            out.push(Event::Html(CowStr::from(
+                "<div class=\"page-break\"></div>\n",
+            )));
+            i += 3;
+            continue;
+        }
         match &events[i] {
             Event::Start(Tag::Paragraph) => {
                 if let Some(end) = figure_paragraph_end(&events, i) {
                     // A paragraph holding only images: each one becomes a block figure.
                     let mut j = i + 1;
                     while j < end {
-                        if let Event::Start(Tag::Image { dest_url, .. }) = &events[j] {
+                        if let Event::Start(Tag::Image {
+                            dest_url, title, ..
+                        }) = &events[j]
+                        {
                             let close = matching_image_end(&events, j);
                             let alt = alt_text(events.get(j + 1..close).unwrap_or_default());
+                            let key = match title.as_ref() {
+                                KEY_CHART => "chart key",
+                                KEY_CHART_SMALL => "chart key small",
+                                _ => "chart",
+                            };
                             out.push(Event::Html(CowStr::from(block_image(
-                                dest_url, &alt, depth, image,
+                                dest_url, &alt, key, depth, image,
                             ))));
                             j = close + 1;
                         } else {
@@ -162,6 +197,9 @@ fn sanitize_events<'a>(
             other => out.push(other.clone()),
         }
         i += 1;
+    }
+    if in_section {
+        out.push(Event::Html(CowStr::from("</section>\n")));
     }
     out
 }
@@ -240,16 +278,19 @@ fn without_controls<'a>(text: &CowStr<'a>) -> CowStr<'a> {
 fn block_image(
     src: &str,
     alt: &str,
+    class: &str,
     depth: usize,
     image: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     match image(src).and_then(|svg| prepare_svg(&svg, alt)) {
         Some(svg) => {
             let mut s = String::with_capacity(svg.len() + alt.len() + 96);
-            s.push_str("<figure class=\"chart\">\n");
+            s.push_str(&format!("<figure class=\"{class}\">\n"));
             s.push_str(&svg);
             s.push('\n');
-            if !alt.is_empty() {
+            // A key chart stands beside its point, which says what it shows; its alt text
+            // stays the SVG's label.
+            if !alt.is_empty() && class == "chart" {
                 s.push_str("<figcaption>");
                 s.push_str(&escape_html(alt));
                 s.push_str("</figcaption>\n");
@@ -494,6 +535,13 @@ th { background: var(--accent-soft); color: #102a43; font-weight: 650; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 figure { margin: 1em 0 1.2em; }
 figure.chart > svg { display: block; width: 100%; height: auto; }
+figure.chart.key { float: right; width: 44%; margin: 0 0 0.5em 1em; }
+figure.chart.key.small { width: 34%; }
+figure.chart.key figcaption { font-size: 0.82em; }
+h1, h2, h3 { clear: both; }
+section { display: flow-root; }
+.page-break { height: 0; }
+@media print { .page-break { break-before: page; } figure { break-inside: avoid; } }
 figure.chart > svg, .inline-chart > svg {
   font-weight: normal;
   font-style: normal;
@@ -503,9 +551,15 @@ figure.chart > svg, .inline-chart > svg {
 figcaption { margin-top: 0.35em; font-size: 0.9em; color: var(--muted); }
 .inline-chart > svg { display: inline-block; width: 100%; height: auto; vertical-align: middle; }
 .missing-figure { color: var(--muted); }
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 15mm 15mm; }
 @media print {
-  html { font-size: 10.5pt; }
+  html { font-size: 10pt; }
+  body { line-height: 1.35; }
+  h1 { font-size: 1.5rem; }
+  h2 { margin: 0.9em 0 0.35em; }
+  h3 { margin: 0.7em 0 0.3em; }
+  p, ul, ol, blockquote, table, figure { margin-bottom: 0.55em; }
+  blockquote { padding: 0.3em 0.8em; }
   main { max-width: none; margin: 0; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
@@ -656,15 +710,43 @@ _Einde_
         );
         // A figure is a block: it must not sit inside a <p>.
         assert!(!html.contains("<p><figure"));
+        assert!(html.contains("figure.chart > svg { display: block; width: 100%; height: auto; }"));
         assert!(html.contains(
-            "figure.chart > svg { display: block; width: 100%; height: auto; }
-figure.chart > svg, .inline-chart > svg {
+            "figure.chart > svg, .inline-chart > svg {
   font-weight: normal;
   font-style: normal;
   line-height: normal;
   text-align: left;
 }"
         ));
+    }
+
+    #[test]
+    fn the_page_break_marker_and_key_charts() {
+        let md = format!(
+            "![Kern](charts/a.png \"key\")\n\n{}\n\n## Bijlage\n\n![Alle](charts/a.png)\n",
+            crate::render::markdown::PAGE_BREAK
+        );
+        let svg = "<svg width=\"10\" height=\"5\"></svg>".to_string();
+        let html = markdown_to_html(&md, "t", "nl", 1, &|_| Some(svg.clone()));
+        let body = &html[html.find("<body>").unwrap_or(0)..];
+        // The marker becomes an empty page-break block, never visible text.
+        assert!(
+            body.contains("<div class=\"page-break\"></div>\n<h2>Bijlage</h2>"),
+            "{body}"
+        );
+        assert!(!body.contains("prem:page-break"), "{body}");
+        assert!(body.contains("<figure class=\"chart key\">"), "{body}");
+        assert_eq!(
+            body.matches("<figure class=\"chart\">").count(),
+            1,
+            "{body}"
+        );
+        assert!(html.contains("@media print { .page-break { break-before: page; }"));
+        // User text cannot produce the marker: escape() turns `<` into `\<`.
+        let user = crate::render::markdown::escape(crate::render::markdown::PAGE_BREAK);
+        let html = markdown_to_html(&user, "t", "nl", 1, &|_| None);
+        assert!(!html.contains("class=\"page-break\""));
     }
 
     #[test]
@@ -713,7 +795,7 @@ figure.chart > svg, .inline-chart > svg {
     #[test]
     fn print_css_is_present() {
         let html = render();
-        assert!(html.contains("@page { size: A4; margin: 18mm 16mm; }"));
+        assert!(html.contains("@page { size: A4; margin: 15mm 15mm; }"));
         assert!(html.contains("@media print"));
         assert!(html.contains("break-inside: avoid"));
         assert!(html.contains("break-after: avoid"));

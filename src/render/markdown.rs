@@ -6,6 +6,28 @@
 //! codebooks, the exports or the actions register) must only ever show as text: no links,
 //! no images, no emphasis, no raw HTML, no table cells of its own.
 
+/// The line that ends the agenda's main part: the appendix starts on a new page in print
+/// (HTML) and in Word. An HTML comment, so a Markdown viewer shows nothing; user text can
+/// never produce it, as [`escape`] escapes `<`.
+pub const PAGE_BREAK: &str = "<!-- prem:page-break -->";
+
+/// Title of an image that is a point's key chart: shown beside the point's text, smaller
+/// than a full-width chart, so the main part keeps to two pages.
+pub const KEY_CHART: &str = "key";
+/// Title of a strength's key chart: smaller still (a strength has less text beside it).
+pub const KEY_CHART_SMALL: &str = "key-small";
+
+/// Whether `events` start with the [`PAGE_BREAK`] block (three events: start, the
+/// comment, end).
+pub fn is_page_break(events: &[pulldown_cmark::Event<'_>]) -> bool {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    matches!(
+        events,
+        [Event::Start(Tag::HtmlBlock), Event::Html(text), Event::End(TagEnd::HtmlBlock), ..]
+            if text.trim() == PAGE_BREAK
+    )
+}
+
 /// User text as literal inline Markdown, for running text, headings, link texts and table
 /// cells alike.
 ///

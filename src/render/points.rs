@@ -29,20 +29,27 @@ pub struct PointView {
     pub rank: usize,
     /// Theme label.
     pub theme: String,
-    /// Score, region and change: "7,0 (regio 8,3) ▼ 0,6 t.o.v. 2026-K2".
+    /// Score and region: "7,0 (regio 8,3)".
     pub headline: String,
-    /// The score alone.
-    pub score: String,
-    /// The region's score ("–" for the region itself).
-    pub region: String,
-    /// Every reason with its evidence, joined by " · ".
-    pub reasons: String,
+    /// Every reason in plain words, strongest first (main part).
+    pub plain: Vec<String>,
+    /// Every reason with the numbers and test behind it (appendix).
+    pub evidence: Vec<Evidence>,
     /// Scrubbed client quotes.
     pub quotes: Vec<String>,
-    /// Markdown links to the theme's charts.
-    pub charts: String,
-    /// The action in the register for this theme, or "none — proposal below".
+    /// The one chart that shows the first reason.
+    pub chart: Option<ChartLink>,
+    /// The action in the register for this theme with its true status, or "none yet".
     pub action: String,
+}
+
+/// A reason and its numbers, for the appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// The reason in plain words, as in the main part.
+    pub reason: String,
+    /// The numbers and test behind it.
+    pub numbers: String,
 }
 
 /// A row of the follow-up table.
@@ -59,15 +66,15 @@ pub struct Discussion {
     pub improvements: Vec<PointView>,
     /// Leading strengths.
     pub strengths: Vec<PointView>,
-    /// Other improvement points.
+    /// Other improvement points (appendix only).
     pub more_improvements: Vec<PointView>,
-    /// Other strengths.
+    /// Other strengths (appendix only).
     pub more_strengths: Vec<PointView>,
     /// Follow-up table rows.
     pub follow_up: Vec<FollowUpRow>,
     /// "Improvement points without an action: …", if any.
     pub without_action: Option<String>,
-    /// The 90-day form: (term, line).
+    /// The 90-day form: (term, improvement point).
     pub decision: Vec<(String, String)>,
     /// "You said, we did" lines.
     pub feedback: Vec<String>,
@@ -129,7 +136,7 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
     };
     let improvements = mine(FlagKind::Improvement);
     let strengths = mine(FlagKind::Strength);
-    let view = |f: &Flag, with_quotes: bool| point_view(input, f, &own, with_quotes);
+    let view = |f: &Flag, leading: bool| point_view(input, f, &own, leading);
     let lead_i: Vec<PointView> = improvements
         .iter()
         .take(LEADING_IMPROVEMENTS)
@@ -152,13 +159,9 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
         .collect();
 
     let follow_up = follow_ups.iter().map(|f| follow_up_row(input, f)).collect();
-    let open_action = |theme: u16| {
-        own.iter()
-            .any(|f| f.action.theme == theme && f.action.status != Status::Done)
-    };
     let missing: Vec<String> = improvements
         .iter()
-        .filter(|f| !open_action(f.theme))
+        .filter(|f| answering_action(&own, f.theme).is_none())
         .map(|f| theme_label(input.data, f.theme, lang))
         .collect();
     let without_action =
@@ -169,39 +172,12 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
         .enumerate()
         .map(|(i, term)| {
             let line = match improvements.get(i) {
-                Some(f) => fill(
-                    a.decision_line,
-                    &[("theme", theme_label(input.data, f.theme, lang))],
-                ),
+                Some(f) => theme_label(input.data, f.theme, lang),
                 None => a.decision_free.to_string(),
             };
             (term.to_string(), line)
         })
         .collect();
-
-    let mut feedback = Vec::new();
-    if let Some(g) = &input.grade {
-        feedback.push(fill(a.feedback_grade, &[("grade", g.clone())]));
-    }
-    for f in improvements.iter().take(LEADING_IMPROVEMENTS) {
-        let label = theme_label(input.data, f.theme, lang);
-        feedback.push(fill(a.feedback_said, &[("theme", label)]));
-        let action = own
-            .iter()
-            .find(|x| x.action.theme == f.theme && x.action.status != Status::Done);
-        feedback.push(match action {
-            Some(x) => fill(
-                a.feedback_do_action,
-                &[("action", sentence(&x.action.action))],
-            ),
-            None => a.feedback_do_meeting.to_string(),
-        });
-    }
-    for f in strengths.iter().take(LEADING_STRENGTHS) {
-        let label = theme_label(input.data, f.theme, lang);
-        feedback.push(fill(a.feedback_good, &[("theme", label)]));
-    }
-    feedback.push(a.feedback_thanks.to_string());
 
     Discussion {
         improvements: lead_i,
@@ -211,7 +187,7 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
         follow_up,
         without_action,
         decision,
-        feedback,
+        feedback: feedback(input, &improvements, &strengths, &own),
         follow_up_intro: fill(
             a.followup_intro,
             &[
@@ -220,6 +196,72 @@ pub fn discussion(input: &DiscussionInput) -> Discussion {
             ],
         ),
     }
+}
+
+/// The action that answers a theme: an open one (the latest started) before a done one.
+fn answering_action<'f>(own: &[&'f FollowUp], theme: u16) -> Option<&'f FollowUp> {
+    let of_theme = || own.iter().copied().filter(|x| x.action.theme == theme);
+    of_theme()
+        .filter(|x| x.action.status != Status::Done)
+        .max_by_key(|x| x.action.start)
+        .or_else(|| of_theme().max_by_key(|x| x.action.start))
+}
+
+/// "You said, we did": what clients said and, per point, what is really happening with it
+/// — planned, under way, overdue or done as the register says; the points without an
+/// action share one "we discuss this" line.
+fn feedback(
+    input: &DiscussionInput,
+    improvements: &[&Flag],
+    strengths: &[&Flag],
+    own: &[&FollowUp],
+) -> Vec<String> {
+    let lang = input.config.analysis.language;
+    let a = lang.agenda();
+    let label = |f: &&Flag| theme_label(input.data, f.theme, lang);
+    let said = |themes: Vec<String>, one: &str, many: &str| {
+        let template = if themes.len() == 1 { one } else { many };
+        fill(template, &[("themes", lang.join_and(&themes))])
+    };
+    let mut lines = Vec::new();
+    if let Some(g) = &input.grade {
+        lines.push(fill(a.feedback_grade, &[("grade", g.clone())]));
+    }
+    let mut open = Vec::new();
+    for f in improvements.iter().take(LEADING_IMPROVEMENTS) {
+        let Some(x) = answering_action(own, f.theme) else {
+            open.push(label(f));
+            continue;
+        };
+        let template = match (x.action.status, x.overdue) {
+            (Status::Done, _) => a.feedback_done,
+            (_, true) => a.feedback_overdue,
+            (Status::Planned, false) => a.feedback_planned,
+            (Status::Running, false) => a.feedback_running,
+        };
+        lines.push(format!(
+            "{} {}",
+            said(vec![label(f)], a.feedback_said_one, a.feedback_said_many),
+            fill(template, &[("action", sentence(&x.action.action))])
+        ));
+    }
+    if !open.is_empty() {
+        lines.push(format!(
+            "{} {}",
+            said(open, a.feedback_said_one, a.feedback_said_many),
+            a.feedback_do_meeting
+        ));
+    }
+    let good: Vec<String> = strengths
+        .iter()
+        .take(LEADING_STRENGTHS)
+        .map(label)
+        .collect();
+    if !good.is_empty() {
+        lines.push(said(good, a.feedback_good_one, a.feedback_good_many));
+    }
+    lines.push(a.feedback_thanks.to_string());
+    lines
 }
 
 /// A theme's label in `lang`, escaped for Markdown.
@@ -250,8 +292,85 @@ fn p_text(p: f64, lang: Language) -> String {
     }
 }
 
-/// The reason in words, with its evidence.
-pub fn reason_text(r: &Reason, f: &Flag, lang: Language) -> String {
+/// A reason in plain words, for the main part: no test statistic.
+pub fn plain_reason(r: &Reason, f: &Flag, input: &DiscussionInput) -> String {
+    let lang = input.config.analysis.language;
+    let a = lang.agenda();
+    let (unit, units) = input.config.analysis.unit_nouns();
+    let d = |v: f64| lang.decimal(v, 1);
+    let text = match r {
+        Reason::Band { band, .. } => {
+            use crate::funnel::Band::*;
+            match band {
+                MuchWorse => a.much_worse_plain,
+                Worse => a.worse_plain,
+                MuchBetter => a.much_better_plain,
+                Better => a.better_plain,
+                AsExpected => "",
+            }
+            .to_string()
+        }
+        Reason::Change { against, change } => {
+            let before = d(f.score - change.change);
+            let template = match (change.change < 0.0, against) {
+                (true, Against::Previous) => a.decline_plain,
+                (true, Against::YearBefore) => a.decline_year_plain,
+                (false, Against::Previous) => a.rise_plain,
+                (false, Against::YearBefore) => a.rise_year_plain,
+            };
+            // "since last quarter" when the comparison is with the period just before.
+            let when = if change.from == input.period.prev() {
+                a.previous_period[period_kind_index(input.period)].to_string()
+            } else {
+                change.from.display(lang)
+            };
+            fill(
+                template,
+                &[
+                    ("when", when),
+                    ("period", change.from.display(lang)),
+                    ("before", before),
+                ],
+            )
+        }
+        Reason::Spc => match f.kind {
+            FlagKind::Improvement => a.spc_concern_plain.to_string(),
+            FlagKind::Strength => a.spc_improvement_plain.to_string(),
+        },
+        Reason::TopScore { .. } => {
+            let template = match f.kind {
+                FlagKind::Improvement => a.problem_share_plain,
+                FlagKind::Strength => a.top_share_plain,
+            };
+            fill(
+                template,
+                &[("share", lang.decimal(f.share.unwrap_or(0.0) * 100.0, 0))],
+            )
+        }
+        Reason::Target { target } => {
+            let template = match f.kind {
+                FlagKind::Improvement => a.below_target,
+                FlagKind::Strength => a.target_met,
+            };
+            fill(template, &[("target", d(*target))])
+        }
+    };
+    fill(&text, &[("unit", unit), ("units", units)])
+}
+
+/// Index of the period kind in [`AgendaTexts::previous_period`].
+fn period_kind_index(p: Period) -> usize {
+    use crate::period::PeriodKind::*;
+    match p.kind {
+        Month => 0,
+        Quarter => 1,
+        Half => 2,
+        Year => 3,
+    }
+}
+
+/// The numbers and test behind a reason, for the appendix.
+pub fn evidence_text(r: &Reason, f: &Flag, period: Period, lang: Language) -> String {
     let a = lang.agenda();
     let d = |v: f64, n: usize| lang.decimal(v, n);
     match r {
@@ -263,26 +382,20 @@ pub fn reason_text(r: &Reason, f: &Flag, lang: Language) -> String {
                 ("n", f.n.to_string()),
             ],
         ),
-        Reason::Change { against, change } => {
-            let template = match (f.kind, against) {
-                (FlagKind::Improvement, Against::Previous) => a.decline,
-                (FlagKind::Improvement, Against::YearBefore) => a.decline_year,
-                (FlagKind::Strength, Against::Previous) => a.rise,
-                (FlagKind::Strength, Against::YearBefore) => a.rise_year,
-            };
-            fill(
-                template,
-                &[
-                    ("period", change.from.display(lang)),
-                    ("change", d(change.change, 1)),
-                    ("p", p_text(change.p, lang)),
-                ],
-            )
-        }
-        Reason::Spc => match f.kind {
-            FlagKind::Improvement => a.spc_concern.to_string(),
-            FlagKind::Strength => a.spc_improvement.to_string(),
-        },
+        Reason::Change { change, .. } => fill(
+            a.change_evidence,
+            &[
+                ("period", change.from.display(lang)),
+                ("before", d(f.score - change.change, 2)),
+                (
+                    "now",
+                    format!("{} ({})", d(f.score, 2), period.display(lang)),
+                ),
+                ("change", d(change.change, 2)),
+                ("p", p_text(change.p, lang)),
+            ],
+        ),
+        Reason::Spc => a.spc_evidence.to_string(),
         Reason::TopScore {
             value,
             place,
@@ -305,100 +418,105 @@ pub fn reason_text(r: &Reason, f: &Flag, lang: Language) -> String {
                 ],
             )
         }
-        Reason::Target { target } => {
-            let template = match f.kind {
-                FlagKind::Improvement => a.below_target,
-                FlagKind::Strength => a.target_met,
-            };
-            fill(template, &[("target", d(*target, 1))])
-        }
+        Reason::Target { target } => fill(
+            a.target_evidence,
+            &[("score", d(f.score, 2)), ("target", d(*target, 1))],
+        ),
     }
+}
+
+/// The chart that shows a point's first reason: the funnel plot for a comparison with the
+/// other units, else the theme's course over time.
+fn key_chart(input: &DiscussionInput, f: &Flag, label: &str) -> Option<ChartLink> {
+    let lang = input.config.analysis.language;
+    let a = lang.agenda();
+    let (unit, units) = input.config.analysis.unit_nouns();
+    let id = slug(&input.data.themes.get(f.theme as usize)?.id);
+    let banded = matches!(f.reasons.first(), Some(Reason::Band { .. }));
+    let (file, template) = if banded && input.vsv.is_some() && input.funnels.contains(&id) {
+        (
+            format!("../{}/charts/funnel-{id}", crate::report::REGION_DIR),
+            a.key_chart_funnel,
+        )
+    } else {
+        let stem = format!("charts/spc-{id}");
+        input.charts.iter().find(|c| c.file == stem)?;
+        (stem, a.key_chart_spc)
+    };
+    Some(ChartLink {
+        caption: fill(
+            template,
+            &[
+                ("theme", label.to_string()),
+                ("unit", escape(&unit)),
+                ("units", escape(&units)),
+            ],
+        ),
+        file,
+        inline: true,
+    })
 }
 
 fn point_view(
     input: &DiscussionInput,
     f: &Flag,
     follow_ups: &[&FollowUp],
-    with_quotes: bool,
+    leading: bool,
 ) -> PointView {
     let lang = input.config.analysis.language;
     let a: &AgendaTexts = lang.agenda();
-    let theme = input.data.themes.get(f.theme as usize);
     let label = theme_label(input.data, f.theme, lang);
     let score = lang.decimal(f.score, 1);
-    let region = f.region.map_or("–".into(), |r| lang.decimal(r, 1));
-    let mut context = Vec::new();
-    if let Some(r) = f.region {
-        context.push(format!("{} {}", a.region, lang.decimal(r, 1)));
-    }
-    if let Some(c) = f.change_prev {
-        context.push(format!(
-            "{} {} {}",
-            crate::render::agenda::change_text(&c, lang, true),
-            a.versus,
-            c.from.display(lang)
-        ));
-    }
-    let headline = if context.is_empty() {
-        score.clone()
-    } else {
-        format!("{score} ({})", context.join("; "))
+    let headline = match f.region {
+        Some(r) => format!("{score} ({} {})", a.region, lang.decimal(r, 1)),
+        None => score,
     };
-    let reasons = f
+    let plain: Vec<String> = f
         .reasons
         .iter()
-        .map(|r| reason_text(r, f, lang))
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let quotes = if with_quotes {
-        quotes_for(input, f)
-    } else {
-        Vec::new()
-    };
-    let id = theme.map_or_else(String::new, |t| slug(&t.id));
-    let mut links = Vec::new();
-    for (stem, name) in [
-        (format!("charts/spc-{id}"), a.chart_spc),
-        ("charts/answers".to_string(), a.chart_answers),
-    ] {
-        if input.charts.iter().any(|c| c.file == stem) {
-            links.push(format!("[{name}]({stem}.png)"));
-        }
-    }
-    if input.funnels.contains(&id) {
-        let dir = if input.vsv.is_some() {
-            format!("../{}/", crate::report::REGION_DIR)
-        } else {
-            String::new()
-        };
-        links.push(format!("[{}]({dir}charts/funnel-{id}.png)", a.chart_funnel));
-    }
-    let action = follow_ups
+        .map(|r| plain_reason(r, f, input))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let evidence = f
+        .reasons
         .iter()
-        .filter(|x| x.action.theme == f.theme)
-        .map(|x| {
-            format!(
-                "{} — {} ({})",
-                escape(&x.action.id),
-                sentence(&x.action.action),
-                status_word(x.action.status, lang)
-            )
+        .zip(&plain)
+        .map(|(r, reason)| Evidence {
+            reason: reason.clone(),
+            numbers: evidence_text(r, f, input.period, lang),
         })
-        .collect::<Vec<_>>();
+        .collect();
+    let action = answering_action(follow_ups, f.theme).map_or_else(
+        || a.register_none.to_string(),
+        |x| {
+            let mut status = status_word(x.action.status, lang).to_string();
+            if x.overdue {
+                status = format!("{status}, **{}**", a.overdue);
+            }
+            format!(
+                "{} — {} ({status})",
+                escape(&x.action.id),
+                sentence(&x.action.action)
+            )
+        },
+    );
     PointView {
         rank: f.rank,
-        theme: label,
+        theme: label.clone(),
         headline,
-        score,
-        region,
-        reasons,
-        quotes,
-        charts: links.join(", "),
-        action: if action.is_empty() {
-            a.register_none.to_string()
+        plain,
+        evidence,
+        quotes: if leading {
+            quotes_for(input, f)
         } else {
-            action.join("; ")
+            Vec::new()
         },
+        chart: if leading {
+            key_chart(input, f, &label)
+        } else {
+            None
+        },
+        action,
     }
 }
 
@@ -520,7 +638,7 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
     }
     planning.push_str(&format!(" · {}", status_word(f.action.status, lang)));
     if f.overdue {
-        planning.push_str(&format!(" · {}", a.overdue));
+        planning.push_str(&format!(" · **{}**", a.overdue));
     }
     let before = f.before.map_or("–".into(), |(p, m)| {
         format!("{} ({})", lang.decimal(m, 1), p.display(lang))
