@@ -380,12 +380,13 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
     })
 }
 
-fn point_kind(v: Variation) -> PointKind {
+fn point_kind(v: Option<Variation>) -> PointKind {
     match v {
-        Variation::CommonCause => PointKind::Common,
-        Variation::SpecialCauseImprovement => PointKind::Improvement,
-        Variation::SpecialCauseConcern => PointKind::Concern,
-        Variation::SpecialCauseNeutral => PointKind::Neutral,
+        None => PointKind::Unclassified,
+        Some(Variation::CommonCause) => PointKind::Common,
+        Some(Variation::SpecialCauseImprovement) => PointKind::Improvement,
+        Some(Variation::SpecialCauseConcern) => PointKind::Concern,
+        Some(Variation::SpecialCauseNeutral) => PointKind::Neutral,
     }
 }
 
@@ -407,17 +408,26 @@ pub fn spc_points(chart: &SpcChart, labels: &[String]) -> Vec<SpcPlotPoint> {
         .collect()
 }
 
-/// The SPC legend texts of `lang`; `missing` is the text for a period without a value.
-pub fn spc_legend(t: &ChartTexts, missing: String) -> SpcLegend {
+/// The SPC legend texts of `lang` for `chart`; `missing` is the text for a period
+/// without a value. The kinds use the same words as `prem spc` and the agenda.
+pub fn spc_legend(lang: Language, chart: &SpcChart, missing: String) -> SpcLegend {
+    let t = lang.charts();
+    let too_few = chart.too_few().map_or(String::new(), |(have, need)| {
+        fill(
+            t.spc_too_few,
+            &[("have", have.to_string()), ("need", need.to_string())],
+        )
+    });
     SpcLegend {
         value: t.spc_value.into(),
         mean: t.spc_mean.into(),
         limits: t.spc_limits.into(),
-        improvement: t.spc_improvement.into(),
-        concern: t.spc_concern.into(),
-        common: t.spc_common.into(),
-        neutral: t.spc_neutral.into(),
+        improvement: lang.variation(Variation::SpecialCauseImprovement).into(),
+        concern: lang.variation(Variation::SpecialCauseConcern).into(),
+        common: lang.variation(Variation::CommonCause).into(),
+        neutral: lang.variation(Variation::SpecialCauseNeutral).into(),
         missing,
+        too_few,
     }
 }
 
@@ -434,7 +444,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
     if points.len() < 2 {
         return None;
     }
-    let chart = spc_chart(src.scores, points);
+    let chart = spc_chart(src.scores, points, src.config.analysis.spc_min_points);
     let labels: Vec<String> = points.iter().map(|(p, _)| p.display(lang)).collect();
     let shown = spc_points(&chart, &labels);
     // Every period from the first shown one up to the report's, gaps included.
@@ -478,7 +488,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
         y_axis: t.score_axis.into(),
         x_axis: t.period_axis.into(),
         points: all,
-        legend: spc_legend(t, missing),
+        legend: spc_legend(lang, &chart, missing),
         no_data: t.no_data.into(),
         decimals: 1,
         comma: lang.comma(),
