@@ -83,7 +83,7 @@ pub const NL: ChartTexts = ChartTexts {
     theme_scores_subtitle: "{period} · gemiddelde met 95%-betrouwbaarheidsinterval",
     spc_title: "{theme} — {unit}",
     spc_subtitle:
-        "Verloop met procesgrenzen (SPC, NHS Making Data Count) · perioden met n ≥ {indicative_n}",
+        "Verloop per periode (SPC, NHS Making Data Count) · perioden met n ≥ {indicative_n}",
     spc_value: "score",
     spc_mean: "gemiddelde",
     spc_limits: "procesgrenzen",
@@ -92,7 +92,7 @@ pub const NL: ChartTexts = ChartTexts {
     not_compared: "niet vergeleken",
     no_data: "Geen gegevens",
     spc_cli_title: "{column}: verloop (SPC)",
-    spc_cli_subtitle: "XmR-grafiek met procesgrenzen (NHS Making Data Count) · {file}",
+    spc_cli_subtitle: "XmR-grafiek (NHS Making Data Count) · {file}",
     row_axis: "Rij",
     funnel_title: "{theme}: VSV's vergeleken",
     funnel_subtitle:
@@ -151,7 +151,7 @@ pub const EN: ChartTexts = ChartTexts {
     theme_scores_subtitle: "{period} · mean with 95% confidence interval",
     spc_title: "{theme} — {unit}",
     spc_subtitle:
-        "Trend with process limits (SPC, NHS Making Data Count) · periods with n ≥ {indicative_n}",
+        "Trend per period (SPC, NHS Making Data Count) · periods with n ≥ {indicative_n}",
     spc_value: "score",
     spc_mean: "mean",
     spc_limits: "process limits",
@@ -160,7 +160,7 @@ pub const EN: ChartTexts = ChartTexts {
     not_compared: "not compared",
     no_data: "No data",
     spc_cli_title: "{column}: trend (SPC)",
-    spc_cli_subtitle: "XmR chart with process limits (NHS Making Data Count) · {file}",
+    spc_cli_subtitle: "XmR chart (NHS Making Data Count) · {file}",
     row_axis: "Row",
     funnel_title: "{theme}: VSVs compared",
     funnel_subtitle: "{period} · standardised for parity and age · limits 95% and 99.8%",

@@ -21,7 +21,7 @@ use crate::render::charts::grade_nps::{GradeNps, Mark};
 use crate::render::charts::heatmap::{HeatCell, HeatLegend, HeatState, Heatmap};
 use crate::render::charts::likert::{Category, Likert, LikertRow, Side};
 use crate::render::charts::spc::{PointKind, SpcLegend, SpcPlot, SpcPlotPoint};
-use crate::render::charts::theme_scores::{ThemeRow, ThemeScores};
+use crate::render::charts::theme_scores::{ThemeLegend, ThemeRow, ThemeScores};
 use crate::render::charts::{render, ChartError, Interval, Rendered};
 use crate::score::{Cell, Measure, Scores, Tier};
 use crate::spc::{SpcChart, Variation};
@@ -306,6 +306,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
                 score: interval(cell),
                 indicative: cell.tier == Tier::Indicative,
                 region,
+                band: published_band(cell),
             })
         })
         .collect();
@@ -317,11 +318,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
         ),
         axis: t.score_axis.into(),
         rows,
-        legend: [
-            t.ci_legend.into(),
-            src.indicative_legend(),
-            t.region_legend.into(),
-        ],
+        legend: theme_legend(src, unit),
         suppressed: src.hidden_text(),
         comma: src.lang().comma(),
     }
@@ -368,16 +365,42 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
                 score: interval(c),
                 indicative: c.tier == Tier::Indicative,
                 region,
+                band: published_band(c),
             })
             .collect(),
-        legend: [
-            t.ci_legend.into(),
-            src.indicative_legend(),
-            t.region_legend.into(),
-        ],
+        legend: theme_legend(src, Unit::Vsv(0)),
         suppressed,
         comma: src.lang().comma(),
     })
+}
+
+/// The band a cell shows in the report: full-tier cells only, as the heatmap and tables.
+fn published_band(c: &Cell) -> Option<Band> {
+    c.comparison.band.filter(|_| c.tier == Tier::Full)
+}
+
+/// The legend of a theme-scores chart: the band names of the heatmap and tables; the
+/// region is compared with nothing, so its dots are simply its scores.
+fn theme_legend(src: &Source, unit: Unit) -> ThemeLegend {
+    let t = src.t();
+    let lang = src.lang();
+    ThemeLegend {
+        bands: [
+            Band::MuchBetter,
+            Band::Better,
+            Band::AsExpected,
+            Band::Worse,
+            Band::MuchWorse,
+        ]
+        .map(|b| lang.band(b).to_string()),
+        not_compared: match unit {
+            Unit::Region => t.ci_legend,
+            Unit::Vsv(_) => t.not_compared,
+        }
+        .into(),
+        indicative: src.indicative_legend(),
+        region: t.region_legend.into(),
+    }
 }
 
 fn point_kind(v: Option<Variation>) -> PointKind {

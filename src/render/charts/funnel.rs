@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_colour, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
+    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
     text, text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
 };
 use crate::funnel::Band;
@@ -117,10 +117,7 @@ fn segments_cross(a: ((f64, f64), (f64, f64)), b: ((f64, f64), (f64, f64))) -> b
 
 /// The dot colour of a band (as-expected dots in a grey that shows on white).
 fn dot_colour(band: Option<Band>) -> RGBColor {
-    match band {
-        Some(Band::AsExpected) | None => COMMON,
-        Some(b) => band_colour(b),
-    }
+    band.map_or(COMMON, band_mark)
 }
 
 /// Whether a unit is outside the 95% limits (and so labelled).
