@@ -208,7 +208,7 @@ impl Chart for ThemeScores {
             let (px_left, _) = chart.backend_coord(&(lo, y));
             let (px_right, _) = chart.backend_coord(&(hi, y));
             let lines = labels.get(i).map_or(&[][..], |l| l.as_slice());
-            let pitch = LABEL as i32;
+            let pitch = (LABEL * 0.92) as i32;
             let first = py - (lines.len() as i32 - 1) * pitch / 2;
             for (k, line) in lines.iter().enumerate() {
                 root.draw(&Text::new(
