@@ -1955,8 +1955,14 @@ mod tests {
         assert_codes(&dec, "....U....L......", "ccccxccccicccccc");
         let neu = xmr(&y, &with_direction(Direction::Neutral));
         assert_codes(&neu, "....U....L......", "cccchcccclcccccc");
-        assert_eq!(neu.points[4].variation, Some(Variation::SpecialCauseNeutral));
-        assert_eq!(neu.points[9].variation, Some(Variation::SpecialCauseNeutral));
+        assert_eq!(
+            neu.points[4].variation,
+            Some(Variation::SpecialCauseNeutral)
+        );
+        assert_eq!(
+            neu.points[9].variation,
+            Some(Variation::SpecialCauseNeutral)
+        );
         let seg = &inc.segments[0];
         assert_eq!(
             (

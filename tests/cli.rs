@@ -1047,8 +1047,14 @@ fn spc_and_funnel_on_any_csv() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    let header = text.lines().find(|l| l.starts_with("eenheid")).expect(&text);
-    assert!(header.contains(" n ") && header.ends_with("positie"), "{text}");
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("eenheid"))
+        .expect(&text);
+    assert!(
+        header.contains(" n ") && header.ends_with("positie"),
+        "{text}"
+    );
 
     // A missing column is named.
     prem()
@@ -1090,15 +1096,24 @@ fn spc_of_three_points_has_no_limits_and_no_classification() {
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
-        lines[0],
-        "Kwartaal  waarde  gemiddelde  ondergrens  bovengrens  variatie",
+        lines[0], "Kwartaal  waarde  gemiddelde  ondergrens  bovengrens  variatie",
         "{text}"
     );
-    assert_eq!(lines[2], "2026-K1   80,000      81,000           –           –  –");
+    assert_eq!(
+        lines[2],
+        "2026-K1   80,000      81,000           –           –  –"
+    );
     assert!(!text.contains("gewone variatie"), "{text}");
     assert!(text.contains("te weinig punten voor grenzen en classificatie (3 van de 12)"));
     let json = json_of(
-        &["spc", "--value", "Percentage", "--date", "Kwartaal", "--json"],
+        &[
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--json",
+        ],
         &file,
     );
     assert!(json["points"][2]["variation"].is_null());
@@ -1108,19 +1123,36 @@ fn spc_of_three_points_has_no_limits_and_no_classification() {
     // The chart draws the points and the mean, with the note in the legend.
     let out_dir = tmp.path().join("uit");
     prem()
-        .args(["spc", "--value", "Percentage", "--date", "Kwartaal", "--out"])
+        .args([
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--out",
+        ])
         .arg(&out_dir)
         .arg(&file)
         .assert()
         .success();
     let svg = std::fs::read_to_string(out_dir.join("spc.svg")).unwrap();
     assert!(svg.contains("te weinig punten voor grenzen (3 van de 12)"));
-    assert!(!svg.lines().any(|l| l.trim() == "procesgrenzen"), "no limits legend");
+    assert!(
+        !svg.lines().any(|l| l.trim() == "procesgrenzen"),
+        "no limits legend"
+    );
     assert!(!svg.contains("gewone variatie"));
     // --min-points 3 asks for the package's behaviour: limits and a classification.
     let json = json_of(
         &[
-            "spc", "--value", "Percentage", "--date", "Kwartaal", "--json", "--min-points", "3",
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--json",
+            "--min-points",
+            "3",
         ],
         &file,
     );

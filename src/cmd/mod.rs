@@ -43,7 +43,11 @@ pub fn spinner(quiet: bool) -> ProgressBar {
 
 /// A plain-text table: a header, a rule and the rows, each column as wide as its widest
 /// cell; `right[i]` right-aligns column i (numbers). Ends with a newline.
-pub fn table<const N: usize>(header: &[String; N], rows: &[[String; N]], right: &[bool; N]) -> String {
+pub fn table<const N: usize>(
+    header: &[String; N],
+    rows: &[[String; N]],
+    right: &[bool; N],
+) -> String {
     let mut width = header.each_ref().map(|h| h.chars().count());
     for row in rows {
         for (w, cell) in width.iter_mut().zip(row) {
@@ -83,7 +87,11 @@ mod tests {
     fn tables_are_aligned_under_their_header() {
         let header = ["rij".to_string(), "waarde".into(), "variatie".into()];
         let rows = [
-            ["2026-K1".to_string(), "7,5".into(), "gewone variatie".into()],
+            [
+                "2026-K1".to_string(),
+                "7,5".into(),
+                "gewone variatie".into(),
+            ],
             ["r".to_string(), "–".into(), "–".into()],
         ];
         let t = super::table(&header, &rows, &[false, true, false]);

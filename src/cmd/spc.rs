@@ -253,7 +253,10 @@ fn print_table(first: &str, rows: &[Row], chart: &SpcChart, lang: Language) {
             ]
         })
         .collect();
-    print!("{}", crate::cmd::table(&header, &body, &[false, true, true, true, true, false]));
+    print!(
+        "{}",
+        crate::cmd::table(&header, &body, &[false, true, true, true, true, false])
+    );
     if let Some((have, need)) = chart.too_few() {
         println!();
         println!(

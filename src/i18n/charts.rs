@@ -150,8 +150,7 @@ pub const EN: ChartTexts = ChartTexts {
     theme_scores_title: "Scores per theme — {unit}",
     theme_scores_subtitle: "{period} · mean with 95% confidence interval",
     spc_title: "{theme} — {unit}",
-    spc_subtitle:
-        "Trend per period (SPC, NHS Making Data Count) · periods with n ≥ {indicative_n}",
+    spc_subtitle: "Trend per period (SPC, NHS Making Data Count) · periods with n ≥ {indicative_n}",
     spc_value: "score",
     spc_mean: "mean",
     spc_limits: "process limits",

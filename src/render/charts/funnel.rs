@@ -908,7 +908,12 @@ mod tests {
         // On the upper 95% limit at its n, as in the sample's funnel of a theme.
         let on_line = 1.96 * 1.2 / 310f64.sqrt() + 8.1;
         chart.units[2].value = on_line;
-        chart.units[9] = unit("VSV Kennemerland", 95.0, 1.96 * 1.2 / 95f64.sqrt() + 8.1, Some(Band::Better));
+        chart.units[9] = unit(
+            "VSV Kennemerland",
+            95.0,
+            1.96 * 1.2 / 95f64.sqrt() + 8.1,
+            Some(Band::Better),
+        );
         // (the crowded 40-unit example may still need a line: a name is never dropped
         // for that)
         for chart in [chart, example()] {

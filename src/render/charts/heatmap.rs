@@ -11,9 +11,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, FontTransform};
 
 use super::{
-    band_colour, draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, wrap_label,
-    Chart, DrawResult, Key, BAND_AS_EXPECTED, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE,
-    BAND_WORSE, INK, LABEL, MUTED, SMALL, SUPPRESSED, WIDTH,
+    band_colour, draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width,
+    wrap_label, Chart, DrawResult, Key, BAND_AS_EXPECTED, BAND_BETTER, BAND_MUCH_BETTER,
+    BAND_MUCH_WORSE, BAND_WORSE, INK, LABEL, MUTED, SMALL, SUPPRESSED, WIDTH,
 };
 use crate::funnel::Band;
 

@@ -9,9 +9,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, wrap_label, Chart,
-    DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK, LABEL,
-    MUTED, SMALL, WIDTH,
+    draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, wrap_label,
+    Chart, DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK,
+    LABEL, MUTED, SMALL, WIDTH,
 };
 
 /// Which side of the zero line a category's answers go.

@@ -10,8 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_mark, draw_legend, draw_title, legend_height, number, text, text_width, wrap_label,
-    Chart, DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, WIDTH,
+    band_mark, draw_legend, draw_title, legend_height, number, text, text_width, wrap_label, Chart,
+    DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, WIDTH,
 };
 use crate::funnel::Band;
 
@@ -342,7 +342,10 @@ mod tests {
         let much_worse = super::super::BAND_MUCH_WORSE;
         let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
         assert!(r.svg.contains(&hex(much_worse)), "the much-worse dot");
-        assert!(r.svg.contains(&hex(super::super::COMMON)), "as-expected dots");
+        assert!(
+            r.svg.contains(&hex(super::super::COMMON)),
+            "as-expected dots"
+        );
         assert!(!r.svg.contains(&hex(super::super::BAND_BETTER)));
         assert!(!r.svg.contains(&hex(super::super::BAND_MUCH_BETTER)));
         let legend: Vec<String> = chart.legend_entries().into_iter().map(|e| e.1).collect();
