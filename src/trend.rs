@@ -194,6 +194,35 @@ mod tests {
         assert!(!change(&before, &small, 0.45).unwrap().significant);
     }
 
+    /// Issue 10: eight quarters (as the sample) are below the default minimum of 12, so
+    /// the latest cell gets no SPC signal at all, not "common cause"; with the minimum at 8
+    /// the drop of the last quarter is a concern (below the lower limit).
+    #[test]
+    fn spc_signals_need_the_minimum_number_of_periods() {
+        let quarters = [
+            "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3",
+        ];
+        let means = [8.0, 8.1, 8.0, 8.1, 8.0, 8.1, 8.0, 6.0];
+        let scores = || Scores {
+            cells: quarters
+                .iter()
+                .zip(means)
+                .map(|(q, m)| cell(q, &values(m), Tier::Full))
+                .collect(),
+            ..Scores::default()
+        };
+        let period = Period::parse("2026-Q3").unwrap();
+        let mut s = scores();
+        add_spc_signals(&mut s, period, crate::spc::DEFAULT_MIN_POINTS);
+        assert_eq!(s.cells[7].comparison.spc_signal, None);
+        let mut s = scores();
+        add_spc_signals(&mut s, period, 8);
+        assert_eq!(
+            s.cells[7].comparison.spc_signal,
+            Some(Variation::SpecialCauseConcern)
+        );
+    }
+
     #[test]
     fn indicative_cells_get_no_test() {
         let before = cell("2026-Q2", &values(8.0), Tier::Indicative);
