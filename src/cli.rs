@@ -125,6 +125,10 @@ pub struct SpcArgs {
     /// Fix the limits after this many points of each segment.
     #[arg(long, value_name = "N")]
     pub fix_after: Option<usize>,
+    /// Fewest values a segment needs for limits and a classification (NHS Making Data
+    /// Count: 12); below it only the mean is shown.
+    #[arg(long, value_name = "N", default_value_t = prem::spc::DEFAULT_MIN_POINTS)]
+    pub min_points: usize,
     /// Print every number behind the chart as JSON.
     #[arg(long)]
     pub json: bool,

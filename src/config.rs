@@ -56,6 +56,10 @@ pub struct Analysis {
     /// Minimal important difference on the 0–10 score (default 0.45).
     #[serde(default = "default_mid")]
     pub mid: f64,
+    /// Fewest periods an SPC chart needs for limits and a signal (default 12, as NHS
+    /// "Making Data Count"); shorter series show their points and mean only.
+    #[serde(default = "default_spc_min_points")]
+    pub spc_min_points: usize,
     /// The actions register, relative to prem.toml (default `acties.csv` when it exists).
     #[serde(default)]
     pub actions: Option<PathBuf>,
@@ -83,6 +87,10 @@ fn default_output() -> PathBuf {
 
 fn default_mid() -> f64 {
     0.45
+}
+
+fn default_spc_min_points() -> usize {
+    crate::spc::DEFAULT_MIN_POINTS
 }
 
 /// `[quotes]`.
@@ -364,6 +372,7 @@ vsv = "VSV"
         assert_eq!(c.privacy.min_n, 10);
         assert_eq!(c.privacy.indicative_n, 30);
         assert_eq!(c.analysis.mid, 0.45);
+        assert_eq!(c.analysis.spc_min_points, 12);
         assert_eq!(c.analysis.output, PathBuf::from("reports"));
         assert_eq!(c.analysis.period, PeriodKind::Quarter);
         assert_eq!(c.analysis.language, Language::Nl);

@@ -115,7 +115,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         return Err(Error::input(&config.path, message, lang));
     }
     crate::trend::add_trends(&mut scores, config.analysis.mid);
-    crate::trend::add_spc_signals(&mut scores, period);
+    crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
     crate::compare::compare(&mut scores);
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data, lang)?;

@@ -94,6 +94,9 @@ pub const RUN_LENGTH: usize = 7;
 pub const SHORT_GROUP_THRESHOLD: usize = 13;
 /// Smallest `fix_after_n_points` the package accepts.
 pub const MIN_FIX_AFTER_N_POINTS: usize = 12;
+/// Fewest values a segment needs for limits and a classification in prem's own charts:
+/// NHS England's "Making Data Count" asks for at least 12 points before limits mean much.
+pub const DEFAULT_MIN_POINTS: usize = 12;
 
 /// Which way of the measure is an improvement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,6 +125,10 @@ pub struct SpcOptions {
     pub fix_after_n_points: Option<usize>,
     /// Target value; only used for the assurance summary.
     pub target: Option<f64>,
+    /// A segment with fewer values than this (missing ones not counted) gets its mean
+    /// only: no limits, no rules, no classification. 0 (the default) follows the package,
+    /// which computes limits from 2 points on and only warns.
+    pub min_points: usize,
 }
 
 impl Default for SpcOptions {
@@ -132,6 +139,7 @@ impl Default for SpcOptions {
             rebase: Vec::new(),
             fix_after_n_points: None,
             target: None,
+            min_points: 0,
         }
     }
 }
@@ -286,8 +294,9 @@ pub struct SpcPoint {
     pub shift: bool,
     /// Flagged by the two-in-three rule.
     pub two_in_three: bool,
-    /// Classification with respect to the improvement direction.
-    pub variation: Variation,
+    /// Classification with respect to the improvement direction; `None` when the
+    /// segment has fewer values than [`SpcOptions::min_points`].
+    pub variation: Option<Variation>,
     /// The package's `rebase_group`: the number of rebase indices at or before this point.
     pub rebase_group: usize,
     /// Sign of `value - mean` (-1, 0, 1); `None` for a missing value or undefined mean.
@@ -302,20 +311,22 @@ impl SpcPoint {
     /// The package's `point_type` string, e.g. `"special_cause_neutral_high"`.
     pub fn point_type(&self) -> &'static str {
         match (self.variation, self.special_cause) {
-            (Variation::CommonCause, _) => "common_cause",
-            (Variation::SpecialCauseImprovement, _) => "special_cause_improvement",
-            (Variation::SpecialCauseConcern, _) => "special_cause_concern",
-            (Variation::SpecialCauseNeutral, Some(s)) if s.is_high() => {
+            (None, _) => "not_classified",
+            (Some(Variation::CommonCause), _) => "common_cause",
+            (Some(Variation::SpecialCauseImprovement), _) => "special_cause_improvement",
+            (Some(Variation::SpecialCauseConcern), _) => "special_cause_concern",
+            (Some(Variation::SpecialCauseNeutral), Some(s)) if s.is_high() => {
                 "special_cause_neutral_high"
             }
-            (Variation::SpecialCauseNeutral, _) => "special_cause_neutral_low",
+            (Some(Variation::SpecialCauseNeutral), _) => "special_cause_neutral_low",
         }
     }
 
-    /// The variation icon for this point, as `ptd_get_icons()` chooses it.
-    pub fn variation_icon(&self, improvement: Direction) -> VariationIcon {
+    /// The variation icon for this point, as `ptd_get_icons()` chooses it; `None` for an
+    /// unclassified point.
+    pub fn variation_icon(&self, improvement: Direction) -> Option<VariationIcon> {
         let increasing = improvement == Direction::Increase;
-        match self.variation {
+        Some(match self.variation? {
             Variation::CommonCause => VariationIcon::CommonCause,
             Variation::SpecialCauseNeutral => match self.special_cause {
                 Some(s) if s.is_high() => VariationIcon::NeutralHigh,
@@ -325,7 +336,7 @@ impl SpcPoint {
             Variation::SpecialCauseImprovement => VariationIcon::ImprovementLow,
             Variation::SpecialCauseConcern if increasing => VariationIcon::ConcernLow,
             Variation::SpecialCauseConcern => VariationIcon::ConcernHigh,
-        }
+        })
     }
 }
 
@@ -358,10 +369,15 @@ pub struct SpcSegment {
     pub special_cause_concern: usize,
     /// Special-cause neutral points (not in the package's summary).
     pub special_cause_neutral: usize,
-    /// Classification of the segment's last point (`variation_type`).
-    pub variation_type: Variation,
+    /// Classification of the segment's last point (`variation_type`); `None` when the
+    /// segment has too few values.
+    pub variation_type: Option<Variation>,
     /// `n < SHORT_GROUP_THRESHOLD`: the limits are trial limits.
     pub short_group_warning: bool,
+    /// Values in the segment, missing ones not counted.
+    pub values: usize,
+    /// `values < min_points`: the segment has its mean only.
+    pub too_few_points: bool,
 }
 
 /// A computed XmR chart.
@@ -382,6 +398,24 @@ pub struct SpcChart {
     pub assurance: Option<Assurance>,
     /// Some segment has fewer than [`SHORT_GROUP_THRESHOLD`] points.
     pub short_group_warning: bool,
+    /// The [`SpcOptions::min_points`] used.
+    pub min_points: usize,
+    /// Some segment has fewer values than `min_points`: it has no limits and no
+    /// classification.
+    pub too_few_points: bool,
+}
+
+impl SpcChart {
+    /// Values of the segment with the fewest, when that is below the minimum: the
+    /// `(have, need)` of a "too few points" note.
+    pub fn too_few(&self) -> Option<(usize, usize)> {
+        self.segments
+            .iter()
+            .filter(|s| s.too_few_points)
+            .map(|s| s.values)
+            .min()
+            .map(|have| (have, self.min_points))
+    }
 }
 
 /// Computes an XmR chart of `values` (in time order) with the MDC rules.
@@ -417,19 +451,41 @@ pub fn xmr(values: &[f64], opts: &SpcOptions) -> SpcChart {
             continue;
         };
         let rebase_group = first_group + k;
-        let base = baseline(seg, opts.fix_after_n_points, opts.screen_outliers);
-        let seg_points = segment_points(seg, values, start, rebase_group, &base, opts.improvement);
-        segments.push(summarise(&seg_points, start, rebase_group, &base));
+        let mut base = baseline(seg, opts.fix_after_n_points, opts.screen_outliers);
+        let have = seg.iter().flatten().count();
+        let too_few = have < opts.min_points;
+        if too_few {
+            base.amr = None;
+            base.limits = None;
+        }
+        let mut seg_points =
+            segment_points(seg, values, start, rebase_group, &base, opts.improvement);
+        if too_few {
+            // runs and trends need no limits, but a signal in a handful of points is noise
+            for p in &mut seg_points {
+                p.trend = false;
+                p.shift = false;
+                p.special_cause = None;
+                p.variation = None;
+            }
+        }
+        let mut summary = summarise(&seg_points, start, rebase_group, &base);
+        summary.values = have;
+        summary.too_few_points = too_few;
+        segments.push(summary);
         points.extend(seg_points);
     }
 
     let last = points.last();
-    let variation_icon = last.map(|p| p.variation_icon(opts.improvement));
+    let variation_icon = last.and_then(|p| p.variation_icon(opts.improvement));
     let assurance = match (last, opts.target) {
-        (Some(p), Some(t)) => assurance_type(t, p.lpl, p.upl, opts.improvement),
+        (Some(p), Some(t)) if p.variation.is_some() => {
+            assurance_type(t, p.lpl, p.upl, opts.improvement)
+        }
         _ => None,
     };
     let short_group_warning = segments.iter().any(|s| s.short_group_warning);
+    let too_few_points = segments.iter().any(|s| s.too_few_points);
     SpcChart {
         points,
         segments,
@@ -438,6 +494,8 @@ pub fn xmr(values: &[f64], opts: &SpcOptions) -> SpcChart {
         variation_icon,
         assurance,
         short_group_warning,
+        min_points: opts.min_points,
+        too_few_points,
     }
 }
 
@@ -605,7 +663,7 @@ fn segment_points(
             trend: at(&trend),
             shift: at(&shift),
             two_in_three: at(&two3),
-            variation: variation(cause, improvement),
+            variation: Some(variation(cause, improvement)),
             rebase_group,
             relative_to_mean: rtm.get(i).copied().flatten(),
             close_to_limits: at(&close),
@@ -621,8 +679,7 @@ fn summarise(
     rebase_group: usize,
     base: &Baseline,
 ) -> SpcSegment {
-    let count = |v: Variation| points.iter().filter(|p| p.variation == v).count();
-    let special = points.iter().filter(|p| p.special_cause.is_some()).count();
+    let count = |v: Variation| points.iter().filter(|p| p.variation == Some(v)).count();
     SpcSegment {
         rebase_group,
         start,
@@ -633,14 +690,16 @@ fn summarise(
         upl: base.limits.map(|l| l.upl),
         near_lpl: base.limits.map(|l| l.near_lpl),
         near_upl: base.limits.map(|l| l.near_upl),
-        common_cause: points.len() - special,
+        common_cause: count(Variation::CommonCause),
         special_cause_improvement: count(Variation::SpecialCauseImprovement),
         special_cause_concern: count(Variation::SpecialCauseConcern),
         special_cause_neutral: count(Variation::SpecialCauseNeutral),
         variation_type: points
             .last()
-            .map_or(Variation::CommonCause, |p| p.variation),
+            .map_or(Some(Variation::CommonCause), |p| p.variation),
         short_group_warning: points.len() < SHORT_GROUP_THRESHOLD,
+        values: points.iter().filter(|p| p.value.is_finite()).count(),
+        too_few_points: false,
     }
 }
 
@@ -1248,7 +1307,7 @@ mod tests {
             ),
             (20, 20, 0, 0)
         );
-        assert_eq!(g.variation_type, Variation::CommonCause);
+        assert_eq!(g.variation_type, Some(Variation::CommonCause));
         assert!(!g.short_group_warning);
         assert_eq!(s.variation_icon, Some(VariationIcon::CommonCause));
         assert_eq!(s.assurance, None);
@@ -1896,8 +1955,14 @@ mod tests {
         assert_codes(&dec, "....U....L......", "ccccxccccicccccc");
         let neu = xmr(&y, &with_direction(Direction::Neutral));
         assert_codes(&neu, "....U....L......", "cccchcccclcccccc");
-        assert_eq!(neu.points[4].variation, Variation::SpecialCauseNeutral);
-        assert_eq!(neu.points[9].variation, Variation::SpecialCauseNeutral);
+        assert_eq!(
+            neu.points[4].variation,
+            Some(Variation::SpecialCauseNeutral)
+        );
+        assert_eq!(
+            neu.points[9].variation,
+            Some(Variation::SpecialCauseNeutral)
+        );
         let seg = &inc.segments[0];
         assert_eq!(
             (
@@ -2044,7 +2109,7 @@ mod tests {
         assert!(s
             .points
             .iter()
-            .all(|p| p.variation == Variation::CommonCause));
+            .all(|p| p.variation == Some(Variation::CommonCause)));
     }
 
     /// Limits are held after n points: later points do not move them, however extreme.
@@ -2098,7 +2163,7 @@ mod tests {
         assert!(s
             .points
             .iter()
-            .all(|p| p.variation == Variation::CommonCause));
+            .all(|p| p.variation == Some(Variation::CommonCause)));
     }
 
     // ---- edge cases -----------------------------------------------------------------
@@ -2264,7 +2329,7 @@ mod tests {
         assert!(s
             .points
             .iter()
-            .all(|p| p.variation == Variation::CommonCause));
+            .all(|p| p.variation == Some(Variation::CommonCause)));
         assert!(s.points.iter().all(|p| p.relative_to_mean.is_none()));
     }
 
@@ -2301,6 +2366,43 @@ mod tests {
         assert_eq!(o["screen_outliers"], true);
     }
 
+    /// Below the minimum (8 of 12 values, as the sample's 8 quarters): the mean only, no
+    /// limits, no rules, no classification, and the chart says how many it had.
+    #[test]
+    fn too_few_points_get_no_limits_and_no_classification() {
+        // 8 rising values: 7 rising points would be a trend without the minimum
+        let y = [1., 2., 3., 4., 5., 6., 7., 30.];
+        let o = SpcOptions {
+            min_points: DEFAULT_MIN_POINTS,
+            ..opts()
+        };
+        let s = xmr(&y, &o);
+        assert!(close(s.points[0].mean, 58.0 / 8.0, TOL));
+        assert!(s.points.iter().all(|p| p.variation.is_none()
+            && p.upl.is_none()
+            && p.near_lpl.is_none()
+            && !p.trend
+            && p.special_cause.is_none()));
+        assert_eq!(s.points[7].point_type(), "not_classified");
+        assert_eq!((s.variation_icon, s.too_few_points), (None, true));
+        assert_eq!(s.too_few(), Some((8, 12)));
+        let g = &s.segments[0];
+        assert_eq!((g.values, g.variation_type, g.amr), (8, None, None));
+        assert_eq!(g.common_cause, 0);
+        // the package's behaviour without a minimum: limits and a trend
+        let p = xmr(&y, &opts());
+        assert!(p.points[0].upl.is_some() && p.points[6].trend);
+        assert_eq!(p.too_few(), None);
+        // missing values do not count; exactly the minimum is enough
+        let mut twelve: Vec<f64> = (0..12).map(|i| f64::from(5 + i % 2)).collect();
+        let full = xmr(&twelve, &o);
+        assert!(!full.too_few_points);
+        assert_eq!(full.points[11].variation, Some(Variation::CommonCause));
+        twelve.push(f64::NAN);
+        twelve[0] = f64::NAN;
+        assert_eq!(xmr(&twelve, &o).too_few(), Some((11, 12)));
+    }
+
     /// Never panics, and invariants hold, over many pseudo-random inputs with missing
     /// values, ties, huge magnitudes and odd options.
     #[test]
@@ -2334,16 +2436,21 @@ mod tests {
                     _ => None,
                 },
                 target: Some(0.0),
+                min_points: (next() % 15) as usize,
             };
             let s = xmr(&y, &o);
             assert_eq!(s.points.len(), n);
             assert_eq!(s.segments.iter().map(|g| g.n).sum::<usize>(), n);
             for (i, p) in s.points.iter().enumerate() {
                 assert_eq!(p.index, i);
-                assert_eq!(
-                    p.special_cause.is_some(),
-                    p.variation != Variation::CommonCause
-                );
+                if p.variation.is_some() {
+                    assert_eq!(
+                        p.special_cause.is_some(),
+                        p.variation != Some(Variation::CommonCause)
+                    );
+                } else {
+                    assert!(p.special_cause.is_none() && p.upl.is_none());
+                }
                 assert!(!(p.outside_limits && p.close_to_limits));
             }
         }

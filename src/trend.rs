@@ -78,26 +78,29 @@ pub fn spc_series(scores: &Scores, period: Period) -> BTreeMap<SeriesKey, Vec<(P
     series
 }
 
-/// The XmR options of scores: higher is better, the package's defaults otherwise.
-pub fn spc_options() -> SpcOptions {
+/// The XmR options of scores: higher is better, no limits below `min_points` values
+/// (`[analysis] spc_min_points`), the package's defaults otherwise.
+pub fn spc_options(min_points: usize) -> SpcOptions {
     SpcOptions {
         improvement: Direction::Increase,
+        min_points,
         ..SpcOptions::default()
     }
 }
 
 /// The XmR chart of one series from [`spc_series`].
-pub fn spc_chart(scores: &Scores, points: &[(Period, usize)]) -> SpcChart {
+pub fn spc_chart(scores: &Scores, points: &[(Period, usize)], min_points: usize) -> SpcChart {
     let values: Vec<f64> = points
         .iter()
         .map(|&(_, i)| scores.cells[i].stats.map_or(f64::NAN, |s| s.mean))
         .collect();
-    xmr(&values, &spc_options())
+    xmr(&values, &spc_options(min_points))
 }
 
 /// The SPC signal of every full-tier cell of `period`: an XmR chart (NHS Making Data
 /// Count rules, higher is better) over the cell's series of shown means up to `period`.
-pub fn add_spc_signals(scores: &mut Scores, period: Period) {
+/// A series with fewer than `min_points` values gets no signal at all.
+pub fn add_spc_signals(scores: &mut Scores, period: Period, min_points: usize) {
     for points in spc_series(scores, period).into_values() {
         let Some(&(last_period, last)) = points.last() else {
             continue;
@@ -105,9 +108,9 @@ pub fn add_spc_signals(scores: &mut Scores, period: Period) {
         if last_period != period || points.len() < 2 {
             continue;
         }
-        let chart = spc_chart(scores, &points);
+        let chart = spc_chart(scores, &points, min_points);
         if let Some(p) = chart.points.last() {
-            scores.cells[last].comparison.spc_signal = Some(p.variation);
+            scores.cells[last].comparison.spc_signal = p.variation;
         }
     }
 }
@@ -189,6 +192,35 @@ mod tests {
         // A real but small change (0.2) is never significant at MID 0.45.
         let small = cell("2026-Q3", &values(7.8), Tier::Full);
         assert!(!change(&before, &small, 0.45).unwrap().significant);
+    }
+
+    /// Issue 10: eight quarters (as the sample) are below the default minimum of 12, so
+    /// the latest cell gets no SPC signal at all, not "common cause"; with the minimum at 8
+    /// the drop of the last quarter is a concern (below the lower limit).
+    #[test]
+    fn spc_signals_need_the_minimum_number_of_periods() {
+        let quarters = [
+            "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3",
+        ];
+        let means = [8.0, 8.1, 8.0, 8.1, 8.0, 8.1, 8.0, 6.0];
+        let scores = || Scores {
+            cells: quarters
+                .iter()
+                .zip(means)
+                .map(|(q, m)| cell(q, &values(m), Tier::Full))
+                .collect(),
+            ..Scores::default()
+        };
+        let period = Period::parse("2026-Q3").unwrap();
+        let mut s = scores();
+        add_spc_signals(&mut s, period, crate::spc::DEFAULT_MIN_POINTS);
+        assert_eq!(s.cells[7].comparison.spc_signal, None);
+        let mut s = scores();
+        add_spc_signals(&mut s, period, 8);
+        assert_eq!(
+            s.cells[7].comparison.spc_signal,
+            Some(Variation::SpecialCauseConcern)
+        );
     }
 
     #[test]

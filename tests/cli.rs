@@ -1037,6 +1037,25 @@ fn spc_and_funnel_on_any_csv() {
     let svg = std::fs::read_to_string(out.join("funnel.svg")).unwrap();
     assert!(svg.contains("VSV 3"), "the outlier is labelled");
 
+    // The funnel table has a header above its columns.
+    let out = prem()
+        .args(&args[..7])
+        .arg(tmp.path().join("units.csv"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("eenheid"))
+        .expect(&text);
+    assert!(
+        header.contains(" n ") && header.ends_with("positie"),
+        "{text}"
+    );
+
     // A missing column is named.
     prem()
         .args([
@@ -1054,15 +1073,125 @@ fn spc_and_funnel_on_any_csv() {
         .stderr(predicate::str::contains("Eenheid"));
 }
 
+/// Issue 10: a series shorter than the minimum (12 by default, `--min-points`) gets its
+/// mean only: no limits and no classification, in the table, the JSON and the chart, and
+/// the table says so under its header.
+#[test]
+fn spc_of_three_points_has_no_limits_and_no_classification() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "kort.csv",
+        b"Kwartaal;Percentage\n2026-K1;80,0\n2026-K2;82,0\n2026-K3;81,0\n",
+    );
+    let file = tmp.path().join("kort.csv");
+    let out = prem()
+        .args(["spc", "--value", "Percentage", "--date", "Kwartaal"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0], "Kwartaal  waarde  gemiddelde  ondergrens  bovengrens  variatie",
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "2026-K1   80,000      81,000           –           –  –"
+    );
+    assert!(!text.contains("gewone variatie"), "{text}");
+    assert!(text.contains("te weinig punten voor grenzen en classificatie (3 van de 12)"));
+    let json = json_of(
+        &[
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--json",
+        ],
+        &file,
+    );
+    assert!(json["points"][2]["variation"].is_null());
+    assert!(json["points"][2]["upl"].is_null());
+    assert_eq!(json["too_few_points"], true);
+    assert!(json["variation_icon"].is_null());
+    // The chart draws the points and the mean, with the note in the legend.
+    let out_dir = tmp.path().join("uit");
+    prem()
+        .args([
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--out",
+        ])
+        .arg(&out_dir)
+        .arg(&file)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(out_dir.join("spc.svg")).unwrap();
+    assert!(svg.contains("te weinig punten voor grenzen (3 van de 12)"));
+    assert!(
+        !svg.lines().any(|l| l.trim() == "procesgrenzen"),
+        "no limits legend"
+    );
+    assert!(!svg.contains("gewone variatie"));
+    // --min-points 3 asks for the package's behaviour: limits and a classification.
+    let json = json_of(
+        &[
+            "spc",
+            "--value",
+            "Percentage",
+            "--date",
+            "Kwartaal",
+            "--json",
+            "--min-points",
+            "3",
+        ],
+        &file,
+    );
+    assert_eq!(json["points"][2]["variation"], "common_cause");
+    assert!(json["points"][2]["upl"].as_f64().unwrap() > 82.0);
+}
+
+/// A copy of `from` (files and folders) at `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Issue 3's acceptance: on data-samples/ the statistics find what the generator planted.
+/// The sample has 8 quarters, fewer than the 12 an SPC chart needs by default, so this run
+/// lowers `spc_min_points` to 8 to see the planted decline as an SPC signal.
 #[test]
 fn planted_effects_are_found_in_data_samples() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_tree(&root.join("data-samples"), &data);
+    let config = data.join("prem.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("mid = 0.45\n"));
+    let text = text.replace("mid = 0.45\n", "mid = 0.45\nspc_min_points = 8\n");
+    std::fs::write(&config, text).unwrap();
     prem()
         .args(["report", "--quiet", "--out"])
         .arg(tmp.path())
-        .arg(root.join("data-samples/prem.toml"))
+        .arg(&config)
         .assert()
         .success();
     let rows = scores(&tmp.path().join("2026-Q3"));

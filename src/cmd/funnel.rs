@@ -62,24 +62,46 @@ pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         println!("{json}");
     } else {
+        let phi = funnel.phi.map_or("–".into(), |p| lang.decimal(p, 3));
         println!(
-            "target {} · φ {} · τ² {}",
-            lang.decimal(funnel.target, 4),
-            funnel.phi.map_or("–".into(), |p| lang.decimal(p, 3)),
-            lang.decimal(funnel.tau2, 5)
+            "{}",
+            lang.say(
+                Msg::FunnelSummary,
+                &[
+                    ("target", &lang.decimal(funnel.target, 4)),
+                    ("phi", &phi),
+                    ("tau2", &lang.decimal(funnel.tau2, 5)),
+                ]
+            )
         );
-        for u in &funnel.units {
-            println!(
-                "{:<30} {:>8} {:>8} {:>8}  {}",
-                u.name,
-                lang.decimal(u.n, 0),
-                lang.decimal(u.value, 4),
-                u.z_adjusted
-                    .or(u.z)
-                    .map_or("–".into(), |z| lang.decimal(z, 2)),
-                u.band.map_or("–", |b| lang.band(b))
-            );
-        }
+        println!();
+        let header = [
+            Msg::ColUnit,
+            Msg::ColN,
+            Msg::ColValue,
+            Msg::ColZ,
+            Msg::ColBand,
+        ]
+        .map(|m| lang.msg(m).to_string());
+        let rows: Vec<[String; 5]> = funnel
+            .units
+            .iter()
+            .map(|u| {
+                [
+                    u.name.clone(),
+                    lang.decimal(u.n, 0),
+                    lang.decimal(u.value, 4),
+                    u.z_adjusted
+                        .or(u.z)
+                        .map_or("–".into(), |z| lang.decimal(z, 2)),
+                    u.band.map_or("–", |b| lang.band(b)).to_string(),
+                ]
+            })
+            .collect();
+        print!(
+            "{}",
+            crate::cmd::table(&header, &rows, &[false, true, true, true, false])
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

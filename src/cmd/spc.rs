@@ -39,6 +39,8 @@ struct ChartSummary<'a> {
     variation_icon: Option<prem::spc::VariationIcon>,
     assurance: Option<prem::spc::Assurance>,
     short_group_warning: bool,
+    min_points: usize,
+    too_few_points: bool,
 }
 
 /// A row of the series: sort key, label as written, value (NaN when missing).
@@ -130,6 +132,7 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
         screen_outliers: !a.no_screen,
         rebase,
         fix_after_n_points: a.fix_after,
+        min_points: a.min_points,
         ..SpcOptions::default()
     };
     let chart = xmr(&values, &opts);
@@ -144,7 +147,8 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         println!("{json}");
     } else {
-        print_table(&rows, &chart, lang);
+        let first = a.date.as_deref().unwrap_or(lang.msg(Msg::ColRow));
+        print_table(first, &rows, &chart, lang);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -172,7 +176,7 @@ fn plot(a: &SpcArgs, rows: &[Row], chart: &SpcChart, lang: Language) -> SpcPlot 
         y_axis: a.value.clone(),
         x_axis: a.date.clone().unwrap_or_else(|| t.row_axis.to_string()),
         points: spc_points(chart, &labels),
-        legend: spc_legend(t, t.spc_cli_missing.to_string()),
+        legend: spc_legend(lang, chart, t.spc_cli_missing.to_string()),
         no_data: t.no_data.into(),
         decimals,
         comma: lang.comma(),
@@ -215,21 +219,49 @@ fn to_json(
             variation_icon: chart.variation_icon,
             assurance: chart.assurance,
             short_group_warning: chart.short_group_warning,
+            min_points: chart.min_points,
+            too_few_points: chart.too_few_points,
         },
     })
 }
 
-fn print_table(rows: &[Row], chart: &SpcChart, lang: Language) {
+/// The series as an aligned table with a header; an unclassified point (too few values)
+/// has no limits and no variation, and a note below says why.
+fn print_table(first: &str, rows: &[Row], chart: &SpcChart, lang: Language) {
     let f = |v: Option<f64>| v.map_or("–".to_string(), |x| lang.decimal(x, 3));
-    for (p, r) in chart.points.iter().zip(rows) {
+    let header = [
+        first.to_string(),
+        lang.msg(Msg::ColValue).to_string(),
+        lang.msg(Msg::ColMean).to_string(),
+        lang.msg(Msg::ColLowerLimit).to_string(),
+        lang.msg(Msg::ColUpperLimit).to_string(),
+        lang.msg(Msg::ColVariation).to_string(),
+    ];
+    let body: Vec<[String; 6]> = chart
+        .points
+        .iter()
+        .zip(rows)
+        .map(|(p, r)| {
+            [
+                r.1.clone(),
+                f(Some(p.value).filter(|v| v.is_finite())),
+                f(Some(p.mean).filter(|v| v.is_finite())),
+                f(p.lpl),
+                f(p.upl),
+                p.variation
+                    .map_or("–".to_string(), |v| lang.variation(v).to_string()),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        crate::cmd::table(&header, &body, &[false, true, true, true, true, false])
+    );
+    if let Some((have, need)) = chart.too_few() {
+        println!();
         println!(
-            "{:<12} {:>10} {:>10} {:>10} {:>10}  {}",
-            r.1,
-            f(Some(p.value).filter(|v| v.is_finite())),
-            f(Some(p.mean)),
-            f(p.lpl),
-            f(p.upl),
-            lang.variation(p.variation)
+            "{}",
+            lang.say(Msg::SpcTooFew, &[("have", &have), ("need", &need)])
         );
     }
 }

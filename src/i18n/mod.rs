@@ -314,7 +314,7 @@ impl Language {
         match (self, v) {
             (Language::Nl, CommonCause) => "gewone variatie",
             (Language::Nl, SpecialCauseImprovement) => "bijzondere variatie: verbetering",
-            (Language::Nl, SpecialCauseConcern) => "bijzondere variatie: zorgelijk",
+            (Language::Nl, SpecialCauseConcern) => "bijzondere variatie: zorgpunt",
             (Language::Nl, SpecialCauseNeutral) => "bijzondere variatie",
             (Language::En, CommonCause) => "common cause",
             (Language::En, SpecialCauseImprovement) => "special cause: improvement",

@@ -21,7 +21,7 @@ use crate::render::charts::grade_nps::{GradeNps, Mark};
 use crate::render::charts::heatmap::{HeatCell, HeatLegend, HeatState, Heatmap};
 use crate::render::charts::likert::{Category, Likert, LikertRow, Side};
 use crate::render::charts::spc::{PointKind, SpcLegend, SpcPlot, SpcPlotPoint};
-use crate::render::charts::theme_scores::{ThemeRow, ThemeScores};
+use crate::render::charts::theme_scores::{ThemeLegend, ThemeRow, ThemeScores};
 use crate::render::charts::{render, ChartError, Interval, Rendered};
 use crate::score::{Cell, Measure, Scores, Tier};
 use crate::spc::{SpcChart, Variation};
@@ -306,6 +306,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
                 score: interval(cell),
                 indicative: cell.tier == Tier::Indicative,
                 region,
+                band: published_band(cell),
             })
         })
         .collect();
@@ -317,11 +318,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
         ),
         axis: t.score_axis.into(),
         rows,
-        legend: [
-            t.ci_legend.into(),
-            src.indicative_legend(),
-            t.region_legend.into(),
-        ],
+        legend: theme_legend(src, unit),
         suppressed: src.hidden_text(),
         comma: src.lang().comma(),
     }
@@ -368,24 +365,51 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
                 score: interval(c),
                 indicative: c.tier == Tier::Indicative,
                 region,
+                band: published_band(c),
             })
             .collect(),
-        legend: [
-            t.ci_legend.into(),
-            src.indicative_legend(),
-            t.region_legend.into(),
-        ],
+        legend: theme_legend(src, Unit::Vsv(0)),
         suppressed,
         comma: src.lang().comma(),
     })
 }
 
-fn point_kind(v: Variation) -> PointKind {
+/// The band a cell shows in the report: full-tier cells only, as the heatmap and tables.
+fn published_band(c: &Cell) -> Option<Band> {
+    c.comparison.band.filter(|_| c.tier == Tier::Full)
+}
+
+/// The legend of a theme-scores chart: the band names of the heatmap and tables; the
+/// region is compared with nothing, so its dots are simply its scores.
+fn theme_legend(src: &Source, unit: Unit) -> ThemeLegend {
+    let t = src.t();
+    let lang = src.lang();
+    ThemeLegend {
+        bands: [
+            Band::MuchBetter,
+            Band::Better,
+            Band::AsExpected,
+            Band::Worse,
+            Band::MuchWorse,
+        ]
+        .map(|b| lang.band(b).to_string()),
+        not_compared: match unit {
+            Unit::Region => t.ci_legend,
+            Unit::Vsv(_) => t.not_compared,
+        }
+        .into(),
+        indicative: src.indicative_legend(),
+        region: t.region_legend.into(),
+    }
+}
+
+fn point_kind(v: Option<Variation>) -> PointKind {
     match v {
-        Variation::CommonCause => PointKind::Common,
-        Variation::SpecialCauseImprovement => PointKind::Improvement,
-        Variation::SpecialCauseConcern => PointKind::Concern,
-        Variation::SpecialCauseNeutral => PointKind::Neutral,
+        None => PointKind::Unclassified,
+        Some(Variation::CommonCause) => PointKind::Common,
+        Some(Variation::SpecialCauseImprovement) => PointKind::Improvement,
+        Some(Variation::SpecialCauseConcern) => PointKind::Concern,
+        Some(Variation::SpecialCauseNeutral) => PointKind::Neutral,
     }
 }
 
@@ -407,17 +431,26 @@ pub fn spc_points(chart: &SpcChart, labels: &[String]) -> Vec<SpcPlotPoint> {
         .collect()
 }
 
-/// The SPC legend texts of `lang`; `missing` is the text for a period without a value.
-pub fn spc_legend(t: &ChartTexts, missing: String) -> SpcLegend {
+/// The SPC legend texts of `lang` for `chart`; `missing` is the text for a period
+/// without a value. The kinds use the same words as `prem spc` and the agenda.
+pub fn spc_legend(lang: Language, chart: &SpcChart, missing: String) -> SpcLegend {
+    let t = lang.charts();
+    let too_few = chart.too_few().map_or(String::new(), |(have, need)| {
+        fill(
+            t.spc_too_few,
+            &[("have", have.to_string()), ("need", need.to_string())],
+        )
+    });
     SpcLegend {
         value: t.spc_value.into(),
         mean: t.spc_mean.into(),
         limits: t.spc_limits.into(),
-        improvement: t.spc_improvement.into(),
-        concern: t.spc_concern.into(),
-        common: t.spc_common.into(),
-        neutral: t.spc_neutral.into(),
+        improvement: lang.variation(Variation::SpecialCauseImprovement).into(),
+        concern: lang.variation(Variation::SpecialCauseConcern).into(),
+        common: lang.variation(Variation::CommonCause).into(),
+        neutral: lang.variation(Variation::SpecialCauseNeutral).into(),
         missing,
+        too_few,
     }
 }
 
@@ -434,7 +467,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
     if points.len() < 2 {
         return None;
     }
-    let chart = spc_chart(src.scores, points);
+    let chart = spc_chart(src.scores, points, src.config.analysis.spc_min_points);
     let labels: Vec<String> = points.iter().map(|(p, _)| p.display(lang)).collect();
     let shown = spc_points(&chart, &labels);
     // Every period from the first shown one up to the report's, gaps included.
@@ -478,7 +511,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
         y_axis: t.score_axis.into(),
         x_axis: t.period_axis.into(),
         points: all,
-        legend: spc_legend(t, missing),
+        legend: spc_legend(lang, &chart, missing),
         no_data: t.no_data.into(),
         decimals: 1,
         comma: lang.comma(),

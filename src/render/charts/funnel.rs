@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_colour, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
+    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
     text, text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
 };
 use crate::funnel::Band;
@@ -117,10 +117,7 @@ fn segments_cross(a: ((f64, f64), (f64, f64)), b: ((f64, f64), (f64, f64))) -> b
 
 /// The dot colour of a band (as-expected dots in a grey that shows on white).
 fn dot_colour(band: Option<Band>) -> RGBColor {
-    match band {
-        Some(Band::AsExpected) | None => COMMON,
-        Some(b) => band_colour(b),
-    }
+    band.map_or(COMMON, band_mark)
 }
 
 /// Whether a unit is outside the 95% limits (and so labelled).
@@ -474,8 +471,12 @@ impl FunnelPlot {
                         .any(|l| l.windows(2).any(|s| segments_cross((a, b), (s[0], s[1]))));
                     20.0 + 1.5 * (b.0 - a.0).hypot(b.1 - a.1) + if over_lines { 30.0 } else { 0.0 }
                 };
-                let on_lines = lines.iter().any(|l| crosses(l, r));
-                Some(base + if on_lines { 60.0 } else { 0.0 })
+                // with some air: a line grazing the glyphs reads as underlining them
+                let air = (r.0 - 2.0, r.1 - 5.0, r.2 + 2.0, r.3 + 5.0);
+                let on_lines = lines.iter().any(|l| crosses(l, air));
+                // a name over a limit or the target line reads as part of it: only when no
+                // spot clear of the lines is left
+                Some(base + if on_lines { 200.0 } else { 0.0 })
             };
             let chosen = (0..spots.len())
                 .filter_map(|k| cost(k).map(|c| (c, k)))
@@ -894,6 +895,45 @@ mod tests {
                 }
                 for ((x, y), _) in &dots {
                     assert!(!overlaps(p.rect, (x - DOT, y - DOT, x + DOT, y + DOT)));
+                }
+            }
+        }
+    }
+
+    /// Issue 10: a name next to a dot that sits on the 95% line (the sample's VSV Den
+    /// Helder) is placed clear of every limit line and of the target line.
+    #[test]
+    fn labels_stay_off_the_lines() {
+        let mut chart = example();
+        // On the upper 95% limit at its n, as in the sample's funnel of a theme.
+        let on_line = 1.96 * 1.2 / 310f64.sqrt() + 8.1;
+        chart.units[2].value = on_line;
+        chart.units[9] = unit(
+            "VSV Kennemerland",
+            95.0,
+            1.96 * 1.2 / 95f64.sqrt() + 8.1,
+            Some(Band::Better),
+        );
+        // (the crowded 40-unit example may still need a line: a name is never dropped
+        // for that)
+        for chart in [chart, example()] {
+            let frame = chart.frame();
+            let dots = chart.dots(&frame);
+            let mut lines: Vec<Vec<(f64, f64)>> =
+                chart.curves(&frame).into_iter().flatten().collect();
+            let (l, _, r, _) = frame.rect;
+            let ty = frame.px((frame.xa.lo, chart.target)).1;
+            lines.push(vec![(l, ty), (r, ty)]);
+            let placed = chart.place_labels(&dots, &lines, frame.rect);
+            assert!(!placed.is_empty());
+            for p in &placed {
+                let (x0, y0, x1, y1) = p.rect;
+                for line in &lines {
+                    assert!(
+                        clip_polyline(line, (x0, x1), (y0, y1)).is_empty(),
+                        "{} sits on a line",
+                        p.text
+                    );
                 }
             }
         }

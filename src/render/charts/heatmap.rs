@@ -12,8 +12,8 @@ use plotters::style::{FontStyle, FontTransform};
 
 use super::{
     band_colour, draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width,
-    Chart, DrawResult, Key, BAND_AS_EXPECTED, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE,
-    BAND_WORSE, INK, LABEL, MUTED, SMALL, SUPPRESSED, WIDTH,
+    wrap_label, Chart, DrawResult, Key, BAND_AS_EXPECTED, BAND_BETTER, BAND_MUCH_BETTER,
+    BAND_MUCH_WORSE, BAND_WORSE, INK, LABEL, MUTED, SMALL, SUPPRESSED, WIDTH,
 };
 use crate::funnel::Band;
 
@@ -100,6 +100,8 @@ struct Layout {
     pitch: i32,
     /// Height of the legend.
     legend_h: i32,
+    /// Every row's label as one or two lines.
+    labels: Vec<Vec<String>>,
 }
 
 impl Heatmap {
@@ -160,7 +162,18 @@ impl Heatmap {
         let header_h = longest.max(20) + 16;
         let (_, legend_h) = legend_layout(WIDTH, (20, 0), &self.legend_entries());
         let room = TARGET_HEIGHT - self.title_height() - header_h - legend_h - 40;
-        let row = (room / rows).clamp(32, 44);
+        let labels: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| wrap_label(r, LABEL, (label_w - 26).max(0) as u32))
+            .collect();
+        // two lines of a label need more room than one
+        let least = if labels.iter().any(|l| l.len() > 1) {
+            58
+        } else {
+            32
+        };
+        let row = (room / rows).clamp(least, 44.max(least));
         Layout {
             label_w,
             cell_w,
@@ -169,6 +182,7 @@ impl Heatmap {
             headers,
             pitch,
             legend_h,
+            labels,
         }
     }
 
@@ -303,13 +317,18 @@ impl Chart for Heatmap {
                 root.draw(&Text::new(line.clone(), (x, top - 8), vertical.clone()))?;
             }
         }
-        for (i, label) in self.rows.iter().enumerate() {
+        for i in 0..self.rows.len() {
             let y0 = top + i as i32 * l.row;
-            root.draw(&Text::new(
-                fit(label, LABEL, (l.label_w - 26).max(0) as u32),
-                (x0 - 10, y0 + l.row / 2),
-                text(LABEL, &INK, HPos::Right, VPos::Center),
-            ))?;
+            let lines = l.labels.get(i).map_or(&[][..], |v| v.as_slice());
+            let pitch = (LABEL * 0.92) as i32;
+            let first = y0 + l.row / 2 - (lines.len() as i32 - 1) * pitch / 2;
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (x0 - 10, first + k as i32 * pitch),
+                    text(LABEL, &INK, HPos::Right, VPos::Center),
+                ))?;
+            }
             for j in 0..self.columns.len() {
                 let Some(cell) = self.cell(i, j) else {
                     continue;

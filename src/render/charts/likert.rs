@@ -9,9 +9,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, Chart,
-    DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK, LABEL,
-    MUTED, SMALL, WIDTH,
+    draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, wrap_label,
+    Chart, DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK,
+    LABEL, MUTED, SMALL, WIDTH,
 };
 
 /// Which side of the zero line a category's answers go.
@@ -83,6 +83,8 @@ struct Layout {
     n_w: i32,
     /// Height of the legend.
     legend_h: i32,
+    /// Every row's label as one or two lines.
+    labels: Vec<Vec<String>>,
 }
 
 /// One drawn segment: category index and its extent in fractions (negative = left).
@@ -114,7 +116,6 @@ impl Likert {
 
     fn layout(&self) -> Layout {
         let rows = self.rows.len().max(1) as i32;
-        let row = (540 / rows).clamp(36, 48);
         let widest = self
             .rows
             .iter()
@@ -122,6 +123,18 @@ impl Likert {
             .max()
             .unwrap_or(0);
         let label_w = (widest as i32 + 34).clamp(160, WIDTH as i32 * 2 / 5);
+        let labels: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| wrap_label(&r.label, LABEL, (label_w - 30).max(0) as u32))
+            .collect();
+        // two lines of a label need more room than one
+        let least = if labels.iter().any(|l| l.len() > 1) {
+            58
+        } else {
+            36
+        };
+        let row = (540 / rows).clamp(least, 48.max(least));
         let n_w = self
             .rows
             .iter()
@@ -136,6 +149,7 @@ impl Likert {
             label_w,
             n_w,
             legend_h,
+            labels,
         }
     }
 
@@ -286,11 +300,16 @@ impl Chart for Likert {
         let half = (l.row - 14) / 2;
         for (i, r) in self.rows.iter().enumerate() {
             let py = top + i as i32 * l.row + l.row / 2;
-            root.draw(&Text::new(
-                fit(&r.label, LABEL, (l.label_w - 30).max(0) as u32),
-                (x0 - 14, py),
-                text(LABEL, &INK, HPos::Right, VPos::Center),
-            ))?;
+            let lines = l.labels.get(i).map_or(&[][..], |v| v.as_slice());
+            let pitch = (LABEL * 0.92) as i32;
+            let first = py - (lines.len() as i32 - 1) * pitch / 2;
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (x0 - 14, first + k as i32 * pitch),
+                    text(LABEL, &INK, HPos::Right, VPos::Center),
+                ))?;
+            }
             let Some(shares) = &r.shares else {
                 // Suppressed: the privacy text over the zero line, nothing else.
                 let max = (x1 - x0 - 24).max(0) as u32;

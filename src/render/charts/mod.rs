@@ -261,6 +261,33 @@ pub fn fit(s: &str, size: f64, max: u32) -> String {
     "…".to_string()
 }
 
+/// `s` on one line when it fits `max` pixels at `size` px, else on two, broken at the
+/// space that makes the longer line shortest; only a second line that still does not fit
+/// is shortened with "…" (a single word too long for one line is shortened too).
+pub fn wrap_label(s: &str, size: f64, max: u32) -> Vec<String> {
+    if text_width(s, size) <= max {
+        return vec![s.to_string()];
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut best: Option<(u32, String, String)> = None;
+    for k in 1..words.len() {
+        let first = words[..k].join(" ");
+        let first_w = text_width(&first, size);
+        if first_w > max {
+            break;
+        }
+        let second = words[k..].join(" ");
+        let longest = first_w.max(text_width(&second, size));
+        if best.as_ref().is_none_or(|(l, _, _)| longest < *l) {
+            best = Some((longest, first, second));
+        }
+    }
+    match best {
+        Some((_, first, second)) => vec![first, fit(&second, size, max)],
+        None => vec![fit(s, size, max)],
+    }
+}
+
 /// A number with `decimals` decimals, a decimal comma when `comma`, and a true minus sign.
 pub fn number(value: f64, decimals: usize, comma: bool) -> String {
     let s = format!("{value:.decimals$}");
@@ -643,6 +670,15 @@ pub fn band_colour(band: Band) -> RGBColor {
     }
 }
 
+/// The colour of a mark (dot, interval) of a unit in `band`: the band colours, with a grey
+/// for "as expected" that shows on white.
+pub fn band_mark(band: Band) -> RGBColor {
+    match band {
+        Band::AsExpected => COMMON,
+        b => band_colour(b),
+    }
+}
+
 /// Whether an RGB colour is dark enough to need white text on it.
 pub fn is_dark(c: RGBColor) -> bool {
     let RGBColor(r, g, b) = c;
@@ -760,6 +796,34 @@ mod tests {
         assert_eq!(drawn, legend_height(WIDTH, 20, &entries));
         assert!(drawn > (SMALL * 1.6) as i32);
         assert_eq!(legend_height(WIDTH, 20, &[]), 0);
+    }
+
+    /// Issue 10: the longest theme name of the built-in codebooks (39 characters) and a
+    /// 45-character one wrap onto two lines without "…" at the width the label columns get.
+    #[test]
+    fn long_labels_wrap_onto_two_lines_without_an_ellipsis() {
+        let _ = fonts();
+        let max = WIDTH * 2 / 5 - 20;
+        let short = wrap_label("Bereikbaarheid", LABEL, max);
+        assert_eq!(short, ["Bereikbaarheid"]);
+        for name in [
+            "Voorbereiding op bevalling en kraamtijd",
+            "Samenwerking en overdracht tussen zorgverleners",
+        ] {
+            assert!(text_width(name, LABEL) > max, "{name} fits on one line");
+            let lines = wrap_label(name, LABEL, max);
+            assert_eq!(lines.len(), 2, "{name}");
+            assert_eq!(lines.join(" "), name);
+            assert!(lines.iter().all(|l| text_width(l, LABEL) <= max));
+        }
+        assert_eq!(
+            wrap_label("Voorbereiding op bevalling en kraamtijd", LABEL, max),
+            ["Voorbereiding op", "bevalling en kraamtijd"]
+        );
+        // One word too long for a line is shortened rather than overflowing.
+        let word = "Zwangerschapsbegeleidingsgesprekkenverslaglegging".repeat(2);
+        let lines = wrap_label(&word, LABEL, 200);
+        assert!(lines.len() == 1 && lines[0].ends_with('…'));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! SPC chart (XmR, NHS "Making Data Count" style): the values over time as a grey line
 //! with dots coloured by what the SPC rules found (improvement blue, concern orange,
-//! common cause grey, special cause without a direction purple), the process mean as a
+//! common cause grey, special cause without a direction purple; dark with a note when the
+//! series is too short for limits and a classification), the process mean as a
 //! solid line and the process limits as dashed lines. Each segment (after a rebase) has
 //! its own mean and limits, so the lines break between segments. The latest value and
 //! the current mean and limits are printed at the right; a missing value leaves a gap and
@@ -27,6 +28,8 @@ pub enum PointKind {
     Concern,
     /// Special cause without a better or worse direction (purple).
     Neutral,
+    /// Not classified: too few points for limits (dark, with the legend's note).
+    Unclassified,
 }
 
 /// One point in time.
@@ -67,6 +70,8 @@ pub struct SpcLegend {
     pub neutral: String,
     /// A point without a value, e.g. "geen waarde (n < 10)"; empty: no legend entry.
     pub missing: String,
+    /// Unclassified points, e.g. "te weinig punten voor grenzen (8 van de 12)".
+    pub too_few: String,
 }
 
 /// The chart's data and texts.
@@ -114,6 +119,7 @@ fn colour(kind: PointKind) -> RGBColor {
         PointKind::Improvement => IMPROVEMENT,
         PointKind::Concern => CONCERN,
         PointKind::Neutral => NEUTRAL,
+        PointKind::Unclassified => INK,
     }
 }
 
@@ -184,6 +190,7 @@ impl SpcPlot {
             (PointKind::Improvement, &l.improvement),
             (PointKind::Concern, &l.concern),
             (PointKind::Neutral, &l.neutral),
+            (PointKind::Unclassified, &l.too_few),
         ] {
             if valued().any(|p| p.kind == kind) {
                 out.push((Key::Dot(colour(kind)), label.clone()));
@@ -552,6 +559,7 @@ mod tests {
             common: "gewone variatie".into(),
             neutral: "bijzondere variatie".into(),
             missing: "geen waarde (n < 10)".into(),
+            too_few: "te weinig punten voor grenzen (8 van de 12)".into(),
         }
     }
 

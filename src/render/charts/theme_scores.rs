@@ -1,15 +1,19 @@
 //! Theme scores of one unit against the region: a dot and its 95% interval per theme, the
-//! region's mean as a black tick. Indicatief scores are hollow dots; a suppressed theme
-//! shows only its label and the privacy text (no dot, no interval, no number).
+//! region's mean as a black tick. The dot's colour is the theme's published band against
+//! the other units (blue better, grey as expected, orange worse: the same colours as the
+//! heatmap and funnel), dark when it was not compared. Indicatief scores are hollow dots
+//! (never compared); a suppressed theme shows only its label and the privacy text (no dot,
+//! no interval, no number). Long theme names wrap onto two lines.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    draw_legend, draw_title, fit, number, text, text_width, Chart, DrawResult, Interval, Key, GRID,
-    INK, LABEL, MUTED, REGION, SMALL, UNIT, WIDTH,
+    band_mark, draw_legend, draw_title, legend_height, number, text, text_width, wrap_label, Chart,
+    DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, WIDTH,
 };
+use crate::funnel::Band;
 
 /// One theme.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +26,21 @@ pub struct ThemeRow {
     pub indicative: bool,
     /// The region's score.
     pub region: Option<f64>,
+    /// The published band against the other units; `None`: not compared.
+    pub band: Option<Band>,
+}
+
+/// Legend texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeLegend {
+    /// Band names, much better → much worse (only the bands that occur are shown).
+    pub bands: [String; 5],
+    /// A full score without a band, e.g. "niet vergeleken".
+    pub not_compared: String,
+    /// An indicatief score (hollow dot).
+    pub indicative: String,
+    /// The region's tick.
+    pub region: String,
 }
 
 /// The chart's data and texts.
@@ -35,8 +54,8 @@ pub struct ThemeScores {
     pub axis: String,
     /// Themes, top to bottom.
     pub rows: Vec<ThemeRow>,
-    /// Legend texts: score with interval, indicatief, region.
-    pub legend: [String; 3],
+    /// Legend texts.
+    pub legend: ThemeLegend,
     /// Shown instead of a suppressed score, e.g. "n < 10".
     pub suppressed: String,
     /// Decimal comma.
@@ -44,9 +63,24 @@ pub struct ThemeScores {
 }
 
 const ROW: i32 = 50;
+/// Row pitch when some label takes two lines.
+const ROW_TWO_LINES: i32 = 64;
 const TOP_PAD: i32 = 10;
+/// Height of the x axis (ticks and title) below the plot.
+const X_AXIS: i32 = 76;
+
+/// The bands in legend order.
+const BANDS: [Band; 5] = [
+    Band::MuchBetter,
+    Band::Better,
+    Band::AsExpected,
+    Band::Worse,
+    Band::MuchWorse,
+];
 
 impl ThemeScores {
+    /// Width of the label column: the widest label on one line, up to two fifths of the
+    /// chart; longer labels wrap (see [`ThemeScores::labels`]).
     fn label_width(&self) -> i32 {
         let widest = self
             .rows
@@ -55,6 +89,58 @@ impl ThemeScores {
             .max()
             .unwrap_or(0);
         (widest as i32 + 30).clamp(160, WIDTH as i32 * 2 / 5)
+    }
+
+    /// Every row's label as one or two lines.
+    fn labels(&self) -> Vec<Vec<String>> {
+        let max = (self.label_width() - 20).max(0) as u32;
+        self.rows
+            .iter()
+            .map(|r| wrap_label(&r.label, LABEL, max))
+            .collect()
+    }
+
+    fn row_pitch(&self) -> i32 {
+        if self.labels().iter().any(|l| l.len() > 1) {
+            ROW_TWO_LINES
+        } else {
+            ROW
+        }
+    }
+
+    /// The colour of a row's marks.
+    fn colour(r: &ThemeRow) -> RGBColor {
+        match r.band {
+            Some(b) if !r.indicative => band_mark(b),
+            _ => INK,
+        }
+    }
+
+    /// The legend: the bands that occur, "not compared", indicatief, region.
+    fn legend_entries(&self) -> Vec<(Key, String)> {
+        let l = &self.legend;
+        let shown = || self.rows.iter().filter(|r| r.score.is_some());
+        let mut out = Vec::new();
+        for (band, label) in BANDS.into_iter().zip(&l.bands) {
+            if shown().any(|r| !r.indicative && r.band == Some(band)) {
+                out.push((Key::Dot(band_mark(band)), label.clone()));
+            }
+        }
+        if shown().any(|r| !r.indicative && r.band.is_none()) {
+            out.push((Key::Dot(INK), l.not_compared.clone()));
+        }
+        if shown().any(|r| r.indicative) {
+            out.push((Key::Ring(INK), l.indicative.clone()));
+        }
+        if self.rows.iter().any(|r| r.region.is_some()) {
+            out.push((Key::Line(REGION), l.region.clone()));
+        }
+        out.retain(|(_, s)| !s.is_empty());
+        out
+    }
+
+    fn legend_h(&self) -> i32 {
+        legend_height(WIDTH, 20, &self.legend_entries())
     }
 
     /// The x range: from just below the lowest bound shown (at most 10) to 10.
@@ -76,7 +162,11 @@ impl ThemeScores {
 impl Chart for ThemeScores {
     fn size(&self) -> (u32, u32) {
         let rows = self.rows.len().max(1) as i32;
-        (WIDTH, (120 + TOP_PAD + rows * ROW + 140) as u32)
+        let legend = self.legend_h();
+        (
+            WIDTH,
+            (120 + TOP_PAD + rows * self.row_pitch() + X_AXIS + 24 + legend + 16) as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
@@ -84,16 +174,17 @@ impl Chart for ThemeScores {
         let top = draw_title(root, &self.title, &self.subtitle)?;
         let rows = self.rows.len().max(1) as i32;
         let label_w = self.label_width();
-        let plot_bottom = top + TOP_PAD + rows * ROW;
+        let labels = self.labels();
+        let plot_bottom = top + TOP_PAD + rows * self.row_pitch();
         let (lo, hi) = self.x_range();
         let area = root.margin(
             top as u32,
-            (h as i32 - plot_bottom - 76).max(0) as u32,
+            (h as i32 - plot_bottom - X_AXIS).max(0) as u32,
             0,
             30,
         );
         let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(76)
+            .x_label_area_size(X_AXIS as u32)
             .y_label_area_size(label_w as u32)
             .right_y_label_area_size(90)
             .build_cartesian_2d(lo..hi, 0f64..rows as f64)?;
@@ -116,11 +207,17 @@ impl Chart for ThemeScores {
             let (_, py) = chart.backend_coord(&(lo, y));
             let (px_left, _) = chart.backend_coord(&(lo, y));
             let (px_right, _) = chart.backend_coord(&(hi, y));
-            root.draw(&Text::new(
-                fit(&r.label, LABEL, label_w as u32 - 20),
-                (px_left - 14, py),
-                text(LABEL, &INK, HPos::Right, VPos::Center),
-            ))?;
+            let lines = labels.get(i).map_or(&[][..], |l| l.as_slice());
+            let pitch = (LABEL * 0.92) as i32;
+            let first = py - (lines.len() as i32 - 1) * pitch / 2;
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (px_left - 14, first + k as i32 * pitch),
+                    text(LABEL, &INK, HPos::Right, VPos::Center),
+                ))?;
+            }
+            let mark = Self::colour(r);
             if let Some(region) = r.region {
                 let (rx, ry) = chart.backend_coord(&(region.clamp(lo, hi), y));
                 root.draw(&PathElement::new(
@@ -135,19 +232,20 @@ impl Chart for ThemeScores {
                     let (xm, _) = chart.backend_coord(&(s.mean.clamp(lo, hi), y));
                     root.draw(&PathElement::new(
                         vec![(x0, py), (x1, py)],
-                        UNIT.stroke_width(3),
+                        mark.stroke_width(3),
                     ))?;
                     for x in [x0, x1] {
                         root.draw(&PathElement::new(
                             vec![(x, py - 7), (x, py + 7)],
-                            UNIT.stroke_width(3),
+                            mark.stroke_width(3),
                         ))?;
                     }
                     if r.indicative {
                         root.draw(&Circle::new((xm, py), 9, WHITE.filled()))?;
-                        root.draw(&Circle::new((xm, py), 9, UNIT.stroke_width(3)))?;
+                        root.draw(&Circle::new((xm, py), 9, mark.stroke_width(3)))?;
                     } else {
-                        root.draw(&Circle::new((xm, py), 10, UNIT.filled()))?;
+                        root.draw(&Circle::new((xm, py), 11, WHITE.filled()))?;
+                        root.draw(&Circle::new((xm, py), 10, mark.filled()))?;
                     }
                     root.draw(&Text::new(
                         number(s.mean, 1, self.comma),
@@ -164,12 +262,11 @@ impl Chart for ThemeScores {
                 }
             }
         }
-        let legend = [
-            (Key::Dot(UNIT), self.legend[0].clone()),
-            (Key::Ring(UNIT), self.legend[1].clone()),
-            (Key::Line(REGION), self.legend[2].clone()),
-        ];
-        draw_legend(root, (20, h as i32 - 36), &legend)?;
+        let legend = self.legend_entries();
+        if !legend.is_empty() {
+            let y = plot_bottom + X_AXIS + 24 + SMALL as i32 * 4 / 5;
+            draw_legend(root, (20, y), &legend)?;
+        }
         let _ = w;
         Ok(())
     }
@@ -187,6 +284,13 @@ mod tests {
             score: score.map(|(mean, low, high)| Interval { mean, low, high }),
             indicative,
             region,
+            band: if indicative {
+                None
+            } else if label == "Informatievoorziening" {
+                Some(Band::MuchWorse)
+            } else {
+                Some(Band::AsExpected)
+            },
         };
         ThemeScores {
             title: "Thema's — VSV Zaanstreek".into(),
@@ -208,14 +312,74 @@ mod tests {
                     Some(8.7),
                 ),
             ],
-            legend: [
-                "score met 95%-interval".into(),
-                "indicatief (n 10–49)".into(),
-                "regio".into(),
-            ],
+            legend: legend(),
             suppressed: "n < 10".into(),
             comma: true,
         }
+    }
+
+    fn legend() -> ThemeLegend {
+        ThemeLegend {
+            bands: [
+                "veel beter dan verwacht".into(),
+                "beter dan verwacht".into(),
+                "vergelijkbaar".into(),
+                "slechter dan verwacht".into(),
+                "veel slechter dan verwacht".into(),
+            ],
+            not_compared: "niet vergeleken".into(),
+            indicative: "indicatief (n 10–49)".into(),
+            region: "regio".into(),
+        }
+    }
+
+    /// Issue 10: a dot's colour is its band, and the legend names exactly the bands shown;
+    /// "much worse" is never drawn in the colour of "better".
+    #[test]
+    fn dots_are_coloured_by_their_band_and_the_legend_says_so() {
+        let chart = example();
+        let r = render(&chart).unwrap();
+        let much_worse = super::super::BAND_MUCH_WORSE;
+        let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        assert!(r.svg.contains(&hex(much_worse)), "the much-worse dot");
+        assert!(
+            r.svg.contains(&hex(super::super::COMMON)),
+            "as-expected dots"
+        );
+        assert!(!r.svg.contains(&hex(super::super::BAND_BETTER)));
+        assert!(!r.svg.contains(&hex(super::super::BAND_MUCH_BETTER)));
+        let legend: Vec<String> = chart.legend_entries().into_iter().map(|e| e.1).collect();
+        assert_eq!(
+            legend,
+            [
+                "vergelijkbaar",
+                "veel slechter dan verwacht",
+                "indicatief (n 10–49)",
+                "regio"
+            ]
+        );
+        // The much-worse row's dot (row 1) is orange in the PNG.
+        let (w, _) = chart.size();
+        let (_, _, pixels) = super::super::testing::decode(&r.png);
+        let top = 16 + super::super::TITLE as i32 + 10 + LABEL as i32 + 14 + TOP_PAD;
+        let y = (top + ROW / 2) as usize;
+        let orange = (0..w as usize).any(|x| {
+            let i = (y * w as usize + x) * 3;
+            pixels.get(i..i + 3) == Some(&[much_worse.0, much_worse.1, much_worse.2][..])
+        });
+        assert!(orange);
+    }
+
+    /// Issue 10: a long theme name wraps onto two lines instead of ending in "…".
+    #[test]
+    fn long_theme_names_wrap_instead_of_being_cut() {
+        let mut chart = example();
+        chart.rows[1].label = "Voorbereiding op bevalling en kraamtijd".into();
+        let r = render(&chart).unwrap();
+        assert!(!r.svg.contains('…'));
+        assert!(r.svg.lines().any(|l| l == "Voorbereiding op"));
+        assert!(r.svg.lines().any(|l| l == "bevalling en kraamtijd"));
+        assert_eq!(chart.row_pitch(), ROW_TWO_LINES);
     }
 
     #[test]
