@@ -764,6 +764,11 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         });
     }
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
+    // A signal's period, where the row's date was settled only now.
+    for signal in reader.signals.iter_mut().filter(|s| s.period.is_none()) {
+        let row = reader.rows.iter().find(|r| r.row_no == signal.row && !r.dropped);
+        signal.period = row.map(|r| r.respondent.period);
+    }
     reader.counts.files = 1;
     let rows_read = reader.counts.rows;
     Ok(FileData {
