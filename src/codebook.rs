@@ -165,19 +165,21 @@ pub struct Open {
     /// Columns with compliments (first present is used).
     #[serde(default)]
     pub compliment: Vec<String>,
+    // The keys below are left out of the manifest's codebook hash when unused, so codebooks
+    // written before they existed keep their hash.
     /// Columns with comments of either kind ("Opmerkingen", "FFT answer"; first present is
     /// used): each text is quoted as a compliment or a complaint only when
     /// [`crate::polarity`] (or the `sentiment` column) places it clearly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<String>,
     /// The export's own sentiment of a comment, when it has one (e.g. the FFT's "Comment
     /// sentiment" 1–5).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Sentiment>,
     /// Columns that flag a row for safeguarding (e.g. "Safeguarding concerns?"); every one
     /// present is read. A row is flagged by any value but empty, 0, nee/no, false, n.v.t.
     /// ([`crate::safeguarding::flagged`]); its open texts are never quoted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safeguarding: Vec<String>,
 }
 

@@ -233,21 +233,21 @@ const NOT_SIGNALS: &[&str] = &[
 /// A pattern split into its words.
 type Words = Vec<&'static str>;
 
-/// [`PATTERNS`] and [`NOT_SIGNALS`] split into words once.
-static SPLIT: LazyLock<(Vec<(Category, Vec<Words>)>, Vec<Words>)> = LazyLock::new(|| {
-    let words = |p: &&'static str| p.split(' ').collect::<Words>();
-    (
-        PATTERNS
-            .iter()
-            .map(|(c, ps)| (*c, ps.iter().map(words).collect()))
-            .collect(),
-        NOT_SIGNALS.iter().map(words).collect(),
-    )
+/// [`PATTERNS`] split into words once.
+static PATTERN_WORDS: LazyLock<Vec<(Category, Vec<Words>)>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|(c, ps)| (*c, ps.iter().map(|p| p.split(' ').collect()).collect()))
+        .collect()
 });
+
+/// [`NOT_SIGNALS`] split into words once.
+static NOT_SIGNAL_WORDS: LazyLock<Vec<Words>> =
+    LazyLock::new(|| NOT_SIGNALS.iter().map(|p| p.split(' ').collect()).collect());
 
 /// The most urgent safeguarding signal in `text` (first in [`Category`]'s order), if any.
 pub fn signal(text: &str) -> Option<Category> {
-    let (patterns, not_signals) = &*SPLIT;
+    let (patterns, not_signals) = (&*PATTERN_WORDS, &*NOT_SIGNAL_WORDS);
     let mut found: Option<Category> = None;
     for clause in clauses(text) {
         let words: Vec<&str> = clause.iter().map(String::as_str).collect();
@@ -275,8 +275,20 @@ pub fn flagged(value: &str) -> bool {
     let v = value.trim().to_lowercase();
     !matches!(
         v.as_str(),
-        "" | "0" | "0.0" | "0,0" | "nee" | "no" | "n" | "false" | "onwaar" | "geen" | "none"
-            | "-" | "n.v.t." | "nvt" | "n/a"
+        "" | "0"
+            | "0.0"
+            | "0,0"
+            | "nee"
+            | "no"
+            | "n"
+            | "false"
+            | "onwaar"
+            | "geen"
+            | "none"
+            | "-"
+            | "n.v.t."
+            | "nvt"
+            | "n/a"
     )
 }
 
@@ -292,9 +304,7 @@ fn matches_at(words: &[&str], i: usize, pattern: &[&str]) -> bool {
 /// One pattern word against one text word: exact, or with `*` a longer word.
 fn word_matches(pattern: &str, word: &str) -> bool {
     match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
-        (Some(rest), _) if rest.ends_with('*') => {
-            word.contains(rest.trim_end_matches('*'))
-        }
+        (Some(rest), _) if rest.ends_with('*') => word.contains(rest.trim_end_matches('*')),
         (Some(suffix), None) => word.ends_with(suffix),
         (None, Some(prefix)) => word.starts_with(prefix),
         _ => word == pattern,

@@ -2639,7 +2639,10 @@ mod tests {
                     "items",
                     &["id", "theme", "columns", "text", "scale", "reverse"],
                 ),
-                ("open", &["improvement", "compliment"]),
+                (
+                    "open",
+                    &["improvement", "compliment", "comments", "safeguarding"],
+                ),
             ],
         );
         for item in &LOCAL_ITEMS {

@@ -1162,7 +1162,9 @@ fn planted_effects_are_found_in_data_samples() {
         .filter(|f| f.ends_with("agenda.md"))
     {
         let agenda = std::fs::read_to_string(report.join(&f)).unwrap();
-        let (points, rest) = agenda.split_once("## Sterke punten").unwrap_or((&agenda, ""));
+        let (points, rest) = agenda
+            .split_once("## Sterke punten")
+            .unwrap_or((&agenda, ""));
         let quotes = |text: &str| -> Vec<String> {
             text.lines()
                 .filter_map(|l| l.strip_prefix("> “"))
@@ -1729,9 +1731,7 @@ fn a_safeguarding_text_is_never_printed_and_is_reported_privately() {
     let quote = agenda
         .lines()
         .filter_map(|l| l.strip_prefix("> “")?.strip_suffix('”'))
-        .find(|q| {
-            q.chars().all(|c| c.is_alphanumeric() || " .,".contains(c)) && text.contains(q)
-        })
+        .find(|q| q.chars().all(|c| c.is_alphanumeric() || " .,".contains(c)) && text.contains(q))
         .expect("a quote from the export")
         .to_string();
     let disclosed = text.replace(&quote, &format!("{quote} Soms dacht ik aan zelfmoord."));
@@ -1760,7 +1760,12 @@ fn a_safeguarding_text_is_never_printed_and_is_reported_privately() {
     let expected: Vec<String> = r
         .records()
         .enumerate()
-        .filter(|(_, rec)| rec.as_ref().unwrap().iter().any(|f| f.contains("zelfmoord")))
+        .filter(|(_, rec)| {
+            rec.as_ref()
+                .unwrap()
+                .iter()
+                .any(|f| f.contains("zelfmoord"))
+        })
         .map(|(i, _)| (i + 2).to_string())
         .collect();
     assert!(!expected.is_empty());

@@ -32,8 +32,8 @@ use crate::error::{ColumnUse, Error, ExportProblem, Result};
 use crate::i18n::Msg;
 use crate::period::{Period, PeriodKind};
 use crate::polarity::{polarity, Polarity};
-use crate::safeguarding::{Category, Signal};
 use crate::quality::{shown_value, Issue, Problem, SourceCounts};
+use crate::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading};
 
@@ -766,7 +766,10 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
     // A signal's period, where the row's date was settled only now.
     for signal in reader.signals.iter_mut().filter(|s| s.period.is_none()) {
-        let row = reader.rows.iter().find(|r| r.row_no == signal.row && !r.dropped);
+        let row = reader
+            .rows
+            .iter()
+            .find(|r| r.row_no == signal.row && !r.dropped);
         signal.period = row.map(|r| r.respondent.period);
     }
     reader.counts.files = 1;
@@ -888,11 +891,11 @@ impl FileReader<'_> {
             .iter()
             .filter(|&&c| field(c).is_some_and(crate::safeguarding::flagged))
             .map(|&c| (c, Category::Flagged));
-        let texts = self
-            .map
-            .texts
-            .iter()
-            .filter_map(|&c| field(c).and_then(crate::safeguarding::signal).map(|k| (c, k)));
+        let texts = self.map.texts.iter().filter_map(|&c| {
+            field(c)
+                .and_then(crate::safeguarding::signal)
+                .map(|k| (c, k))
+        });
         let found: Vec<(usize, Category)> = flags.chain(texts).collect();
         for (c, category) in found {
             self.signals.push(Signal {
@@ -1500,8 +1503,8 @@ safeguarding = ["Safeguarding concerns?"]
     /// ingested with `open_extra` added to the codebook's `[open]`.
     fn fft(edit: impl Fn(String) -> String, open_extra: &str) -> Canonical {
         let tmp = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/nhs-fft/fft_excerpt.csv");
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nhs-fft/fft_excerpt.csv");
         let text = edit(std::fs::read_to_string(fixture).unwrap());
         std::fs::write(tmp.path().join("fft.csv"), text).unwrap();
         let toml = "[analysis]\nname = \"FFT\"\nlanguage = \"en\"\n[[source]]\nname = \"fft\"\n\
@@ -1545,7 +1548,10 @@ safeguarding = ["Safeguarding concerns?"]
             "The waiting time after appointment",
             "Improve of staff problem",
         ] {
-            assert!(has(&better, complaint), "{complaint} not an improvement text");
+            assert!(
+                has(&better, complaint),
+                "{complaint} not an improvement text"
+            );
             assert!(!has(&good, complaint), "{complaint} taken for a compliment");
         }
         for compliment in [
@@ -1555,7 +1561,10 @@ safeguarding = ["Safeguarding concerns?"]
             "I was very happy with the service received.",
         ] {
             assert!(has(&good, compliment), "{compliment} not a compliment");
-            assert!(!has(&better, compliment), "{compliment} taken for a complaint");
+            assert!(
+                !has(&better, compliment),
+                "{compliment} taken for a complaint"
+            );
         }
         // Empty answers and mixed texts go nowhere.
         for neither in [
@@ -1581,9 +1590,14 @@ safeguarding = ["Safeguarding concerns?"]
         // Sentiment 4, words mixed ("more" and "helpful").
         assert!(better.contains(&"Booking office could be more helpful."));
         // Sentiment 2 and mixed words ("late", "best"): a compliment by the column.
-        assert!(good.iter().any(|t| t.starts_with("It arrived a little late")));
+        assert!(good
+            .iter()
+            .any(|t| t.starts_with("It arrived a little late")));
         // Sentiment 3 is neither.
-        assert!(!better.iter().chain(&good).any(|t| t.starts_with("Cue waiting time")));
+        assert!(!better
+            .iter()
+            .chain(&good)
+            .any(|t| t.starts_with("Cue waiting time")));
         assert_eq!(
             comment_polarity(
                 "Poor crews",
@@ -1632,7 +1646,10 @@ safeguarding = ["Safeguarding concerns?"]
             },
             "",
         );
-        let all: Vec<&str> = texts(&c, true).into_iter().chain(texts(&c, false)).collect();
+        let all: Vec<&str> = texts(&c, true)
+            .into_iter()
+            .chain(texts(&c, false))
+            .collect();
         for gone in ["end my life", "Taxi driver", "More comfortable ambulance"] {
             assert!(!all.iter().any(|t| t.contains(gone)), "{gone}");
         }
