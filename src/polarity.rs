@@ -359,6 +359,16 @@ const NEGATORS: &[&str] = &[
 /// How many words after a negation it still counts ("niet zo heel erg goed").
 const NEGATION_REACH: usize = 4;
 
+/// Negations that are often an answer on their own ("No - service was very good", "Nee,
+/// alles goed"): they reach only this far.
+const SHORT_NEGATORS: &[&str] = &["no", "nee", "geen"];
+const SHORT_REACH: usize = 2;
+
+/// "Nothing could have been better", "niets te verbeteren": these turn every complaint or
+/// wish after them in the clause into praise, but no praise into a complaint ("Nothing,
+/// excellent service" answers "what could be better?").
+const NOTHING: &[&str] = &["nothing", "anything", "niets", "niks"];
+
 /// Words after "te"/"too" that make a complaint: "te lang", "too late".
 const TOO_WHAT: &[&str] = &[
     "lang",
@@ -407,6 +417,16 @@ const PHRASES: &[(&str, bool)] = &[
     ("tijd genomen", true),
     ("took the time", true),
     ("took time", true),
+    ("cannot thank", true),
+    ("cant thank", true),
+    ("can't thank", true),
+    ("couldn't thank", true),
+    ("could not thank", true),
+    ("cannot fault", true),
+    ("cant fault", true),
+    ("can't fault", true),
+    ("couldn't fault", true),
+    ("could not fault", true),
     ("meer dan", true),
     ("more than", true),
     ("pas laat", false),
@@ -452,6 +472,7 @@ pub fn polarity(text: &str) -> Polarity {
     for clause in clauses(text) {
         let words: Vec<&str> = clause.iter().map(String::as_str).collect();
         let mut negated = 0usize;
+        let mut nothing = false;
         let mut i = 0;
         while i < words.len() {
             let flip = negated > 0;
@@ -462,8 +483,12 @@ pub fn polarity(text: &str) -> Polarity {
                     && words.get(i + 1).is_some_and(|n| TOO_WHAT.contains(n))
                 {
                     hit = Some((false, 2));
+                } else if SHORT_NEGATORS.contains(&w) {
+                    negated = SHORT_REACH + 1;
                 } else if is_negator(w) {
                     negated = NEGATION_REACH + 1;
+                } else if NOTHING.contains(&w) {
+                    nothing = true;
                 } else if POSITIVE.contains(&w) {
                     hit = Some((true, 1));
                 } else if NEGATIVE.contains(&w) {
@@ -475,7 +500,7 @@ pub fn polarity(text: &str) -> Polarity {
             }
             match hit {
                 Some((good, len)) => {
-                    if good != flip {
+                    if good != flip || nothing {
                         positive += 1;
                     } else {
                         negative += 1;
@@ -527,7 +552,12 @@ pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
         }
         word.clear();
     };
+    let mut after_space = true;
     for c in text.chars() {
+        // A dash between spaces ends a clause ("No - service was very good"); inside a
+        // word it only splits it ("self-harm").
+        let dash_alone = c == '-' && after_space;
+        after_space = c.is_whitespace();
         let c = if matches!(c, '’' | '‘' | '`' | '´') {
             '\''
         } else {
@@ -544,10 +574,12 @@ pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
             continue;
         }
         flush_word(&mut word, &mut clause);
-        if matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '\r' | '"' | '–' | '—'
-        ) && !clause.is_empty()
+        if (dash_alone
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '\r' | '"' | '–' | '—'
+            ))
+            && !clause.is_empty()
         {
             out.push(std::mem::take(&mut clause));
         }
@@ -655,6 +687,15 @@ mod tests {
                 Mixed,
             ),
             ("It would be nice to see the same nurse", Negative),
+            // "Nothing" and a short "No" answer the question; they do not turn praise.
+            ("Nothing could have been better.", Positive),
+            ("There was nothing that could have been better ", Positive),
+            ("Nothing could be improved.", Positive),
+            ("No - service was very good.", Positive),
+            ("No - excellent service.", Positive),
+            ("Everything. I cannot thank you enough.", Positive),
+            ("Could not fault them", Positive),
+            ("self-harm", Unclear),
         ]);
     }
 
