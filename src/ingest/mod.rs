@@ -539,12 +539,22 @@ impl ColumnMap {
             }
         };
         let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| {
+            let improvement = open("improvement", &cb.open.improvement, prefix, open_fallback)?;
+            let compliment = open("compliment", &cb.open.compliment, prefix, open_fallback)?;
+            let comment = open("comments", &cb.open.comments, prefix, open_fallback)?;
+            // One column named as both improvement and compliment holds comments of either
+            // kind: read it as `comments`, or every unclear text would be quoted on both
+            // sides.
+            let (improvement, compliment, comment) = match (improvement, compliment, comment) {
+                (Some(i), Some(c), None) if i == c => (None, None, Some(i)),
+                other => other,
+            };
             Ok::<_, Error>(UnitCols {
                 care_type,
                 items: items_of(prefix)?,
-                improvement: open("improvement", &cb.open.improvement, prefix, open_fallback)?,
-                compliment: open("compliment", &cb.open.compliment, prefix, open_fallback)?,
-                comment: open("comments", &cb.open.comments, prefix, open_fallback)?,
+                improvement,
+                compliment,
+                comment,
             })
         };
         let wide: Vec<UnitCols> = if fields.care_type.is_none() {
@@ -1495,12 +1505,12 @@ columns = ["FFT categorical answer"]
 scale = "fft"
 reverse = true
 [open]
-comments = ["FFT answer"]
 safeguarding = ["Safeguarding concerns?"]
 "#;
 
     /// The NHS FFT excerpt (one free-text column for every comment) with `edit` applied,
-    /// ingested with `open_extra` added to the codebook's `[open]`.
+    /// ingested with `open_extra` added to the codebook's `[open]` (which names the
+    /// safeguarding column).
     fn fft(edit: impl Fn(String) -> String, open_extra: &str) -> Canonical {
         let tmp = tempfile::tempdir().unwrap();
         let fixture =
@@ -1521,6 +1531,22 @@ safeguarding = ["Safeguarding concerns?"]
         ingest(&config, &[cb]).unwrap()
     }
 
+    const COMMENTS: &str = "comments = [\"FFT answer\"]\n";
+
+    /// Declared as both improvement and compliment (as a tester did), the one column is
+    /// read as comments: the same texts land on the same sides.
+    #[test]
+    fn one_column_as_improvement_and_compliment_is_comments() {
+        let both = fft(
+            |t| t,
+            "improvement = [\"FFT answer\"]\ncompliment = [\"FFT answer\"]\n",
+        );
+        let comments = fft(|t| t, COMMENTS);
+        assert_eq!(texts(&both, true), texts(&comments, true));
+        assert_eq!(texts(&both, false), texts(&comments, false));
+        assert!(!texts(&both, false).contains(&"Booking office could be more helpful."));
+    }
+
     fn texts(c: &Canonical, improvement: bool) -> Vec<&str> {
         c.respondents
             .iter()
@@ -1538,7 +1564,7 @@ safeguarding = ["Safeguarding concerns?"]
     /// strength. Each comment now goes to the side its words show, or to neither.
     #[test]
     fn fft_comments_are_placed_by_polarity() {
-        let c = fft(|t| t, "");
+        let c = fft(|t| t, COMMENTS);
         let better = texts(&c, true);
         let good = texts(&c, false);
         let has = |list: &[&str], start: &str| list.iter().any(|t| t.starts_with(start));
@@ -1583,7 +1609,7 @@ safeguarding = ["Safeguarding concerns?"]
     /// cannot place is placed by it, unless the words clearly say the opposite.
     #[test]
     fn fft_sentiment_column_places_mixed_comments() {
-        let extra = "[open.sentiment]\ncolumn = \"Comment sentiment\"\npositive = [\"1\", \"2\"]\nnegative = [\"4\", \"5\"]\n";
+        let extra = "comments = [\"FFT answer\"]\n[open.sentiment]\ncolumn = \"Comment sentiment\"\npositive = [\"1\", \"2\"]\nnegative = [\"4\", \"5\"]\n";
         let c = fft(|t| t, extra);
         let better = texts(&c, true);
         let good = texts(&c, false);
@@ -1644,7 +1670,7 @@ safeguarding = ["Safeguarding concerns?"]
                     "Not happy with Taxi driver as I wanted to end my life after that trip",
                 )
             },
-            "",
+            COMMENTS,
         );
         let all: Vec<&str> = texts(&c, true)
             .into_iter()
