@@ -165,6 +165,36 @@ pub struct Open {
     /// Columns with compliments (first present is used).
     #[serde(default)]
     pub compliment: Vec<String>,
+    // The keys below are left out of the manifest's codebook hash when unused, so codebooks
+    // written before they existed keep their hash.
+    /// Columns with comments of either kind ("Opmerkingen", "FFT answer"; first present is
+    /// used): each text is quoted as a compliment or a complaint only when
+    /// [`crate::polarity`] (or the `sentiment` column) places it clearly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<String>,
+    /// The export's own sentiment of a comment, when it has one (e.g. the FFT's "Comment
+    /// sentiment" 1–5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<Sentiment>,
+    /// Columns that flag a row for safeguarding (e.g. "Safeguarding concerns?"); every one
+    /// present is read. A row is flagged by any value but empty, 0, nee/no, false, n.v.t.
+    /// ([`crate::safeguarding::flagged`]); its open texts are never quoted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguarding: Vec<String>,
+}
+
+/// `[open.sentiment]`: a column with the export's own sentiment of each comment.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentiment {
+    /// The column name.
+    pub column: String,
+    /// Values meaning positive (e.g. "1", "2" in the FFT, where 1 is very positive).
+    #[serde(default)]
+    pub positive: Vec<String>,
+    /// Values meaning negative.
+    #[serde(default)]
+    pub negative: Vec<String>,
 }
 
 /// `[background]`: spellings of background values beyond the common ones.

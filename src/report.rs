@@ -14,6 +14,7 @@ use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
 use crate::render::figures::{self, Figure};
 use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
+use crate::safeguarding::Signal;
 use crate::score::{score, Scores};
 
 /// The region's folder in a report.
@@ -29,6 +30,10 @@ pub struct Analysis {
     pub period: Period,
     /// The actions register.
     pub actions: Vec<Action>,
+    /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
+    /// data read, not only the period; their texts are nowhere in `data`. For the officer
+    /// only: no report file shows them.
+    pub signals: Vec<Signal>,
 }
 
 /// Loads the codebook of every source, in source order.
@@ -44,7 +49,8 @@ pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
 pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     let lang = config.analysis.language;
     let codebooks = load_codebooks(&config)?;
-    let data = ingest(&config, &codebooks)?;
+    let mut data = ingest(&config, &codebooks)?;
+    let signals = std::mem::take(&mut data.signals);
     for theme in config.targets.keys() {
         if !data.themes.iter().any(|t| &t.id == theme) {
             let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
@@ -125,6 +131,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         scores,
         period,
         actions,
+        signals,
     })
 }
 

@@ -1978,7 +1978,10 @@ fn local_codebook() -> String {
         }
         s.push_str(&format!("reverse = {}\n", item.reverse));
     }
-    s.push_str("\n[open]\nimprovement = [\"Opmerkingen\"]\n");
+    // "Opmerkingen" holds compliments and complaints alike: as `comments`, each text is
+    // quoted only on the side its words show (declared as `improvement`, "Het chatten met
+    // de praktijk werkte goed." was once quoted under an improvement point).
+    s.push_str("\n[open]\n# Opmerkingen of either kind: each is quoted as a compliment or a complaint only\n# when its words say clearly which.\ncomments = [\"Opmerkingen\"]\n");
     s
 }
 
@@ -2636,7 +2639,10 @@ mod tests {
                     "items",
                     &["id", "theme", "columns", "text", "scale", "reverse"],
                 ),
-                ("open", &["improvement", "compliment"]),
+                (
+                    "open",
+                    &["improvement", "compliment", "comments", "safeguarding"],
+                ),
             ],
         );
         for item in &LOCAL_ITEMS {

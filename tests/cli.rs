@@ -1320,6 +1320,35 @@ fn planted_effects_are_found_in_data_samples() {
         .find(|l| l.starts_with("Verbeterpunten zonder actie in het register:"))
         .expect("points without an action are named");
     assert!(missing.contains("Bereikbaarheid") && !missing.contains("Informatievoorziening"));
+
+    // Issue 10: the local enquête's Opmerkingen hold compliments and complaints; the
+    // compliment below was quoted under the region's first improvement point. Quotes under
+    // improvement points are never pure praise, under strengths never pure complaint.
+    let region = std::fs::read_to_string(report.join("regio/agenda.md")).unwrap();
+    assert!(!region.contains("Het chatten met de praktijk werkte goed."));
+    for f in files_under(&report)
+        .into_iter()
+        .filter(|f| f.ends_with("agenda.md"))
+    {
+        let agenda = std::fs::read_to_string(report.join(&f)).unwrap();
+        let (points, rest) = agenda
+            .split_once("## Sterke punten")
+            .unwrap_or((&agenda, ""));
+        let quotes = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.strip_prefix("> “"))
+                .map(str::to_string)
+                .collect()
+        };
+        use prem::polarity::{polarity, Polarity};
+        for q in quotes(points) {
+            assert_ne!(polarity(&q), Polarity::Positive, "{}: {q}", f.display());
+        }
+        let strengths = rest.split("\n## ").next().unwrap_or("");
+        for q in quotes(strengths) {
+            assert_ne!(polarity(&q), Polarity::Negative, "{}: {q}", f.display());
+        }
+    }
 }
 
 /// The body XML (`word/document.xml`) of a .docx file.
@@ -1840,4 +1869,113 @@ fn no_personal_data_or_per_file_counts_outside_the_quotes() {
     ] {
         assert!(!md.contains(counts), "{md}");
     }
+}
+
+/// Every file below `dir` as bytes; a Word or Excel file (a zip) as each of its parts.
+fn report_contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for f in files_under(dir) {
+        let bytes = std::fs::read(dir.join(&f)).unwrap();
+        let name = f.display().to_string();
+        if bytes.starts_with(b"PK") {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+            for i in 0..zip.len() {
+                let mut part = zip.by_index(i).unwrap();
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(&mut part, &mut b).unwrap();
+                out.push((format!("{name}:{}", part.name().unwrap()), b));
+            }
+        } else {
+            out.push((name, bytes));
+        }
+    }
+    out
+}
+
+/// Issue 10: a quote picked from an export was a self-harm disclosure. A text with a
+/// safeguarding signal appears in no file of the report (agendas in every format, tables,
+/// charts, data quality, manifest); the run names file and row on the terminal, also with
+/// --quiet, and in `<output>/.signalen.csv`, outside the period folder, which goes away
+/// when there are no signals.
+#[test]
+fn a_safeguarding_text_is_never_printed_and_is_reported_privately() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = sample_report(tmp.path());
+    let export = tmp.path().join("exports/prem-2026-K3.csv");
+    let original = std::fs::read(&export).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&original);
+    // A quote the agenda shows, spelled as in the export, in words no format escapes.
+    let agenda = std::fs::read_to_string(report.join("vsv-zaanstreek/agenda.md")).unwrap();
+    let quote = agenda
+        .lines()
+        .filter_map(|l| l.strip_prefix("> “")?.strip_suffix('”'))
+        .find(|q| q.chars().all(|c| c.is_alphanumeric() || " .,".contains(c)) && text.contains(q))
+        .expect("a quote from the export")
+        .to_string();
+    let disclosed = text.replace(&quote, &format!("{quote} Soms dacht ik aan zelfmoord."));
+    std::fs::write(&export, windows_1252(&disclosed)).unwrap();
+    let out = prem()
+        .args(["report", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+
+    for (file, bytes) in report_contents(&report) {
+        for secret in [quote.as_str(), "zelfmoord", ".signalen"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret:?} in {file}"
+            );
+        }
+    }
+    // The rows of the export that hold the text (row numbers as in data-quality.csv).
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(disclosed.as_bytes());
+    let expected: Vec<String> = r
+        .records()
+        .enumerate()
+        .filter(|(_, rec)| {
+            rec.as_ref()
+                .unwrap()
+                .iter()
+                .any(|f| f.contains("zelfmoord"))
+        })
+        .map(|(i, _)| (i + 2).to_string())
+        .collect();
+    assert!(!expected.is_empty());
+    let signals = read_csv(&tmp.path().join("reports/.signalen.csv"));
+    let rows: Vec<String> = signals.iter().map(|s| s["row"].clone()).collect();
+    assert_eq!(rows, expected);
+    for s in &signals {
+        assert_eq!(s["file"], "exports/prem-2026-K3.csv");
+        // Empty for a row whose date could not be read (the sample plants a few).
+        assert!(s["period"] == "2026-Q3" || s["period"].is_empty(), "{s:?}");
+        assert_eq!(s["category"], "suicide");
+        assert!(s["column"] == "Verbeterpunten" || s["column"] == "Complimenten");
+        assert!(s.values().all(|v| !v.contains("zelfmoord")));
+    }
+    let in_period = signals.iter().filter(|s| s["period"] == "2026-Q3").count();
+    assert!(in_period > 0);
+    let line = format!(
+        "LET OP: {} rij(en) in de exports ({in_period} in 2026-Q3)",
+        expected.len()
+    );
+    assert!(stderr.contains(&line), "{stderr}");
+    assert!(stderr.contains(".signalen.csv"), "{stderr}");
+
+    // Without signals the file goes, and the terminal says nothing.
+    std::fs::write(&export, &original).unwrap();
+    let out = prem()
+        .args(["report", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("LET OP"));
+    assert!(!tmp.path().join("reports/.signalen.csv").exists());
 }

@@ -23,6 +23,7 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
     let analysis = analyse(config, period)?;
+    report_signals(&analysis, &out)?;
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
         pb.finish_and_clear();
@@ -79,3 +80,49 @@ pub fn print_summary(a: &Analysis) {
         );
     }
 }
+
+/// Safeguarding signals, privately: `<output>/.signalen.csv` (outside the period folder, in
+/// no manifest or agenda; rewritten every run, removed when there are none) and a line on
+/// stderr that `--quiet` does not silence.
+fn report_signals(a: &Analysis, out: &std::path::Path) -> anyhow::Result<()> {
+    let lang = a.config.analysis.language;
+    let path = out.join(SIGNALS_FILE);
+    if a.signals.is_empty() {
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| prem::Error::io(&path, e, lang))?;
+        }
+        return Ok(());
+    }
+    std::fs::create_dir_all(out).map_err(|e| prem::Error::io(out, e, lang))?;
+    let tmp = out.join(format!("{SIGNALS_FILE}.tmp"));
+    std::fs::write(&tmp, prem::safeguarding::signals_csv(&a.signals, lang))
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| prem::Error::io(&path, e, lang))?;
+    let rows = |period: Option<prem::period::Period>| {
+        let mut r: Vec<(&str, &str, usize)> = a
+            .signals
+            .iter()
+            .filter(|s| period.is_none() || s.period == period)
+            .map(|s| (s.source.as_str(), s.file.as_str(), s.row))
+            .collect();
+        r.sort_unstable();
+        r.dedup();
+        r.len()
+    };
+    eprintln!(
+        "{}",
+        lang.say(
+            Msg::Safeguarding,
+            &[
+                ("count", &rows(None)),
+                ("in_period", &rows(Some(a.period))),
+                ("period", &a.period),
+                ("file", &path.display()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// The private file of safeguarding signals, in the output folder.
+pub const SIGNALS_FILE: &str = ".signalen.csv";

@@ -102,6 +102,7 @@ pub enum Msg {
     // Terminal lines
     SummarySource,
     SummaryClean,
+    Safeguarding,
     SummaryProblems,
     FilesWritten,
     Reading,
@@ -421,6 +422,10 @@ impl Msg {
             SummaryClean => (
                 "datakwaliteit: alle rijen en waarden zijn gebruikt",
                 "data quality: every row and value was used",
+            ),
+            Safeguarding => (
+                "LET OP: {count} rij(en) in de exports ({in_period} in {period}) met een open antwoord dat opvolging vraagt (zelfbeschadiging, suïcide, geweld, misbruik, een kind in gevaar of gemarkeerd in de export). Deze teksten staan nergens in het rapport. Bestand en rij, zonder de tekst: {file}",
+                "NOTE: {count} row(s) in the exports ({in_period} in {period}) with an open answer that needs follow-up (self-harm, suicide, violence, abuse, a child at risk or flagged in the export). These texts are nowhere in the report. File and row, without the text: {file}",
             ),
             SummaryProblems => (
                 "datakwaliteit: {problems} (zie data-quality.md)",

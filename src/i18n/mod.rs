@@ -366,6 +366,25 @@ impl Language {
 }
 
 impl Language {
+    /// What a safeguarding signal is about, for `.signalen.csv`.
+    pub fn signal(self, c: crate::safeguarding::Category) -> &'static str {
+        use crate::safeguarding::Category::*;
+        match (self, c) {
+            (Language::Nl, Suicide) => "suïcide of doodswens",
+            (Language::Nl, SelfHarm) => "zelfbeschadiging",
+            (Language::Nl, ChildAtRisk) => "kind in gevaar",
+            (Language::Nl, Abuse) => "misbruik of verwaarlozing",
+            (Language::Nl, Violence) => "geweld of bedreiging",
+            (Language::Nl, Flagged) => "gemarkeerd in de export",
+            (Language::En, Suicide) => "suicide or wanting to die",
+            (Language::En, SelfHarm) => "self-harm",
+            (Language::En, ChildAtRisk) => "child at risk",
+            (Language::En, Abuse) => "abuse or neglect",
+            (Language::En, Violence) => "violence or threats",
+            (Language::En, Flagged) => "flagged in the export",
+        }
+    }
+
     /// A message's text (placeholders unfilled).
     pub fn msg(self, m: Msg) -> &'static str {
         m.text(self)

@@ -158,9 +158,13 @@ pub struct Respondent {
     pub education: Option<u32>,
     /// Place of birth as spelled, if given.
     pub place_of_birth: Option<u32>,
-    /// Open answer: what could be better.
+    /// Open answer that says what could be better: the improvement question's answer
+    /// unless it only praises, or a comment that clearly complains. None when the row has a
+    /// safeguarding signal.
     pub improvement: Option<String>,
-    /// Open answer: compliments.
+    /// Open answer that praises: the compliment question's answer unless it only
+    /// complains, or a comment that clearly praises. None when the row has a safeguarding
+    /// signal.
     pub compliment: Option<String>,
 }
 
@@ -198,6 +202,9 @@ pub struct Canonical {
     pub names: Names,
     /// The data-quality report.
     pub quality: Quality,
+    /// Rows whose open texts need follow-up by a person, in file and row order; their
+    /// texts are in no respondent. [`crate::report::analyse`] moves them to its result.
+    pub signals: Vec<crate::safeguarding::Signal>,
 }
 
 impl ThemeRef {

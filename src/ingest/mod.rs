@@ -31,7 +31,9 @@ use crate::config::{Config, Fields, Source};
 use crate::error::{ColumnUse, Error, ExportProblem, Result};
 use crate::i18n::Msg;
 use crate::period::{Period, PeriodKind};
+use crate::polarity::{polarity, Polarity};
 use crate::quality::{shown_value, Issue, Problem, SourceCounts};
+use crate::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading};
 
@@ -341,6 +343,33 @@ fn describe_scale(scale: &crate::codebook::Scale) -> String {
     }
 }
 
+/// The polarity of a comment: the export's own sentiment when it has one for this row
+/// (unless the words clearly say the opposite: then nobody can tell), else the lexicon's. A
+/// sentiment value that is neither positive nor negative (the FFT's 3) is not placed.
+fn comment_polarity(
+    text: &str,
+    value: Option<&str>,
+    sentiment: Option<&crate::codebook::Sentiment>,
+) -> Polarity {
+    let words = polarity(text);
+    let (Some(value), Some(s)) = (value, sentiment) else {
+        return words;
+    };
+    let is = |list: &[String]| list.iter().any(|v| normalize(v) == normalize(value));
+    let (said, opposite) = if is(&s.positive) {
+        (Polarity::Positive, Polarity::Negative)
+    } else if is(&s.negative) {
+        (Polarity::Negative, Polarity::Positive)
+    } else {
+        return Polarity::Unclear;
+    };
+    if words == opposite {
+        Polarity::Unclear
+    } else {
+        said
+    }
+}
+
 /// Column positions of one file.
 struct ColumnMap {
     fields: FieldCols,
@@ -348,6 +377,12 @@ struct ColumnMap {
     /// item columns and open-text columns.
     units: Vec<UnitCols>,
     layout: &'static str,
+    /// Safeguarding flag columns (`[open] safeguarding`).
+    flags: Vec<usize>,
+    /// The export's sentiment of a comment (`[open.sentiment]`).
+    sentiment: Option<usize>,
+    /// Every open-text column of the units, once, for the safeguarding scan.
+    texts: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -369,6 +404,8 @@ struct UnitCols {
     items: Vec<(usize, usize)>,
     improvement: Option<usize>,
     compliment: Option<usize>,
+    /// Comments of either kind, placed by polarity.
+    comment: Option<usize>,
 }
 
 /// A header row's column names, compared as [`normalize`] compares them (case, accents and
@@ -502,11 +539,22 @@ impl ColumnMap {
             }
         };
         let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| {
+            let improvement = open("improvement", &cb.open.improvement, prefix, open_fallback)?;
+            let compliment = open("compliment", &cb.open.compliment, prefix, open_fallback)?;
+            let comment = open("comments", &cb.open.comments, prefix, open_fallback)?;
+            // One column named as both improvement and compliment holds comments of either
+            // kind: read it as `comments`, or every unclear text would be quoted on both
+            // sides.
+            let (improvement, compliment, comment) = match (improvement, compliment, comment) {
+                (Some(i), Some(c), None) if i == c => (None, None, Some(i)),
+                other => other,
+            };
             Ok::<_, Error>(UnitCols {
                 care_type,
                 items: items_of(prefix)?,
-                improvement: open("improvement", &cb.open.improvement, prefix, open_fallback)?,
-                compliment: open("compliment", &cb.open.compliment, prefix, open_fallback)?,
+                improvement,
+                compliment,
+                comment,
             })
         };
         let wide: Vec<UnitCols> = if fields.care_type.is_none() {
@@ -556,10 +604,37 @@ impl ColumnMap {
             );
             return Err(Error::input(path, message, lang));
         }
+        let open_use = |key: &str| {
+            let key = key.to_string();
+            move || ColumnUse::Open {
+                codebook: cb.name.clone(),
+                key: key.clone(),
+            }
+        };
+        let mut flags = Vec::new();
+        for name in &cb.open.safeguarding {
+            if let Some(c) = header.find(path, name, open_use("safeguarding"), lang)? {
+                flags.push(c);
+            }
+        }
+        let sentiment = match &cb.open.sentiment {
+            Some(s) => header.find(path, &s.column, open_use("sentiment"), lang)?,
+            None => None,
+        };
+        let mut texts: Vec<usize> = units
+            .iter()
+            .flat_map(|u| [u.improvement, u.compliment, u.comment])
+            .flatten()
+            .collect();
+        texts.sort_unstable();
+        texts.dedup();
         Ok(ColumnMap {
             fields,
             units,
             layout,
+            flags,
+            sentiment,
+            texts,
         })
     }
 }
@@ -604,6 +679,7 @@ struct FileData {
     answers: Vec<Answer>,
     issues: Vec<Issue>,
     counts: SourceCounts,
+    signals: Vec<Signal>,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -648,6 +724,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         answers: Vec::new(),
         issues: Vec::new(),
         counts: SourceCounts::default(),
+        signals: Vec::new(),
         memo: vec![HashMap::default(); plan.source_items[s].len()],
         date_memo: HashMap::default(),
         day_first_seen: false,
@@ -697,6 +774,14 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         });
     }
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
+    // A signal's period, where the row's date was settled only now.
+    for signal in reader.signals.iter_mut().filter(|s| s.period.is_none()) {
+        let row = reader
+            .rows
+            .iter()
+            .find(|r| r.row_no == signal.row && !r.dropped);
+        signal.period = row.map(|r| r.respondent.period);
+    }
     reader.counts.files = 1;
     let rows_read = reader.counts.rows;
     Ok(FileData {
@@ -715,6 +800,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         answers: reader.answers,
         issues: reader.issues,
         counts: reader.counts,
+        signals: reader.signals,
     })
 }
 
@@ -732,6 +818,8 @@ struct FileReader<'a> {
     answers: Vec<Answer>,
     issues: Vec<Issue>,
     counts: SourceCounts,
+    /// Rows whose open texts need follow-up by a person (never quoted).
+    signals: Vec<Signal>,
     /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
     memo: Vec<HashMap<Box<str>, Reading>>,
     date_memo: HashMap<Box<str>, DateReading>,
@@ -803,6 +891,60 @@ impl FileReader<'_> {
         });
     }
 
+    /// Records a [`Signal`] for every safeguarding flag set and every open text with a
+    /// safeguarding signal in this row.
+    fn scan(&mut self, row_no: usize, row: &dyn Row) {
+        let field = |c: usize| row.field(c).map(str::trim).filter(|v| !v.is_empty());
+        let flags = self
+            .map
+            .flags
+            .iter()
+            .filter(|&&c| field(c).is_some_and(crate::safeguarding::flagged))
+            .map(|&c| (c, Category::Flagged));
+        let texts = self.map.texts.iter().filter_map(|&c| {
+            field(c)
+                .and_then(crate::safeguarding::signal)
+                .map(|k| (c, k))
+        });
+        let found: Vec<(usize, Category)> = flags.chain(texts).collect();
+        for (c, category) in found {
+            self.signals.push(Signal {
+                source: self.source_name.to_string(),
+                file: self.display.to_string(),
+                row: row_no,
+                column: self.headers.get(c).cloned().unwrap_or_default(),
+                period: None,
+                category,
+            });
+        }
+    }
+
+    /// A unit's quotable open texts: (improvement, compliment). An answer to the
+    /// improvement question that only praises ("Niets, alles was top") is no improvement
+    /// text, a compliment that only complains no compliment; a comment goes to the side its
+    /// polarity clearly shows, and to neither when mixed or unclear.
+    fn open_texts(&self, unit: &UnitCols, row: &dyn Row) -> (Option<String>, Option<String>) {
+        let get = |c: Option<usize>| {
+            c.and_then(|i| row.field(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let mut improvement = get(unit.improvement).filter(|t| polarity(t) != Polarity::Positive);
+        let mut compliment = get(unit.compliment).filter(|t| polarity(t) != Polarity::Negative);
+        if let Some(text) = get(unit.comment) {
+            let sentiment = self.map.sentiment.and_then(|c| get(Some(c)));
+            match comment_polarity(text, sentiment, self.codebook.open.sentiment.as_ref()) {
+                Polarity::Negative if improvement.is_none() => improvement = Some(text),
+                Polarity::Positive if compliment.is_none() => compliment = Some(text),
+                _ => {}
+            }
+        }
+        (
+            improvement.map(str::to_string),
+            compliment.map(str::to_string),
+        )
+    }
+
     fn row(&mut self, row_no: usize, row: &dyn Row) {
         self.counts.rows += 1;
         let width = self.headers.len();
@@ -815,6 +957,11 @@ impl FileReader<'_> {
             self.issue(row_no, None, "", Problem::EmptyRow, "");
             return;
         }
+        // Before anything can leave the row out: a text that needs follow-up needs it
+        // whether or not the row is usable.
+        let first_signal = self.signals.len();
+        self.scan(row_no, row);
+        let blocked = self.signals.len() > first_signal;
         let extra_filled =
             (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
         if extra_filled {
@@ -923,6 +1070,11 @@ impl FileReader<'_> {
             .or(self.source.values.place_of_birth.as_deref())
             .map(|v| self.names.intern(v));
         let period = Period::of(date, self.kind);
+        if month_first.is_none() {
+            for s in &mut self.signals[first_signal..] {
+                s.period = Some(period);
+            }
+        }
         // The respondent: the export's id within this VSV and period (ids such as a Forms
         // "ID" restart in every export), or this input row when there is no id column, so
         // that the care-type rows of one person always share one key.
@@ -972,12 +1124,18 @@ impl FileReader<'_> {
                     }
                 }
             }
-            let improvement = get(unit.improvement).map(str::to_string);
-            let compliment = get(unit.compliment).map(str::to_string);
+            let wrote = [unit.improvement, unit.compliment, unit.comment]
+                .iter()
+                .any(|c| get(*c).is_some());
             let answered = self.answers.len() > first_answer;
-            if !answered && improvement.is_none() && compliment.is_none() {
+            if !answered && !wrote {
                 continue;
             }
+            let (improvement, compliment) = if blocked {
+                (None, None)
+            } else {
+                self.open_texts(unit, row)
+            };
             any_unit = true;
             self.rows.push(FileRow {
                 raw_id: raw_id.clone(),
@@ -1047,6 +1205,7 @@ impl Merger {
         }
         let file_index = self.files.len();
         self.files.push(data.file.display.clone());
+        c.signals.append(&mut data.signals);
         let mut keys = Vec::with_capacity(data.rows.len());
         let mut issues = Vec::new();
         for fr in &data.rows {
@@ -1327,5 +1486,215 @@ date = "Datum"
             panic!("no error");
         };
         assert!(e.to_string().contains("acties.csv"), "{e}");
+    }
+
+    const FFT_CODEBOOK: &str = r#"
+name = "fft"
+title = "FFT"
+[scales.fft]
+type = "ordinal"
+levels = ["very poor", "poor", "neither good nor poor", "good", "very good"]
+missing = ["6", "7"]
+[[themes]]
+id = "experience"
+label = "Overall experience"
+[[items]]
+id = "fft"
+theme = "experience"
+columns = ["FFT categorical answer"]
+scale = "fft"
+reverse = true
+[open]
+safeguarding = ["Safeguarding concerns?"]
+"#;
+
+    /// The NHS FFT excerpt (one free-text column for every comment) with `edit` applied,
+    /// ingested with `open_extra` added to the codebook's `[open]` (which names the
+    /// safeguarding column).
+    fn fft(edit: impl Fn(String) -> String, open_extra: &str) -> Canonical {
+        let tmp = tempfile::tempdir().unwrap();
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nhs-fft/fft_excerpt.csv");
+        let text = edit(std::fs::read_to_string(fixture).unwrap());
+        std::fs::write(tmp.path().join("fft.csv"), text).unwrap();
+        let toml = "[analysis]\nname = \"FFT\"\nlanguage = \"en\"\n[[source]]\nname = \"fft\"\n\
+                    files = [\"fft.csv\"]\ncodebook = \"fft.toml\"\n\
+                    [source.columns]\nrespondent = \"Comment ID\"\nvsv = \"Trust\"\ndate = \"Date\"\n";
+        std::fs::write(tmp.path().join("prem.toml"), toml).unwrap();
+        std::fs::write(
+            tmp.path().join("fft.toml"),
+            format!("{FFT_CODEBOOK}{open_extra}"),
+        )
+        .unwrap();
+        let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
+        let cb = Codebook::resolve("fft.toml", config.dir(), config.analysis.language).unwrap();
+        ingest(&config, &[cb]).unwrap()
+    }
+
+    const COMMENTS: &str = "comments = [\"FFT answer\"]\n";
+
+    /// Declared as both improvement and compliment (as a tester did), the one column is
+    /// read as comments: the same texts land on the same sides.
+    #[test]
+    fn one_column_as_improvement_and_compliment_is_comments() {
+        let both = fft(
+            |t| t,
+            "improvement = [\"FFT answer\"]\ncompliment = [\"FFT answer\"]\n",
+        );
+        let comments = fft(|t| t, COMMENTS);
+        assert_eq!(texts(&both, true), texts(&comments, true));
+        assert_eq!(texts(&both, false), texts(&comments, false));
+        assert!(!texts(&both, false).contains(&"Booking office could be more helpful."));
+    }
+
+    fn texts(c: &Canonical, improvement: bool) -> Vec<&str> {
+        c.respondents
+            .iter()
+            .filter_map(|r| {
+                if improvement {
+                    r.improvement.as_deref()
+                } else {
+                    r.compliment.as_deref()
+                }
+            })
+            .collect()
+    }
+
+    /// Issue 10: in the FFT's single comment column, complaints were quoted under a
+    /// strength. Each comment now goes to the side its words show, or to neither.
+    #[test]
+    fn fft_comments_are_placed_by_polarity() {
+        let c = fft(|t| t, COMMENTS);
+        let better = texts(&c, true);
+        let good = texts(&c, false);
+        let has = |list: &[&str], start: &str| list.iter().any(|t| t.starts_with(start));
+        for complaint in [
+            "Poor Ambulance crews with a really bad attitude",
+            "Not happy with Taxi driver",
+            "The waiting time after appointment",
+            "Improve of staff problem",
+        ] {
+            assert!(
+                has(&better, complaint),
+                "{complaint} not an improvement text"
+            );
+            assert!(!has(&good, complaint), "{complaint} taken for a compliment");
+        }
+        for compliment in [
+            "None. Quite satisfied.",
+            "You are literally saving lives",
+            "Helpful positive attitude and realy good with patient",
+            "I was very happy with the service received.",
+        ] {
+            assert!(has(&good, compliment), "{compliment} not a compliment");
+            assert!(
+                !has(&better, compliment),
+                "{compliment} taken for a complaint"
+            );
+        }
+        // Empty answers and mixed texts go nowhere.
+        for neither in [
+            "Did not answer",
+            "Nothing.",
+            "N/A.",
+            "Booking office could be more helpful.",
+            "It arrived a little late but the driver did his best",
+        ] {
+            assert!(!has(&better, neither) && !has(&good, neither), "{neither}");
+        }
+        assert!(c.signals.is_empty());
+    }
+
+    /// With the export's own sentiment (FFT: 1–2 positive, 4–5 negative), a text the words
+    /// cannot place is placed by it, unless the words clearly say the opposite.
+    #[test]
+    fn fft_sentiment_column_places_mixed_comments() {
+        let extra = "comments = [\"FFT answer\"]\n[open.sentiment]\ncolumn = \"Comment sentiment\"\npositive = [\"1\", \"2\"]\nnegative = [\"4\", \"5\"]\n";
+        let c = fft(|t| t, extra);
+        let better = texts(&c, true);
+        let good = texts(&c, false);
+        // Sentiment 4, words mixed ("more" and "helpful").
+        assert!(better.contains(&"Booking office could be more helpful."));
+        // Sentiment 2 and mixed words ("late", "best"): a compliment by the column.
+        assert!(good
+            .iter()
+            .any(|t| t.starts_with("It arrived a little late")));
+        // Sentiment 3 is neither.
+        assert!(!better
+            .iter()
+            .chain(&good)
+            .any(|t| t.starts_with("Cue waiting time")));
+        assert_eq!(
+            comment_polarity(
+                "Poor crews",
+                Some("1"),
+                Some(&crate::codebook::Sentiment {
+                    column: "s".into(),
+                    positive: vec!["1".into()],
+                    negative: vec![],
+                })
+            ),
+            Polarity::Unclear,
+            "the column says positive, the words clearly negative"
+        );
+    }
+
+    /// `text` (a CSV with a header) with the field of `column` in `row` (1-based, header 1)
+    /// set to `value`.
+    fn set_field(text: &str, row: usize, column: &str, value: &str) -> String {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut records: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        let c = records[0].iter().position(|h| h == column).unwrap();
+        let mut fields: Vec<String> = records[row - 1].iter().map(str::to_string).collect();
+        fields[c] = value.to_string();
+        records[row - 1] = csv::StringRecord::from(fields);
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for rec in &records {
+            w.write_record(rec).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    /// A row flagged by the export's safeguarding column, and a text with a signal, are
+    /// recorded by file, row and column, and their texts reach no respondent.
+    #[test]
+    fn safeguarding_rows_are_recorded_and_their_texts_dropped() {
+        let c = fft(
+            |t| {
+                let t = set_field(&t, 26, "Safeguarding concerns?", "1");
+                let t = set_field(&t, 33, "Safeguarding concerns?", "0");
+                t.replace(
+                    "Not happy with Taxi driver",
+                    "Not happy with Taxi driver as I wanted to end my life after that trip",
+                )
+            },
+            COMMENTS,
+        );
+        let all: Vec<&str> = texts(&c, true)
+            .into_iter()
+            .chain(texts(&c, false))
+            .collect();
+        for gone in ["end my life", "Taxi driver", "More comfortable ambulance"] {
+            assert!(!all.iter().any(|t| t.contains(gone)), "{gone}");
+        }
+        // The flagged row still counts: only its text is held back.
+        assert!(c.answers.len() > 40);
+        let found: Vec<(usize, &str, Category)> = c
+            .signals
+            .iter()
+            .map(|s| (s.row, s.column.as_str(), s.category))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (19, "FFT answer", Category::Suicide),
+                (26, "Safeguarding concerns?", Category::Flagged)
+            ]
+        );
+        assert_eq!(c.signals[0].file, "fft.csv");
+        assert_eq!(c.signals[0].source, "fft");
+        assert_eq!(c.signals[0].period, Period::parse("2021-Q3"));
     }
 }

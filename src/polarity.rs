@@ -1,0 +1,713 @@
+//! Is an open answer a compliment or a complaint? A small Dutch and English lexicon rule.
+//!
+//! Some exports keep every comment in one column ("Opmerkingen", the NHS FFT's "FFT
+//! answer"), so nothing says whether a text praises or complains. [`polarity`] counts
+//! positive and negative words and phrases per clause, flipping a word after a negation
+//! ("niet goed", "didn't listen", "geen wachttijd"), and answers [`Polarity::Mixed`] when
+//! both kinds occur and [`Polarity::Unclear`] when neither does. Only a clear answer may be
+//! quoted: a compliment under a strength, a complaint or suggestion under an improvement
+//! point. The rule is deliberately timid; a text it cannot place is not quoted, which costs
+//! a quote, never a wrong one. Not handled: irony, negation after the word ("fijn was het
+//! niet"), words outside the lists.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// What an open answer says about the care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    /// Praise only.
+    Positive,
+    /// Complaint or suggestion only.
+    Negative,
+    /// Both praise and complaint.
+    Mixed,
+    /// Neither ("Nee", "n.v.t.", "Did not answer").
+    Unclear,
+}
+
+/// Words that praise (Dutch and English, accents folded, lower case).
+const POSITIVE: &[&str] = &[
+    // Dutch
+    "goed",
+    "goede",
+    "fijn",
+    "fijne",
+    "fijner",
+    "prettig",
+    "prettige",
+    "prettiger",
+    "top",
+    "toppie",
+    "topper",
+    "toppers",
+    "super",
+    "tevreden",
+    "geweldig",
+    "geweldige",
+    "fantastisch",
+    "fantastische",
+    "uitstekend",
+    "uitstekende",
+    "perfect",
+    "perfecte",
+    "lief",
+    "lieve",
+    "vriendelijk",
+    "vriendelijke",
+    "duidelijk",
+    "duidelijke",
+    "heerlijk",
+    "heerlijke",
+    "mooi",
+    "mooie",
+    "bedankt",
+    "dank",
+    "dankbaar",
+    "dankjewel",
+    "dankuwel",
+    "blij",
+    "professioneel",
+    "professionele",
+    "behulpzaam",
+    "behulpzame",
+    "zorgzaam",
+    "zorgzame",
+    "attent",
+    "attente",
+    "prima",
+    "beste",
+    "betrokken",
+    "meelevend",
+    "meelevende",
+    "rustig",
+    "rustige",
+    "kundig",
+    "kundige",
+    "deskundig",
+    "deskundige",
+    "geholpen",
+    "gehoord",
+    "geluisterd",
+    "serieus",
+    "begripvol",
+    "begripvolle",
+    "aandachtig",
+    "warm",
+    "warme",
+    "bereikbaar",
+    "aanrader",
+    "aanraden",
+    "aanbevelen",
+    "compliment",
+    "complimenten",
+    "veilig",
+    "vertrouwd",
+    "snel",
+    "snelle",
+    "overzichtelijk",
+    "overzichtelijke",
+    // English
+    "good",
+    "great",
+    "excellent",
+    "lovely",
+    "kind",
+    "kindness",
+    "helpful",
+    "friendly",
+    "caring",
+    "brilliant",
+    "fantastic",
+    "amazing",
+    "wonderful",
+    "professional",
+    "polite",
+    "reassuring",
+    "thank",
+    "thanks",
+    "thankful",
+    "grateful",
+    "happy",
+    "pleased",
+    "satisfied",
+    "perfect",
+    "efficient",
+    "nice",
+    "quick",
+    "quickly",
+    "prompt",
+    "promptly",
+    "listened",
+    "supportive",
+    "respectful",
+    "clean",
+    "fab",
+    "fabulous",
+    "superb",
+    "outstanding",
+    "best",
+    "informative",
+    "clear",
+    "easy",
+    "smooth",
+    "punctual",
+    "courteous",
+    "compassionate",
+    "attentive",
+    "recommend",
+    "safe",
+    "calm",
+    "knowledgeable",
+    "understanding",
+    "marvellous",
+    "marvelous",
+    "exceptional",
+    "impressed",
+    "pleasant",
+    "welcoming",
+    "charming",
+    "helped",
+];
+
+/// Words that complain (Dutch and English, accents folded, lower case).
+const NEGATIVE: &[&str] = &[
+    // Dutch
+    "slecht",
+    "slechte",
+    "slechter",
+    "jammer",
+    "helaas",
+    "teleurgesteld",
+    "teleurstellend",
+    "teleurstellende",
+    "onvriendelijk",
+    "onvriendelijke",
+    "onduidelijk",
+    "onduidelijke",
+    "vervelend",
+    "vervelende",
+    "rommelig",
+    "rommelige",
+    "chaotisch",
+    "chaotische",
+    "traag",
+    "trage",
+    "onbeleefd",
+    "onbeleefde",
+    "ontevreden",
+    "boos",
+    "frustrerend",
+    "frustrerende",
+    "klacht",
+    "klachten",
+    "gemist",
+    "miste",
+    "wachten",
+    "gewacht",
+    "wachttijd",
+    "wachttijden",
+    "wachtlijst",
+    "niemand",
+    "onvoldoende",
+    "moeizaam",
+    "moeizame",
+    "ongeduldig",
+    "bot",
+    "botte",
+    "kortaf",
+    "afstandelijk",
+    "afstandelijke",
+    "onprettig",
+    "onprettige",
+    "verschrikkelijk",
+    "verschrikkelijke",
+    "vreselijk",
+    "vreselijke",
+    "waardeloos",
+    "waardeloze",
+    "onprofessioneel",
+    "onprofessionele",
+    "fout",
+    "fouten",
+    "verkeerd",
+    "verkeerde",
+    "probleem",
+    "problemen",
+    "lastig",
+    "lastige",
+    "moeilijk",
+    "moeilijke",
+    "onbereikbaar",
+    "ongevoelig",
+    "respectloos",
+    "onbegrip",
+    "verbeteren",
+    "verbeterd",
+    "verbeterpunt",
+    "verbeterpunten",
+    "meer",
+    "onoverzichtelijk",
+    "onoverzichtelijke",
+    // English
+    "bad",
+    "poor",
+    "poorly",
+    "awful",
+    "terrible",
+    "horrible",
+    "dreadful",
+    "appalling",
+    "rude",
+    "late",
+    "delay",
+    "delays",
+    "delayed",
+    "wait",
+    "waited",
+    "waiting",
+    "slow",
+    "dirty",
+    "unhelpful",
+    "unprofessional",
+    "disappointed",
+    "disappointing",
+    "frustrated",
+    "frustrating",
+    "upset",
+    "unhappy",
+    "worst",
+    "worse",
+    "ignored",
+    "dismissive",
+    "lacking",
+    "failed",
+    "fail",
+    "failure",
+    "cancelled",
+    "canceled",
+    "lost",
+    "nobody",
+    "shame",
+    "unacceptable",
+    "inadequate",
+    "struggling",
+    "difficult",
+    "confusing",
+    "confused",
+    "abandoned",
+    "complaint",
+    "complain",
+    "wrong",
+    "mistake",
+    "mistakes",
+    "problem",
+    "problems",
+    "improve",
+    "improvement",
+    "improvements",
+    "uncaring",
+    "unfriendly",
+    "unclear",
+    "rushed",
+    "incompetent",
+    "useless",
+    "waste",
+    "disgusting",
+    "disgraceful",
+    "annoying",
+    "annoyed",
+    "angry",
+    "stressful",
+    "should",
+    "more",
+    "wish",
+];
+
+/// Words that only tell something when negated: "geen tijd", "no support". ("Answer" is
+/// not one: the FFT writes "Did not answer" for an empty comment.)
+const NEEDED: &[&str] = &[
+    "tijd",
+    "aandacht",
+    "uitleg",
+    "hulp",
+    "steun",
+    "contact",
+    "informatie",
+    "begrip",
+    "ruimte",
+    "time",
+    "attention",
+    "explanation",
+    "help",
+    "support",
+    "contact",
+    "information",
+    "communication",
+    "care",
+    "listen",
+    "luisteren",
+];
+
+/// Words that flip the next sentiment word within [`NEGATION_REACH`] words.
+const NEGATORS: &[&str] = &[
+    "niet", "geen", "nooit", "weinig", "zonder", "not", "no", "never", "without", "hardly",
+    "barely", "lack", "cannot", "dont", "didnt", "doesnt", "wasnt", "werent", "isnt", "arent",
+    "cant", "couldnt", "wouldnt", "wont", "havent", "hasnt", "hadnt", "shouldnt",
+];
+
+/// How many words after a negation it still counts ("niet zo heel erg goed").
+const NEGATION_REACH: usize = 4;
+
+/// Negations that are often an answer on their own ("No - service was very good", "Nee,
+/// alles goed"): they reach only this far.
+const SHORT_NEGATORS: &[&str] = &["no", "nee", "geen"];
+const SHORT_REACH: usize = 2;
+
+/// "Nothing could have been better", "niets te verbeteren": these turn every complaint or
+/// wish after them in the clause into praise, but no praise into a complaint ("Nothing,
+/// excellent service" answers "what could be better?").
+const NOTHING: &[&str] = &["nothing", "anything", "niets", "niks"];
+
+/// Words after "te"/"too" that make a complaint: "te lang", "too late".
+const TOO_WHAT: &[&str] = &[
+    "lang",
+    "laat",
+    "druk",
+    "weinig",
+    "veel",
+    "vroeg",
+    "kort",
+    "snel",
+    "koud",
+    "warm",
+    "vol",
+    "klein",
+    "duur",
+    "ver",
+    "long",
+    "late",
+    "slow",
+    "busy",
+    "much",
+    "little",
+    "short",
+    "early",
+    "cold",
+    "hot",
+    "far",
+    "expensive",
+    "rushed",
+    "many",
+    "few",
+];
+
+/// Phrases read before single words, with their polarity (true = positive). A phrase
+/// wins over the words in it: "zou fijn zijn" is a wish, not praise; "kon niet beter" is
+/// praise.
+const PHRASES: &[(&str, bool)] = &[
+    ("kon niet beter", true),
+    ("kan niet beter", true),
+    ("could not be better", true),
+    ("couldnt be better", true),
+    ("niets op aan te merken", true),
+    ("nothing to complain", true),
+    ("nam de tijd", true),
+    ("namen de tijd", true),
+    ("tijd genomen", true),
+    ("took the time", true),
+    ("took time", true),
+    ("cannot thank", true),
+    ("cant thank", true),
+    ("can't thank", true),
+    ("couldn't thank", true),
+    ("could not thank", true),
+    ("cannot fault", true),
+    ("cant fault", true),
+    ("can't fault", true),
+    ("couldn't fault", true),
+    ("could not fault", true),
+    ("meer dan", true),
+    ("more than", true),
+    ("pas laat", false),
+    ("kan beter", false),
+    ("kon beter", false),
+    ("mag beter", false),
+    ("moet beter", false),
+    ("moeten beter", false),
+    ("had beter", false),
+    ("zou fijn", false),
+    ("zou fijner", false),
+    ("zou prettig", false),
+    ("zou prettiger", false),
+    ("zou goed", false),
+    ("zou beter", false),
+    ("zou handig", false),
+    ("was fijn geweest", false),
+    ("was prettig geweest", false),
+    ("was beter geweest", false),
+    ("was goed geweest", false),
+    ("had gekund", false),
+    ("had moeten", false),
+    ("hadden moeten", false),
+    ("could be better", false),
+    ("could have been better", false),
+    ("could be improved", false),
+    ("could have", false),
+    ("would be nice", false),
+    ("would be good", false),
+    ("would be better", false),
+    ("would be helpful", false),
+    ("would have been nice", false),
+    ("would have been good", false),
+    ("would have been better", false),
+    ("would have been helpful", false),
+    ("need to", false),
+    ("needs to", false),
+];
+
+/// The polarity of `text`: see the module documentation.
+pub fn polarity(text: &str) -> Polarity {
+    let (mut positive, mut negative) = (0usize, 0usize);
+    for clause in clauses(text) {
+        let words: Vec<&str> = clause.iter().map(String::as_str).collect();
+        let mut negated = 0usize;
+        let mut nothing = false;
+        let mut i = 0;
+        while i < words.len() {
+            let flip = negated > 0;
+            let mut hit: Option<(bool, usize)> = phrase_at(&words, i);
+            if hit.is_none() {
+                let w = words[i];
+                if (w == "te" || w == "too")
+                    && words.get(i + 1).is_some_and(|n| TOO_WHAT.contains(n))
+                {
+                    hit = Some((false, 2));
+                } else if SHORT_NEGATORS.contains(&w) {
+                    negated = SHORT_REACH + 1;
+                } else if is_negator(w) {
+                    negated = NEGATION_REACH + 1;
+                } else if NOTHING.contains(&w) {
+                    nothing = true;
+                } else if POSITIVE.contains(&w) {
+                    hit = Some((true, 1));
+                } else if NEGATIVE.contains(&w) {
+                    hit = Some((false, 1));
+                } else if flip && NEEDED.contains(&w) {
+                    // "geen tijd": with the flip below, a complaint.
+                    hit = Some((true, 1));
+                }
+            }
+            match hit {
+                Some((good, len)) => {
+                    if good != flip || nothing {
+                        positive += 1;
+                    } else {
+                        negative += 1;
+                    }
+                    // One negation turns one statement: "niet goed, wel snel" has a positive.
+                    negated = 0;
+                    i += len;
+                }
+                None => {
+                    negated = negated.saturating_sub(1);
+                    i += 1;
+                }
+            }
+        }
+    }
+    match (positive > 0, negative > 0) {
+        (true, true) => Polarity::Mixed,
+        (true, false) => Polarity::Positive,
+        (false, true) => Polarity::Negative,
+        (false, false) => Polarity::Unclear,
+    }
+}
+
+fn is_negator(w: &str) -> bool {
+    NEGATORS.contains(&w) || (w.len() > 3 && w.ends_with("n't"))
+}
+
+/// The phrase starting at word `i`, as (positive, number of words).
+fn phrase_at(words: &[&str], i: usize) -> Option<(bool, usize)> {
+    PHRASES.iter().find_map(|(phrase, good)| {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let fits =
+            words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w);
+        fits.then_some((*good, parts.len()))
+    })
+}
+
+/// The text as clauses of words: lower case, accents removed, split at punctuation (a
+/// negation does not reach past a comma or a full stop). Apostrophes stay inside words
+/// ("didn't"), any other non-letter splits.
+pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut clause: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let flush_word = |word: &mut String, clause: &mut Vec<String>| {
+        let w = word.trim_matches('\'');
+        if !w.is_empty() {
+            clause.push(w.to_string());
+        }
+        word.clear();
+    };
+    let mut after_space = true;
+    for c in text.chars() {
+        // A dash between spaces ends a clause ("No - service was very good"); inside a
+        // word it only splits it ("self-harm").
+        let dash_alone = c == '-' && after_space;
+        after_space = c.is_whitespace();
+        let c = if matches!(c, '’' | '‘' | '`' | '´') {
+            '\''
+        } else {
+            c
+        };
+        if c.is_alphanumeric() || c == '\'' {
+            for lc in c.to_lowercase() {
+                for d in std::iter::once(lc).nfd() {
+                    if !is_combining_mark(d) {
+                        word.push(d);
+                    }
+                }
+            }
+            continue;
+        }
+        flush_word(&mut word, &mut clause);
+        if (dash_alone
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '\r' | '"' | '–' | '—'
+            ))
+            && !clause.is_empty()
+        {
+            out.push(std::mem::take(&mut clause));
+        }
+    }
+    flush_word(&mut word, &mut clause);
+    if !clause.is_empty() {
+        out.push(clause);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Polarity::*;
+
+    fn check(cases: &[(&str, Polarity)]) {
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(t, p)| polarity(t) != *p)
+            .map(|(t, p)| format!("{t:?}: expected {p:?}, got {:?}", polarity(t)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn dutch_compliments_complaints_and_negation() {
+        check(&[
+            // The compliment the tester found quoted under an improvement point.
+            ("Het chatten met de praktijk werkte goed.", Positive),
+            (
+                "De verloskundige was heel lief en nam de tijd voor ons.",
+                Positive,
+            ),
+            ("Super fijne kraamverzorgster, echt top!", Positive),
+            ("Ik werd niet serieus genomen.", Negative),
+            ("De uitleg was niet goed", Negative),
+            ("Niet zo heel erg duidelijk wat er ging gebeuren", Negative),
+            ("Er was geen tijd voor mijn vragen", Negative),
+            ("Geen wachttijd, dat was fijn", Positive),
+            ("Veel te lang moeten wachten op de echo.", Negative),
+            ("De wachttijd bij de echo was te lang", Negative),
+            (
+                "Het zou fijn zijn als je vaker dezelfde verloskundige ziet",
+                Negative,
+            ),
+            ("Bereikbaarheid 's nachts kan beter", Negative),
+            ("Het kon niet beter!", Positive),
+            // The local enquête's Opmerkingen in data-samples.
+            (
+                "De kraamverzorgende was heel lief en hielp goed met de borstvoeding.",
+                Positive,
+            ),
+            (
+                "Er was weinig aandacht voor mijn herstel; alles draaide om de baby.",
+                Negative,
+            ),
+            (
+                "Ik kreeg pas laat antwoord via de app van de praktijk.",
+                Negative,
+            ),
+            (
+                "De website is onoverzichtelijk; ik kon de spoedlijn niet vinden.",
+                Negative,
+            ),
+            (
+                "Ik miste uitleg over pijnbestrijding tijdens de controles.",
+                Negative,
+            ),
+            ("Prima zorg, dank jullie wel!", Positive),
+            // mixed: not quoted at all
+            ("De zorg was goed, maar de wachttijd was te lang", Mixed),
+            ("Lieve mensen, helaas slecht bereikbaar", Mixed),
+            // nothing to go on
+            ("Nee", Unclear),
+            ("n.v.t.", Unclear),
+            ("Geen opmerkingen", Unclear),
+            ("", Unclear),
+        ]);
+    }
+
+    #[test]
+    fn english_phrases_from_the_fft_export() {
+        check(&[
+            ("Because the service was very good.", Positive),
+            ("Nothing excellent service ", Positive),
+            ("Excellent service. Lovely driver.", Positive),
+            ("Nothing. ", Unclear),
+            ("Did not answer", Unclear),
+            ("Waited over one hour for call to be answered", Negative),
+            (
+                "You could have asked the history of my pains and given the matter more thought.",
+                Negative,
+            ),
+            (
+                "Literally everything. Basic listening, empathy of any kind, doing what you say you will, not being rude and dismissive.",
+                Mixed,
+            ),
+            ("The ambulance took too long to come which was extremely stressful. ", Negative),
+            ("Staff didn't listen to me", Negative),
+            ("There was no support after discharge", Negative),
+            ("No problems at all", Positive),
+            (
+                "Minutes not so good as we thought my dad was having a heart attack but both lots of paramedics were brilliant.",
+                Mixed,
+            ),
+            ("It would be nice to see the same nurse", Negative),
+            // "Nothing" and a short "No" answer the question; they do not turn praise.
+            ("Nothing could have been better.", Positive),
+            ("There was nothing that could have been better ", Positive),
+            ("Nothing could be improved.", Positive),
+            ("No - service was very good.", Positive),
+            ("No - excellent service.", Positive),
+            ("Everything. I cannot thank you enough.", Positive),
+            ("Could not fault them", Positive),
+            ("self-harm", Unclear),
+        ]);
+    }
+
+    #[test]
+    fn clauses_fold_accents_and_keep_apostrophes() {
+        assert_eq!(
+            clauses("Één idee: didn’t WORK, ‘s nachts"),
+            vec![
+                vec!["een".to_string(), "idee".into()],
+                vec!["didn't".into(), "work".into()],
+                vec!["s".into(), "nachts".into()],
+            ]
+        );
+    }
+}

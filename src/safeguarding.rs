@@ -1,0 +1,430 @@
+//! Safeguarding: open answers that may need follow-up by a person, never a quote.
+//!
+//! A client may write that she wants to end her life, hurts herself, is hit at home or
+//! fears for her child. Such a text must never reach an agenda, a table or a chart; the
+//! quality officer must know it exists, privately, to act on it. [`signal`] looks for
+//! Dutch and English words and phrases of self-harm, suicide, violence, abuse and a child
+//! at risk, matched on whole words after folding case and accents (a `*` in the lists
+//! allows a longer word: "zelfmoord*" matches "zelfmoordgedachten", "*geweld" matches
+//! "partnergeweld" but not "geweldig"); [`flagged`] reads a safeguarding column of the
+//! export (`[open] safeguarding` in the codebook). Ingest drops the open texts of such a
+//! row before anything else sees them and records a [`Signal`]: where the text is, and
+//! the kind, never the text.
+//!
+//! The lists err on the side of a look by a person (a false signal costs one quote and a
+//! minute of the officer's time) but leave out idioms that are common in birth stories and
+//! complaints: "ik ging dood van de pijn", "life threatening", "heart attack", "alarm
+//! geslagen", "overslaan", "geweldig". No list finds everything: the officer reads every
+//! quote before the meeting all the same.
+
+use std::sync::LazyLock;
+
+use crate::period::Period;
+use crate::polarity::clauses;
+
+/// The kind of a safeguarding signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    /// Suicide or wanting to die.
+    Suicide,
+    /// Self-harm.
+    SelfHarm,
+    /// A child at risk.
+    ChildAtRisk,
+    /// Abuse or neglect.
+    Abuse,
+    /// Violence or threats.
+    Violence,
+    /// The export's own safeguarding column is set.
+    Flagged,
+}
+
+impl Category {
+    /// A short code for files: `suicide`, `self_harm`, `child_at_risk`, `abuse`,
+    /// `violence`, `flagged`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Suicide => "suicide",
+            Category::SelfHarm => "self_harm",
+            Category::ChildAtRisk => "child_at_risk",
+            Category::Abuse => "abuse",
+            Category::Violence => "violence",
+            Category::Flagged => "flagged",
+        }
+    }
+}
+
+/// One text (or flagged row) that needs follow-up: where it is, not what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signal {
+    /// Source name from prem.toml.
+    pub source: String,
+    /// The export file, as shown in data-quality.csv.
+    pub file: String,
+    /// 1-based row in the file, as in data-quality.csv.
+    pub row: usize,
+    /// The column the text or the flag is in.
+    pub column: String,
+    /// The row's period, when its date could be read.
+    pub period: Option<Period>,
+    /// What kind of signal.
+    pub category: Category,
+}
+
+/// Words and phrases per category. When a text has several kinds, the first in
+/// [`Category`]'s order names it.
+const PATTERNS: &[(Category, &[&str])] = &[
+    (
+        Category::ChildAtRisk,
+        &[
+            "*kindermishandel*",
+            "jeugdzorg*",
+            "uithuisplaatsing*",
+            "uit huis geplaatst",
+            "*kinderbescherming*",
+            "bij veilig thuis",
+            "naar veilig thuis",
+            "veilig thuis ingeschakeld",
+            "veilig thuis gebeld",
+            "child abuse",
+            "child protection",
+            "child neglect",
+            "child at risk",
+        ],
+    ),
+    (
+        Category::Suicide,
+        &[
+            "*zelfmoord*",
+            "suicid*",
+            "zelfdoding",
+            "levensmoe*",
+            "eind aan mijn leven",
+            "einde aan mijn leven",
+            "eind aan m'n leven",
+            "einde aan m'n leven",
+            "dood willen",
+            "dood wilde",
+            "dood wil",
+            "wil dood",
+            "wilde dood",
+            "wou dood",
+            "wil ik dood",
+            "wilde ik dood",
+            "wou ik dood",
+            "niet meer willen leven",
+            "niet meer wil leven",
+            "niet meer wilde leven",
+            "kill myself",
+            "killing myself",
+            "end my life",
+            "ending my life",
+            "end it all",
+            "take my own life",
+            "take my life",
+            "want to die",
+            "wanted to die",
+            "wanting to die",
+            "better off dead",
+            "don't want to live",
+            "dont want to live",
+            "not want to live",
+        ],
+    ),
+    (
+        Category::SelfHarm,
+        &[
+            "zelfbeschadig*",
+            "zelfverwond*",
+            "automutil*",
+            "mezelf snijden",
+            "mijzelf snijden",
+            "mezelf gesneden",
+            "mijzelf gesneden",
+            "mezelf pijn doen",
+            "mijzelf pijn doen",
+            "mezelf iets aandoen",
+            "mijzelf iets aandoen",
+            "mezelf wat aandoen",
+            "mijzelf wat aandoen",
+            "mezelf iets aan te doen",
+            "mijzelf iets aan te doen",
+            "overdosis",
+            "overdos*",
+            "self harm*",
+            "self harmed",
+            "selfharm*",
+            "cut myself",
+            "cutting myself",
+            "hurt myself",
+            "hurting myself",
+            "harm myself",
+            "harming myself",
+        ],
+    ),
+    (
+        Category::Abuse,
+        &[
+            "misbruik*",
+            "*misbruik",
+            "verkracht*",
+            "aangerand",
+            "aanranding",
+            "ongewenst aangeraakt",
+            "ongewenste intimiteit*",
+            "verwaarloosd",
+            "verwaarlozing",
+            "abuse",
+            "abused",
+            "abusive",
+            "abusing",
+            "rape",
+            "raped",
+            "molest*",
+            "neglect",
+            "neglected",
+            "sexual assault",
+            "sexually assaulted",
+        ],
+    ),
+    (
+        Category::Violence,
+        &[
+            "*geweld",
+            "gewelddadig*",
+            "geslagen",
+            "sloeg me",
+            "sloeg mij",
+            "slaat me",
+            "slaat mij",
+            "schopte me",
+            "schopte mij",
+            "schopt me",
+            "bedreigd",
+            "bedreigde",
+            "bedreiging*",
+            "mishandel*",
+            "gewurgd",
+            "niet veilig thuis",
+            "violence",
+            "violent",
+            "assault",
+            "assaulted",
+            "beaten",
+            "beat me",
+            "punched",
+            "kicked me",
+            "strangled",
+            "choked me",
+            "threatened me",
+            "not safe at home",
+        ],
+    ),
+];
+
+/// Phrases that look like a signal and are not: read first, their words are skipped.
+const NOT_SIGNALS: &[&str] = &[
+    "alarm geslagen",
+    "alarm slaan",
+    "op hol geslagen",
+    "slag geslagen",
+];
+
+/// A pattern split into its words.
+type Words = Vec<&'static str>;
+
+/// [`PATTERNS`] split into words once.
+static PATTERN_WORDS: LazyLock<Vec<(Category, Vec<Words>)>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|(c, ps)| (*c, ps.iter().map(|p| p.split(' ').collect()).collect()))
+        .collect()
+});
+
+/// [`NOT_SIGNALS`] split into words once.
+static NOT_SIGNAL_WORDS: LazyLock<Vec<Words>> =
+    LazyLock::new(|| NOT_SIGNALS.iter().map(|p| p.split(' ').collect()).collect());
+
+/// The most urgent safeguarding signal in `text` (first in [`Category`]'s order), if any.
+pub fn signal(text: &str) -> Option<Category> {
+    let (patterns, not_signals) = (&*PATTERN_WORDS, &*NOT_SIGNAL_WORDS);
+    let mut found: Option<Category> = None;
+    for clause in clauses(text) {
+        let words: Vec<&str> = clause.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(p) = not_signals.iter().find(|p| matches_at(&words, i, p)) {
+                i += p.len();
+                continue;
+            }
+            for (category, list) in patterns {
+                let hit = list.iter().any(|p| matches_at(&words, i, p));
+                if hit && found.is_none_or(|f| *category < f) {
+                    found = Some(*category);
+                }
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+/// True when `value` in a safeguarding column marks the row: anything but empty, `0`,
+/// `nee`/`no`/`n`, `false`/`onwaar`, `geen`/`none`, `-` or `n.v.t.`.
+pub fn flagged(value: &str) -> bool {
+    let v = value.trim().to_lowercase();
+    !matches!(
+        v.as_str(),
+        "" | "0"
+            | "0.0"
+            | "0,0"
+            | "nee"
+            | "no"
+            | "n"
+            | "false"
+            | "onwaar"
+            | "geen"
+            | "none"
+            | "-"
+            | "n.v.t."
+            | "nvt"
+            | "n/a"
+    )
+}
+
+/// True when the pattern's words match `words` from `i` on.
+fn matches_at(words: &[&str], i: usize, pattern: &[&str]) -> bool {
+    words.len() >= i + pattern.len()
+        && pattern
+            .iter()
+            .zip(&words[i..])
+            .all(|(p, w)| word_matches(p, w))
+}
+
+/// One pattern word against one text word: exact, or with `*` a longer word.
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
+        (Some(rest), _) if rest.ends_with('*') => word.contains(rest.trim_end_matches('*')),
+        (Some(suffix), None) => word.ends_with(suffix),
+        (None, Some(prefix)) => word.starts_with(prefix),
+        _ => word == pattern,
+    }
+}
+
+/// `.signalen.csv`: one line per signal (source, file, row, column, period, category,
+/// reason), never the text. Column names and codes are English like data-quality.csv;
+/// `reason` is in `lang`.
+pub fn signals_csv(signals: &[Signal], lang: crate::i18n::Language) -> Vec<u8> {
+    crate::render::tables::csv_bytes(
+        &[
+            "source", "file", "row", "column", "period", "category", "reason",
+        ],
+        signals.iter().map(|s| {
+            vec![
+                s.source.clone(),
+                s.file.clone(),
+                s.row.to_string(),
+                s.column.clone(),
+                s.period.map(|p| p.to_string()).unwrap_or_default(),
+                s.category.code().to_string(),
+                lang.signal(s.category).to_string(),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Category::*;
+
+    #[test]
+    fn finds_dutch_and_english_signals() {
+        let cases: &[(&str, Category)] = &[
+            ("Ik had zelfmoordgedachten na de bevalling", Suicide),
+            ("Ik wilde er een einde aan mijn leven maken", Suicide),
+            ("Soms wil ik dood", Suicide),
+            ("Ik heb overwogen mezelf iets aan te doen", SelfHarm),
+            ("Mijn partner sloeg me waar de kinderen bij waren", Violence),
+            ("Er is sprake van huiselijk geweld", Violence),
+            ("partnergeweld", Violence),
+            ("Ik ben seksueel misbruikt", Abuse),
+            ("Er is een melding bij Veilig Thuis gedaan", ChildAtRisk),
+            ("Mijn zoontje is uit huis geplaatst", ChildAtRisk),
+            // From the NHS FFT export.
+            (
+                "I rang them and relayed information that my child, who has self harm history, wanted to die",
+                Suicide,
+            ),
+            (
+                "pain & despair I want to end my life EVERY SINGEL DAY",
+                Suicide,
+            ),
+            ("Did cut myself cause of her.", SelfHarm),
+            ("I self harmed.", SelfHarm),
+            ("You have allowed my daughter to be with an abusive partner.", Abuse),
+            ("Keep me safe, 2 weeks, three situations of violence towards me.", Violence),
+            ("I was suicidal and got left to deal with it alone", Suicide),
+            ("I suffered intense medical neglect.", Abuse),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(t, c)| signal(t) != Some(*c))
+            .map(|(t, c)| format!("{t:?}: expected {c:?}, got {:?}", signal(t)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn ordinary_birth_care_words_are_no_signal() {
+        for text in [
+            "De pijnbestrijding was goed geregeld",
+            "We mochten de nachtvoeding overslaan",
+            "Ik heb een voeding overgeslagen",
+            "De kraamzorg was geweldig, echt geweldige mensen",
+            "Ik ging bijna dood van de pijn",
+            "Ik was doodmoe na de bevalling",
+            "De verloskundige heeft op tijd alarm geslagen",
+            "I thought my dad was having a heart attack",
+            "Faced with a life threatening situation",
+            "The wait was killing me",
+            "Ik voelde me veilig thuis met de kraamverzorgster",
+            "Het slaapritme sloeg helemaal om",
+            "Ze was verslagen na de lange bevalling",
+            "Did not answer",
+            "",
+        ] {
+            assert_eq!(signal(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_flag_column_is_set_by_anything_but_no() {
+        for v in ["1", "ja", "Yes", "X", "true"] {
+            assert!(flagged(v), "{v}");
+        }
+        for v in ["", " ", "0", "nee", "No", "FALSE", "n.v.t."] {
+            assert!(!flagged(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn the_file_names_where_never_what() {
+        let s = Signal {
+            source: "fft".into(),
+            file: "fft.csv".into(),
+            row: 12,
+            column: "FFT answer".into(),
+            period: Period::parse("2021-Q3"),
+            category: Suicide,
+        };
+        let text = String::from_utf8(signals_csv(&[s], crate::i18n::Language::En)).unwrap();
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "source,file,row,column,period,category,reason",
+                "fft,fft.csv,12,FFT answer,2021-Q3,suicide,suicide or wanting to die",
+            ]
+        );
+    }
+}
