@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use prem::config::Config;
 use prem::i18n::Msg;
 use prem::period::Period;
-use prem::report::{analyse, build, Analysis};
+use prem::report::{analyse, build_over, scope, Analysis};
+use prem::rerun::Previous;
 
 use crate::cli::ReportArgs;
 
@@ -34,8 +35,13 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         .into());
     }
     pb.set_message(lang.msg(Msg::Writing));
-    let bundle = build(&analysis, &a.vsvs)?;
     let dir = out.join(analysis.period.to_string());
+    // Checked before the slow part: a run that would lose someone's work stops at once.
+    let previous = Previous::read(&dir, lang)?;
+    if !a.force {
+        previous.check(&scope(&analysis, &a.vsvs, &previous)?, &dir, lang)?;
+    }
+    let bundle = build_over(&analysis, &a.vsvs, &previous)?;
     bundle.write(&dir)?;
     pb.finish_and_clear();
     if !quiet {
