@@ -92,7 +92,10 @@ fn lost_work_message(conflicts: &[Conflict], unrecorded: bool, lang: Language) -
     }
     if conflicts.len() > LOST_WORK_SHOWN {
         let more = conflicts.len() - LOST_WORK_SHOWN;
-        s.push_str(&format!("\n  {}", lang.say(Msg::AndMore, &[("count", &more)])));
+        s.push_str(&format!(
+            "\n  {}",
+            lang.say(Msg::AndMore, &[("count", &more)])
+        ));
     }
     s
 }
@@ -268,7 +271,11 @@ mod tests {
         let conflicts: Vec<Conflict> = (0..13)
             .map(|i| Conflict {
                 path: format!("vsv-{i:02}/agenda.md"),
-                change: if i == 0 { Change::Added } else { Change::Edited },
+                change: if i == 0 {
+                    Change::Added
+                } else {
+                    Change::Edited
+                },
             })
             .collect();
         let e = Error::WorkWouldBeLost {
@@ -278,7 +285,10 @@ mod tests {
             lang: Language::Nl,
         };
         let text = e.to_string();
-        assert!(text.starts_with("reports/2026-Q3: deze run zou 13 bestand(en)"), "{text}");
+        assert!(
+            text.starts_with("reports/2026-Q3: deze run zou 13 bestand(en)"),
+            "{text}"
+        );
         assert!(text.contains("\n  vsv-00/agenda.md (toegevoegd)\n  vsv-01/agenda.md (gewijzigd)"));
         assert!(text.contains("vsv-09/agenda.md") && !text.contains("vsv-10/agenda.md"));
         assert!(text.ends_with("\n  … en 3 meer"), "{text}");

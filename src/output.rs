@@ -486,7 +486,10 @@ mod tests {
         std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-iets")).unwrap();
         std::fs::write(tmp.path().join(".signalen.csv"), "privé").unwrap();
         tidy_leftovers(tmp.path(), "2026-Q3", &dir, Language::Nl).unwrap();
-        assert_eq!(std::fs::read(dir.join("index.md")).unwrap(), b"vorig rapport");
+        assert_eq!(
+            std::fs::read(dir.join("index.md")).unwrap(),
+            b"vorig rapport"
+        );
         let mut beside: Vec<String> = std::fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -10,11 +10,11 @@ use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
-use crate::rerun::{Previous, Scope, Written, MANIFEST};
 use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
 use crate::render::figures::{self, Figure};
 use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
+use crate::rerun::{Previous, Scope, Written, MANIFEST};
 use crate::score::{score, Scores};
 
 /// The region's folder in a report.
@@ -307,7 +307,12 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
 /// Adds `manifest.json`, recording every file the folder will hold as prem wrote it. With a
 /// partial scope the bundle is first cut to that scope and the rest of the previous folder
 /// kept, its record unchanged.
-fn add_manifest(a: &Analysis, bundle: &mut Bundle, scope: &Scope, previous: &Previous) -> Result<()> {
+fn add_manifest(
+    a: &Analysis,
+    bundle: &mut Bundle,
+    scope: &Scope,
+    previous: &Previous,
+) -> Result<()> {
     let mut files: Vec<Written> = Vec::new();
     if *scope != Scope::Whole {
         bundle.retain(|p| scope.replaces(p));
@@ -315,16 +320,22 @@ fn add_manifest(a: &Analysis, bundle: &mut Bundle, scope: &Scope, previous: &Pre
             bundle.keep(path.clone());
         }
         if let Some(record) = &previous.record {
-            files.extend(record.values().filter(|w| !scope.replaces(&w.path)).cloned());
+            files.extend(
+                record
+                    .values()
+                    .filter(|w| !scope.replaces(&w.path))
+                    .cloned(),
+            );
         }
     }
     files.extend(bundle.files().map(|(path, bytes)| Written::of(path, bytes)));
     files.sort_by(|x, y| x.path.cmp(&y.path));
-    let manifest =
-        manifest::manifest_json(&a.config, &a.data, a.period, &files).map_err(|e| Error::Output {
+    let manifest = manifest::manifest_json(&a.config, &a.data, a.period, &files).map_err(|e| {
+        Error::Output {
             path: MANIFEST.into(),
             message: e.to_string(),
-        })?;
+        }
+    })?;
     bundle.add(MANIFEST, manifest)
 }
 

@@ -113,9 +113,7 @@ impl Previous {
     pub fn read(dir: &Path, lang: Language) -> Result<Previous> {
         let mut files = BTreeMap::new();
         match std::fs::symlink_metadata(dir) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Previous::default())
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Previous::default()),
             Err(source) => return Err(Error::io(dir, source, lang)),
             Ok(_) => {}
         }
@@ -275,7 +273,9 @@ mod tests {
                 change: Change::Added
             }]
         );
-        assert!(p.check(&Scope::Whole, Path::new("r"), Language::Nl).is_err());
+        assert!(p
+            .check(&Scope::Whole, Path::new("r"), Language::Nl)
+            .is_err());
         assert!(Previous::default()
             .check(&Scope::Whole, Path::new("r"), Language::Nl)
             .is_ok());
