@@ -97,7 +97,7 @@ impl Bundle {
             .unwrap_or_else(|| "report".into());
         std::fs::create_dir_all(parent)
             .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
-        tidy_leftovers(parent, &name, dir, lang)?;
+        recover(dir, lang)?;
         let pid = std::process::id();
         let staging = Staging(parent.join(format!(".{name}.new-{pid}")));
         if staging.0.exists() {
@@ -162,6 +162,20 @@ fn copy_kept(from: &Path, to: &Path, lang: Language) -> Result<()> {
     let _ = meta;
     std::fs::copy(from, to).map_err(|source| Error::write(to.to_path_buf(), source, lang))?;
     Ok(())
+}
+
+/// Cleans up after earlier runs into the report folder `dir` that did not finish (see
+/// [`Bundle::write`]); a report one of them left moved aside is moved back. Call it before
+/// looking at what is in `dir`.
+pub fn recover(dir: &Path, lang: Language) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match dir.file_name() {
+        Some(name) => tidy_leftovers(parent, &name.to_string_lossy(), dir, lang),
+        None => Ok(()),
+    }
 }
 
 /// Cleans up after earlier runs into `dir` (folder `name` in `parent`) that did not finish:

@@ -159,7 +159,7 @@ impl Previous {
     pub fn conflicts(&self, scope: &Scope) -> Vec<Conflict> {
         self.files
             .values()
-            .filter(|f| f.path != MANIFEST && scope.replaces(&f.path))
+            .filter(|f| f.path != MANIFEST && scope.replaces(&f.path) && !is_system_file(&f.path))
             .filter_map(|f| {
                 let change = match self.record.as_ref().and_then(|r| r.get(&f.path)) {
                     None => Change::Added,
@@ -187,6 +187,15 @@ impl Previous {
             lang,
         })
     }
+}
+
+/// Files the file manager makes in any folder it shows (thumbnails, view settings): nobody's
+/// work, so never a reason to stop.
+const SYSTEM_FILES: [&str; 3] = [".DS_Store", "Thumbs.db", "desktop.ini"];
+
+fn is_system_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    SYSTEM_FILES.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -227,6 +236,7 @@ mod tests {
             ("index.md", "# index"),
             ("vsv-a/agenda.md", "# A, met notities van de vergadering"),
             ("vsv-a/notitie.txt", "bel de kraamzorg"),
+            ("vsv-a/charts/Thumbs.db", "thumbnails"),
             ("tables/scores.csv", "x"),
         ];
         let p = previous(&disk, Some(WRITTEN));

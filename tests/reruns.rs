@@ -256,6 +256,29 @@ fn the_message_is_english_with_language_en() {
     );
 }
 
+/// A run killed between moving the old report aside and moving the new one in: the next
+/// run moves the old report back first, and minds the edits in it.
+#[test]
+fn a_report_left_aside_by_a_killed_run_comes_back_with_its_edits_minded() {
+    let tmp = tempfile::tempdir().unwrap();
+    sample(tmp.path());
+    report(tmp.path(), &[]).success();
+    let dir = folder(tmp.path());
+    std::fs::write(
+        dir.join("regio/agenda.md"),
+        "# Met de besluiten van de vergadering",
+    )
+    .unwrap();
+    let before = files(&dir);
+    // No process has id 4294967295.
+    let aside = tmp.path().join("reports/.2026-Q3.old-4294967295");
+    std::fs::rename(&dir, &aside).unwrap();
+    let err = stderr(&report(tmp.path(), &[]).failure().code(1));
+    assert!(err.contains("\n  regio/agenda.md (gewijzigd)"), "{err}");
+    assert!(!aside.exists());
+    assert!(files(&dir) == before, "the report is back as it was");
+}
+
 /// A run killed while writing (here by the file-size limit: SIGXFSZ) leaves the previous
 /// report as it was and a hidden staging folder, which the next run removes. A file beside
 /// the period folder is never touched.

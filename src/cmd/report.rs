@@ -37,6 +37,8 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     pb.set_message(lang.msg(Msg::Writing));
     let dir = out.join(analysis.period.to_string());
     // Checked before the slow part: a run that would lose someone's work stops at once.
+    // A report a killed run left moved aside is back before anything is compared with it.
+    prem::output::recover(&dir, lang)?;
     let previous = Previous::read(&dir, lang)?;
     if !a.force {
         previous.check(&scope(&analysis, &a.vsvs, &previous)?, &dir, lang)?;
