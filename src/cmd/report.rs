@@ -40,8 +40,13 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     // A report a killed run left moved aside is back before anything is compared with it.
     prem::output::recover(&dir, lang)?;
     let previous = Previous::read(&dir, lang)?;
-    if !a.force {
-        previous.check(&scope(&analysis, &a.vsvs, &previous)?, &dir, lang)?;
+    let checked = scope(&analysis, &a.vsvs, &previous).and_then(|s| match a.force {
+        true => Ok(()),
+        false => previous.check(&s, &dir, lang),
+    });
+    if let Err(e) = checked {
+        pb.finish_and_clear();
+        return Err(e.into());
     }
     let bundle = build_over(&analysis, &a.vsvs, &previous)?;
     bundle.write(&dir)?;
