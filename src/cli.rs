@@ -45,7 +45,8 @@ pub struct ReportArgs {
     /// Report period, e.g. 2026-Q3 (default: the latest in the data).
     #[arg(long)]
     pub period: Option<String>,
-    /// Only write the agenda of this VSV (repeatable; default: every VSV).
+    /// Only write the agenda of this VSV (repeatable; default: every VSV). Over an existing
+    /// report only that VSV's folder, the index and the manifest are replaced.
     #[arg(long = "vsv", value_name = "NAME")]
     pub vsvs: Vec<String>,
     /// Output folder (default: [analysis] output in prem.toml, relative to it).
@@ -54,6 +55,10 @@ pub struct ReportArgs {
     /// Treat unusable values (unknown answers, bad dates …) as fatal.
     #[arg(long)]
     pub strict: bool,
+    /// Overwrite or remove files in the report folder that were edited or added since prem
+    /// wrote them (without it the run stops and names them).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `prem validate`.

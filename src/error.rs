@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::{Language, Msg};
+use crate::rerun::{Change, Conflict};
 
 /// A fatal problem: the run stops. (The cause of an I/O error is its `source()`, printed by
 /// the CLI after the message.) Value-level problems are not errors but entries in the
@@ -61,6 +62,42 @@ pub enum Error {
     /// Two files of one report got the same path; the second would overwrite the first.
     #[error("{}: {}", .path.display(), .lang.msg(Msg::WrittenTwice))]
     WrittenTwice { path: PathBuf, lang: Language },
+    /// A rerun would remove or overwrite files changed or added since prem wrote them.
+    #[error("{}: {}", .dir.display(), lost_work_message(.conflicts, *.unrecorded, *.lang))]
+    WorkWouldBeLost {
+        dir: PathBuf,
+        conflicts: Vec<Conflict>,
+        /// The folder has no manifest listing what prem wrote, so every file counts.
+        unrecorded: bool,
+        lang: Language,
+    },
+}
+
+/// How many files a [`Error::WorkWouldBeLost`] names; the rest are counted.
+const LOST_WORK_SHOWN: usize = 10;
+
+/// The files a rerun would lose, one a line, at most [`LOST_WORK_SHOWN`] then a count.
+fn lost_work_message(conflicts: &[Conflict], unrecorded: bool, lang: Language) -> String {
+    let mut s = lang.say(Msg::WorkWouldBeLost, &[("count", &conflicts.len())]);
+    if unrecorded {
+        s.push(' ');
+        s.push_str(lang.msg(Msg::NoRecord));
+    }
+    for c in conflicts.iter().take(LOST_WORK_SHOWN) {
+        let change = lang.msg(match c.change {
+            Change::Added => Msg::FileAdded,
+            Change::Edited => Msg::FileEdited,
+        });
+        s.push_str(&format!("\n  {} ({change})", c.path));
+    }
+    if conflicts.len() > LOST_WORK_SHOWN {
+        let more = conflicts.len() - LOST_WORK_SHOWN;
+        s.push_str(&format!(
+            "\n  {}",
+            lang.say(Msg::AndMore, &[("count", &more)])
+        ));
+    }
+    s
 }
 
 /// What makes an export unusable as a whole, with where it is.
@@ -196,6 +233,7 @@ impl Error {
                 ExportProblem::DuplicateColumn { .. } => Msg::HintDuplicateColumn,
             })),
             Error::WrittenTwice { lang, .. } => Some(lang.msg(Msg::HintWrittenTwice)),
+            Error::WorkWouldBeLost { lang, .. } => Some(lang.msg(Msg::HintWorkWouldBeLost)),
             _ => None,
         }
     }
@@ -209,7 +247,8 @@ impl Error {
             | Error::Input { lang, .. }
             | Error::Export { lang, .. }
             | Error::Strict { lang, .. }
-            | Error::WrittenTwice { lang, .. } => Some(*lang),
+            | Error::WrittenTwice { lang, .. }
+            | Error::WorkWouldBeLost { lang, .. } => Some(*lang),
             Error::Usage(_) | Error::Output { .. } => None,
         }
     }
@@ -225,5 +264,34 @@ mod tests {
         assert_eq!(column_letters(26), "Z");
         assert_eq!(column_letters(27), "AA");
         assert_eq!(column_letters(703), "AAA");
+    }
+
+    #[test]
+    fn lost_work_names_ten_files_and_counts_the_rest() {
+        let conflicts: Vec<Conflict> = (0..13)
+            .map(|i| Conflict {
+                path: format!("vsv-{i:02}/agenda.md"),
+                change: if i == 0 {
+                    Change::Added
+                } else {
+                    Change::Edited
+                },
+            })
+            .collect();
+        let e = Error::WorkWouldBeLost {
+            dir: "reports/2026-Q3".into(),
+            conflicts,
+            unrecorded: false,
+            lang: Language::Nl,
+        };
+        let text = e.to_string();
+        assert!(
+            text.starts_with("reports/2026-Q3: deze run zou 13 bestand(en)"),
+            "{text}"
+        );
+        assert!(text.contains("\n  vsv-00/agenda.md (toegevoegd)\n  vsv-01/agenda.md (gewijzigd)"));
+        assert!(text.contains("vsv-09/agenda.md") && !text.contains("vsv-10/agenda.md"));
+        assert!(text.ends_with("\n  … en 3 meer"), "{text}");
+        assert!(e.hint().is_some_and(|h| h.contains("--force")));
     }
 }

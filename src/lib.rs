@@ -4,7 +4,7 @@
 //! The pipeline, one module per stage: [`config`] + [`codebook`] → [`ingest`] (canonical
 //! tables, data-quality report) → [`score`] (cells, tiers, α) → [`trend`] (changes over
 //! periods) after [`disclosure`] (what may be published), [`spc`] (XmR signals), [`compare`] (case-mix standardisation and [`funnel`]
-//! bands) → [`render`] (tables, agendas) → [`output`] (safe writing). [`report`] strings them together; [`sample`] makes
+//! bands) → [`render`] (tables, agendas) → [`output`] (safe writing, minding what [`rerun`] finds). [`report`] strings them together; [`sample`] makes
 //! realistic synthetic exports.
 
 pub mod actions;
@@ -24,6 +24,7 @@ pub mod quality;
 pub mod quotes;
 pub mod render;
 pub mod report;
+pub mod rerun;
 pub mod safeguarding;
 pub mod sample;
 pub mod score;

@@ -1,10 +1,10 @@
-//! Writing a report folder safely: every file goes to a staging folder first, which then
-//! replaces the previous report in one rename, so an interrupted run leaves the previous
-//! report intact. Paths come from [`slug`], so no name can leave the output folder, and
+//! Writing a report folder safely: every file goes to a staging folder beside it first,
+//! which then replaces the previous report by renames, so an interrupted run leaves the
+//! previous report intact (what may be replaced at all is [`crate::rerun`]'s question). Paths come from [`slug`], so no name can leave the output folder, and
 //! from [`unique_slugs`], so two units never share a folder; a path added twice is an error,
 //! never an overwrite.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -17,6 +17,8 @@ use crate::i18n::{Language, Msg};
 #[derive(Debug, Default, Clone)]
 pub struct Bundle {
     files: BTreeMap<String, Vec<u8>>,
+    /// Files of the folder being replaced that stay as they are (see [`Bundle::keep`]).
+    keep: BTreeSet<String>,
     lang: Language,
 }
 
@@ -25,6 +27,7 @@ impl Bundle {
     pub fn new(lang: Language) -> Bundle {
         Bundle {
             files: BTreeMap::new(),
+            keep: BTreeSet::new(),
             lang,
         }
     }
@@ -62,22 +65,52 @@ impl Bundle {
         self.files.get(path).map(Vec::as_slice)
     }
 
-    /// Writes the bundle as folder `dir`, replacing what was there.
+    /// Keeps the file at `path` of the folder being replaced: [`Bundle::write`] copies it
+    /// over from there.
+    pub fn keep(&mut self, path: impl Into<String>) {
+        self.keep.insert(path.into());
+    }
+
+    /// The files kept from the folder being replaced.
+    pub fn kept(&self) -> impl Iterator<Item = &String> {
+        self.keep.iter()
+    }
+
+    /// Drops the files whose path fails `wanted`.
+    pub fn retain(&mut self, mut wanted: impl FnMut(&str) -> bool) {
+        self.files.retain(|p, _| wanted(p));
+    }
+
+    /// Writes the bundle as folder `dir`, replacing what was there: first everything into a
+    /// staging folder beside it (with the kept files copied from `dir`), then swapped in by
+    /// renames. Until the swap, `dir` is untouched, so a run that fails or is killed leaves
+    /// the previous report as it was; what such a run left behind is tidied up here.
     pub fn write(&self, dir: &Path) -> Result<()> {
         let lang = self.lang;
-        let parent = dir.parent().unwrap_or(Path::new("."));
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "report".into());
         std::fs::create_dir_all(parent)
             .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
-        let staging = tempfile::Builder::new()
-            .prefix(&format!(".{name}.tmp-"))
-            .tempdir_in(parent)
-            .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
+        recover(dir, lang)?;
+        let pid = std::process::id();
+        let staging = Staging(parent.join(format!(".{name}.new-{pid}")));
+        if staging.0.exists() {
+            std::fs::remove_dir_all(&staging.0)
+                .map_err(|source| Error::write(staging.0.clone(), source, lang))?;
+        }
+        std::fs::create_dir(&staging.0)
+            .map_err(|source| Error::write(staging.0.clone(), source, lang))?;
+        for rel in &self.keep {
+            copy_kept(&dir.join(rel), &staging.0.join(rel), lang)?;
+        }
         for (rel, bytes) in &self.files {
-            let path = staging.path().join(rel);
+            let path = staging.0.join(rel);
             if let Some(p) = path.parent() {
                 std::fs::create_dir_all(p)
                     .map_err(|source| Error::write(p.to_path_buf(), source, lang))?;
@@ -85,18 +118,124 @@ impl Bundle {
             std::fs::write(&path, bytes)
                 .map_err(|source| Error::write(dir.join(rel), source, lang))?;
         }
-        let staged = staging.keep();
-        let old: PathBuf = parent.join(format!(".{name}.old"));
-        let _ = std::fs::remove_dir_all(&old);
-        if dir.exists() {
+        let old = parent.join(format!(".{name}.old-{pid}"));
+        let had_old = std::fs::symlink_metadata(dir).is_ok();
+        if had_old {
             std::fs::rename(dir, &old)
                 .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
         }
-        std::fs::rename(&staged, dir)
-            .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
-        let _ = std::fs::remove_dir_all(&old);
+        if let Err(source) = std::fs::rename(&staging.0, dir) {
+            if had_old {
+                let _ = std::fs::rename(&old, dir);
+            }
+            return Err(Error::write(dir.to_path_buf(), source, lang));
+        }
+        std::mem::forget(staging);
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
         Ok(())
     }
+}
+
+/// A staging folder, removed when the run fails before swapping it in.
+struct Staging(PathBuf);
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies a kept file into the staging folder; a symbolic link stays a link.
+fn copy_kept(from: &Path, to: &Path, lang: Language) -> Result<()> {
+    if let Some(p) = to.parent() {
+        std::fs::create_dir_all(p).map_err(|source| Error::write(p.to_path_buf(), source, lang))?;
+    }
+    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io(from, e, lang))?;
+    #[cfg(unix)]
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(from).map_err(|e| Error::io(from, e, lang))?;
+        return std::os::unix::fs::symlink(target, to)
+            .map_err(|source| Error::write(to.to_path_buf(), source, lang));
+    }
+    let _ = meta;
+    std::fs::copy(from, to).map_err(|source| Error::write(to.to_path_buf(), source, lang))?;
+    Ok(())
+}
+
+/// Cleans up after earlier runs into the report folder `dir` that did not finish (see
+/// [`Bundle::write`]); a report one of them left moved aside is moved back. Call it before
+/// looking at what is in `dir`.
+pub fn recover(dir: &Path, lang: Language) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match dir.file_name() {
+        Some(name) => tidy_leftovers(parent, &name.to_string_lossy(), dir, lang),
+        None => Ok(()),
+    }
+}
+
+/// Cleans up after earlier runs into `dir` (folder `name` in `parent`) that did not finish:
+/// a staging folder `.<name>.new-<pid>` is removed; a previous report moved aside as
+/// `.<name>.old-<pid>` is moved back when `dir` is missing (the run stopped between the two
+/// renames), else removed (it was replaced). Only names of this pattern (and of the older
+/// `.<name>.tmp-*`, `.<name>.old`) are touched, and only when their run has ended.
+fn tidy_leftovers(parent: &Path, name: &str, dir: &Path, lang: Language) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let new = format!(".{name}.new-");
+    let old = format!(".{name}.old-");
+    let legacy_tmp = format!(".{name}.tmp-");
+    let legacy_old = format!(".{name}.old");
+    let mut staged = Vec::new();
+    let mut olds = Vec::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let ended = |pid: &str| pid.parse::<u32>().is_ok_and(|pid| run_ended(pid, &path));
+        if file.strip_prefix(&new).is_some_and(ended) || file.starts_with(&legacy_tmp) {
+            staged.push(path);
+        } else if file.strip_prefix(&old).is_some_and(ended) || file == legacy_old {
+            olds.push(path);
+        }
+    }
+    for path in staged {
+        let _ = std::fs::remove_dir_all(path);
+    }
+    olds.sort();
+    let mut olds = olds.into_iter();
+    if std::fs::symlink_metadata(dir).is_err() {
+        if let Some(previous) = olds.next() {
+            std::fs::rename(&previous, dir)
+                .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
+        }
+    }
+    for path in olds {
+        let _ = std::fs::remove_dir_all(path);
+    }
+    Ok(())
+}
+
+/// Whether the run with process id `pid` that left `path` has ended. Where `/proc` lists
+/// the running processes that decides; elsewhere a leftover an hour old counts as ended
+/// (a run takes minutes).
+fn run_ended(pid: u32, path: &Path) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return !proc.join(pid.to_string()).exists();
+    }
+    std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age.as_secs() > 3600)
 }
 
 /// Writes one file atomically (temporary file in the same folder, then rename).
@@ -285,5 +424,91 @@ mod tests {
         assert_eq!(std::fs::read(dir.join("x/new.txt")).unwrap(), b"new");
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    /// Every file below `dir` with its bytes, and the names beside it.
+    fn snapshot(dir: &Path) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+        let previous = crate::rerun::Previous::read(dir, Language::Nl).unwrap();
+        let files = previous
+            .files
+            .keys()
+            .map(|p| (p.clone(), std::fs::read(dir.join(p)).unwrap()))
+            .collect();
+        let mut beside: Vec<String> = std::fs::read_dir(dir.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        beside.sort();
+        (files, beside)
+    }
+
+    #[test]
+    fn a_write_failing_partway_leaves_the_previous_report_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("2026-Q3");
+        let mut b = Bundle::default();
+        b.add("index.md", b"old".to_vec()).unwrap();
+        b.add("vsv-a/agenda.md", b"A".to_vec()).unwrap();
+        b.write(&dir).unwrap();
+        let before = snapshot(&dir);
+        // "a" is written as a file first, so the folder "a/" for the next one cannot be made.
+        let mut b = Bundle::default();
+        b.add("a", b"x".to_vec()).unwrap();
+        b.add("a/b.md", b"y".to_vec()).unwrap();
+        b.add("index.md", b"new".to_vec()).unwrap();
+        assert!(matches!(b.write(&dir), Err(Error::Write { .. })));
+        assert_eq!(snapshot(&dir), before, "old report intact, no staging left");
+    }
+
+    #[test]
+    fn kept_files_are_carried_over_and_the_rest_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("2026-Q3");
+        let mut b = Bundle::default();
+        b.add("vsv-a/agenda.md", b"A1".to_vec()).unwrap();
+        b.add("vsv-b/agenda.md", b"B1".to_vec()).unwrap();
+        b.write(&dir).unwrap();
+        std::fs::write(dir.join("notitie.txt"), "mijn notitie").unwrap();
+        let mut b = Bundle::default();
+        b.add("vsv-a/agenda.md", b"A2".to_vec()).unwrap();
+        b.keep("vsv-b/agenda.md");
+        b.keep("notitie.txt");
+        b.write(&dir).unwrap();
+        let (files, beside) = snapshot(&dir);
+        let want: Vec<(String, Vec<u8>)> = [
+            ("notitie.txt", &b"mijn notitie"[..]),
+            ("vsv-a/agenda.md", b"A2"),
+            ("vsv-b/agenda.md", b"B1"),
+        ]
+        .iter()
+        .map(|(p, b)| (p.to_string(), b.to_vec()))
+        .collect();
+        assert_eq!(files, want);
+        assert_eq!(beside, ["2026-Q3"]);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_run_are_tidied_and_a_report_moved_aside_comes_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("2026-Q3");
+        // A run killed between its renames: the report moved aside, the new one staged.
+        // (No process has id 4294967295; a name that is not ours is left alone.)
+        let old = tmp.path().join(".2026-Q3.old-4294967295");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("index.md"), "vorig rapport").unwrap();
+        std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-4294967295/x")).unwrap();
+        std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-iets")).unwrap();
+        std::fs::write(tmp.path().join(".signalen.csv"), "privé").unwrap();
+        tidy_leftovers(tmp.path(), "2026-Q3", &dir, Language::Nl).unwrap();
+        assert_eq!(
+            std::fs::read(dir.join("index.md")).unwrap(),
+            b"vorig rapport"
+        );
+        let mut beside: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        beside.sort();
+        assert_eq!(beside, [".2026-Q3.new-iets", ".signalen.csv", "2026-Q3"]);
     }
 }

@@ -14,6 +14,7 @@ use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
 use crate::render::figures::{self, Figure};
 use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
+use crate::rerun::{Previous, Scope, Written, MANIFEST};
 use crate::safeguarding::Signal;
 use crate::score::{score, Scores};
 
@@ -150,7 +151,50 @@ fn finding_text(f: &crate::disclosure::Finding, data: &Canonical) -> String {
 
 /// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).
 pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
+    build_over(a, vsvs, &Previous::default())
+}
+
+/// Every VSV of the data with its folder name, in data order; a name in `vsvs` that is not
+/// in the data is an error.
+fn vsv_folders(a: &Analysis, vsvs: &[String]) -> Result<Vec<(String, String)>> {
     let lang = a.config.analysis.language;
+    let all = a.data.vsvs();
+    for wanted in vsvs {
+        if !all.iter().any(|v| v == wanted) {
+            return Err(Error::Usage(lang.say(
+                Msg::UnknownVsv,
+                &[("vsv", wanted), ("vsvs", &all.join(", "))],
+            )));
+        }
+    }
+    let slugs = unique_slugs(&all);
+    Ok(all.into_iter().zip(slugs).collect())
+}
+
+/// What a run over the report folder `previous` replaces: the whole folder, unless `vsvs`
+/// asks for some VSVs and there is a report to keep the others of. Then only their folders,
+/// the index and the manifest: the region's agenda, the tables and the data-quality report
+/// stay as the last full run wrote them.
+pub fn scope(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Scope> {
+    let folders = vsv_folders(a, vsvs)?;
+    if vsvs.is_empty() || previous.is_empty() {
+        return Ok(Scope::Whole);
+    }
+    Ok(Scope::Units(
+        folders
+            .into_iter()
+            .filter(|(name, _)| vsvs.contains(name))
+            .map(|(_, slug)| slug)
+            .collect(),
+    ))
+}
+
+/// Builds the report files a run over the report folder `previous` writes (see [`scope`]):
+/// with a partial scope only the files inside it, the others of `previous` kept, and an
+/// index listing every VSV with an agenda in the folder afterwards.
+pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Bundle> {
+    let lang = a.config.analysis.language;
+    let scope = scope(a, vsvs, previous)?;
     let mut bundle = Bundle::new(lang);
     let mut shown = a.scores.clone();
     shown.cells.retain(|c| c.period <= a.period);
@@ -171,23 +215,10 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         "data-quality.md",
         quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
     )?;
-    let manifest =
-        manifest::manifest_json(&a.config, &a.data, a.period).map_err(|e| Error::Output {
-            path: "manifest.json".into(),
-            message: e.to_string(),
-        })?;
-    bundle.add("manifest.json", manifest)?;
 
-    let all = a.data.vsvs();
-    for wanted in vsvs {
-        if !all.iter().any(|v| v == wanted) {
-            return Err(Error::Usage(lang.say(
-                Msg::UnknownVsv,
-                &[("vsv", wanted), ("vsvs", &all.join(", "))],
-            )));
-        }
-    }
-    let slugs = unique_slugs(&all);
+    let folders = vsv_folders(a, vsvs)?;
+    let all: Vec<String> = folders.iter().map(|(name, _)| name.clone()).collect();
+    let slugs: Vec<String> = folders.into_iter().map(|(_, slug)| slug).collect();
     // A VSV without respondents in the period gets no agenda, only a line in the index.
     let active: std::collections::BTreeSet<u32> = a
         .data
@@ -273,9 +304,59 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
         let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
         add_documents(&mut bundle, dir, "agenda", &md, lang)?;
     }
-    let index = index_md(a, &shown, &units, &empty, &flags);
+    // The index lists the agendas the folder holds after this run: those written now and,
+    // when the run replaces only some, those it keeps.
+    let mut listed: Vec<(Unit, String)> = Vec::new();
+    for (name, slug) in all.iter().zip(&slugs) {
+        let written = units.iter().any(|(_, dir)| dir == slug);
+        let kept = scope != Scope::Whole
+            && previous.files.contains_key(&format!("{slug}/agenda.md"))
+            && !scope.replaces(slug);
+        if written || kept {
+            if let Some(id) = a.data.names.find(name) {
+                listed.push((Unit::Vsv(id), slug.clone()));
+            }
+        }
+    }
+    let index = index_md(a, &shown, &listed, &empty, &flags);
     add_documents(&mut bundle, "", "index", &index, lang)?;
+    add_manifest(a, &mut bundle, &scope, previous)?;
     Ok(bundle)
+}
+
+/// Adds `manifest.json`, recording every file the folder will hold as prem wrote it. With a
+/// partial scope the bundle is first cut to that scope and the rest of the previous folder
+/// kept, its record unchanged.
+fn add_manifest(
+    a: &Analysis,
+    bundle: &mut Bundle,
+    scope: &Scope,
+    previous: &Previous,
+) -> Result<()> {
+    let mut files: Vec<Written> = Vec::new();
+    if *scope != Scope::Whole {
+        bundle.retain(|p| scope.replaces(p));
+        for path in previous.files.keys().filter(|p| !scope.replaces(p)) {
+            bundle.keep(path.clone());
+        }
+        if let Some(record) = &previous.record {
+            files.extend(
+                record
+                    .values()
+                    .filter(|w| !scope.replaces(&w.path))
+                    .cloned(),
+            );
+        }
+    }
+    files.extend(bundle.files().map(|(path, bytes)| Written::of(path, bytes)));
+    files.sort_by(|x, y| x.path.cmp(&y.path));
+    let manifest = manifest::manifest_json(&a.config, &a.data, a.period, &files).map_err(|e| {
+        Error::Output {
+            path: MANIFEST.into(),
+            message: e.to_string(),
+        }
+    })?;
+    bundle.add(MANIFEST, manifest)
 }
 
 /// Adds `<dir>/<name>.md`, `.html` (charts inline as SVG) and, for agendas, `.docx` (charts

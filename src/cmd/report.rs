@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use prem::config::Config;
 use prem::i18n::Msg;
 use prem::period::Period;
-use prem::report::{analyse, build, Analysis};
+use prem::report::{analyse, build_over, scope, Analysis};
+use prem::rerun::Previous;
 
 use crate::cli::ReportArgs;
 
@@ -35,8 +36,20 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         .into());
     }
     pb.set_message(lang.msg(Msg::Writing));
-    let bundle = build(&analysis, &a.vsvs)?;
     let dir = out.join(analysis.period.to_string());
+    // Checked before the slow part: a run that would lose someone's work stops at once.
+    // A report a killed run left moved aside is back before anything is compared with it.
+    prem::output::recover(&dir, lang)?;
+    let previous = Previous::read(&dir, lang)?;
+    let checked = scope(&analysis, &a.vsvs, &previous).and_then(|s| match a.force {
+        true => Ok(()),
+        false => previous.check(&s, &dir, lang),
+    });
+    if let Err(e) = checked {
+        pb.finish_and_clear();
+        return Err(e.into());
+    }
+    let bundle = build_over(&analysis, &a.vsvs, &previous)?;
     bundle.write(&dir)?;
     pb.finish_and_clear();
     if !quiet {

@@ -16,6 +16,12 @@ pub enum Msg {
     OutsideFolder,
     WrittenTwice,
     HintWrittenTwice,
+    WorkWouldBeLost,
+    NoRecord,
+    FileAdded,
+    FileEdited,
+    AndMore,
+    HintWorkWouldBeLost,
     // prem.toml
     ConfigName,
     ConfigMid,
@@ -144,6 +150,21 @@ impl Msg {
             HintWrittenTwice => (
                 "twee namen (van VSV's of thema's) geven hetzelfde bestand; dat hoort prem te voorkomen: meld het als fout, met die namen",
                 "two names (of VSVs or themes) give the same file; prem should prevent that: please report it as a bug, with those names",
+            ),
+            WorkWouldBeLost => (
+                "deze run zou {count} bestand(en) overschrijven of weghalen die veranderd of toegevoegd zijn sinds prem ze schreef; er is niets geschreven:",
+                "this run would overwrite or remove {count} file(s) changed or added since prem wrote them; nothing was written:",
+            ),
+            NoRecord => (
+                "(Deze map heeft geen manifest.json dat zegt welke bestanden prem schreef — niet door prem gemaakt, of door een oudere versie — dus telt elk bestand als het uwe.)",
+                "(This folder has no manifest.json saying which files prem wrote — not made by prem, or by an older version — so every file counts as yours.)",
+            ),
+            FileAdded => ("toegevoegd", "added"),
+            FileEdited => ("gewijzigd", "edited"),
+            AndMore => ("… en {count} meer", "… and {count} more"),
+            HintWorkWouldBeLost => (
+                "zet uw wijzigingen en notities ergens buiten de rapportmap en draai opnieuw, of draai met --force om ze te laten overschrijven en weghalen",
+                "move your edits and notes somewhere outside the report folder and run again, or run with --force to have them overwritten and removed",
             ),
             ConfigName => ("[analysis] name: mag niet leeg zijn", "[analysis] name: must not be empty"),
             ConfigMid => (

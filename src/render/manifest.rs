@@ -1,6 +1,8 @@
 //! `manifest.json`: what produced this report — tool version, config, codebooks, every
-//! input file with its sha256 and size, thresholds and the period. No timestamps, so the
-//! same inputs give the same bytes.
+//! input file with its sha256 and size, thresholds and the period — and what it holds:
+//! every file prem wrote with its sha256 and size, the record a rerun checks to tell prem's
+//! files from edited or added ones (see [`crate::rerun`]). No timestamps, so the same
+//! inputs give the same bytes.
 //!
 //! Nothing personal and no small count: the names removed from quotes are only counted
 //! (the list is exactly who must not be named), and there are no row counts per file
@@ -14,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{Analysis, Config, Privacy, Quotes, Source};
 use crate::ingest::Canonical;
 use crate::period::Period;
+use crate::rerun::Written;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -25,6 +28,8 @@ struct Manifest<'a> {
     thresholds: Thresholds,
     codebooks: Vec<CodebookEntry>,
     inputs: Vec<InputEntry>,
+    /// Every file of the report folder as prem wrote it (the manifest itself excepted).
+    files: &'a [Written],
 }
 
 /// The configuration as the manifest shows it: as read, but `[quotes] names` counted.
@@ -102,11 +107,12 @@ struct InputEntry {
     layout: &'static str,
 }
 
-/// The manifest as pretty JSON.
+/// The manifest as pretty JSON; `files` is what the report folder holds besides it.
 pub fn manifest_json(
     config: &Config,
     data: &Canonical,
     period: Period,
+    files: &[Written],
 ) -> serde_json::Result<Vec<u8>> {
     let m = Manifest {
         tool: "prem",
@@ -153,6 +159,7 @@ pub fn manifest_json(
                 })
             })
             .collect(),
+        files,
     };
     let mut v = serde_json::to_vec_pretty(&m)?;
     v.push(b'\n');
