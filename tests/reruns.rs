@@ -290,7 +290,7 @@ fn a_run_killed_partway_leaves_the_previous_report_intact() {
     report(tmp.path(), &[]).success();
     let dir = folder(tmp.path());
     let reports = tmp.path().join("reports");
-    std::fs::write(reports.join(".signalen.csv"), "bestand;rij\n").unwrap();
+    std::fs::write(reports.join("notities.txt"), "bestand;rij\n").unwrap();
     let before = files(&dir);
     let bin = assert_cmd::cargo::cargo_bin("prem");
     let status = std::process::Command::new("sh")
@@ -316,9 +316,9 @@ fn a_run_killed_partway_leaves_the_previous_report_intact() {
         "the run died while staging: {left:?}"
     );
     report(tmp.path(), &[]).success();
-    assert_eq!(beside(&reports), [".signalen.csv", "2026-Q3"]);
+    assert_eq!(beside(&reports), ["2026-Q3", "notities.txt"]);
     assert_eq!(
-        std::fs::read(reports.join(".signalen.csv")).unwrap(),
+        std::fs::read(reports.join("notities.txt")).unwrap(),
         b"bestand;rij\n"
     );
     assert!(files(&dir) == before);
