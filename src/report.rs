@@ -508,7 +508,10 @@ fn index_md(
     }
     md.push_str(&format!(
         "\n![{}]({REGION_DIR}/charts/heatmap.png)\n\n{}\n",
-        lang.charts().caption_heatmap,
+        escape(&crate::i18n::fill(
+            lang.charts().caption_heatmap,
+            &[("noun", a.config.analysis.unit_nouns().0)]
+        )),
         t.index_files
     ));
     md

@@ -748,6 +748,46 @@ fn agenda_snapshot_in_dutch_and_english() {
     );
 }
 
+/// Issue 10: a VSV without respondents in the period gets no agenda but a line in the
+/// index; rows left out are one line in each agenda, with the share and the main reason.
+#[test]
+fn a_unit_without_clients_gets_an_index_line_and_left_out_rows_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let mut export = long_export();
+    for i in 0..12 {
+        export += &format!(
+            "T{i};VSV Twee;Praktijk Twee;Verloskundigenpraktijk;{:02}-05-2026;Ja;30;8;8;\r\n",
+            i + 1
+        );
+    }
+    write(tmp.path(), "exports/prem.csv", export.as_bytes());
+    let report = run_report(tmp.path());
+    assert!(report.join("vsv-een/agenda.md").exists());
+    assert!(
+        !report.join("vsv-twee").exists(),
+        "no agenda without clients"
+    );
+    // The region's agenda has no "vs region" column, so it does not explain one.
+    let region = std::fs::read_to_string(report.join("regio/agenda.md")).unwrap();
+    assert!(!region.contains("T.o.v. regio") && !region.contains("*Lager* of *hoger"));
+    assert!(region.contains("| Thema | Score | 95%-BI | T.o.v. vorige periode |"));
+    let index = std::fs::read_to_string(report.join("index.md")).unwrap();
+    assert!(
+        index.contains("| VSV Twee | geen cliënten in 2026-K3: geen agendapunt | – | – |"),
+        "{index}"
+    );
+    // 1 of the 37 data rows has an unreadable date (31-02-2026): 3%.
+    let agenda = std::fs::read_to_string(report.join("vsv-een/agenda.md")).unwrap();
+    assert!(
+        agenda.contains(
+            "- **Niet meegeteld:** 3% van de rijen in de exports, vooral: datum onleesbaar — \
+             zie [datakwaliteit](../data-quality.md)"
+        ),
+        "{agenda}"
+    );
+}
+
 /// Real data (NHS Friends and Family Test, tests/fixtures/nhs-fft/README.md): comma
 /// separated, headers with commas and `&`, a reversed 5-point scale with 6/7 as "don't
 /// know", and dates that mix day-first and month-first in one column.
@@ -783,6 +823,7 @@ improvement = ["FFT answer"]
 [analysis]
 name = "NHS FFT"
 language = "en"
+unit = "Trust"
 [[source]]
 name = "fft"
 files = ["fft.csv"]
@@ -832,6 +873,27 @@ date = "Date"
     );
     assert_eq!(q("2021-Q4")["sd"], "3.5407");
     assert_eq!(q("2021-Q4")["top_box_pct"], "78.95");
+    // Issue 10: the units are called what the data call them, and no claim is made about
+    // a case-mix adjustment the export gives no columns for.
+    let report = tmp.path().join("reports/2021-Q4");
+    let mut agendas: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&report).unwrap() {
+        let path = entry.unwrap().path().join("agenda.md");
+        if path.exists() {
+            agendas.push(std::fs::read_to_string(path).unwrap());
+        }
+    }
+    assert!(agendas.len() >= 2, "{agendas:?}");
+    for agenda in &agendas {
+        assert!(!agenda.contains("VSV"), "{agenda}");
+        assert!(!agenda.contains("parity and age"), "{agenda}");
+        assert!(agenda.contains(
+            "Scores are not adjusted for differences in clients between Trusts: the exports \
+             have no column for parity or age."
+        ));
+    }
+    let index = std::fs::read_to_string(report.join("index.md")).unwrap();
+    assert!(index.contains("| Trust | Agenda item |") && index.contains("Per Trust an agenda"));
 }
 
 #[test]

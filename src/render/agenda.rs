@@ -295,14 +295,14 @@ pub fn agenda_md(
         .filter(|c| c.tier != Tier::Suppressed)
         .and_then(|c| c.stats)
         .map(|s| lang.decimal(s.mean, 1));
-    let grade_line = grade.and_then(|c| {
+    let grade_line = grade.map(|c| {
         let now = show_score(Some(c), lang, min_n, 1);
         let change = c
             .comparison
             .prev
             .filter(|_| c.tier == Tier::Full)
             .zip(c.stats);
-        Some(match change {
+        match change {
             None => now,
             Some((ch, s)) => {
                 let template = match (ch.significant, ch.change < 0.0) {
@@ -319,7 +319,7 @@ pub fn agenda_md(
                 );
                 format!("{now} · {then}")
             }
-        })
+        }
     });
     let position = vsv.and_then(|_| {
         let (mut better, mut worse, mut same) = (0, 0, 0);
@@ -501,7 +501,7 @@ pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
         .filter(|(p, _)| p.drops_row())
         .collect();
     // Most frequent first; ties in the fixed order of the problems.
-    reasons.sort_by(|x, y| y.1.cmp(&x.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     let reason = reasons.first()?.0;
     let pct = (rows - used) as f64 * 100.0 / rows as f64;
     let share = if pct < 1.0 {

@@ -123,6 +123,12 @@ impl<'a> Source<'a> {
 }
 
 impl Source<'_> {
+    /// A chart text with the unit noun filled in (`{noun}` "VSV", `{nouns}` "VSV's").
+    fn nouns(&self, text: &str) -> String {
+        let (noun, nouns) = self.config.analysis.unit_nouns();
+        fill(text, &[("noun", noun), ("nouns", nouns)])
+    }
+
     fn lang(&self) -> Language {
         self.config.analysis.language
     }
@@ -252,14 +258,14 @@ pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
     let t = src.t();
     let mut out = vec![Figure {
         path: format!("{dir}/charts/heatmap"),
-        caption: t.caption_heatmap.into(),
+        caption: src.nouns(t.caption_heatmap),
         inline: true,
         chart: AnyChart::Heatmap(heatmap(src)),
     }];
     if let Some(chart) = caterpillar(src) {
         out.push(Figure {
             path: format!("{dir}/charts/caterpillar"),
-            caption: t.caption_caterpillar.into(),
+            caption: src.nouns(t.caption_caterpillar),
             inline: false,
             chart: AnyChart::ThemeScores(chart),
         });
@@ -350,7 +356,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
     let suppressed = src.hidden_text();
     Some(ThemeScores {
         title: fill(
-            t.caterpillar_title,
+            &src.nouns(t.caterpillar_title),
             &[("unit", src.unit_name(Unit::Region))],
         ),
         subtitle: fill(
@@ -576,14 +582,14 @@ fn funnel(src: &Source, m: Measure, label: &str) -> Option<FunnelPlot> {
         })
         .collect();
     Some(FunnelPlot {
-        title: fill(t.funnel_title, &[("theme", label.to_string())]),
+        title: fill(&src.nouns(t.funnel_title), &[("theme", label.to_string())]),
         subtitle: fill(t.funnel_subtitle, &[("period", src.period.display(lang))]),
         x_axis: t.funnel_x.into(),
         y_axis: t.funnel_y.into(),
         target: f.target,
         curve: funnel_limits(&f),
         units,
-        legend: funnel_legend(lang, t.funnel_target, t.no_band),
+        legend: funnel_legend(lang, &src.nouns(t.funnel_target), t.no_band),
         no_data: t.no_data.into(),
         percent: false,
         decimals: 1,
@@ -628,7 +634,10 @@ fn heatmap(src: &Source) -> Heatmap {
         .collect();
     let suppressed = src.hidden_text();
     Heatmap {
-        title: fill(t.heatmap_title, &[("unit", src.unit_name(Unit::Region))]),
+        title: fill(
+            &src.nouns(t.heatmap_title),
+            &[("unit", src.unit_name(Unit::Region))],
+        ),
         subtitle: fill(t.heatmap_subtitle, &[("period", src.period.display(lang))]),
         rows: themes.into_iter().map(|(_, label, _)| label).collect(),
         columns: vsvs.into_iter().map(|(_, name)| name).collect(),
