@@ -18,13 +18,12 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, DrawingPosition, Footer,
-    Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, Footer, Hyperlink,
+    HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
     LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, PicAlign,
-    RelativeFromHType, RelativeFromVType, Run, RunFonts, Shading, SpecialIndentType, Start, Style,
-    StyleType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -47,12 +46,10 @@ const MARGIN: i32 = 1_134;
 const TEXT_WIDTH: usize = 9_638;
 /// … and in EMU (1 twip = 635 EMU).
 const TEXT_WIDTH_EMU: u64 = 9_638 * 635;
-/// Width of a point's key chart (44% of the text width, as in the HTML page).
-const KEY_CHART_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 44 / 100;
-/// Width of a strength's key chart (34%).
-const KEY_CHART_SMALL_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 34 / 100;
-/// Space between a floating key chart and the text beside it (3 mm).
-const KEY_CHART_GAP_EMU: i32 = 108_000;
+/// Width of a point's key chart (40% of the text width, as in the HTML page).
+const KEY_CHART_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 40 / 100;
+/// Width of a strength's key chart (30%).
+const KEY_CHART_SMALL_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 30 / 100;
 /// Tallest picture: leaves room for the caption on a page of 25.7 cm text height.
 const MAX_PICTURE_HEIGHT_EMU: u64 = 22 * 360_000;
 /// Left plus right cell margin of tables (100 twips each), in EMU.
@@ -210,8 +207,16 @@ struct Writer<'f> {
     picture_alts: Vec<String>,
     /// The next paragraph opens a new page.
     break_before: bool,
-    /// A floating key chart, anchored in the next paragraph that has text.
-    pending_float: Option<Run>,
+    /// A key chart and the paragraphs that go beside it, until the next heading.
+    beside: Option<Beside>,
+}
+
+/// A key chart with the text beside it (see [`Writer::flush_beside`]).
+struct Beside {
+    picture: Run,
+    /// Width of the chart's column, in twips.
+    width: usize,
+    text: Vec<Paragraph>,
 }
 
 impl<'f> Writer<'f> {
@@ -240,7 +245,7 @@ impl<'f> Writer<'f> {
             depth,
             picture_alts: Vec::new(),
             break_before: false,
-            pending_float: None,
+            beside: None,
         }
     }
 
@@ -289,7 +294,7 @@ impl<'f> Writer<'f> {
                 self.open_paragraph();
             }
             Tag::Heading { level, .. } => {
-                self.close_paragraph();
+                self.flush_beside();
                 self.heading = Some(heading_number(level));
                 self.open_paragraph();
             }
@@ -328,7 +333,7 @@ impl<'f> Writer<'f> {
                 self.item_start = true;
             }
             Tag::Table(alignments) => {
-                self.close_paragraph();
+                self.flush_beside();
                 let columns = alignments.len();
                 self.table = Some(TableBuilder {
                     alignments,
@@ -525,26 +530,35 @@ impl<'f> Writer<'f> {
         };
         let (mut width, mut height) = picture_extent(width_px, height_px);
         if let Some(key) = key.filter(|_| self.table.is_none()) {
-            // A point's key chart floats at the right of the text that follows it (its
-            // reasons and quotes), so a point takes the height of its chart, not both.
-            if u64::from(width) > key {
-                height = u32::try_from(u64::from(height) * key / u64::from(width))
+            // A point's key chart stands in a borderless two-column row beside the text that
+            // follows it (its reasons and quotes): the point takes the height of its chart,
+            // and the row never splits over two pages. The chart's own (empty) Markdown
+            // paragraph is dropped, not left as a blank line.
+            if self
+                .open
+                .as_ref()
+                .is_some_and(|o| !o.has_text && !o.has_picture)
+            {
+                self.open = None;
+            }
+            self.flush_beside();
+            let cell = key.saturating_sub(CELL_MARGINS_EMU);
+            if u64::from(width) > cell {
+                height = u32::try_from(u64::from(height) * cell / u64::from(width))
                     .unwrap_or(u32::MAX)
                     .max(1);
-                width = u32::try_from(key).unwrap_or(u32::MAX);
+                width = u32::try_from(cell).unwrap_or(u32::MAX);
             }
             let number = self.picture_alts.len() + 1;
             let pic = Pic::new_with_dimensions(bytes, width_px, height_px)
                 .size(width, height)
-                .id(format!("rIdImage{number}"))
-                .floating()
-                .relative_from_h(RelativeFromHType::Column)
-                .relative_from_v(RelativeFromVType::Paragraph)
-                .position_h(DrawingPosition::Align(PicAlign::Right))
-                .dist_l(KEY_CHART_GAP_EMU)
-                .dist_b(KEY_CHART_GAP_EMU / 2);
+                .id(format!("rIdImage{number}"));
             self.picture_alts.push(alt.to_string());
-            self.pending_float = Some(Run::new().add_image(pic));
+            self.beside = Some(Beside {
+                picture: Run::new().add_image(pic),
+                width: usize::try_from(key / 635).unwrap_or(TEXT_WIDTH / 2),
+                text: Vec::new(),
+            });
             return;
         }
         if let Some(t) = self.table.as_mut() {
@@ -671,7 +685,7 @@ impl<'f> Writer<'f> {
 
     /// The next paragraph starts a new page.
     fn page_break(&mut self) {
-        self.close_paragraph();
+        self.flush_beside();
         self.break_before = true;
     }
 
@@ -698,11 +712,7 @@ impl<'f> Writer<'f> {
         if std::mem::take(&mut self.break_before) {
             p = p.page_break_before(true);
         }
-        if self.heading.is_none() && self.table.is_none() {
-            if let Some(run) = self.pending_float.take() {
-                p = p.add_run(run);
-            }
-        }
+
         if let Some(level) = self.heading {
             p = p.style(&format!("Heading{level}"));
         } else if let Some(t) = self.table.as_ref() {
@@ -741,11 +751,6 @@ impl<'f> Writer<'f> {
         let Some(open) = self.open.take() else {
             return;
         };
-        if self.pending_float.is_some() && !open.has_text && !open.has_picture {
-            // The paragraph of a floating chart's own Markdown line: the chart goes into
-            // the next paragraph instead, so this one would only be an empty line.
-            return;
-        }
         let mut p = open.paragraph;
         if open.has_picture && !open.has_text {
             // A figure: centred and kept with its caption.
@@ -757,12 +762,47 @@ impl<'f> Writer<'f> {
         }
     }
 
-    /// Adds a finished paragraph to the table cell being written, or to the body.
+    /// Adds a finished paragraph to the table cell being written, beside a key chart, or to
+    /// the body.
     fn sink(&mut self, p: Paragraph) {
-        match self.table.as_mut() {
-            Some(t) => t.cell.push(p),
-            None => self.body.push(Block::Paragraph(Box::new(p))),
+        match (self.table.as_mut(), self.beside.as_mut()) {
+            (Some(t), _) => t.cell.push(p),
+            (None, Some(b)) => b.text.push(p),
+            (None, None) => self.body.push(Block::Paragraph(Box::new(p))),
         }
+    }
+
+    /// Ends a key chart's block: one borderless row, the text left and the chart right.
+    fn flush_beside(&mut self) {
+        self.close_paragraph();
+        let Some(b) = self.beside.take() else {
+            return;
+        };
+        let left = TEXT_WIDTH.saturating_sub(b.width);
+        let mut text_cell = TableCell::new().width(left, WidthType::Dxa);
+        let text = if b.text.is_empty() {
+            vec![self.new_paragraph()]
+        } else {
+            b.text
+        };
+        for p in text {
+            text_cell = text_cell.add_paragraph(p);
+        }
+        let chart = self
+            .new_paragraph()
+            .align(AlignmentType::Right)
+            .add_run(b.picture);
+        let chart_cell = TableCell::new()
+            .width(b.width, WidthType::Dxa)
+            .add_paragraph(chart);
+        let row = TableRow::new(vec![text_cell, chart_cell]).cant_split();
+        let table = Table::new(vec![row])
+            .set_grid(vec![left, b.width])
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 100, 0, 0))
+            .set_borders(TableBorders::with_empty());
+        self.body.push(Block::Table(Box::new(table)));
     }
 
     fn build_table(&mut self, t: TableBuilder) -> Table {
@@ -828,6 +868,7 @@ impl<'f> Writer<'f> {
             self.place_image(&img.src, img.alt.trim(), img.key);
         }
         self.close_paragraph();
+        self.flush_beside();
         if let Some(t) = self.table.take() {
             let table = self.build_table(t);
             self.body.push(Block::Table(Box::new(table)));
@@ -860,8 +901,8 @@ impl<'f> Writer<'f> {
             .default_line_spacing(
                 LineSpacing::new()
                     .before(0)
-                    .after(120)
-                    .line(264)
+                    .after(80)
+                    .line(252)
                     .line_rule(LineSpacingType::Auto),
             )
             .footer(Footer::new().add_paragraph(footer_paragraph))
@@ -952,7 +993,7 @@ fn styles() -> Vec<Style> {
         .italic()
         .color("243B53")
         .indent(Some(284), None, Some(284), None)
-        .line_spacing(LineSpacing::new().before(40).after(80));
+        .line_spacing(LineSpacing::new().before(20).after(60));
     quote.paragraph_property = std::mem::take(&mut quote.paragraph_property)
         .shading(Shading::new().fill(ACCENT_SOFT))
         .set_borders(only_border(ParagraphBorderPosition::Left, 24, 8, ACCENT));
@@ -2192,16 +2233,21 @@ _Einde_
         );
         let docx = markdown_to_docx(&md, "t", 1, &|_| Some(tiny_png())).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
-        // tiny_png is 2:1; the key chart takes 44% of the 17 cm text width and floats at
-        // the right of the paragraph after it, with no empty paragraph of its own.
-        let key = TEXT_WIDTH_EMU * 44 / 100;
+        // tiny_png is 2:1; the key chart's column is 40% of the 17 cm text width, less the
+        // cell margins.
+        let key = TEXT_WIDTH_EMU * 40 / 100 - CELL_MARGINS_EMU;
         assert!(
             doc.contains(&format!("<wp:extent cx=\"{key}\" cy=\"{}\" />", key / 2)),
             "{doc}"
         );
-        assert_eq!(doc.matches("<wp:anchor ").count(), 1, "{doc}");
-        assert!(doc.contains("<wp:positionH relativeFrom=\"column\"><wp:align>right</wp:align>"));
-        assert!(doc.contains("<wp:wrapSquare wrapText=\"bothSides\" />"));
+        // The key chart sits in a borderless row beside the text after it ("reden").
+        assert!(!doc.contains("<wp:anchor "), "{doc}");
+        let row = &doc[doc.find("<w:tbl>").unwrap_or(0)..doc.find("</w:tbl>").unwrap_or(0)];
+        assert!(
+            row.contains("reden") && row.contains("<w:drawing>"),
+            "{row}"
+        );
+        assert!(row.contains("<w:cantSplit />"), "{row}");
         assert!(doc.contains(&format!(
             "<wp:extent cx=\"{TEXT_WIDTH_EMU}\" cy=\"{}\" />",
             TEXT_WIDTH_EMU / 2

@@ -535,8 +535,8 @@ th { background: var(--accent-soft); color: #102a43; font-weight: 650; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 figure { margin: 1em 0 1.2em; }
 figure.chart > svg { display: block; width: 100%; height: auto; }
-figure.chart.key { float: right; width: 44%; margin: 0 0 0.5em 1em; }
-figure.chart.key.small { width: 34%; }
+figure.chart.key { float: right; width: 40%; margin: 0 0 0.5em 1em; }
+figure.chart.key.small { width: 30%; }
 figure.chart.key figcaption { font-size: 0.82em; }
 h1, h2, h3 { clear: both; }
 section { display: flow-root; }
