@@ -124,7 +124,7 @@ pub struct AgendaTexts {
 /// Dutch.
 pub const NL: AgendaTexts = AgendaTexts {
     position: "Vergeleken met de andere {units}",
-    position_text: "bij {worse} thema's lager, bij {better} hoger en bij {same} vergelijkbaar",
+    position_text: "lager: {worse} · hoger: {better} · vergelijkbaar: {same} (aantal thema's)",
     left_out: "Niet meegeteld",
     left_out_text: "{share} van de rijen in de exports, vooral: {reason} — {link}",
     less_than_one_percent: "minder dan 1%",
@@ -230,7 +230,7 @@ pub const NL: AgendaTexts = AgendaTexts {
 /// English.
 pub const EN: AgendaTexts = AgendaTexts {
     position: "Compared with the other {units}",
-    position_text: "lower on {worse} themes, higher on {better} and similar on {same}",
+    position_text: "lower: {worse} · higher: {better} · similar: {same} (number of themes)",
     left_out: "Not counted",
     left_out_text: "{share} of the rows in the exports, mainly: {reason} — {link}",
     less_than_one_percent: "less than 1%",
