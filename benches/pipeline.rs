@@ -3,6 +3,9 @@
 //! nation (71 VSVs × 12 quarters × 600 a quarter, PREM exports only).
 //! Run with `cargo bench`; the figures are reported in the issue notes, never asserted.
 
+// Test code: a failing unwrap is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -1,6 +1,9 @@
 //! The `prem` binary end to end, in scratch folders: fixtures with hand-worked numbers,
 //! every input format, fatal errors and the data-quality report.
 
+// Test code: a failing unwrap is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

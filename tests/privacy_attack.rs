@@ -47,6 +47,9 @@
 //! `prem share`); attacks across two runs (before and after one more export); organisations
 //! that serve several VSVs.
 
+// Test code: a failing unwrap is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use proptest::prelude::*;

@@ -2,6 +2,9 @@
 //! nobody changed, `--vsv` only that VSV's folder, and a run that does not finish leaves the
 //! previous report as it was.
 
+// Test code: a failing unwrap is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -59,6 +59,22 @@ use std::sync::LazyLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// A pattern of this file, compiled. Every pattern is a constant that the tests compile (each
+/// scrubber test forces them all), so a failure is a bug in prem, never a property of input.
+trait Constant {
+    fn constant(self) -> Regex;
+}
+
+impl Constant for Result<Regex, regex::Error> {
+    #[allow(
+        clippy::expect_used,
+        reason = "a constant pattern; compiled by every test that scrubs"
+    )]
+    fn constant(self) -> Regex {
+        self.expect("a constant pattern of quotes.rs")
+    }
+}
+
 /// The text that replaces each finding of personal data.
 pub const PLACEHOLDER: &str = "[…]";
 
@@ -181,12 +197,12 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"\p{L}(?:[\p{L}\p{N}-]*[\p{L}\p{N}])?",
         spaced_tld!()
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\p{L}\p{N}._%+\-@/])(@[\p{L}\p{N}_][\p{L}\p{N}_.]*[\p{L}\p{N}_])")
-        .expect("valid regex")
+        .constant()
 });
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,7 +214,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         label!(),
         r")*\.(?:nl|com|org|net|eu|be|info|io|uk)\b(?:/[^\s<>\x22]*)?"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static PHONE_NL_INTL: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,7 +231,7 @@ static PHONE_NL_INTL: LazyLock<Regex> = LazyLock::new(|| {
         sep!(),
         r"?[0-9]){8}[0-9]*"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static PHONE_INTL: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,7 +242,7 @@ static PHONE_INTL: LazyLock<Regex> = LazyLock::new(|| {
         sep!(),
         r"?\(?[0-9]\)?){6,14}"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static PHONE_NL: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,7 +273,7 @@ static PHONE_NL: LazyLock<Regex> = LazyLock::new(|| {
         sep!(),
         r"?[0-9]){5}[0-9]*"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 macro_rules! bsn_sep {
@@ -296,15 +312,14 @@ static BSN_GROUPED: LazyLock<Regex> = LazyLock::new(|| {
         bsn_sep!(),
         r"[0-9]{3})\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 /// Nine digits in any other grouping ("1 2 3 4 5 6 7 8 9", "12 345 6789"); kept
 /// only when they are the whole run of digits (see [`whole_digit_run`]), since
 /// nine digits can also be the tail of a foreign phone number.
-static BSN_ANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(r"\b[0-9](?:", bsn_sep!(), r"?[0-9]){8}\b")).expect("valid regex")
-});
+static BSN_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!(r"\b[0-9](?:", bsn_sep!(), r"?[0-9]){8}\b")).constant());
 
 /// Local numbers without an area code: 123 45 67, 123-45-67, 123 4567, and 7+
 /// digits written one by one. Three-four only with a space: "500-1000 ml" is a range.
@@ -322,7 +337,7 @@ static PHONE_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
         sep!(),
         r"[0-9]){6,}\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 /// Five or more digits after a word that announces a phone number ("tel. 45 67
@@ -342,11 +357,10 @@ static PHONE_CUED: LazyLock<Regex> = LazyLock::new(|| {
         sep!(),
         r"?[0-9]){4,})"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
-static LONG_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{7,}").expect("valid regex"));
+static LONG_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{7,}").constant());
 
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -361,7 +375,7 @@ static IBAN: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"?[A-Z0-9]{1,4})?\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -376,7 +390,7 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"*)([A-Za-z]{2})\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 macro_rules! street_suffix {
@@ -419,7 +433,7 @@ static STREET: LazyLock<Regex> = LazyLock::new(|| {
         house_number!(),
         r")"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 /// Street and number after "woon(t) op/aan (de)", "adres (is)": the street
@@ -447,7 +461,7 @@ static STREET_CUED: LazyLock<Regex> = LazyLock::new(|| {
         house_number!(),
         r"))"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 /// English order: `12 Baker Street`.
@@ -459,7 +473,7 @@ static STREET_EN: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Way|Square|Place|Gardens|Terrace)\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -467,7 +481,7 @@ static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         r"\b[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})\b",
         r"|\b[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -501,7 +515,7 @@ static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"*(?:19|20)[0-9]{2}\b)"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -511,7 +525,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         hs!(),
         r"*(?:uur|u|h)\b"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 macro_rules! titles {
@@ -562,7 +576,7 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         one_name!(),
         r")*)"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 macro_rules! lower_particle {
@@ -587,19 +601,18 @@ static LOWER_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         lower_particle!(),
         r"[ \t\x{A0}]+)*\p{L}[\p{L}\p{M}]*)*)"
     ))
-    .expect("valid regex")
+    .constant()
 });
 
 /// A name part that itself starts with a title ("Thanks Dr Smith").
 static STARTS_WITH_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(concat!(r"^", titles!(), r"(?:[,:]?\s|$)")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(concat!(r"^", titles!(), r"(?:[,:]?\s|$)")).constant());
 
-static MULTI_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[…\](?:[ \t\x{A0}\x{2007}\x{202F}]*\[…\])+").expect("valid regex")
-});
+static MULTI_PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[…\](?:[ \t\x{A0}\x{2007}\x{202F}]*\[…\])+").constant());
 
 static MULTI_SPACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[ \t\x{A0}\x{2007}\x{202F}]{2,}").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"[ \t\x{A0}\x{2007}\x{202F}]{2,}").constant());
 
 /// Two-letter words after four digits that make the match ordinary text, not
 /// a postcode, unless the letters are written in capitals ("1234 AB").
