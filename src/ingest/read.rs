@@ -416,8 +416,7 @@ mod tests {
             assert_eq!(all.join("|"), want, "{}", String::from_utf8_lossy(bytes));
         }
         // A first column that merely starts with "sep" is a header.
-        let t =
-            TableFile::open(Path::new("x.csv"), b"sep;B\n1;2\n", None, 1).unwrap();
+        let t = TableFile::open(Path::new("x.csv"), b"sep;B\n1;2\n", None, 1).unwrap();
         assert_eq!(t.headers, ["sep", "B"]);
     }
 
