@@ -28,8 +28,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
-use crate::i18n::{Language, Msg};
+use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
 use crate::ingest::value::{read_date, DateReading};
 use crate::ingest::{Canonical, SimpleTable};
 use crate::period::{Period, PeriodKind};
@@ -95,17 +94,12 @@ pub fn register_path(config: &crate::config::Config) -> PathBuf {
 }
 
 /// Reads the register; a missing default file is an empty register.
-pub fn read_register(
-    path: &Path,
-    required: bool,
-    data: &Canonical,
-    lang: Language,
-) -> Result<Vec<Action>> {
+pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Vec<Action>> {
     if !required && !path.exists() {
         return Ok(Vec::new());
     }
-    let table = SimpleTable::read(path, lang)?;
-    let col = |name: &str| table.column(path, name, lang);
+    let table = SimpleTable::read(path).map_err(in_register)?;
+    let col = |name: &str| table.column(path, name).map_err(in_register);
     let (id, vsv, theme, action, owner) = (
         col("id")?,
         col("vsv")?,
@@ -122,22 +116,22 @@ pub fn read_register(
             continue;
         }
         let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
-        let bad = |c: usize, expected: String| {
-            let message = lang.say(
-                Msg::ActionValue,
-                &[
-                    ("row", row),
-                    ("column", &table.headers.get(c).cloned().unwrap_or_default()),
-                    ("value", &get(c)),
-                    ("expected", &expected),
-                ],
-            );
-            Error::input(path, message, lang)
+        let bad = |c: usize, expected: ActionExpected| {
+            let problem = ActionProblem::Value {
+                row: *row,
+                column: table.headers.get(c).cloned().unwrap_or_default(),
+                value: get(c).to_string(),
+                expected,
+            };
+            Error::Actions {
+                path: path.to_path_buf(),
+                problem: Box::new(problem),
+            }
         };
         let text = |c: usize| -> Result<String> {
             let v = get(c);
             if v.is_empty() {
-                Err(bad(c, lang.msg(Msg::ActionEmpty).to_string()))
+                Err(bad(c, ActionExpected::Text))
             } else {
                 Ok(v.to_string())
             }
@@ -152,17 +146,14 @@ pub fn read_register(
                 // A Dutch register writes the day first.
                 DateReading::Ambiguous { day_first, .. } => Ok(Some(day_first)),
                 DateReading::MonthFirstOnly(_) | DateReading::Invalid => {
-                    Err(bad(c, lang.msg(Msg::ActionDate).to_string()))
+                    Err(bad(c, ActionExpected::Date))
                 }
             }
         };
         let theme_id = get(theme);
         let Some(theme_index) = data.themes.iter().position(|t| t.id == theme_id) else {
-            let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
-            return Err(bad(
-                theme,
-                lang.say(Msg::ActionTheme, &[("known", &known.join(", "))]),
-            ));
+            let known = data.themes.iter().map(|t| t.id.clone()).collect();
+            return Err(bad(theme, ActionExpected::Theme { known }));
         };
         let vsv_name = get(vsv);
         let vsv_value = if vsv_name.is_empty() {
@@ -170,13 +161,11 @@ pub fn read_register(
         } else if let Some(v) = vsvs.iter().find(|v| same(v, vsv_name)) {
             Some(v.clone())
         } else {
-            return Err(bad(
-                vsv,
-                lang.say(Msg::ActionVsv, &[("vsvs", &vsvs.join(", "))]),
-            ));
+            let known = vsvs.clone();
+            return Err(bad(vsv, ActionExpected::Vsv { known }));
         };
         let Some(start_date) = date(start)? else {
-            return Err(bad(start, lang.msg(Msg::ActionDate).to_string()));
+            return Err(bad(start, ActionExpected::Date));
         };
         let horizon_value = match get(horizon).to_lowercase().as_str() {
             "" => None,
@@ -185,13 +174,13 @@ pub fn read_register(
                 Some(Horizon::Quarter)
             }
             "jaar" | "year" | "1j" | "1y" | "12m" | "1 jaar" => Some(Horizon::Year),
-            _ => return Err(bad(horizon, lang.msg(Msg::ActionHorizon).to_string())),
+            _ => return Err(bad(horizon, ActionExpected::Horizon)),
         };
         let status_value = match get(status).to_lowercase().as_str() {
             "gepland" | "planned" | "" => Status::Planned,
             "lopend" | "running" | "bezig" | "in uitvoering" => Status::Running,
             "afgerond" | "done" | "klaar" | "gereed" => Status::Done,
-            _ => return Err(bad(status, lang.msg(Msg::ActionStatus).to_string())),
+            _ => return Err(bad(status, ActionExpected::Status)),
         };
         out.push(Action {
             id: text(id)?,
@@ -206,6 +195,24 @@ pub fn read_register(
         });
     }
     Ok(out)
+}
+
+/// An error reading the register as a table, as a problem of the register (so that its
+/// hint is about the register's columns, not about prem.toml).
+fn in_register(e: Error) -> Error {
+    let (path, problem) = match e {
+        Error::Input {
+            path,
+            problem: InputProblem::MissingNamedColumn { column, headers },
+        } => (path, ActionProblem::MissingColumn { column, headers }),
+        Error::Input { path, problem } => (path, ActionProblem::Unreadable(problem)),
+        Error::Export { path, problem } => (path, ActionProblem::Ambiguous(*problem)),
+        other => return other,
+    };
+    Error::Actions {
+        path,
+        problem: Box::new(problem),
+    }
 }
 
 /// Names equal ignoring case and surrounding spaces.
@@ -324,7 +331,7 @@ mod tests {
             "{HEADER}A1;;bereikbaarheid;Terugbellen binnen 30 min;Coördinator;21-01-2026;21-04-2026;3m;lopend\n\
              A2;;informatievoorziening;Folder herschrijven;Werkgroep;2026-04-11;;30 dagen;afgerond\n"
         ));
-        let a = read_register(&p, true, &data(), Language::Nl).unwrap();
+        let a = read_register(&p, true, &data()).unwrap();
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].theme, 1);
         assert_eq!(a[0].horizon, Some(Horizon::Quarter));
@@ -340,20 +347,35 @@ mod tests {
         let (_d, p) = write(&format!(
             "{HEADER}A1;;bereikbaarheid;Iets;X;21-01-2026;;binnenkort;lopend\n"
         ));
-        let e = read_register(&p, true, &data(), Language::Nl)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("acties.csv") && e.contains("rij 2") && e.contains("horizon"),
-            "{e}"
+        let e = read_register(&p, true, &data()).unwrap_err();
+        let Error::Actions { path, problem } = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!(path, &p);
+        assert_eq!(
+            **problem,
+            ActionProblem::Value {
+                row: 2,
+                column: "horizon".into(),
+                value: "binnenkort".into(),
+                expected: ActionExpected::Horizon
+            }
         );
-        assert!(e.contains("30 dagen, 90 dagen of jaar"), "{e}");
+        let d = crate::diagnostic::describe(&e, crate::i18n::Language::Nl);
+        assert!(
+            d.message.ends_with("acties.csv: rij 2, kolom \"horizon\": \"binnenkort\" — verwacht 30 dagen, 90 dagen of jaar (ook: 1m, 3m, 1j)"),
+            "{}",
+            d.message
+        );
+        let hint = d.hint.unwrap_or_default();
+        assert!(
+            hint.contains("acties.csv") && !hint.contains("prem.toml"),
+            "{hint}"
+        );
         let (_d, p) = write(&format!(
             "{HEADER}A1;;bereikbaar;Iets;X;21-01-2026;;;lopend\n"
         ));
-        let e = read_register(&p, true, &data(), Language::Nl)
-            .unwrap_err()
-            .to_string();
+        let e = read_register(&p, true, &data()).unwrap_err().to_string();
         assert!(e.contains("informatievoorziening, bereikbaarheid"), "{e}");
     }
 
@@ -361,10 +383,8 @@ mod tests {
     fn a_missing_default_register_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("acties.csv");
-        assert!(read_register(&p, false, &data(), Language::Nl)
-            .unwrap()
-            .is_empty());
-        assert!(read_register(&p, true, &data(), Language::Nl).is_err());
+        assert!(read_register(&p, false, &data()).unwrap().is_empty());
+        assert!(read_register(&p, true, &data()).is_err());
     }
 
     fn cell(period: &str, mean: f64, se: f64) -> Cell {

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::toml_message;
-use crate::error::{Error, Result};
-use crate::i18n::{Language, Msg};
+use crate::error::{CodebookProblem, Error, Result, ScaleProblem, TomlProblem};
 
 /// The built-in codebooks: name and TOML text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -246,28 +244,26 @@ impl Codebook {
         BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 
-    /// Loads a built-in codebook by name, or a codebook TOML at `spec` relative to `dir`;
-    /// messages in `lang`.
-    pub fn resolve(spec: &str, dir: &Path, lang: Language) -> Result<Codebook> {
+    /// Loads a built-in codebook by name, or a codebook TOML at `spec` relative to `dir`.
+    pub fn resolve(spec: &str, dir: &Path) -> Result<Codebook> {
         if let Some(text) = Codebook::builtin_text(spec) {
-            let mut cb = Codebook::parse(text, Path::new(spec), lang)?;
+            let mut cb = Codebook::parse(text, Path::new(spec))?;
             cb.origin = spec.to_string();
             return Ok(cb);
         }
         let path: PathBuf = dir.join(spec);
         let text = std::fs::read_to_string(&path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::NotFound {
-                let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                let message = lang.say(
-                    Msg::CodebookNotFound,
-                    &[("spec", &spec), ("names", &names.join(", "))],
-                );
-                Error::config(&path, message, lang)
+                let problem = CodebookProblem::NotFound {
+                    spec: spec.to_string(),
+                    known: builtin_names(),
+                };
+                Error::codebook(&path, problem)
             } else {
-                Error::io(&path, source, lang)
+                Error::io(&path, source)
             }
         })?;
-        let mut cb = Codebook::parse(&text, &path, lang)?;
+        let mut cb = Codebook::parse(&text, &path)?;
         // As written in prem.toml (relative to it), so reports do not depend on where the
         // command was run from.
         cb.origin = spec.to_string();
@@ -275,11 +271,13 @@ impl Codebook {
     }
 
     /// Parses and checks a codebook; `path` is used in messages.
-    pub fn parse(text: &str, path: &Path, lang: Language) -> Result<Codebook> {
-        let cb: Codebook =
-            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e, lang), lang))?;
-        cb.check(path, lang)?;
-        Ok(cb)
+    pub fn parse(text: &str, path: &Path) -> Result<Codebook> {
+        let cb: Codebook = toml::from_str(text)
+            .map_err(|e| Error::codebook(path, CodebookProblem::Toml(TomlProblem::of(&e))))?;
+        match cb.problem() {
+            Some(p) => Err(Error::codebook(path, p)),
+            None => Ok(cb),
+        }
     }
 
     /// The theme with this id.
@@ -300,104 +298,99 @@ impl Codebook {
             .count()
     }
 
-    fn check(&self, path: &Path, lang: Language) -> Result<()> {
-        let err = |m: Msg, pairs: &[(&str, &dyn std::fmt::Display)]| {
-            Err(Error::config(path, lang.say(m, pairs), lang))
-        };
+    /// The first problem of the codebook, if any.
+    fn problem(&self) -> Option<CodebookProblem> {
+        use CodebookProblem as P;
         for (id, s) in &self.scales {
-            if let Err((m, pairs)) = s.check() {
-                let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("id", id)];
-                all.extend(pairs.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)));
-                return err(m, &all);
+            if let Some(problem) = s.problem() {
+                return Some(P::Scale {
+                    id: id.clone(),
+                    problem,
+                });
             }
         }
         let mut themes = BTreeSet::new();
         for t in &self.themes {
+            let id = t.id.clone();
             if !themes.insert(t.id.as_str()) {
-                return err(Msg::ThemeTwice, &[("id", &t.id)]);
+                return Some(P::ThemeTwice { id });
             }
-            if let Some(imp) = t.importance {
-                if !(1.0..=4.0).contains(&imp) {
-                    return err(Msg::ThemeImportance, &[("id", &t.id), ("value", &imp)]);
-                }
+            if let Some(value) = t.importance.filter(|v| !(1.0..=4.0).contains(v)) {
+                return Some(P::ThemeImportance { id, value });
             }
         }
         let mut items = BTreeSet::new();
         for i in &self.items {
+            let id = i.id.clone();
             if !items.insert(i.id.as_str()) {
-                return err(Msg::ItemTwice, &[("id", &i.id)]);
+                return Some(P::ItemTwice { id });
             }
             if !self.scales.contains_key(&i.scale) {
-                return err(Msg::ItemScale, &[("id", &i.id), ("scale", &i.scale)]);
+                let scale = i.scale.clone();
+                return Some(P::ItemScale { id, scale });
             }
-            if let Some(t) = &i.theme {
-                if !themes.contains(t.as_str()) {
-                    return err(Msg::ItemTheme, &[("id", &i.id), ("theme", t)]);
-                }
+            if let Some(t) = i.theme.as_ref().filter(|t| !themes.contains(t.as_str())) {
+                let theme = t.clone();
+                return Some(P::ItemTheme { id, theme });
             }
             if i.columns.is_empty() {
-                return err(Msg::ItemColumns, &[("id", &i.id)]);
+                return Some(P::ItemNoColumns { id });
             }
         }
-        for t in &self.themes {
-            if self.theme_size(&t.id) == 0 {
-                return err(Msg::ThemeNoItems, &[("id", &t.id)]);
-            }
+        if let Some(t) = self.themes.iter().find(|t| self.theme_size(&t.id) == 0) {
+            return Some(P::ThemeNoItems { id: t.id.clone() });
         }
-        for (key, id) in [
+        [
             ("grade", &self.overall.grade),
             ("recommend", &self.overall.recommend),
-        ] {
-            if let Some(id) = id {
-                if !items.contains(id.as_str()) {
-                    return err(Msg::OverallNotItem, &[("key", &key), ("id", id)]);
-                }
-            }
-        }
-        Ok(())
+        ]
+        .into_iter()
+        .find_map(|(key, id)| {
+            let id = id.as_ref().filter(|id| !items.contains(id.as_str()))?;
+            Some(P::OverallNotItem {
+                key: key.into(),
+                id: id.clone(),
+            })
+        })
     }
 }
 
-/// What is wrong with a scale: the message and its placeholders (besides `id`).
-type ScaleProblem = (Msg, Vec<(&'static str, String)>);
+/// The names of the built-in codebooks.
+pub fn builtin_names() -> Vec<String> {
+    BUILTIN.iter().map(|(n, _)| n.to_string()).collect()
+}
 
 impl Scale {
-    /// The problem of a scale, as a message and its placeholders (besides `id`).
-    fn check(&self) -> std::result::Result<(), ScaleProblem> {
+    /// What makes the scale unusable, if anything.
+    fn problem(&self) -> Option<ScaleProblem> {
         match self.kind {
             ScaleKind::Numeric => {
                 let (Some(min), Some(max)) = (self.min, self.max) else {
-                    return Err((Msg::ScaleNeedsMinMax, vec![]));
+                    return Some(ScaleProblem::NeedsMinMax);
                 };
                 if min >= max {
-                    return Err((
-                        Msg::ScaleMinMax,
-                        vec![("min", min.to_string()), ("max", max.to_string())],
-                    ));
+                    return Some(ScaleProblem::MinNotBelowMax { min, max });
                 }
             }
             ScaleKind::Ordinal | ScaleKind::Binary => {
                 let levels = self.level_labels();
                 if levels.len() < 2 {
-                    return Err((Msg::ScaleLevels, vec![]));
+                    return Some(ScaleProblem::TooFewLevels);
                 }
                 for l in self.positive.iter().chain(&self.problem) {
                     if !levels.iter().any(|x| x == l) {
-                        return Err((Msg::ScaleUnknownLevel, vec![("level", l.clone())]));
+                        return Some(ScaleProblem::UnknownLevel { level: l.clone() });
                     }
                 }
                 if !self.scores.is_empty() && self.scores.len() != levels.len() {
-                    return Err((
-                        Msg::ScaleScores,
-                        vec![
-                            ("n", self.scores.len().to_string()),
-                            ("k", levels.len().to_string()),
-                        ],
-                    ));
+                    return Some(ScaleProblem::ScoresCount {
+                        scores: self.scores.len(),
+                        levels: levels.len(),
+                    });
                 }
             }
         }
-        Ok(())
+        None
     }
 
     /// The level labels, worst first (binary scales default to nee/ja).
@@ -416,7 +409,7 @@ mod tests {
 
     #[test]
     fn builtins_parse_and_have_the_promised_shape() {
-        let prem = Codebook::resolve("prem-geboortezorg", Path::new("."), Language::Nl).unwrap();
+        let prem = Codebook::resolve("prem-geboortezorg", Path::new(".")).unwrap();
         assert_eq!(prem.themes.len(), 13);
         assert_eq!(prem.care_types.len(), 3);
         assert_eq!(prem.overall.grade.as_deref(), Some("rapportcijfer"));
@@ -436,7 +429,7 @@ mod tests {
                 "vertrouwen"
             ]
         );
-        let reproq = Codebook::resolve("reproq", Path::new("."), Language::Nl).unwrap();
+        let reproq = Codebook::resolve("reproq", Path::new(".")).unwrap();
         assert_eq!(reproq.themes.len(), 8);
         assert_eq!(reproq.scales["frequentie"].levels.len(), 4);
     }
@@ -448,15 +441,23 @@ mod tests {
             "theme = \"waardigheit\"",
             1,
         );
-        let m = Codebook::parse(&text, Path::new("mijn.toml"), Language::Nl)
-            .unwrap_err()
-            .to_string();
-        assert!(m.contains("mijn.toml") && m.contains("waardigheit"), "{m}");
+        let e = Codebook::parse(&text, Path::new("mijn.toml")).unwrap_err();
+        let Error::Codebook { path, problem } = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!(path, Path::new("mijn.toml"));
+        assert_eq!(
+            *problem,
+            CodebookProblem::ItemTheme {
+                id: "wa1".into(),
+                theme: "waardigheit".into()
+            }
+        );
     }
 
     #[test]
     fn missing_file_lists_builtins() {
-        let m = Codebook::resolve("nope.toml", Path::new("/tmp"), Language::En)
+        let m = Codebook::resolve("nope.toml", Path::new("/tmp"))
             .unwrap_err()
             .to_string();
         assert!(m.contains("prem-geboortezorg, reproq"), "{m}");

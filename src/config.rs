@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::i18n::{Language, Msg};
+use crate::error::{ConfigProblem, Error, Result, SourceProblem, TomlProblem};
+use crate::i18n::Language;
 use crate::period::PeriodKind;
 
 /// The whole configuration, as read from `prem.toml`.
@@ -230,8 +230,7 @@ pub enum Participation {
 impl Config {
     /// Reads and checks `prem.toml`.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| Error::io(path, source, Language::default()))?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::io(path, source))?;
         let mut config = Config::parse(&text, path)?;
         config.path = path.to_path_buf();
         Ok(config)
@@ -239,9 +238,8 @@ impl Config {
 
     /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let lang = Language::of_config_text(text);
-        let config: Config =
-            toml::from_str(text).map_err(|e| Error::config(path, toml_message(&e, lang), lang))?;
+        let config: Config = toml::from_str(text)
+            .map_err(|e| Error::config(path, ConfigProblem::Toml(TomlProblem::of(&e))))?;
         config.check(path)?;
         Ok(config)
     }
@@ -279,73 +277,60 @@ impl Config {
     }
 
     fn check(&self, path: &Path) -> Result<()> {
-        let lang = self.analysis.language;
-        let err = |m: Msg, pairs: &[(&str, &dyn std::fmt::Display)]| {
-            Err(Error::config(path, lang.say(m, pairs), lang))
-        };
+        self.problem()
+            .map_or(Ok(()), |p| Err(Error::config(path, p)))
+    }
+
+    /// The first impossible setting, if any.
+    fn problem(&self) -> Option<ConfigProblem> {
         if self.analysis.name.trim().is_empty() {
-            return err(Msg::ConfigName, &[]);
+            return Some(ConfigProblem::EmptyName);
         }
-        if !(self.analysis.mid.is_finite() && self.analysis.mid >= 0.0) {
-            return err(Msg::ConfigMid, &[("mid", &self.analysis.mid)]);
+        let mid = self.analysis.mid;
+        if !(mid.is_finite() && mid >= 0.0) {
+            return Some(ConfigProblem::Mid { mid });
         }
         let p = self.privacy;
         if p.min_n < 5 {
-            return err(Msg::ConfigMinN, &[("n", &p.min_n)]);
+            return Some(ConfigProblem::MinN { min_n: p.min_n });
         }
         if p.indicative_n < p.min_n {
-            return err(
-                Msg::ConfigIndicativeN,
-                &[("i", &p.indicative_n), ("m", &p.min_n)],
-            );
+            return Some(ConfigProblem::IndicativeN {
+                indicative_n: p.indicative_n,
+                min_n: p.min_n,
+            });
         }
         if self.sources.is_empty() {
-            return err(Msg::ConfigNoSource, &[]);
+            return Some(ConfigProblem::NoSource);
         }
         let mut names = std::collections::BTreeSet::new();
         for (i, s) in self.sources.iter().enumerate() {
-            let at = format!("[[source]] #{} ({})", i + 1, s.name);
-            if !names.insert(s.name.as_str()) {
-                return err(Msg::ConfigSourceTwice, &[("at", &at)]);
-            }
-            if s.files.is_empty() {
-                return err(Msg::ConfigNoFiles, &[("at", &at)]);
-            }
-            if s.header_row == 0 {
-                return err(Msg::ConfigHeaderRow0, &[("at", &at)]);
-            }
-            if s.columns.date.is_none() && s.values.date.is_none() {
-                return err(Msg::ConfigNoDate, &[("at", &at)]);
-            }
-            if s.columns.vsv.is_none() && s.values.vsv.is_none() {
-                return err(Msg::ConfigNoVsv, &[("at", &at)]);
-            }
-        }
-        for (theme, target) in &self.targets {
-            if !(0.0..=10.0).contains(target) {
-                return err(Msg::ConfigTarget, &[("theme", theme), ("target", target)]);
-            }
-        }
-        Ok(())
-    }
-}
-
-/// toml's message, on one line, with its line/column, in `lang`.
-pub(crate) fn toml_message(e: &toml::de::Error, lang: Language) -> String {
-    let msg = crate::i18n::toml_message(e.message().trim(), lang);
-    match e.span() {
-        Some(_) => {
-            let text = e.to_string();
-            // toml's Display starts with "TOML parse error at line L, column C"
-            let head = text.lines().next().unwrap_or_default();
-            let at = head.trim_start_matches("TOML parse error at ").trim();
-            let at = match lang {
-                Language::Nl => at.replace("line", "regel").replace("column", "kolom"),
-                Language::En => at.to_string(),
+            let problem = if !names.insert(s.name.as_str()) {
+                SourceProblem::NameTwice
+            } else if s.files.is_empty() {
+                SourceProblem::NoFiles
+            } else if s.header_row == 0 {
+                SourceProblem::HeaderRowZero
+            } else if s.columns.date.is_none() && s.values.date.is_none() {
+                SourceProblem::NoDate
+            } else if s.columns.vsv.is_none() && s.values.vsv.is_none() {
+                SourceProblem::NoVsv
+            } else {
+                continue;
             };
-            format!("{at}: {msg}")
+            return Some(ConfigProblem::Source {
+                index: i + 1,
+                name: s.name.clone(),
+                problem,
+            });
         }
-        None => msg,
+        self.targets
+            .iter()
+            .find(|(_, target)| !(0.0..=10.0).contains(*target))
+            .map(|(theme, &target)| ConfigProblem::Target {
+                theme: theme.clone(),
+                target,
+            })
     }
 }
 
@@ -383,10 +368,19 @@ vsv = "VSV"
     fn unknown_key_names_key_file_and_line() {
         let text = MINIMAL.replace("name = \"Regio Noord\"", "name = \"R\"\nlanguag = \"en\"");
         let e = Config::parse(&text, Path::new("regio/prem.toml")).unwrap_err();
-        let m = e.to_string();
-        assert!(m.starts_with("regio/prem.toml: regel 4"), "{m}");
+        let Error::Config {
+            path,
+            problem: ConfigProblem::Toml(t),
+        } = &e
+        else {
+            panic!("{e:?}");
+        };
+        assert_eq!(path, Path::new("regio/prem.toml"));
+        assert_eq!(t.at.map(|a| a.0), Some(4));
+        assert!(t.message.starts_with("unknown field `languag`"), "{t:?}");
+        let m = crate::diagnostic::describe(&e, Language::Nl).message;
+        assert!(m.starts_with("regio/prem.toml: regel 4, kolom 1"), "{m}");
         assert!(m.contains("onbekende sleutel"), "{m}");
-        assert!(m.contains("languag"), "{m}");
     }
 
     #[test]
@@ -404,18 +398,28 @@ vsv = "VSV"
     #[test]
     fn min_n_below_five_is_refused() {
         let text = format!("{MINIMAL}\n[privacy]\nmin_n = 3\n");
-        let m = Config::parse(&text, Path::new("prem.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(m.contains("min_n = 3"), "{m}");
+        let e = Config::parse(&text, Path::new("prem.toml")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::Config {
+                    problem: ConfigProblem::MinN { min_n: 3 },
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("min_n = 3"), "{e}");
     }
 
     #[test]
     fn missing_date_is_refused() {
         let text = MINIMAL.replace("date = \"Datum\"", "");
-        let m = Config::parse(&text, Path::new("prem.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(m.contains("geen datum"), "{m}");
+        let e = Config::parse(&text, Path::new("prem.toml")).unwrap_err();
+        let m = crate::diagnostic::describe(&e, Language::Nl).message;
+        assert_eq!(
+            m,
+            "prem.toml: [[source]] #1 (prem): geen datum: zet [source.columns] date = \"<kolom>\" (of [source.values] date)"
+        );
     }
 }

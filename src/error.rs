@@ -1,11 +1,13 @@
-//! Errors of the library. Every variant names the file (and where it applies the row,
-//! column or key) and says what was expected, so a quality officer can act on it. The texts
-//! come from [`crate::i18n`], in the configured language (Dutch by default).
+//! Errors of the library, as data: each variant names the file (and where it applies the
+//! row, column or key) and carries what was found and what was expected, never a text. The
+//! words, in the report language and with a hint of what to do, are made once at the edge
+//! by [`crate::diagnostic::describe`]; `Display` is its English rendering.
 
 use std::path::PathBuf;
 
-use crate::i18n::{Language, Msg};
-use crate::rerun::{Change, Conflict};
+use crate::period::{Period, PeriodKind};
+use crate::quality::{Issue, Problem};
+use crate::rerun::Conflict;
 
 /// A fatal problem: the run stops. (The cause of an I/O error is its `source()`, printed by
 /// the CLI after the message.) Value-level problems are not errors but entries in the
@@ -13,91 +15,267 @@ use crate::rerun::{Change, Conflict};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read at all.
-    #[error("{}: {}", .path.display(), .lang.msg(Msg::CannotRead))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
-        lang: Language,
     },
     /// A file could not be written.
-    #[error("{}: {}", .path.display(), .lang.msg(Msg::CannotWrite))]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
-        lang: Language,
     },
-    /// prem.toml or a codebook is not valid TOML or has an unknown/missing key.
-    #[error("{}: {message}", .path.display())]
+    /// prem.toml is not valid TOML, has an unknown or missing key, or an impossible value.
     Config {
         path: PathBuf,
-        message: String,
-        lang: Language,
+        problem: ConfigProblem,
     },
-    /// An export is unusable as a whole (empty, wrong sheet, missing required column …).
-    #[error("{}: {message}", .path.display())]
+    /// A codebook (built in or a file) is not valid or not there.
+    Codebook {
+        path: PathBuf,
+        problem: CodebookProblem,
+    },
+    /// An export (or a table given to `prem spc`/`funnel`) is unusable as a whole.
     Input {
         path: PathBuf,
-        message: String,
-        lang: Language,
+        problem: InputProblem,
     },
     /// An export whose shape makes it unusable (see [`ExportProblem`]).
-    #[error("{}: {}", .path.display(), .problem.message(.lang))]
     Export {
         path: PathBuf,
         // Boxed: the problem's details would make every `Result` of the crate large.
         problem: Box<ExportProblem>,
-        lang: Language,
     },
-    /// `--strict` turned value-level problems into a fatal error.
-    #[error("{}", .lang.say(Msg::Strict, &[("count", count)]))]
-    Strict { count: usize, lang: Language },
-    /// Something the user asked for does not exist (a period, a VSV, a codebook).
-    #[error("{0}")]
-    Usage(String),
-    /// Writing a table or document failed in a library.
-    #[error("{}: {message}", .path.display())]
+    /// The actions register (`acties.csv`) has a problem.
+    Actions {
+        path: PathBuf,
+        problem: Box<ActionProblem>,
+    },
+    /// `--strict` turned `count` value-level problems into a fatal error.
+    Strict { count: usize },
+    /// Something the user asked for does not exist (a period, a VSV).
+    Usage(UsageProblem),
+    /// The privacy audit found `count` published numbers revealing a group smaller than
+    /// `min_n`: a bug in prem; nothing was written. `first` says where, in the export's
+    /// own names.
+    DisclosureAudit {
+        path: PathBuf,
+        count: usize,
+        min_n: u32,
+        first: String,
+    },
+    /// Writing a table or document failed in a library; `message` is the library's own.
     Output { path: PathBuf, message: String },
+    /// A report file's path would leave the report folder.
+    OutsideFolder { path: PathBuf },
     /// Two files of one report got the same path; the second would overwrite the first.
-    #[error("{}: {}", .path.display(), .lang.msg(Msg::WrittenTwice))]
-    WrittenTwice { path: PathBuf, lang: Language },
+    WrittenTwice { path: PathBuf },
     /// A rerun would remove or overwrite files changed or added since prem wrote them.
-    #[error("{}: {}", .dir.display(), lost_work_message(.conflicts, *.unrecorded, *.lang))]
     WorkWouldBeLost {
         dir: PathBuf,
         conflicts: Vec<Conflict>,
         /// The folder has no manifest listing what prem wrote, so every file counts.
         unrecorded: bool,
-        lang: Language,
     },
 }
 
-/// How many files a [`Error::WorkWouldBeLost`] names; the rest are counted.
-const LOST_WORK_SHOWN: usize = 10;
+/// A TOML file (prem.toml or a codebook) that does not read as the file it should be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlProblem {
+    /// Where, 1-based (line, column), when the parser knows.
+    pub at: Option<(usize, usize)>,
+    /// The parser's own (English) message, e.g. "unknown field `languag`, expected …".
+    pub message: String,
+}
 
-/// The files a rerun would lose, one a line, at most [`LOST_WORK_SHOWN`] then a count.
-fn lost_work_message(conflicts: &[Conflict], unrecorded: bool, lang: Language) -> String {
-    let mut s = lang.say(Msg::WorkWouldBeLost, &[("count", &conflicts.len())]);
-    if unrecorded {
-        s.push(' ');
-        s.push_str(lang.msg(Msg::NoRecord));
-    }
-    for c in conflicts.iter().take(LOST_WORK_SHOWN) {
-        let change = lang.msg(match c.change {
-            Change::Added => Msg::FileAdded,
-            Change::Edited => Msg::FileEdited,
+impl TomlProblem {
+    /// The problem of a `toml` error.
+    pub fn of(e: &toml::de::Error) -> TomlProblem {
+        // toml's Display starts with "TOML parse error at line L, column C".
+        let text = e.to_string();
+        let head = text.lines().next().unwrap_or_default();
+        let at = e.span().and_then(|_| {
+            let rest = head.strip_prefix("TOML parse error at line ")?;
+            let (line, column) = rest.split_once(", column ")?;
+            Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
         });
-        s.push_str(&format!("\n  {} ({change})", c.path));
+        TomlProblem {
+            at,
+            message: e.message().trim().to_string(),
+        }
     }
-    if conflicts.len() > LOST_WORK_SHOWN {
-        let more = conflicts.len() - LOST_WORK_SHOWN;
-        s.push_str(&format!(
-            "\n  {}",
-            lang.say(Msg::AndMore, &[("count", &more)])
-        ));
-    }
-    s
+}
+
+/// What is wrong in prem.toml.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigProblem {
+    /// Not valid TOML, or a key that is unknown, missing or of the wrong type.
+    Toml(TomlProblem),
+    /// `[analysis] name` is empty.
+    EmptyName,
+    /// `[analysis] mid` is negative or not a number.
+    Mid { mid: f64 },
+    /// `[privacy] min_n` below 5.
+    MinN { min_n: u32 },
+    /// `[privacy] indicative_n` below `min_n`.
+    IndicativeN { indicative_n: u32, min_n: u32 },
+    /// No `[[source]]`.
+    NoSource,
+    /// Source number `index` (1-based), called `name`, has a problem.
+    Source {
+        index: usize,
+        name: String,
+        problem: SourceProblem,
+    },
+    /// `[targets] theme = target` outside 0–10.
+    Target { theme: String, target: f64 },
+    /// `[targets]` names a theme that no codebook has.
+    UnknownTarget { theme: String, known: Vec<String> },
+    /// `files` of a source is not a valid glob.
+    BadGlob {
+        source: String,
+        pattern: String,
+        error: String,
+    },
+    /// Two codebooks define the same theme id.
+    ThemeInTwoCodebooks {
+        theme: String,
+        first: String,
+        second: String,
+    },
+    /// More items than the canonical tables can number.
+    TooManyItems,
+}
+
+/// What is wrong with one `[[source]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceProblem {
+    /// Its name is used by an earlier source.
+    NameTwice,
+    /// `files` is empty.
+    NoFiles,
+    /// `header_row = 0`.
+    HeaderRowZero,
+    /// Neither a date column nor a fixed date.
+    NoDate,
+    /// Neither a VSV column nor a fixed VSV.
+    NoVsv,
+}
+
+/// What is wrong with a codebook.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CodebookProblem {
+    /// Not valid TOML, or a key that is unknown, missing or of the wrong type.
+    Toml(TomlProblem),
+    /// `spec` (from prem.toml) is neither a built-in codebook nor a file.
+    NotFound { spec: String, known: Vec<String> },
+    /// `prem codebook show NAME`: no built-in codebook of that name.
+    NotBuiltIn { name: String, known: Vec<String> },
+    /// A scale (`[scales.id]`) is not usable.
+    Scale { id: String, problem: ScaleProblem },
+    /// Two themes with one id.
+    ThemeTwice { id: String },
+    /// A theme's importance outside 1–4.
+    ThemeImportance { id: String, value: f64 },
+    /// A theme without items.
+    ThemeNoItems { id: String },
+    /// Two items with one id.
+    ItemTwice { id: String },
+    /// An item's scale is not under `[scales]`.
+    ItemScale { id: String, scale: String },
+    /// An item's theme is not under `[[themes]]`.
+    ItemTheme { id: String, theme: String },
+    /// An item without columns.
+    ItemNoColumns { id: String },
+    /// `[overall] key = id` names no item.
+    OverallNotItem { key: String, id: String },
+}
+
+/// What is wrong with a scale of a codebook.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScaleProblem {
+    /// A numeric scale without min and max.
+    NeedsMinMax,
+    /// A numeric scale whose min is not below its max.
+    MinNotBelowMax { min: f64, max: f64 },
+    /// An ordinal scale with fewer than two levels.
+    TooFewLevels,
+    /// `positive`/`problem` names a level the scale does not have.
+    UnknownLevel { level: String },
+    /// `scores` has `scores` values for `levels` levels.
+    ScoresCount { scores: usize, levels: usize },
+}
+
+/// What makes a file unusable as a whole, before its shape is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputProblem {
+    /// A file type prem does not read.
+    UnsupportedType { ext: String },
+    /// A text file the CSV reader fails on (`line` when it knows).
+    NotCsv { line: Option<u64>, error: String },
+    /// No bytes, or only blanks.
+    Empty,
+    /// `header_row` lies past the end of the file.
+    HeaderRowPastEnd { header_row: usize },
+    /// A spreadsheet file calamine cannot open.
+    NotSpreadsheet { error: String },
+    /// `sheet` names no sheet of the workbook.
+    SheetNotFound { sheet: String, sheets: Vec<String> },
+    /// A workbook without sheets.
+    NoSheets,
+    /// A sheet calamine cannot read.
+    SheetUnreadable { sheet: String, error: String },
+    /// `header_row` lies outside the rows the sheet uses (`first`–`last`).
+    HeaderRowEmpty {
+        sheet: String,
+        header_row: usize,
+        first: usize,
+        last: usize,
+    },
+    /// A source's glob matches no file (`config`: the prem.toml it is relative to).
+    NoFileMatches {
+        pattern: String,
+        source: String,
+        config: PathBuf,
+    },
+    /// `[source.columns] key = "column"` of `source` is not in the header.
+    MissingColumn {
+        column: String,
+        key: String,
+        source: String,
+        headers: Vec<String>,
+    },
+    /// A column asked for by name (`prem spc --value`, …) is not in the header.
+    MissingNamedColumn {
+        column: String,
+        headers: Vec<String>,
+    },
+    /// None of the item columns of the codebook is in the header.
+    NoItemColumns {
+        codebook: String,
+        expected: Vec<String>,
+        headers: Vec<String>,
+    },
+    /// `prem spc --date`: a value that is no date or period.
+    NotADate {
+        row: usize,
+        column: String,
+        value: String,
+    },
+    /// No row has a number in `column`.
+    NoValues { column: String },
+    /// No row of any export could be used; per reason the count and the first entry.
+    NoUsableRows { reasons: Vec<Reason> },
+}
+
+/// One reason rows were left out, for [`InputProblem::NoUsableRows`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    pub problem: Problem,
+    pub count: usize,
+    /// The first entry with this reason.
+    pub first: Option<Issue>,
 }
 
 /// What makes an export unusable as a whole, with where it is.
@@ -128,58 +306,58 @@ pub enum ColumnUse {
     Named,
 }
 
-impl ExportProblem {
-    /// The message in `lang`, without the file (the error puts it in front).
-    pub fn message(&self, lang: &Language) -> String {
-        let lang = *lang;
-        match self {
-            ExportProblem::HeaderOnly { row } => lang.say(Msg::HeaderOnly, &[("row", row)]),
-            ExportProblem::DuplicateColumn {
-                row,
-                column,
-                positions,
-                used_by,
-            } => {
-                let at: Vec<String> = positions
-                    .iter()
-                    .map(|&p| format!("{p} ({})", column_letters(p)))
-                    .collect();
-                let and = lang.msg(Msg::And);
-                let used_by = match used_by {
-                    ColumnUse::Field { key } => format!("[source.columns] {key}"),
-                    ColumnUse::Item { codebook, item } => {
-                        lang.say(Msg::UsedByItem, &[("codebook", codebook), ("item", item)])
-                    }
-                    ColumnUse::Open { codebook, key } => {
-                        lang.say(Msg::UsedByOpen, &[("codebook", codebook), ("key", key)])
-                    }
-                    ColumnUse::Named => "prem".to_string(),
-                };
-                lang.say(
-                    Msg::DuplicateColumn,
-                    &[
-                        ("column", column),
-                        ("count", &positions.len()),
-                        ("row", row),
-                        ("positions", &at.join(&format!(" {and} "))),
-                        ("used_by", &used_by),
-                    ],
-                )
-            }
-        }
-    }
+/// What is wrong with the actions register.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActionProblem {
+    /// The file does not read as a table.
+    Unreadable(InputProblem),
+    /// Its header does not have the column the register needs.
+    MissingColumn {
+        column: String,
+        headers: Vec<String>,
+    },
+    /// Its header has a column the register needs more than once.
+    Ambiguous(ExportProblem),
+    /// A value (`row` 1-based, header = 1) that is not what the column takes.
+    Value {
+        row: usize,
+        column: String,
+        value: String,
+        expected: ActionExpected,
+    },
 }
 
-/// A 1-based column number as a spreadsheet names it: 1 → A, 27 → AA.
-fn column_letters(mut n: usize) -> String {
-    let mut s = Vec::new();
-    while n > 0 {
-        let d = (n - 1) % 26;
-        s.push(b'A' + d as u8);
-        n = (n - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
+/// What a column of the actions register takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionExpected {
+    /// Some text (the field must not be empty).
+    Text,
+    /// A date.
+    Date,
+    /// A horizon: 30 days, 90 days or a year.
+    Horizon,
+    /// A status: planned, running or done.
+    Status,
+    /// A theme id of the codebooks.
+    Theme { known: Vec<String> },
+    /// A VSV in the data, or nothing for the region.
+    Vsv { known: Vec<String> },
+}
+
+/// Something asked for on the command line that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageProblem {
+    /// `--period` that reads as no period.
+    BadPeriod { period: String },
+    /// `--period` of another kind than `[analysis] period`.
+    PeriodKind { period: Period, kind: PeriodKind },
+    /// `--period` without data; the data cover `periods`.
+    NoDataForPeriod {
+        period: Period,
+        periods: Vec<Period>,
+    },
+    /// `--vsv` not in the data.
+    UnknownVsv { vsv: String, known: Vec<String> },
 }
 
 /// Result with the library's [`Error`].
@@ -187,111 +365,42 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// An [`Error::Config`] for `path`.
-    pub fn config(path: impl Into<PathBuf>, message: impl Into<String>, lang: Language) -> Self {
+    pub fn config(path: impl Into<PathBuf>, problem: ConfigProblem) -> Self {
         Error::Config {
             path: path.into(),
-            message: message.into(),
-            lang,
+            problem,
+        }
+    }
+
+    /// An [`Error::Codebook`] for `path`.
+    pub fn codebook(path: impl Into<PathBuf>, problem: CodebookProblem) -> Self {
+        Error::Codebook {
+            path: path.into(),
+            problem,
         }
     }
 
     /// An [`Error::Input`] for `path`.
-    pub fn input(path: impl Into<PathBuf>, message: impl Into<String>, lang: Language) -> Self {
+    pub fn input(path: impl Into<PathBuf>, problem: InputProblem) -> Self {
         Error::Input {
             path: path.into(),
-            message: message.into(),
-            lang,
+            problem,
         }
     }
 
     /// An [`Error::Io`] for `path`.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error, lang: Language) -> Self {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
-            lang,
         }
     }
 
     /// An [`Error::Write`] for `path`.
-    pub fn write(path: impl Into<PathBuf>, source: std::io::Error, lang: Language) -> Self {
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Write {
             path: path.into(),
             source,
-            lang,
         }
-    }
-
-    /// A hint a user can act on, printed by the CLI under the error.
-    pub fn hint(&self) -> Option<&'static str> {
-        match self {
-            Error::Config { lang, .. } => Some(lang.msg(Msg::HintConfig)),
-            Error::Input { lang, .. } => Some(lang.msg(Msg::HintInput)),
-            Error::Strict { lang, .. } => Some(lang.msg(Msg::HintStrict)),
-            Error::Export { lang, problem, .. } => Some(lang.msg(match **problem {
-                ExportProblem::HeaderOnly { .. } => Msg::HintHeaderOnly,
-                ExportProblem::DuplicateColumn { .. } => Msg::HintDuplicateColumn,
-            })),
-            Error::WrittenTwice { lang, .. } => Some(lang.msg(Msg::HintWrittenTwice)),
-            Error::WorkWouldBeLost { lang, .. } => Some(lang.msg(Msg::HintWorkWouldBeLost)),
-            _ => None,
-        }
-    }
-
-    /// The language of the message, when the error has one.
-    pub fn lang(&self) -> Option<Language> {
-        match self {
-            Error::Io { lang, .. }
-            | Error::Write { lang, .. }
-            | Error::Config { lang, .. }
-            | Error::Input { lang, .. }
-            | Error::Export { lang, .. }
-            | Error::Strict { lang, .. }
-            | Error::WrittenTwice { lang, .. }
-            | Error::WorkWouldBeLost { lang, .. } => Some(*lang),
-            Error::Usage(_) | Error::Output { .. } => None,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_are_named_as_a_spreadsheet_does() {
-        assert_eq!(column_letters(1), "A");
-        assert_eq!(column_letters(26), "Z");
-        assert_eq!(column_letters(27), "AA");
-        assert_eq!(column_letters(703), "AAA");
-    }
-
-    #[test]
-    fn lost_work_names_ten_files_and_counts_the_rest() {
-        let conflicts: Vec<Conflict> = (0..13)
-            .map(|i| Conflict {
-                path: format!("vsv-{i:02}/agenda.md"),
-                change: if i == 0 {
-                    Change::Added
-                } else {
-                    Change::Edited
-                },
-            })
-            .collect();
-        let e = Error::WorkWouldBeLost {
-            dir: "reports/2026-Q3".into(),
-            conflicts,
-            unrecorded: false,
-            lang: Language::Nl,
-        };
-        let text = e.to_string();
-        assert!(
-            text.starts_with("reports/2026-Q3: deze run zou 13 bestand(en)"),
-            "{text}"
-        );
-        assert!(text.contains("\n  vsv-00/agenda.md (toegevoegd)\n  vsv-01/agenda.md (gewijzigd)"));
-        assert!(text.contains("vsv-09/agenda.md") && !text.contains("vsv-10/agenda.md"));
-        assert!(text.ends_with("\n  … en 3 meer"), "{text}");
-        assert!(e.hint().is_some_and(|h| h.contains("--force")));
     }
 }

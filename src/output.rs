@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
-use crate::i18n::{Language, Msg};
 
 /// Files of one report, by path relative to the report folder ('/' separated).
 #[derive(Debug, Default, Clone)]
@@ -19,17 +18,12 @@ pub struct Bundle {
     files: BTreeMap<String, Vec<u8>>,
     /// Files of the folder being replaced that stay as they are (see [`Bundle::keep`]).
     keep: BTreeSet<String>,
-    lang: Language,
 }
 
 impl Bundle {
-    /// An empty bundle whose messages are in `lang`.
-    pub fn new(lang: Language) -> Bundle {
-        Bundle {
-            files: BTreeMap::new(),
-            keep: BTreeSet::new(),
-            lang,
-        }
+    /// An empty bundle.
+    pub fn new() -> Bundle {
+        Bundle::default()
     }
 
     /// Adds a file; a path that is absolute or climbs out (`..`), or that the bundle holds
@@ -38,15 +32,13 @@ impl Bundle {
         let path = path.into();
         let p = Path::new(&path);
         if path.is_empty() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
-            return Err(Error::Output {
+            return Err(Error::OutsideFolder {
                 path: p.to_path_buf(),
-                message: self.lang.msg(Msg::OutsideFolder).into(),
             });
         }
         match self.files.entry(path) {
             std::collections::btree_map::Entry::Occupied(e) => Err(Error::WrittenTwice {
                 path: PathBuf::from(e.key()),
-                lang: self.lang,
             }),
             std::collections::btree_map::Entry::Vacant(e) => {
                 e.insert(bytes);
@@ -86,7 +78,6 @@ impl Bundle {
     /// renames. Until the swap, `dir` is untouched, so a run that fails or is killed leaves
     /// the previous report as it was; what such a run left behind is tidied up here.
     pub fn write(&self, dir: &Path) -> Result<()> {
-        let lang = self.lang;
         let parent = match dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -96,39 +87,37 @@ impl Bundle {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "report".into());
         std::fs::create_dir_all(parent)
-            .map_err(|source| Error::write(parent.to_path_buf(), source, lang))?;
-        recover(dir, lang)?;
+            .map_err(|source| Error::write(parent.to_path_buf(), source))?;
+        recover(dir)?;
         let pid = std::process::id();
         let staging = Staging(parent.join(format!(".{name}.new-{pid}")));
         if staging.0.exists() {
             std::fs::remove_dir_all(&staging.0)
-                .map_err(|source| Error::write(staging.0.clone(), source, lang))?;
+                .map_err(|source| Error::write(staging.0.clone(), source))?;
         }
         std::fs::create_dir(&staging.0)
-            .map_err(|source| Error::write(staging.0.clone(), source, lang))?;
+            .map_err(|source| Error::write(staging.0.clone(), source))?;
         for rel in &self.keep {
-            copy_kept(&dir.join(rel), &staging.0.join(rel), lang)?;
+            copy_kept(&dir.join(rel), &staging.0.join(rel))?;
         }
         for (rel, bytes) in &self.files {
             let path = staging.0.join(rel);
             if let Some(p) = path.parent() {
                 std::fs::create_dir_all(p)
-                    .map_err(|source| Error::write(p.to_path_buf(), source, lang))?;
+                    .map_err(|source| Error::write(p.to_path_buf(), source))?;
             }
-            std::fs::write(&path, bytes)
-                .map_err(|source| Error::write(dir.join(rel), source, lang))?;
+            std::fs::write(&path, bytes).map_err(|source| Error::write(dir.join(rel), source))?;
         }
         let old = parent.join(format!(".{name}.old-{pid}"));
         let had_old = std::fs::symlink_metadata(dir).is_ok();
         if had_old {
-            std::fs::rename(dir, &old)
-                .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
+            std::fs::rename(dir, &old).map_err(|source| Error::write(dir.to_path_buf(), source))?;
         }
         if let Err(source) = std::fs::rename(&staging.0, dir) {
             if had_old {
                 let _ = std::fs::rename(&old, dir);
             }
-            return Err(Error::write(dir.to_path_buf(), source, lang));
+            return Err(Error::write(dir.to_path_buf(), source));
         }
         std::mem::forget(staging);
         if had_old {
@@ -148,32 +137,32 @@ impl Drop for Staging {
 }
 
 /// Copies a kept file into the staging folder; a symbolic link stays a link.
-fn copy_kept(from: &Path, to: &Path, lang: Language) -> Result<()> {
+fn copy_kept(from: &Path, to: &Path) -> Result<()> {
     if let Some(p) = to.parent() {
-        std::fs::create_dir_all(p).map_err(|source| Error::write(p.to_path_buf(), source, lang))?;
+        std::fs::create_dir_all(p).map_err(|source| Error::write(p.to_path_buf(), source))?;
     }
-    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io(from, e, lang))?;
+    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io(from, e))?;
     #[cfg(unix)]
     if meta.file_type().is_symlink() {
-        let target = std::fs::read_link(from).map_err(|e| Error::io(from, e, lang))?;
+        let target = std::fs::read_link(from).map_err(|e| Error::io(from, e))?;
         return std::os::unix::fs::symlink(target, to)
-            .map_err(|source| Error::write(to.to_path_buf(), source, lang));
+            .map_err(|source| Error::write(to.to_path_buf(), source));
     }
     let _ = meta;
-    std::fs::copy(from, to).map_err(|source| Error::write(to.to_path_buf(), source, lang))?;
+    std::fs::copy(from, to).map_err(|source| Error::write(to.to_path_buf(), source))?;
     Ok(())
 }
 
 /// Cleans up after earlier runs into the report folder `dir` that did not finish (see
 /// [`Bundle::write`]); a report one of them left moved aside is moved back. Call it before
 /// looking at what is in `dir`.
-pub fn recover(dir: &Path, lang: Language) -> Result<()> {
+pub fn recover(dir: &Path) -> Result<()> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     match dir.file_name() {
-        Some(name) => tidy_leftovers(parent, &name.to_string_lossy(), dir, lang),
+        Some(name) => tidy_leftovers(parent, &name.to_string_lossy(), dir),
         None => Ok(()),
     }
 }
@@ -183,7 +172,7 @@ pub fn recover(dir: &Path, lang: Language) -> Result<()> {
 /// `.<name>.old-<pid>` is moved back when `dir` is missing (the run stopped between the two
 /// renames), else removed (it was replaced). Only names of this pattern (and of the older
 /// `.<name>.tmp-*`, `.<name>.old`) are touched, and only when their run has ended.
-fn tidy_leftovers(parent: &Path, name: &str, dir: &Path, lang: Language) -> Result<()> {
+fn tidy_leftovers(parent: &Path, name: &str, dir: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Ok(());
     };
@@ -211,7 +200,7 @@ fn tidy_leftovers(parent: &Path, name: &str, dir: &Path, lang: Language) -> Resu
     if std::fs::symlink_metadata(dir).is_err() {
         if let Some(previous) = olds.next() {
             std::fs::rename(&previous, dir)
-                .map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
+                .map_err(|source| Error::write(dir.to_path_buf(), source))?;
         }
     }
     for path in olds {
@@ -239,16 +228,16 @@ fn run_ended(pid: u32, path: &Path) -> bool {
 }
 
 /// Writes one file atomically (temporary file in the same folder, then rename).
-pub fn write_atomic(path: &Path, bytes: &[u8], lang: Language) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(|source| Error::write(dir.to_path_buf(), source, lang))?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::write(dir.to_path_buf(), source))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|source| Error::write(path.to_path_buf(), source, lang))?;
+        .map_err(|source| Error::write(path.to_path_buf(), source))?;
     std::io::Write::write_all(&mut tmp, bytes)
-        .map_err(|source| Error::write(path.to_path_buf(), source, lang))?;
+        .map_err(|source| Error::write(path.to_path_buf(), source))?;
     // A temporary file is private (0600); the result should read like any other file.
     #[cfg(unix)]
     {
@@ -258,7 +247,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], lang: Language) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
-        .map_err(|e| Error::write(path.to_path_buf(), e.error, lang))?;
+        .map_err(|e| Error::write(path.to_path_buf(), e.error))?;
     Ok(())
 }
 
@@ -428,7 +417,7 @@ mod tests {
 
     /// Every file below `dir` with its bytes, and the names beside it.
     fn snapshot(dir: &Path) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
-        let previous = crate::rerun::Previous::read(dir, Language::Nl).unwrap();
+        let previous = crate::rerun::Previous::read(dir).unwrap();
         let files = previous
             .files
             .keys()
@@ -499,7 +488,7 @@ mod tests {
         std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-4294967295/x")).unwrap();
         std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-iets")).unwrap();
         std::fs::write(tmp.path().join(".signalen.csv"), "privé").unwrap();
-        tidy_leftovers(tmp.path(), "2026-Q3", &dir, Language::Nl).unwrap();
+        tidy_leftovers(tmp.path(), "2026-Q3", &dir).unwrap();
         assert_eq!(
             std::fs::read(dir.join("index.md")).unwrap(),
             b"vorig rapport"

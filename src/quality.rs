@@ -52,13 +52,43 @@ pub struct Issue {
     pub row: Option<usize>,
     /// Column name in the export.
     pub column: Option<String>,
-    /// The value as found when a short code, else a description ([`shown_value`]); never a
-    /// respondent id or free text.
-    pub value: String,
+    /// The value as found when a short code, else only its length ([`shown_value`]); never
+    /// a respondent id or free text.
+    pub value: Shown,
     /// What was wrong.
     pub problem: Problem,
     /// What was expected, or where the earlier copy is.
-    pub expected: String,
+    pub expected: Expected,
+}
+
+/// A rejected value as the data-quality report may show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Shown {
+    /// A short code as found (trimmed; empty when there was none).
+    Code(String),
+    /// Free text, described by its number of characters.
+    FreeText(usize),
+}
+
+/// What an entry expected instead; words in the report language are made in render.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Expected {
+    /// Nothing to say.
+    Nothing,
+    /// In the export's or codebook's own terms: a scale's labels or range, column names.
+    Literal(String),
+    /// As many fields as the header has.
+    Fields(usize),
+    /// A date, day first (`month_first`: as `date_order = "mdy"` says, mm/dd/yyyy).
+    Date { month_first: bool },
+    /// `date_order` set, so that day and month can be told apart.
+    DateOrder,
+    /// Whether this is the first child.
+    Parity,
+    /// An age in years or a band.
+    Age,
+    /// A duplicate: where the first copy is (file as displayed, row).
+    FirstCopy { file: String, row: usize },
 }
 
 /// Counts per source.
@@ -144,7 +174,7 @@ impl Quality {
 const SHORT_CODE_CHARS: usize = 12;
 
 /// A rejected value as the data-quality report may show it: a short code as found, anything
-/// else described by its length ("tekst van 31 tekens"). Clients type free text into
+/// else only by its length ("tekst van 31 tekens" in the report). Clients type free text into
 /// parity, age or answer columns ("Nee, tweede (naam, 06-…)", "38 (geb. …)"); it must not
 /// reach the report, while a code such as "goed", "11" or "n.v.t" helps fix the export.
 ///
@@ -154,7 +184,7 @@ const SHORT_CODE_CHARS: usize = 12;
 /// One exception: an unreadable date in the date column may show all its digits when it is
 /// date-shaped (three groups of digits split by `-`, `/` or `.`): it is the date the form
 /// was filled in, and the officer needs it to fix the file.
-pub fn shown_value(value: &str, problem: Problem, texts: &crate::i18n::Texts) -> String {
+pub fn shown_value(value: &str, problem: Problem) -> Shown {
     let v = value.trim();
     let chars = v.chars().count();
     let digits = v.chars().filter(char::is_ascii_digit).count();
@@ -171,9 +201,9 @@ pub fn shown_value(value: &str, problem: Problem, texts: &crate::i18n::Texts) ->
                 .all(|g| (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
     };
     if v.is_empty() || (short && (digits <= 4 || (problem == Problem::BadDate && date_shaped()))) {
-        v.to_string()
+        Shown::Code(v.to_string())
     } else {
-        crate::i18n::fill(texts.quality_free_text, &[("n", chars.to_string())])
+        Shown::FreeText(chars)
     }
 }
 
@@ -181,8 +211,12 @@ pub fn shown_value(value: &str, problem: Problem, texts: &crate::i18n::Texts) ->
 mod tests {
     use super::*;
 
-    fn shown(value: &str, problem: Problem) -> String {
-        shown_value(value, problem, crate::i18n::Language::Nl.texts())
+    fn shown(value: &str, problem: Problem) -> Shown {
+        shown_value(value, problem)
+    }
+
+    fn code(v: &str) -> Shown {
+        Shown::Code(v.into())
     }
 
     #[test]
@@ -198,10 +232,10 @@ mod tests {
             "2e",
             "ja/nee",
         ] {
-            assert_eq!(shown(code, Problem::UnknownAnswer), code);
+            assert_eq!(shown(code, Problem::UnknownAnswer), self::code(code));
         }
-        assert_eq!(shown("  goed ", Problem::UnknownAnswer), "goed");
-        assert_eq!(shown("", Problem::EmptyRow), "");
+        assert_eq!(shown("  goed ", Problem::UnknownAnswer), code("goed"));
+        assert_eq!(shown("", Problem::EmptyRow), code(""));
         for (text, n) in [
             ("Nee, tweede (Marloes, 06-12345678)", 34),
             ("38 (geb. 12-03-1987)", 20),
@@ -217,34 +251,29 @@ mod tests {
         ] {
             assert_eq!(
                 shown(text, Problem::UnknownAge),
-                format!("tekst van {n} tekens"),
+                Shown::FreeText(n),
                 "{text}"
             );
         }
-        let en = shown_value(
-            "38 (born …)",
-            Problem::UnknownAge,
-            crate::i18n::Language::En.texts(),
+        assert_eq!(
+            shown("38 (born …)", Problem::UnknownAge),
+            Shown::FreeText(11)
         );
-        assert_eq!(en, "text of 11 characters");
     }
 
     #[test]
     fn an_unreadable_date_is_shown_in_the_date_column_only() {
-        assert_eq!(shown("31-02-2026", Problem::BadDate), "31-02-2026");
-        assert_eq!(shown("2026/13/01", Problem::BadDate), "2026/13/01");
-        assert_eq!(shown("onbekend", Problem::BadDate), "onbekend");
+        assert_eq!(shown("31-02-2026", Problem::BadDate), code("31-02-2026"));
+        assert_eq!(shown("2026/13/01", Problem::BadDate), code("2026/13/01"));
+        assert_eq!(shown("onbekend", Problem::BadDate), code("onbekend"));
         assert_eq!(
             shown("31-02-2026", Problem::UnknownAge),
-            "tekst van 10 tekens"
+            Shown::FreeText(10)
         );
-        assert_eq!(
-            shown("06-12345678", Problem::BadDate),
-            "tekst van 11 tekens"
-        );
+        assert_eq!(shown("06-12345678", Problem::BadDate), Shown::FreeText(11));
         assert_eq!(
             shown("gisteren om 3u", Problem::BadDate),
-            "tekst van 14 tekens"
+            Shown::FreeText(14)
         );
     }
 }

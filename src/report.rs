@@ -4,9 +4,8 @@
 use crate::actions::{follow_up, read_register, register_path, Action, FollowUp};
 use crate::codebook::Codebook;
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
 use crate::i18n::Language;
-use crate::i18n::Msg;
 use crate::ingest::{ingest, Canonical};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
@@ -42,67 +41,60 @@ pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
     config
         .sources
         .iter()
-        .map(|s| Codebook::resolve(&s.codebook, config.dir(), config.analysis.language))
+        .map(|s| Codebook::resolve(&s.codebook, config.dir()))
         .collect()
 }
 
 /// Reads and scores everything; `period` defaults to the latest period in the data.
 pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
-    let lang = config.analysis.language;
     let codebooks = load_codebooks(&config)?;
     let mut data = ingest(&config, &codebooks)?;
     let signals = std::mem::take(&mut data.signals);
     for theme in config.targets.keys() {
         if !data.themes.iter().any(|t| &t.id == theme) {
-            let known: Vec<&str> = data.themes.iter().map(|t| t.id.as_str()).collect();
-            let message = lang.say(
-                Msg::TargetUnknown,
-                &[("theme", theme), ("known", &known.join(", "))],
-            );
-            return Err(Error::config(&config.path, message, lang));
+            let known = data.themes.iter().map(|t| t.id.clone()).collect();
+            let problem = ConfigProblem::UnknownTarget {
+                theme: theme.clone(),
+                known,
+            };
+            return Err(Error::config(&config.path, problem));
         }
     }
     let periods = data.periods();
     let Some(latest) = periods.last().copied() else {
         // Nothing is written in this case, so say here why the rows were left out.
-        let mut message = lang.msg(Msg::NoUsableRows).to_string();
-        for (problem, count) in data.quality.by_problem() {
-            let first = data.quality.issues.iter().find(|i| i.problem == problem);
-            let example = first
-                .map(|i| {
-                    let row = i.row.map(|r| format!(":{r}")).unwrap_or_default();
-                    let column = i
-                        .column
-                        .as_deref()
-                        .map(|c| format!(" [{c}]"))
-                        .unwrap_or_default();
-                    let value = if i.value.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" \"{}\"", i.value)
-                    };
-                    format!(" — {}{row}{column}{value}", i.file)
-                })
-                .unwrap_or_default();
-            message.push_str(&format!("\n  {count}× {}{example}", lang.problem(problem)));
-        }
-        return Err(Error::input(&config.path, message, lang));
+        let reasons = data
+            .quality
+            .by_problem()
+            .into_iter()
+            .map(|(problem, count)| Reason {
+                problem,
+                count,
+                first: data
+                    .quality
+                    .issues
+                    .iter()
+                    .find(|i| i.problem == problem)
+                    .cloned(),
+            })
+            .collect();
+        let problem = InputProblem::NoUsableRows { reasons };
+        return Err(Error::input(&config.path, problem));
     };
     let period = match period {
         None => latest,
         Some(p) => {
             if p.kind != config.analysis.period {
-                let kind = format!("{:?}", config.analysis.period).to_lowercase();
-                return Err(Error::Usage(
-                    lang.say(Msg::PeriodKind, &[("period", &p), ("kind", &kind)]),
-                ));
+                return Err(Error::Usage(UsageProblem::PeriodKind {
+                    period: p,
+                    kind: config.analysis.period,
+                }));
             }
             if !periods.contains(&p) {
-                let list: Vec<String> = periods.iter().map(ToString::to_string).collect();
-                return Err(Error::Usage(lang.say(
-                    Msg::NoDataForPeriod,
-                    &[("period", &p), ("periods", &list.join(", "))],
-                )));
+                return Err(Error::Usage(UsageProblem::NoDataForPeriod {
+                    period: p,
+                    periods,
+                }));
             }
             p
         }
@@ -111,21 +103,18 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     // The proof, on every run: nothing leaves when the published structure fails the rule.
     let findings = crate::disclosure::audit(&scores, &config.privacy);
     if let Some(first) = findings.first() {
-        let message = lang.say(
-            Msg::DisclosureAudit,
-            &[
-                ("count", &findings.len().to_string()),
-                ("min_n", &config.privacy.min_n.to_string()),
-                ("first", &finding_text(first, &data)),
-            ],
-        );
-        return Err(Error::input(&config.path, message, lang));
+        return Err(Error::DisclosureAudit {
+            path: config.path.clone(),
+            count: findings.len(),
+            min_n: config.privacy.min_n,
+            first: finding_text(first, &data),
+        });
     }
     crate::trend::add_trends(&mut scores, config.analysis.mid);
     crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
     crate::compare::compare(&mut scores);
     let register = register_path(&config);
-    let actions = read_register(&register, config.analysis.actions.is_some(), &data, lang)?;
+    let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
     Ok(Analysis {
         config,
         data,
@@ -157,14 +146,13 @@ pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
 /// Every VSV of the data with its folder name, in data order; a name in `vsvs` that is not
 /// in the data is an error.
 fn vsv_folders(a: &Analysis, vsvs: &[String]) -> Result<Vec<(String, String)>> {
-    let lang = a.config.analysis.language;
     let all = a.data.vsvs();
     for wanted in vsvs {
         if !all.iter().any(|v| v == wanted) {
-            return Err(Error::Usage(lang.say(
-                Msg::UnknownVsv,
-                &[("vsv", wanted), ("vsvs", &all.join(", "))],
-            )));
+            return Err(Error::Usage(UsageProblem::UnknownVsv {
+                vsv: wanted.clone(),
+                known: all,
+            }));
         }
     }
     let slugs = unique_slugs(&all);
@@ -195,7 +183,7 @@ pub fn scope(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Scope
 pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Bundle> {
     let lang = a.config.analysis.language;
     let scope = scope(a, vsvs, previous)?;
-    let mut bundle = Bundle::new(lang);
+    let mut bundle = Bundle::new();
     let mut shown = a.scores.clone();
     shown.cells.retain(|c| c.period <= a.period);
     shown.reliability.retain(|r| r.period <= a.period);

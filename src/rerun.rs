@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::i18n::Language;
 
 /// The report's record of what it wrote (and of what produced it).
 pub const MANIFEST: &str = "manifest.json";
@@ -110,26 +109,26 @@ struct Record {
 impl Previous {
     /// Reads the folder `dir`; a folder that does not exist is empty. Symbolic links are
     /// listed, never followed (a link is never what prem wrote).
-    pub fn read(dir: &Path, lang: Language) -> Result<Previous> {
+    pub fn read(dir: &Path) -> Result<Previous> {
         let mut files = BTreeMap::new();
         match std::fs::symlink_metadata(dir) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Previous::default()),
-            Err(source) => return Err(Error::io(dir, source, lang)),
+            Err(source) => return Err(Error::io(dir, source)),
             Ok(_) => {}
         }
         let mut stack: Vec<(PathBuf, String)> = vec![(dir.to_path_buf(), String::new())];
         while let Some((folder, prefix)) = stack.pop() {
-            let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e, lang))?;
+            let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e))?;
             for entry in entries {
-                let entry = entry.map_err(|e| Error::io(&folder, e, lang))?;
+                let entry = entry.map_err(|e| Error::io(&folder, e))?;
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let rel = format!("{prefix}{name}");
                 let path = entry.path();
-                let kind = entry.file_type().map_err(|e| Error::io(&path, e, lang))?;
+                let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
                 if kind.is_dir() {
                     stack.push((path, format!("{rel}/")));
                 } else if kind.is_file() {
-                    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e, lang))?;
+                    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
                     files.insert(rel.clone(), Written::of(&rel, &bytes));
                 } else {
                     // A link or special file: listed with no hash, so it never matches.
@@ -175,7 +174,7 @@ impl Previous {
     }
 
     /// Stops a run replacing `scope` of the folder `dir` when it would lose someone's work.
-    pub fn check(&self, scope: &Scope, dir: &Path, lang: Language) -> Result<()> {
+    pub fn check(&self, scope: &Scope, dir: &Path) -> Result<()> {
         let conflicts = self.conflicts(scope);
         if conflicts.is_empty() {
             return Ok(());
@@ -184,7 +183,6 @@ impl Previous {
             dir: dir.to_path_buf(),
             conflicts,
             unrecorded: self.record.is_none(),
-            lang,
         })
     }
 }
@@ -283,11 +281,9 @@ mod tests {
                 change: Change::Added
             }]
         );
-        assert!(p
-            .check(&Scope::Whole, Path::new("r"), Language::Nl)
-            .is_err());
+        assert!(p.check(&Scope::Whole, Path::new("r")).is_err());
         assert!(Previous::default()
-            .check(&Scope::Whole, Path::new("r"), Language::Nl)
+            .check(&Scope::Whole, Path::new("r"))
             .is_ok());
     }
 
@@ -305,7 +301,7 @@ mod tests {
     fn reading_a_folder_lists_files_and_the_record() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("2026-Q3");
-        assert!(Previous::read(&dir, Language::Nl).unwrap().is_empty());
+        assert!(Previous::read(&dir).unwrap().is_empty());
         std::fs::create_dir_all(dir.join("vsv-a")).unwrap();
         std::fs::write(dir.join("vsv-a/agenda.md"), "# A").unwrap();
         let record = serde_json::json!({
@@ -313,7 +309,7 @@ mod tests {
             "files": [Written::of("vsv-a/agenda.md", b"# A")],
         });
         std::fs::write(dir.join(MANIFEST), record.to_string()).unwrap();
-        let p = Previous::read(&dir, Language::Nl).unwrap();
+        let p = Previous::read(&dir).unwrap();
         assert_eq!(
             p.files.keys().collect::<Vec<_>>(),
             [MANIFEST, "vsv-a/agenda.md"]
@@ -321,7 +317,7 @@ mod tests {
         assert_eq!(p.conflicts(&Scope::Whole), []);
         // A manifest of an older version, without the files: nothing is known to be prem's.
         std::fs::write(dir.join(MANIFEST), r#"{"tool": "prem"}"#).unwrap();
-        let p = Previous::read(&dir, Language::Nl).unwrap();
+        let p = Previous::read(&dir).unwrap();
         assert!(p.record.is_none());
         assert_eq!(p.conflicts(&Scope::Whole).len(), 1);
     }

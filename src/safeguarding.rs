@@ -311,28 +311,6 @@ fn word_matches(pattern: &str, word: &str) -> bool {
     }
 }
 
-/// `.signalen.csv`: one line per signal (source, file, row, column, period, category,
-/// reason), never the text. Column names and codes are English like data-quality.csv;
-/// `reason` is in `lang`.
-pub fn signals_csv(signals: &[Signal], lang: crate::i18n::Language) -> Vec<u8> {
-    crate::render::tables::csv_bytes(
-        &[
-            "source", "file", "row", "column", "period", "category", "reason",
-        ],
-        signals.iter().map(|s| {
-            vec![
-                s.source.clone(),
-                s.file.clone(),
-                s.row.to_string(),
-                s.column.clone(),
-                s.period.map(|p| p.to_string()).unwrap_or_default(),
-                s.category.code().to_string(),
-                lang.signal(s.category).to_string(),
-            ]
-        }),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,25 +384,5 @@ mod tests {
         for v in ["", " ", "0", "nee", "No", "FALSE", "n.v.t."] {
             assert!(!flagged(v), "{v}");
         }
-    }
-
-    #[test]
-    fn the_file_names_where_never_what() {
-        let s = Signal {
-            source: "fft".into(),
-            file: "fft.csv".into(),
-            row: 12,
-            column: "FFT answer".into(),
-            period: Period::parse("2021-Q3"),
-            category: Suicide,
-        };
-        let text = String::from_utf8(signals_csv(&[s], crate::i18n::Language::En)).unwrap();
-        assert_eq!(
-            text.lines().collect::<Vec<_>>(),
-            [
-                "source,file,row,column,period,category,reason",
-                "fft,fft.csv,12,FFT answer,2021-Q3,suicide,suicide or wanting to die",
-            ]
-        );
     }
 }

@@ -1057,12 +1057,7 @@ pub(crate) mod tests {
     /// (vsv, care type, scores), one respondent per score, keys unique per group row.
     pub(crate) fn data(groups: &[(&str, Option<&str>, &[f32])]) -> Canonical {
         let mut c = Canonical::default();
-        let cb = Codebook::resolve(
-            "prem-geboortezorg",
-            std::path::Path::new("."),
-            crate::i18n::Language::Nl,
-        )
-        .unwrap();
+        let cb = Codebook::resolve("prem-geboortezorg", std::path::Path::new(".")).unwrap();
         c.sources.push(SourceData {
             name: "prem".into(),
             codebook: cb,

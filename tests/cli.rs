@@ -1736,6 +1736,71 @@ fn a_header_only_export_is_an_error_naming_the_file() {
         .stderr(predicate::str::contains("error:").and(predicate::str::contains("hint:")));
 }
 
+/// Issue 11: an error in the actions register says so, with a hint about the register
+/// and its columns (it used to say "check prem.toml"); the labels follow the language of
+/// the message, English with an English config.
+#[test]
+fn an_actions_register_error_points_at_the_register() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    write(tmp.path(), "exports/prem.csv", long_export().as_bytes());
+    write(
+        tmp.path(),
+        "acties.csv",
+        b"id;vsv;theme;action;owner;start;due;horizon;status\nA1;;informatievoorziening;Folder;X;21-01-2026;;binnenkort;lopend\n",
+    );
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "acties.csv: rij 2, kolom \"horizon\": \"binnenkort\" — verwacht 30 dagen, 90 dagen of jaar",
+        ))
+        .stderr(predicate::str::contains(
+            "tip: schrijf in acties.csv bij horizon 30 dagen, 90 dagen of jaar, of laat het leeg",
+        ))
+        .stderr(predicate::str::contains("prem.toml").not());
+    let en = PREM_TOML.replace("name = \"Testregio\"", "name = \"T\"\nlanguage = \"en\"");
+    write(tmp.path(), "prem.toml", en.as_bytes());
+    prem()
+        .args(["validate", "--quiet"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: ",
+        ))
+        .stderr(predicate::str::contains(
+            "acties.csv: row 2, column \"horizon\": \"binnenkort\" — expected 30 days, 90 days or year",
+        ))
+        .stderr(predicate::str::contains(
+            "hint: write 30 days, 90 days or year under horizon in acties.csv, or leave it empty",
+        ))
+        .stderr(predicate::str::contains("fout:").not());
+    // A config that does not check still gets its errors in the language it asks for.
+    let broken = en.replace("name = \"T\"", "name = \"T\"\nlanguag = \"en\"");
+    write(tmp.path(), "prem.toml", broken.as_bytes());
+    prem()
+        .args(["report", "--quiet", "--period", "2030-Q1"])
+        .arg(tmp.path().join("prem.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: "))
+        .stderr(predicate::str::contains("unknown field `languag`"))
+        .stderr(predicate::str::contains(
+            "hint: check the key and its value",
+        ));
+    prem()
+        .args(["report", "--quiet"])
+        .arg(tmp.path().join("nope.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("fout: "))
+        .stderr(predicate::str::contains("kan het bestand niet lezen"))
+        .stderr(predicate::str::contains("tip: controleer het pad"));
+}
+
 /// Every `href="…"` value in an HTML text.
 fn hrefs(html: &str) -> Vec<String> {
     html.split("href=\"")

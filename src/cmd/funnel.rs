@@ -3,10 +3,12 @@
 
 use std::process::ExitCode;
 
+use prem::error::InputProblem;
 use prem::funnel::{funnel_proportions, Funnel, FunnelOptions, UnitInput};
 use prem::i18n::{fill, Language, Msg};
 use prem::ingest::value::parse_number;
 use prem::ingest::SimpleTable;
+use prem::labels::Words;
 use prem::output::write_atomic;
 use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
 use prem::render::figures::{funnel_legend, funnel_limits};
@@ -15,10 +17,10 @@ use crate::cli::FunnelArgs;
 
 pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
     let lang = Language::default();
-    let table = SimpleTable::read(&a.file, lang)?;
-    let unit = table.column(&a.file, &a.unit, lang)?;
-    let num = table.column(&a.file, &a.numerator, lang)?;
-    let den = table.column(&a.file, &a.denominator, lang)?;
+    let table = SimpleTable::read(&a.file)?;
+    let unit = table.column(&a.file, &a.unit)?;
+    let num = table.column(&a.file, &a.numerator)?;
+    let den = table.column(&a.file, &a.denominator)?;
     let mut units = Vec::new();
     for (row, fields) in &table.rows {
         let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
@@ -49,15 +51,17 @@ pub fn run(a: FunnelArgs) -> anyhow::Result<ExitCode> {
         ..FunnelOptions::default()
     };
     let Some(funnel) = funnel_proportions(&units, &opts) else {
-        let message = lang.say(Msg::NoValues, &[("column", &a.denominator)]);
-        return Err(prem::Error::input(&a.file, message, lang).into());
+        let problem = InputProblem::NoValues {
+            column: a.denominator.clone(),
+        };
+        return Err(prem::Error::input(&a.file, problem).into());
     };
     let json = serde_json::to_string_pretty(&funnel)?;
     if let Some(dir) = &a.out {
-        write_atomic(&dir.join("funnel.json"), json.as_bytes(), lang)?;
+        write_atomic(&dir.join("funnel.json"), json.as_bytes())?;
         let drawn = prem::render::charts::render(&plot(&a, &funnel, lang))?;
-        write_atomic(&dir.join("funnel.svg"), drawn.svg.as_bytes(), lang)?;
-        write_atomic(&dir.join("funnel.png"), &drawn.png, lang)?;
+        write_atomic(&dir.join("funnel.svg"), drawn.svg.as_bytes())?;
+        write_atomic(&dir.join("funnel.png"), &drawn.png)?;
     }
     if a.json {
         println!("{json}");

@@ -8,22 +8,58 @@ mod sample;
 mod spc;
 mod validate;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use prem::config::Config;
+use prem::i18n::Language;
 
 use crate::cli::{Cli, Command};
 
-/// Runs the command.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs the command. Also returns the language to tell its errors in: the configuration's,
+/// or Dutch (the default) for a command without one.
+pub fn run(cli: Cli) -> (Language, anyhow::Result<ExitCode>) {
     let quiet = cli.quiet;
+    let none = Language::default();
     match cli.command {
-        Command::Report(a) => report::run(a, quiet),
-        Command::Validate(a) => validate::run(a, quiet),
-        Command::Codebook(c) => codebook::run(c),
-        Command::Sample(a) => sample::run(a, quiet),
-        Command::Spc(a) => spc::run(a),
-        Command::Funnel(a) => funnel::run(a),
+        Command::Report(a) => {
+            let path = a.config.clone();
+            with_config(&path, |config| report::run(a, config, quiet))
+        }
+        Command::Validate(a) => {
+            let path = a.config.clone();
+            with_config(&path, |config| validate::run(a, config, quiet))
+        }
+        Command::Codebook(c) => (none, codebook::run(c)),
+        Command::Sample(a) => (none, sample::run(a, quiet)),
+        Command::Spc(a) => (none, spc::run(a)),
+        Command::Funnel(a) => (none, funnel::run(a)),
+    }
+}
+
+/// Loads prem.toml at `path` and runs `f` with it, in its language.
+fn with_config(
+    path: &Path,
+    f: impl FnOnce(Config) -> anyhow::Result<ExitCode>,
+) -> (Language, anyhow::Result<ExitCode>) {
+    match Config::load(path) {
+        Ok(config) => (config.analysis.language, f(config)),
+        Err(e) => (language_asked(path), Err(e.into())),
+    }
+}
+
+/// The language a prem.toml asks for, read when the file does not check (so that even its
+/// own errors come in that language); Dutch when it cannot be read or says nothing readable.
+fn language_asked(path: &Path) -> Language {
+    let asked = std::fs::read_to_string(path).ok().and_then(|text| {
+        let table = toml::from_str::<toml::Table>(&text).ok()?;
+        let language = table.get("analysis")?.get("language")?.as_str()?;
+        Some(language.eq_ignore_ascii_case("en"))
+    });
+    match asked {
+        Some(true) => Language::En,
+        _ => Language::Nl,
     }
 }
 

@@ -3,21 +3,22 @@
 use std::process::ExitCode;
 
 use prem::config::Config;
+use prem::error::UsageProblem;
 use prem::i18n::Msg;
+use prem::labels::Words;
 use prem::period::Period;
 use prem::report::{analyse, build_over, scope, Analysis};
 use prem::rerun::Previous;
 
 use crate::cli::ReportArgs;
 
-pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
-    let config = Config::load(&a.config)?;
+pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
     let lang = config.analysis.language;
     let period = match &a.period {
         None => None,
         Some(p) => Some(
             Period::parse(p)
-                .ok_or_else(|| prem::Error::Usage(lang.say(Msg::BadPeriod, &[("period", p)])))?,
+                .ok_or_else(|| prem::Error::Usage(UsageProblem::BadPeriod { period: p.clone() }))?,
         ),
     };
     let out = a.out.clone().unwrap_or_else(|| config.output_dir());
@@ -29,21 +30,17 @@ pub fn run(a: ReportArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     if a.strict && errors > 0 {
         pb.finish_and_clear();
         print_summary(&analysis);
-        return Err(prem::Error::Strict {
-            count: errors,
-            lang,
-        }
-        .into());
+        return Err(prem::Error::Strict { count: errors }.into());
     }
     pb.set_message(lang.msg(Msg::Writing));
     let dir = out.join(analysis.period.to_string());
     // Checked before the slow part: a run that would lose someone's work stops at once.
     // A report a killed run left moved aside is back before anything is compared with it.
-    prem::output::recover(&dir, lang)?;
-    let previous = Previous::read(&dir, lang)?;
+    prem::output::recover(&dir)?;
+    let previous = Previous::read(&dir)?;
     let checked = scope(&analysis, &a.vsvs, &previous).and_then(|s| match a.force {
         true => Ok(()),
-        false => previous.check(&s, &dir, lang),
+        false => previous.check(&s, &dir),
     });
     if let Err(e) = checked {
         pb.finish_and_clear();
@@ -102,15 +99,15 @@ fn report_signals(a: &Analysis, out: &std::path::Path) -> anyhow::Result<()> {
     let path = out.join(SIGNALS_FILE);
     if a.signals.is_empty() {
         if path.is_file() {
-            std::fs::remove_file(&path).map_err(|e| prem::Error::io(&path, e, lang))?;
+            std::fs::remove_file(&path).map_err(|e| prem::Error::io(&path, e))?;
         }
         return Ok(());
     }
-    std::fs::create_dir_all(out).map_err(|e| prem::Error::io(out, e, lang))?;
+    std::fs::create_dir_all(out).map_err(|e| prem::Error::io(out, e))?;
     let tmp = out.join(format!("{SIGNALS_FILE}.tmp"));
-    std::fs::write(&tmp, prem::safeguarding::signals_csv(&a.signals, lang))
+    std::fs::write(&tmp, prem::render::quality::signals_csv(&a.signals, lang))
         .and_then(|()| std::fs::rename(&tmp, &path))
-        .map_err(|e| prem::Error::io(&path, e, lang))?;
+        .map_err(|e| prem::Error::io(&path, e))?;
     let rows = |period: Option<prem::period::Period>| {
         let mut r: Vec<(&str, &str, usize)> = a
             .signals

@@ -23,7 +23,7 @@ pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let files = generate(&opts).context("generating the sample")?;
     for f in &files {
         let path = a.out.join(&f.path);
-        write_atomic(&path, &f.bytes, lang)?;
+        write_atomic(&path, &f.bytes)?;
     }
     pb.finish_and_clear();
     if !quiet {

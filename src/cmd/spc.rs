@@ -2,9 +2,11 @@
 
 use std::process::ExitCode;
 
+use prem::error::InputProblem;
 use prem::i18n::{fill, Language, Msg};
 use prem::ingest::value::{parse_number, read_date, DateReading};
 use prem::ingest::SimpleTable;
+use prem::labels::Words;
 use prem::output::write_atomic;
 use prem::period::Period;
 use prem::render::charts::spc::SpcPlot;
@@ -65,10 +67,10 @@ fn sort_key(text: &str) -> Option<(i32, u32, u32)> {
 
 pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
     let lang = Language::default();
-    let table = SimpleTable::read(&a.file, lang)?;
-    let value_col = table.column(&a.file, &a.value, lang)?;
+    let table = SimpleTable::read(&a.file)?;
+    let value_col = table.column(&a.file, &a.value)?;
     let date_col = match &a.date {
-        Some(d) => Some(table.column(&a.file, d, lang)?),
+        Some(d) => Some(table.column(&a.file, d)?),
         None => None,
     };
     let mut rows: Vec<Row> = Vec::new();
@@ -95,12 +97,12 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
             Some(c) => {
                 let text = fields.get(c).map_or("", |v| v.trim()).to_string();
                 let Some(key) = sort_key(&text) else {
-                    let column = a.date.clone().unwrap_or_default();
-                    let message = lang.say(
-                        Msg::NotADate,
-                        &[("row", row), ("column", &column), ("value", &text)],
-                    );
-                    return Err(prem::Error::input(&a.file, message, lang).into());
+                    let problem = InputProblem::NotADate {
+                        row: *row,
+                        column: a.date.clone().unwrap_or_default(),
+                        value: text,
+                    };
+                    return Err(prem::Error::input(&a.file, problem).into());
                 };
                 (Some(key), text)
             }
@@ -110,8 +112,10 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
     }
     rows.sort_by_key(|r| r.0);
     if rows.iter().all(|r| r.2.is_nan()) {
-        let message = lang.say(Msg::NoValues, &[("column", &a.value)]);
-        return Err(prem::Error::input(&a.file, message, lang).into());
+        let problem = InputProblem::NoValues {
+            column: a.value.clone(),
+        };
+        return Err(prem::Error::input(&a.file, problem).into());
     }
     let values: Vec<f64> = rows.iter().map(|r| r.2).collect();
     let rebase: Vec<usize> = a
@@ -138,11 +142,11 @@ pub fn run(a: SpcArgs) -> anyhow::Result<ExitCode> {
     let chart = xmr(&values, &opts);
     let json = to_json(&a.value, &rows, &chart, opts.screen_outliers)?;
     if let Some(dir) = &a.out {
-        write_atomic(&dir.join("spc.json"), json.as_bytes(), lang)?;
+        write_atomic(&dir.join("spc.json"), json.as_bytes())?;
         let plot = plot(&a, &rows, &chart, lang);
         let drawn = prem::render::charts::render(&plot)?;
-        write_atomic(&dir.join("spc.svg"), drawn.svg.as_bytes(), lang)?;
-        write_atomic(&dir.join("spc.png"), &drawn.png, lang)?;
+        write_atomic(&dir.join("spc.svg"), drawn.svg.as_bytes())?;
+        write_atomic(&dir.join("spc.png"), &drawn.png)?;
     }
     if a.json {
         println!("{json}");

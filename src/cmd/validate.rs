@@ -9,8 +9,7 @@ use prem::report::analyse;
 use crate::cli::ValidateArgs;
 use crate::cmd::report::print_summary;
 
-pub fn run(a: ValidateArgs, quiet: bool) -> anyhow::Result<ExitCode> {
-    let config = Config::load(&a.config)?;
+pub fn run(a: ValidateArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
     let lang = config.analysis.language;
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
@@ -19,11 +18,7 @@ pub fn run(a: ValidateArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     print_summary(&analysis);
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
-        return Err(prem::Error::Strict {
-            count: errors,
-            lang,
-        }
-        .into());
+        return Err(prem::Error::Strict { count: errors }.into());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,8 +10,6 @@ pub enum Msg {
     CannotRead,
     CannotWrite,
     Strict,
-    HintConfig,
-    HintInput,
     HintStrict,
     OutsideFolder,
     WrittenTwice,
@@ -22,6 +20,63 @@ pub enum Msg {
     FileEdited,
     AndMore,
     HintWorkWouldBeLost,
+    // The labels of an error and its hint on the terminal, and words inside messages
+    LabelError,
+    LabelHint,
+    Line,
+    Column,
+    AndMoreHeaders,
+    // Hints: what to do about an error, one per kind
+    HintIo,
+    HintWrite,
+    HintOutsideFolder,
+    HintConfigToml,
+    HintName,
+    HintMid,
+    HintMinN,
+    HintIndicativeN,
+    HintNoSource,
+    HintSourceTwice,
+    HintNoFiles,
+    HintHeaderRow0,
+    HintNoDate,
+    HintNoVsv,
+    HintTarget,
+    HintTargetUnknown,
+    HintBadGlob,
+    HintThemeTwoCodebooks,
+    HintTooManyItems,
+    HintCodebookToml,
+    HintCodebookNotFound,
+    HintUnknownCodebook,
+    HintScale,
+    HintCodebookStructure,
+    HintThemeImportance,
+    HintUnsupportedType,
+    HintNotCsv,
+    HintEmptyFile,
+    HintHeaderRow,
+    HintNotSpreadsheet,
+    HintSheetNotFound,
+    HintNoSheets,
+    HintNoFileMatches,
+    HintColumnMissing,
+    HintColumnMissingSimple,
+    HintNoItemColumns,
+    HintNotADate,
+    HintNoValues,
+    HintNoUsableRows,
+    HintRegister,
+    HintRegisterText,
+    HintRegisterDate,
+    HintRegisterHorizon,
+    HintRegisterStatus,
+    HintRegisterTheme,
+    HintRegisterVsv,
+    HintBadPeriod,
+    HintPeriodKind,
+    HintNoDataForPeriod,
+    HintUnknownVsv,
     // prem.toml
     ConfigName,
     ConfigMid,
@@ -127,14 +182,6 @@ impl Msg {
                 "{count} waarde(n) konden niet gebruikt worden (zie het datakwaliteitsrapport); --strict maakt dit fataal",
                 "{count} value(s) could not be used (see the data-quality report); --strict makes this fatal",
             ),
-            HintConfig => (
-                "vergelijk de sleutel met de configuratie-uitleg in de README; `prem codebook show NAAM` toont een codeboek om te kopiëren",
-                "check the key against the configuration reference in the README; `prem codebook show NAME` prints a codebook to copy",
-            ),
-            HintInput => (
-                "vergelijk `[source.columns]`, `sheet` en `header_row` in prem.toml met de export",
-                "check `[source.columns]`, `sheet` and `header_row` in prem.toml against the export",
-            ),
             HintStrict => (
                 "draai zonder --strict om het rapport toch te krijgen, of herstel de waarden uit data-quality.md",
                 "run without --strict to get the report anyway, or fix the values listed in data-quality.md",
@@ -165,6 +212,211 @@ impl Msg {
             HintWorkWouldBeLost => (
                 "zet uw wijzigingen en notities ergens buiten de rapportmap en draai opnieuw, of draai met --force om ze te laten overschrijven en weghalen",
                 "move your edits and notes somewhere outside the report folder and run again, or run with --force to have them overwritten and removed",
+            ),
+            LabelError => ("fout", "error"),
+            LabelHint => ("tip", "hint"),
+            Line => ("regel", "line"),
+            Column => ("kolom", "column"),
+            AndMoreHeaders => ("… en nog {count}", "… and {count}"),
+            HintIo => (
+                "controleer het pad (relatief aan de map waarin u prem start) en of u het bestand mag lezen",
+                "check the path (relative to the folder you run prem in) and that you may read the file",
+            ),
+            HintWrite => (
+                "controleer of u in deze map mag schrijven, of het bestand niet in een ander programma openstaat en of de schijf niet vol is",
+                "check that you may write in this folder, that the file is not open in another program and that the disk is not full",
+            ),
+            HintOutsideFolder => (
+                "dat hoort prem te voorkomen: meld het als fout, met de namen van de VSV's en thema's",
+                "prem should prevent that: please report it as a bug, with the names of the VSVs and themes",
+            ),
+            HintConfigToml => (
+                "vergelijk de sleutel en haar waarde met de configuratie-uitleg in de README; `prem sample` schrijft een werkende prem.toml om naast te leggen",
+                "check the key and its value against the configuration reference in the README; `prem sample` writes a working prem.toml to compare with",
+            ),
+            HintName => (
+                "geef de analyse een naam, bijv. name = \"Regio Noord\": die staat boven elk rapport",
+                "give the analysis a name, e.g. name = \"Regio Noord\": it heads every report",
+            ),
+            HintMid => (
+                "laat mid weg voor de standaard (0,45), of geef het kleinste verschil op de schaal 0–10 dat ertoe doet",
+                "leave mid out for the default (0.45), or give the smallest difference on the 0–10 scale that matters",
+            ),
+            HintMinN => (
+                "laat min_n weg voor de standaard (10); bij minder dan 5 cliënten zijn antwoorden tot personen te herleiden",
+                "leave min_n out for the default (10); with fewer than 5 clients answers can be traced to people",
+            ),
+            HintIndicativeN => (
+                "laat indicative_n weg voor de standaard (30), of maak het minstens zo groot als min_n",
+                "leave indicative_n out for the default (30), or make it at least min_n",
+            ),
+            HintNoSource => (
+                "voeg een [[source]] toe met name, files, codebook en [source.columns]; `prem sample` schrijft een voorbeeld",
+                "add a [[source]] with name, files, codebook and [source.columns]; `prem sample` writes an example",
+            ),
+            HintSourceTwice => (
+                "geef elke [[source]] een eigen name: die staat in het datakwaliteitsrapport bij elke melding",
+                "give each [[source]] its own name: it marks every entry of the data-quality report",
+            ),
+            HintNoFiles => (
+                "zet de exports van deze bron in files, bijv. files = [\"exports/*.csv\"] (relatief aan prem.toml)",
+                "list the exports of this source in files, e.g. files = [\"exports/*.csv\"] (relative to prem.toml)",
+            ),
+            HintHeaderRow0 => (
+                "header_row is het nummer van de rij met de kolomnamen, zoals Excel het toont: 1 voor de eerste rij",
+                "header_row is the number of the row with the column names, as Excel shows it: 1 for the first row",
+            ),
+            HintNoDate => (
+                "zet onder [source.columns] date de naam van de datumkolom van de export, of onder [source.values] een vaste datum voor alle rijen",
+                "set [source.columns] date to the name of the export's date column, or [source.values] date to one date for all rows",
+            ),
+            HintNoVsv => (
+                "zet onder [source.columns] vsv de naam van de VSV-kolom van de export, of onder [source.values] vsv de VSV van alle rijen",
+                "set [source.columns] vsv to the name of the export's VSV column, or [source.values] vsv to the VSV of all rows",
+            ),
+            HintTarget => (
+                "een doel is een score op de schaal van het rapport, van 0 tot 10, bijv. bereikbaarheid = 8.0",
+                "a target is a score on the report's scale, from 0 to 10, e.g. bereikbaarheid = 8.0",
+            ),
+            HintTargetUnknown => (
+                "gebruik onder [targets] een thema-id uit het codeboek (`prem codebook show NAAM` toont ze), of haal de regel weg",
+                "use a theme id of the codebook under [targets] (`prem codebook show NAME` lists them), or remove the line",
+            ),
+            HintBadGlob => (
+                "schrijf files als een padpatroon zoals \"exports/*.csv\": * staat voor een deel van een naam, [ en ] voor een keuze uit tekens",
+                "write files as a path pattern such as \"exports/*.csv\": * stands for part of a name, [ and ] for a choice of characters",
+            ),
+            HintThemeTwoCodebooks => (
+                "geef het thema in een van beide codeboeken een eigen id (ook bij zijn items), zodat elk thema één instrument meet",
+                "give the theme its own id in one of the codebooks (in its items too), so that each theme measures one instrument",
+            ),
+            HintTooManyItems => (
+                "verdeel de bronnen over meer dan één prem.toml",
+                "split the sources over more than one prem.toml",
+            ),
+            HintCodebookToml => (
+                "vergelijk het codeboek met een ingebouwd codeboek: `prem codebook show prem-geboortezorg` toont er een om te kopiëren",
+                "compare the codebook with a built-in one: `prem codebook show prem-geboortezorg` prints one to copy",
+            ),
+            HintCodebookNotFound => (
+                "zet codebook in prem.toml op een ingebouwd codeboek (`prem codebook list`) of op het pad van een codeboek, relatief aan prem.toml",
+                "set codebook in prem.toml to a built-in codebook (`prem codebook list`) or to the path of a codebook file, relative to prem.toml",
+            ),
+            HintUnknownCodebook => (
+                "`prem codebook list` toont de ingebouwde codeboeken",
+                "`prem codebook list` lists the built-in codebooks",
+            ),
+            HintScale => (
+                "vergelijk [scales] met de uitleg in de README; `prem codebook show prem-geboortezorg` toont werkende schalen",
+                "check [scales] against the README; `prem codebook show prem-geboortezorg` prints working scales",
+            ),
+            HintCodebookStructure => (
+                "elk item noemt een schaal uit [scales] en een thema uit [[themes]] van hetzelfde codeboek, elk id één keer; `prem codebook show prem-geboortezorg` toont een werkend voorbeeld",
+                "each item names a scale of [scales] and a theme of [[themes]] of the same codebook, each id once; `prem codebook show prem-geboortezorg` prints a working example",
+            ),
+            HintThemeImportance => (
+                "importance bij [[themes]] in het codeboek is de belangscore van de CQ-index, van 1 tot 4; laat het weg als die niet bekend is",
+                "importance under [[themes]] in the codebook is the CQ-index importance score, from 1 to 4; leave it out when it is not known",
+            ),
+            HintUnsupportedType => (
+                "sla het bestand op als .csv of .xlsx (in Excel: Opslaan als) en verwijs daarnaar",
+                "save the file as .csv or .xlsx (in Excel: Save as) and point to that",
+            ),
+            HintNotCsv => (
+                "open het bestand in een spreadsheet en sla het opnieuw op als CSV; kijk bij de genoemde regel naar een aanhalingsteken dat niet gesloten wordt",
+                "open the file in a spreadsheet and save it again as CSV; look near the line named for a quote that is not closed",
+            ),
+            HintEmptyFile => (
+                "exporteer opnieuw uit het enquêtesysteem, of haal het bestand weg",
+                "export again from the survey system, or remove the file",
+            ),
+            HintHeaderRow => (
+                "zet header_row in prem.toml op het nummer van de rij met de kolomnamen, zoals Excel het toont",
+                "set header_row in prem.toml to the number of the row with the column names, as Excel shows it",
+            ),
+            HintNotSpreadsheet => (
+                "open het bestand in Excel of LibreOffice en sla het opnieuw op als .xlsx, of exporteer als CSV",
+                "open the file in Excel or LibreOffice and save it again as .xlsx, or export it as CSV",
+            ),
+            HintSheetNotFound => (
+                "zet sheet in prem.toml op een van de genoemde werkbladen, of laat sheet weg voor het eerste",
+                "set sheet in prem.toml to one of the sheets named, or leave sheet out for the first",
+            ),
+            HintNoSheets => (
+                "open de werkmap en controleer of de export erin staat; exporteer anders opnieuw",
+                "open the workbook and check that the export is in it; else export again",
+            ),
+            HintNoFileMatches => (
+                "controleer map en naam in files; paden zijn relatief aan prem.toml, niet aan de map waarin u prem start",
+                "check the folder and name in files; paths are relative to prem.toml, not to the folder you run prem in",
+            ),
+            HintColumnMissing => (
+                "zet onder [source.columns] de kolomnaam zoals de kopregel van de export hem schrijft (hoofdletters, accenten en spaties tellen niet mee); klopt de naam, controleer dan header_row",
+                "set the column name under [source.columns] as the export's header writes it (case, accents and spaces do not count); if the name is right, check header_row",
+            ),
+            HintColumnMissingSimple => (
+                "geef de kolomnaam zoals de eerste rij van het bestand hem schrijft (hoofdletters, accenten en spaties tellen niet mee)",
+                "give the column name as the first row of the file writes it (case, accents and spaces do not count)",
+            ),
+            HintNoItemColumns => (
+                "kies in prem.toml het codeboek dat bij deze export hoort (`prem codebook list`), of controleer header_row: de vraagkolommen staan in de kopregel",
+                "choose the codebook in prem.toml that fits this export (`prem codebook list`), or check header_row: the question columns are in the header",
+            ),
+            HintNotADate => (
+                "zet in de datumkolom een datum (31-12-2026) of periode (2026-K3), of laat --date weg om de rijen in volgorde te nemen",
+                "put a date (2026-12-31) or period (2026-Q3) in the date column, or leave --date out to take the rows in order",
+            ),
+            HintNoValues => (
+                "kies een kolom met getallen; de eerste rij van het bestand geeft de kolomnamen",
+                "choose a column that holds numbers; the first row of the file gives the column names",
+            ),
+            HintNoUsableRows => (
+                "herstel de export of prem.toml ([source.columns], date_order) naar de redenen hierboven; `prem validate` controleert opnieuw zonder iets te schrijven",
+                "fix the export or prem.toml ([source.columns], date_order) for the reasons above; `prem validate` checks again without writing anything",
+            ),
+            HintRegister => (
+                "het actieregister {file} is een CSV met op rij 1 de kolommen id, vsv, theme, action, owner, start, due, horizon en status (zie de README)",
+                "the actions register {file} is a CSV with the columns id, vsv, theme, action, owner, start, due, horizon and status on row 1 (see the README)",
+            ),
+            HintRegisterText => (
+                "vul in {file} bij elke actie id en action in; een helemaal lege rij wordt overgeslagen",
+                "fill in id and action for every action in {file}; a wholly empty row is skipped",
+            ),
+            HintRegisterDate => (
+                "schrijf datums in {file} met de dag eerst, zoals 21-01-2026, of als 2026-01-21",
+                "write the dates in {file} day first, such as 21-01-2026, or as 2026-01-21",
+            ),
+            HintRegisterHorizon => (
+                "schrijf in {file} bij horizon 30 dagen, 90 dagen of jaar, of laat het leeg",
+                "write 30 days, 90 days or year under horizon in {file}, or leave it empty",
+            ),
+            HintRegisterStatus => (
+                "schrijf in {file} bij status gepland, lopend of afgerond (leeg is gepland)",
+                "write planned, running or done under status in {file} (empty is planned)",
+            ),
+            HintRegisterTheme => (
+                "schrijf in {file} bij theme een thema-id zoals het codeboek het schrijft (`prem codebook show NAAM`), geen label",
+                "write a theme id under theme in {file} as the codebook writes it (`prem codebook show NAME`), not a label",
+            ),
+            HintRegisterVsv => (
+                "schrijf in {file} bij vsv de VSV zoals de exports hem schrijven, of laat het leeg voor een actie van de hele regio",
+                "write the VSV under vsv in {file} as the exports write it, or leave it empty for an action of the whole region",
+            ),
+            HintBadPeriod => (
+                "laat --period weg voor de laatste periode in de gegevens",
+                "leave --period out for the latest period in the data",
+            ),
+            HintPeriodKind => (
+                "geef een periode van die soort, of pas [analysis] period aan in prem.toml",
+                "give a period of that kind, or change [analysis] period in prem.toml",
+            ),
+            HintNoDataForPeriod => (
+                "kies een van de genoemde periodes, of laat --period weg voor de laatste",
+                "choose one of the periods named, or leave --period out for the latest",
+            ),
+            HintUnknownVsv => (
+                "schrijf de VSV zoals in de gegevens, tussen aanhalingstekens als de naam spaties heeft; laat --vsv weg voor alle VSV's",
+                "write the VSV as the data do, in quotes when the name has spaces; leave --vsv out for all VSVs",
             ),
             ConfigName => ("[analysis] name: mag niet leeg zijn", "[analysis] name: must not be empty"),
             ConfigMid => (

@@ -1,5 +1,7 @@
 //! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
 //! and developer docs are English; what a quality officer reads is here, in one place.
+//! A leaf: it imports nothing of the pipeline (the pipeline's enums in words are in
+//! [`crate::labels`], errors in words in [`crate::diagnostic`]).
 
 mod agenda;
 mod charts;
@@ -10,9 +12,6 @@ use serde::{Deserialize, Serialize};
 pub use agenda::AgendaTexts;
 pub use charts::ChartTexts;
 pub use messages::{toml_message, Msg};
-
-use crate::quality::Problem;
-use crate::score::Tier;
 
 /// Report language.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
@@ -204,23 +203,6 @@ impl Language {
         }
     }
 
-    /// A level of the participatieladder in this language.
-    pub fn participation(self, p: crate::config::Participation) -> &'static str {
-        use crate::config::Participation::*;
-        match (self, p) {
-            (Language::Nl, Informeren) => "informeren",
-            (Language::Nl, Raadplegen) => "raadplegen",
-            (Language::Nl, Adviseren) => "adviseren",
-            (Language::Nl, Coproduceren) => "coproduceren",
-            (Language::Nl, Meebeslissen) => "meebeslissen",
-            (Language::En, Informeren) => "informing",
-            (Language::En, Raadplegen) => "consulting",
-            (Language::En, Adviseren) => "advising",
-            (Language::En, Coproduceren) => "co-producing",
-            (Language::En, Meebeslissen) => "co-deciding",
-        }
-    }
-
     /// The chart texts of this language.
     pub fn charts(self) -> &'static ChartTexts {
         match self {
@@ -278,113 +260,9 @@ impl Language {
             Language::En => s,
         }
     }
-
-    /// The name of a privacy tier.
-    pub fn tier(self, tier: Tier) -> &'static str {
-        match (self, tier) {
-            (Language::Nl, Tier::Full) => "volledig",
-            (Language::Nl, Tier::Indicative) => "indicatief",
-            (Language::Nl, Tier::Suppressed) => "onderdrukt",
-            (Language::En, Tier::Full) => "full",
-            (Language::En, Tier::Indicative) => "indicative",
-            (Language::En, Tier::Suppressed) => "suppressed",
-        }
-    }
-
-    /// A regional-comparison band in words.
-    pub fn band(self, band: crate::funnel::Band) -> &'static str {
-        use crate::funnel::Band::*;
-        match (self, band) {
-            (Language::Nl, MuchBetter) => "veel beter dan verwacht",
-            (Language::Nl, Better) => "beter dan verwacht",
-            (Language::Nl, AsExpected) => "vergelijkbaar",
-            (Language::Nl, Worse) => "slechter dan verwacht",
-            (Language::Nl, MuchWorse) => "veel slechter dan verwacht",
-            (Language::En, MuchBetter) => "much better than expected",
-            (Language::En, Better) => "better than expected",
-            (Language::En, AsExpected) => "as expected",
-            (Language::En, Worse) => "worse than expected",
-            (Language::En, MuchWorse) => "much worse than expected",
-        }
-    }
-
-    /// An SPC variation type in words.
-    pub fn variation(self, v: crate::spc::Variation) -> &'static str {
-        use crate::spc::Variation::*;
-        match (self, v) {
-            (Language::Nl, CommonCause) => "gewone variatie",
-            (Language::Nl, SpecialCauseImprovement) => "bijzondere variatie: verbetering",
-            (Language::Nl, SpecialCauseConcern) => "bijzondere variatie: zorgpunt",
-            (Language::Nl, SpecialCauseNeutral) => "bijzondere variatie",
-            (Language::En, CommonCause) => "common cause",
-            (Language::En, SpecialCauseImprovement) => "special cause: improvement",
-            (Language::En, SpecialCauseConcern) => "special cause: concern",
-            (Language::En, SpecialCauseNeutral) => "special cause",
-        }
-    }
-
-    /// What a data-quality problem means, in a sentence fragment.
-    pub fn problem(self, p: Problem) -> &'static str {
-        use Problem::*;
-        match self {
-            Language::Nl => match p {
-                UnknownAnswer => "onbekend antwoord (waarde niet gebruikt)",
-                OutOfRange => "antwoord buiten de schaal (waarde niet gebruikt)",
-                BadDate => "datum onleesbaar (rij niet gebruikt)",
-                MissingDate => "datum ontbreekt (rij niet gebruikt)",
-                AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes (rij niet gebruikt; stel date_order in)",
-                MissingVsv => "VSV ontbreekt (rij niet gebruikt)",
-                MissingCareType => "zorgsoort ontbreekt (rij niet gebruikt)",
-                DuplicateRespondent => "dubbele respondent, eerder gezien (één keer geteld)",
-                UnknownParity => "pariteit niet herkend (telt als onbekend)",
-                UnknownAge => "leeftijd niet herkend (telt als onbekend)",
-                RowWidth => "rij heeft meer velden dan de kopregel (rij niet gebruikt)",
-                ShortRow => "rij heeft minder velden dan de kopregel (ontbrekende velden als leeg gelezen)",
-                EmptyRow => "lege rij (overgeslagen)",
-                MissingColumn => "vraag uit het codeboek staat niet in de export",
-                NoAnswers => "rij zonder bruikbaar antwoord (niet gebruikt)",
-            },
-            Language::En => match p {
-                UnknownAnswer => "unknown answer (value not used)",
-                OutOfRange => "answer outside the scale (value not used)",
-                BadDate => "unreadable date (row not used)",
-                MissingDate => "no date (row not used)",
-                AmbiguousDate => "ambiguous date: this file writes day and month in both orders (row not used; set date_order)",
-                MissingVsv => "no VSV (row not used)",
-                MissingCareType => "no care type (row not used)",
-                DuplicateRespondent => "duplicate respondent, seen before (counted once)",
-                UnknownParity => "parity not recognised (counts as unknown)",
-                UnknownAge => "age not recognised (counts as unknown)",
-                RowWidth => "row has more fields than the header (row not used)",
-                ShortRow => "row has fewer fields than the header (missing fields read as empty)",
-                EmptyRow => "empty row (skipped)",
-                MissingColumn => "codebook question not in the export",
-                NoAnswers => "row without a usable answer (not used)",
-            },
-        }
-    }
 }
 
 impl Language {
-    /// What a safeguarding signal is about, for `.signalen.csv`.
-    pub fn signal(self, c: crate::safeguarding::Category) -> &'static str {
-        use crate::safeguarding::Category::*;
-        match (self, c) {
-            (Language::Nl, Suicide) => "suïcide of doodswens",
-            (Language::Nl, SelfHarm) => "zelfbeschadiging",
-            (Language::Nl, ChildAtRisk) => "kind in gevaar",
-            (Language::Nl, Abuse) => "misbruik of verwaarlozing",
-            (Language::Nl, Violence) => "geweld of bedreiging",
-            (Language::Nl, Flagged) => "gemarkeerd in de export",
-            (Language::En, Suicide) => "suicide or wanting to die",
-            (Language::En, SelfHarm) => "self-harm",
-            (Language::En, ChildAtRisk) => "child at risk",
-            (Language::En, Abuse) => "abuse or neglect",
-            (Language::En, Violence) => "violence or threats",
-            (Language::En, Flagged) => "flagged in the export",
-        }
-    }
-
     /// A message's text (placeholders unfilled).
     pub fn msg(self, m: Msg) -> &'static str {
         m.text(self)
@@ -397,23 +275,6 @@ impl Language {
             s = s.replace(&format!("{{{k}}}"), &v.to_string());
         }
         s
-    }
-
-    /// The language a prem.toml asks for, read before the file is checked (so that even its
-    /// errors come in that language); Dutch when it says nothing readable.
-    pub fn of_config_text(text: &str) -> Language {
-        toml::from_str::<toml::Table>(text)
-            .ok()
-            .and_then(|t| {
-                t.get("analysis")?
-                    .get("language")?
-                    .as_str()
-                    .map(|l| l.eq_ignore_ascii_case("en"))
-            })
-            .map_or(
-                Language::Nl,
-                |en| if en { Language::En } else { Language::Nl },
-            )
     }
 }
 

@@ -15,6 +15,7 @@ mod canonical;
 mod read;
 pub mod value;
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
@@ -28,14 +29,13 @@ pub use canonical::{
 
 use crate::codebook::{Codebook, ScaleKind};
 use crate::config::{Config, Fields, Source};
-use crate::error::{ColumnUse, Error, ExportProblem, Result};
-use crate::i18n::Msg;
+use crate::error::{ColumnUse, ConfigProblem, Error, ExportProblem, InputProblem, Result};
 use crate::period::{Period, PeriodKind};
 use crate::polarity::{polarity, Polarity};
-use crate::quality::{shown_value, Issue, Problem, SourceCounts};
+use crate::quality::{shown_value, Expected, Issue, Problem, SourceCounts};
 use crate::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
-use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading};
+use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading, Parity};
 
 /// Reads every source of `config` with its codebook (`codebooks[i]` for source `i`).
 pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
@@ -107,14 +107,14 @@ pub struct SimpleTable {
 
 impl SimpleTable {
     /// Reads `path` (header on row 1; a spreadsheet's first sheet).
-    pub fn read(path: &Path, lang: crate::i18n::Language) -> Result<SimpleTable> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e, lang))?;
+    pub fn read(path: &Path) -> Result<SimpleTable> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         if bytes.is_empty() {
-            return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
+            return Err(Error::input(path, InputProblem::Empty));
         }
-        let table = TableFile::open(path, &bytes, None, 1, lang)?;
+        let table = TableFile::open(path, &bytes, None, 1)?;
         let mut rows = Vec::new();
-        table.for_each_row(path, lang, |n, row| {
+        table.for_each_row(path, |n, row| {
             rows.push((
                 n,
                 (0..row.width())
@@ -130,25 +130,21 @@ impl SimpleTable {
 
     /// The index of a column (ignoring case, accents and spacing); an error naming the
     /// file and the columns it has otherwise, or when two columns have that name.
-    pub fn column(&self, path: &Path, name: &str, lang: crate::i18n::Language) -> Result<usize> {
+    pub fn column(&self, path: &Path, name: &str) -> Result<usize> {
         let header = Header::new(&self.headers, 1);
-        let found = header.find(path, name, || ColumnUse::Named, lang)?;
+        let found = header.find(path, name, || ColumnUse::Named)?;
         found.ok_or_else(|| {
-            let message = lang.say(
-                Msg::ColumnMissingSimple,
-                &[
-                    ("column", &name),
-                    ("headers", &list_headers(&self.headers, lang)),
-                ],
-            );
-            Error::input(path, message, lang)
+            let problem = InputProblem::MissingNamedColumn {
+                column: name.to_string(),
+                headers: self.headers.clone(),
+            };
+            Error::input(path, problem)
         })
     }
 }
 
 /// Resolves a source's globs (relative to prem.toml), sorted; an empty match is fatal.
 fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
-    let lang = config.analysis.language;
     let mut all = Vec::new();
     for pattern in &source.files {
         let full = config.dir().join(pattern);
@@ -156,30 +152,24 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
         let dir = glob::Pattern::escape(&config.dir().to_string_lossy());
         let text = format!("{dir}/{pattern}");
         let paths = glob::glob(&text).map_err(|e| {
-            let message = lang.say(
-                Msg::BadGlob,
-                &[
-                    ("source", &source.name),
-                    ("pattern", pattern),
-                    ("error", &e),
-                ],
-            );
-            Error::config(&config.path, message, lang)
+            let problem = ConfigProblem::BadGlob {
+                source: source.name.clone(),
+                pattern: pattern.clone(),
+                error: e.to_string(),
+            };
+            Error::config(&config.path, problem)
         })?;
         let mut found: Vec<PathBuf> = paths
             .filter_map(|p| p.ok())
             .filter(|p| p.is_file())
             .collect();
         if found.is_empty() {
-            let message = lang.say(
-                Msg::NoFileMatches,
-                &[
-                    ("pattern", pattern),
-                    ("source", &source.name),
-                    ("config", &config.path.display()),
-                ],
-            );
-            return Err(Error::input(full, message, lang));
+            let problem = InputProblem::NoFileMatches {
+                pattern: pattern.clone(),
+                source: source.name.clone(),
+                config: config.path.clone(),
+            };
+            return Err(Error::input(full, problem));
         }
         found.sort();
         all.extend(found);
@@ -204,7 +194,7 @@ struct PlannedItem {
     columns: Vec<String>,
     reverse: bool,
     reader: ScaleReader,
-    expected: String,
+    expected: Expected,
 }
 
 impl Plan {
@@ -218,12 +208,12 @@ impl Plan {
             for t in &cb.themes {
                 match theme_origin.get(&t.id) {
                     Some(origin) if *origin != cb.origin => {
-                        let lang = config.analysis.language;
-                        let message = lang.say(
-                            Msg::ThemeTwoCodebooks,
-                            &[("theme", &t.id), ("a", origin), ("b", &cb.origin)],
-                        );
-                        return Err(Error::config(&config.path, message, lang));
+                        let problem = ConfigProblem::ThemeInTwoCodebooks {
+                            theme: t.id.clone(),
+                            first: origin.clone(),
+                            second: cb.origin.clone(),
+                        };
+                        return Err(Error::config(&config.path, problem));
                     }
                     Some(_) => continue,
                     None => {}
@@ -262,8 +252,7 @@ impl Plan {
                             ItemRole::Other
                         };
                         let g = u16::try_from(items.len()).map_err(|_| {
-                            let lang = config.analysis.language;
-                            Error::config(&config.path, lang.msg(Msg::TooManyItems), lang)
+                            Error::config(&config.path, ConfigProblem::TooManyItems)
                         })?;
                         items.push(ItemRef {
                             id: it.id.clone(),
@@ -283,7 +272,7 @@ impl Plan {
                     columns: it.columns.clone(),
                     reverse: it.reverse,
                     reader: ScaleReader::new(scale),
-                    expected: describe_scale(scale),
+                    expected: Expected::Literal(describe_scale(scale)),
                 });
             }
             source_items.push(planned);
@@ -432,7 +421,6 @@ impl Header {
         path: &Path,
         name: &str,
         used_by: impl FnOnce() -> ColumnUse,
-        lang: crate::i18n::Language,
     ) -> Result<Option<usize>> {
         let n = normalize(name);
         let hits: Vec<usize> = (0..self.normalized.len())
@@ -449,7 +437,6 @@ impl Header {
                     positions: hits.iter().map(|i| i + 1).collect(),
                     used_by: used_by(),
                 }),
-                lang,
             }),
         }
     }
@@ -461,10 +448,9 @@ impl Header {
         names: &[String],
         prefix: &str,
         used_by: impl Fn() -> ColumnUse,
-        lang: crate::i18n::Language,
     ) -> Result<Option<usize>> {
         for n in names {
-            if let Some(c) = self.find(path, &format!("{prefix}{n}"), &used_by, lang)? {
+            if let Some(c) = self.find(path, &format!("{prefix}{n}"), &used_by)? {
                 return Ok(Some(c));
             }
         }
@@ -479,7 +465,6 @@ impl ColumnMap {
         source: &Source,
         plan: &Plan,
         s: usize,
-        lang: crate::i18n::Language,
     ) -> Result<ColumnMap> {
         let c: &Fields = &source.columns;
         let header = Header::new(headers, source.header_row);
@@ -487,17 +472,14 @@ impl ColumnMap {
             let field = || ColumnUse::Field { key: key.into() };
             match name {
                 None => Ok(None),
-                Some(n) => header.find(path, n, field, lang)?.map(Some).ok_or_else(|| {
-                    let message = lang.say(
-                        Msg::ColumnMissing,
-                        &[
-                            ("column", n),
-                            ("key", &key),
-                            ("source", &source.name),
-                            ("headers", &list_headers(headers, lang)),
-                        ],
-                    );
-                    Error::input(path, message, lang)
+                Some(n) => header.find(path, n, field)?.map(Some).ok_or_else(|| {
+                    let problem = InputProblem::MissingColumn {
+                        column: n.clone(),
+                        key: key.to_string(),
+                        source: source.name.clone(),
+                        headers: headers.to_vec(),
+                    };
+                    Error::input(path, problem)
                 }),
             }
         };
@@ -521,7 +503,7 @@ impl ColumnMap {
                     codebook: cb.name.clone(),
                     item: p.id.clone(),
                 };
-                if let Some(col) = header.first(path, &p.columns, prefix, item, lang)? {
+                if let Some(col) = header.first(path, &p.columns, prefix, item)? {
                     items.push((i, col));
                 }
             }
@@ -532,9 +514,9 @@ impl ColumnMap {
                 codebook: cb.name.clone(),
                 key: key.into(),
             };
-            match header.first(path, names, prefix, used_by, lang)? {
+            match header.first(path, names, prefix, used_by)? {
                 Some(c) => Ok(Some(c)),
-                None if fallback => header.first(path, names, "", used_by, lang),
+                None if fallback => header.first(path, names, "", used_by),
                 None => Ok(None),
             }
         };
@@ -584,25 +566,16 @@ impl ColumnMap {
             (vec![unit(None, "", true)?], layout)
         };
         if units.iter().all(|u| u.items.is_empty()) {
-            let expected: Vec<&str> = planned
-                .iter()
-                .filter_map(|p| p.columns.first().map(String::as_str))
-                .take(5)
-                .collect();
-            let expected = expected
-                .iter()
-                .map(|e| format!("\"{e}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let message = lang.say(
-                Msg::NoItemColumns,
-                &[
-                    ("codebook", &cb.name),
-                    ("expected", &expected),
-                    ("headers", &list_headers(headers, lang)),
-                ],
-            );
-            return Err(Error::input(path, message, lang));
+            let problem = InputProblem::NoItemColumns {
+                codebook: cb.name.clone(),
+                expected: planned
+                    .iter()
+                    .filter_map(|p| p.columns.first().cloned())
+                    .take(5)
+                    .collect(),
+                headers: headers.to_vec(),
+            };
+            return Err(Error::input(path, problem));
         }
         let open_use = |key: &str| {
             let key = key.to_string();
@@ -613,12 +586,12 @@ impl ColumnMap {
         };
         let mut flags = Vec::new();
         for name in &cb.open.safeguarding {
-            if let Some(c) = header.find(path, name, open_use("safeguarding"), lang)? {
+            if let Some(c) = header.find(path, name, open_use("safeguarding"))? {
                 flags.push(c);
             }
         }
         let sentiment = match &cb.open.sentiment {
-            Some(s) => header.find(path, &s.column, open_use("sentiment"), lang)?,
+            Some(s) => header.find(path, &s.column, open_use("sentiment"))?,
             None => None,
         };
         let mut texts: Vec<usize> = units
@@ -639,24 +612,6 @@ impl ColumnMap {
     }
 }
 
-fn list_headers(headers: &[String], lang: crate::i18n::Language) -> String {
-    let shown: Vec<String> = headers
-        .iter()
-        .take(12)
-        .map(|h| format!("\"{h}\""))
-        .collect();
-    let more = headers.len().saturating_sub(12);
-    if more > 0 {
-        let and_more = match lang {
-            crate::i18n::Language::Nl => "en nog",
-            crate::i18n::Language::En => "and",
-        };
-        format!("{} … {and_more} {more}", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
-}
-
 /// A respondent row of one file before merging: names are ids in the file's own [`Names`].
 struct FileRow {
     raw_id: Option<std::sync::Arc<str>>,
@@ -664,7 +619,7 @@ struct FileRow {
     respondent: Respondent,
     /// The month-first reading of an ambiguous date (`date_order` unset), settled after
     /// the whole file is read.
-    month_first: Option<(chrono::NaiveDate, Box<str>)>,
+    month_first: MonthFirst,
     /// Left out (ambiguous date in a file that mixes orders); its answers go with it.
     dropped: bool,
 }
@@ -696,19 +651,12 @@ fn display_path(config: &Config, path: &Path) -> String {
 
 fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<FileData> {
     let source = &config.sources[s];
-    let lang = config.analysis.language;
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e, lang))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if bytes.is_empty() {
-        return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
+        return Err(Error::input(path, InputProblem::Empty));
     }
-    let table = TableFile::open(
-        path,
-        &bytes,
-        source.sheet.as_deref(),
-        source.header_row,
-        lang,
-    )?;
-    let map = ColumnMap::new(path, &table.headers, source, plan, s, lang)?;
+    let table = TableFile::open(path, &bytes, source.sheet.as_deref(), source.header_row)?;
+    let map = ColumnMap::new(path, &table.headers, source, plan, s)?;
     let display = display_path(config, path);
     let mut reader = FileReader {
         source_name: &source.name,
@@ -729,7 +677,6 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         date_memo: HashMap::default(),
         day_first_seen: false,
         month_first_seen: false,
-        texts: config.analysis.language.texts(),
     };
     for unit in &map.units {
         for (i, p) in plan.source_items[s].iter().enumerate() {
@@ -749,14 +696,14 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
                         ),
                         None => p.columns.first().cloned().unwrap_or_default(),
                     }),
-                    value: String::new(),
+                    value: shown_value("", Problem::MissingColumn),
                     problem: Problem::MissingColumn,
-                    expected: p.columns.join(" | "),
+                    expected: Expected::Literal(p.columns.join(" | ")),
                 });
             }
         }
     }
-    table.for_each_row(path, lang, |row_no, row| reader.row(row_no, row))?;
+    table.for_each_row(path, |row_no, row| reader.row(row_no, row))?;
     // Only a header (and maybe empty rows): say so, naming the file, rather than let it
     // pass next to other files or end in "no usable rows" without a file.
     let empty = reader
@@ -770,7 +717,6 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
             problem: Box::new(ExportProblem::HeaderOnly {
                 row: source.header_row,
             }),
-            lang,
         });
     }
     reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
@@ -827,14 +773,13 @@ struct FileReader<'a> {
     day_first_seen: bool,
     /// A date only readable month first was seen.
     month_first_seen: bool,
-    texts: &'static crate::i18n::Texts,
 }
 
 fn f_date_column(map: &ColumnMap, headers: &[String]) -> Option<String> {
     map.fields.date.and_then(|c| headers.get(c).cloned())
 }
 
-impl FileReader<'_> {
+impl<'a> FileReader<'a> {
     /// Ambiguous dates (05-06-2021) were read day first. If the file's other dates are all
     /// month first, read them month first; if the file has both kinds, nobody can tell, so
     /// the rows are left out and reported.
@@ -853,15 +798,15 @@ impl FileReader<'_> {
                     .iter()
                     .any(|x| x.row == Some(row_no) && x.problem == Problem::AmbiguousDate);
                 if !already {
-                    let value = raw.to_string();
                     self.issues.push(Issue {
                         source: self.source_name.to_string(),
                         file: self.display.to_string(),
                         row: Some(row_no),
                         column: column.clone(),
-                        value,
+                        // A date as written: the officer needs it to fix the file.
+                        value: crate::quality::Shown::Code(raw.to_string()),
                         problem: Problem::AmbiguousDate,
-                        expected: "date_order = \"dmy\" | \"mdy\"".into(),
+                        expected: Expected::DateOrder,
                     });
                 }
             } else if month_first {
@@ -878,16 +823,16 @@ impl FileReader<'_> {
         column: Option<usize>,
         value: &str,
         problem: Problem,
-        expected: impl Into<String>,
+        expected: Expected,
     ) {
         self.issues.push(Issue {
             source: self.source_name.to_string(),
             file: self.display.to_string(),
             row: Some(row),
             column: column.and_then(|c| self.headers.get(c).cloned()),
-            value: shown_value(value, problem, self.texts),
+            value: shown_value(value, problem),
             problem,
-            expected: expected.into(),
+            expected,
         });
     }
 
@@ -945,16 +890,13 @@ impl FileReader<'_> {
         )
     }
 
+    /// One input row, in its steps: its shape against the header, the fields all its units
+    /// share (date, VSV, background), then a respondent row per unit (care type) that has
+    /// an answer or an open text. Every step that leaves the row out says why.
     fn row(&mut self, row_no: usize, row: &dyn Row) {
         self.counts.rows += 1;
-        let width = self.headers.len();
-        let get = |c: Option<usize>| {
-            c.and_then(|i| row.field(i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
         if (0..row.width()).all(|i| row.field(i).is_none_or(|v| v.trim().is_empty())) {
-            self.issue(row_no, None, "", Problem::EmptyRow, "");
+            self.issue(row_no, None, "", Problem::EmptyRow, Expected::Nothing);
             return;
         }
         // Before anything can leave the row out: a text that needs follow-up needs it
@@ -962,207 +904,302 @@ impl FileReader<'_> {
         let first_signal = self.signals.len();
         self.scan(row_no, row);
         let blocked = self.signals.len() > first_signal;
+        if !self.fits_header(row_no, row) {
+            return;
+        }
+        let Some(shared) = self.shared_fields(row_no, row) else {
+            return;
+        };
+        if shared.month_first.is_none() {
+            for s in &mut self.signals[first_signal..] {
+                s.period = Some(shared.period);
+            }
+        }
+        let mut any_unit = false;
+        for u in 0..self.map.units.len() {
+            any_unit |= self.unit_row(u, row_no, row, &shared, blocked);
+        }
+        if !any_unit {
+            self.issue(row_no, None, "", Problem::NoAnswers, Expected::Nothing);
+        }
+    }
+
+    /// False (and an entry) when the row has filled fields past the header's; a shorter row
+    /// is read with the missing fields empty (and an entry saying so).
+    fn fits_header(&mut self, row_no: usize, row: &dyn Row) -> bool {
+        let width = self.headers.len();
         let extra_filled =
             (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
+        let shown = row.width().to_string();
         if extra_filled {
             self.issue(
                 row_no,
                 None,
-                &format!("{}", row.width()),
+                &shown,
                 Problem::RowWidth,
-                format!("{width}"),
+                Expected::Fields(width),
             );
-            return;
+            return false;
         }
         if row.width() < width {
             // Some writers leave off trailing empty fields: read them as empty, and say so.
             self.issue(
                 row_no,
                 None,
-                &format!("{}", row.width()),
+                &shown,
                 Problem::ShortRow,
-                format!("{width}"),
+                Expected::Fields(width),
             );
         }
-        let f = &self.map.fields;
-        // Date: required.
-        let date_raw = get(f.date).or(self.source.values.date.as_deref());
-        let Some(date_raw) = date_raw else {
-            let expected = self.texts.date_format;
-            self.issue(row_no, f.date, "", Problem::MissingDate, expected);
-            return;
-        };
-        let reading = match self.date_memo.get(date_raw) {
-            Some(d) => *d,
-            None => {
-                let d = match self.source.date_order {
-                    Some(order) => {
-                        parse_date(date_raw, order).map_or(DateReading::Invalid, DateReading::Sure)
-                    }
-                    None => read_date(date_raw),
-                };
-                self.date_memo.insert(date_raw.into(), d);
-                d
-            }
-        };
-        let (date, month_first) = match reading {
-            DateReading::Sure(d) => (d, None),
-            DateReading::DayFirstOnly(d) => {
-                self.day_first_seen = true;
-                (d, None)
-            }
-            DateReading::MonthFirstOnly(d) => {
-                self.month_first_seen = true;
-                (d, None)
-            }
-            DateReading::Ambiguous {
-                day_first,
-                month_first,
-            } => (day_first, Some((month_first, Box::from(date_raw)))),
-            DateReading::Invalid => {
-                let expected = match self.source.date_order {
-                    Some(crate::config::DateOrder::Mdy) => "mm/dd/yyyy",
-                    _ => self.texts.date_format,
-                };
-                self.issue(row_no, f.date, date_raw, Problem::BadDate, expected);
-                return;
-            }
-        };
-        let Some(vsv) = get(f.vsv).or(self.source.values.vsv.as_deref()) else {
-            self.issue(row_no, f.vsv, "", Problem::MissingVsv, "");
-            return;
+        true
+    }
+
+    /// The fields every unit of the row shares; none (and an entry) when the row has no
+    /// readable date, no VSV or, in a long export, no care type.
+    fn shared_fields<'r>(&mut self, row_no: usize, row: &'r dyn Row) -> Option<Shared<'r>>
+    where
+        'a: 'r,
+    {
+        let (vsv_col, care_type_col) = (self.map.fields.vsv, self.map.fields.care_type);
+        let (date, month_first) = self.date(row_no, row)?;
+        // The source outlives the row: its fixed values may stand in for the row's fields.
+        let source: &'a Source = self.source;
+        let values = &source.values;
+        let Some(vsv) = field(row, vsv_col).or(values.vsv.as_deref()) else {
+            self.issue(row_no, vsv_col, "", Problem::MissingVsv, Expected::Nothing);
+            return None;
         };
         let vsv = self.names.intern(vsv);
-        let organisation = get(f.organisation)
-            .or(self.source.values.organisation.as_deref())
+        let organisation = field(row, self.map.fields.organisation)
+            .or(values.organisation.as_deref())
             .map(|o| self.names.intern(o));
-        let long_care_type = get(f.care_type).or(self.source.values.care_type.as_deref());
-        if f.care_type.is_some() && long_care_type.is_none() {
-            self.issue(row_no, f.care_type, "", Problem::MissingCareType, "");
-            return;
+        let long_care_type = field(row, care_type_col).or(values.care_type.as_deref());
+        if care_type_col.is_some() && long_care_type.is_none() {
+            let (p, e) = (Problem::MissingCareType, Expected::Nothing);
+            self.issue(row_no, care_type_col, "", p, e);
+            return None;
         }
-        let parity = match get(f.parity).or(self.source.values.parity.as_deref()) {
-            None => None,
-            Some(v) => {
-                let p = parse_parity(v, &self.codebook.background.parity);
-                if p.is_none() {
-                    let expected = self.texts.parity_expected;
-                    self.issue(row_no, f.parity, v, Problem::UnknownParity, expected);
-                }
-                p
-            }
-        };
-        let age_band = match get(f.age).or(self.source.values.age.as_deref()) {
-            None => None,
-            Some(v) => {
-                let a = parse_age_band(v, &self.codebook.background.age);
-                if a.is_none() {
-                    let expected = self.texts.age_expected;
-                    self.issue(row_no, f.age, v, Problem::UnknownAge, expected);
-                }
-                a.and_then(|a| u8::try_from(a).ok())
-            }
-        };
-        let education = get(f.education)
-            .or(self.source.values.education.as_deref())
+        let (parity, age_band) = self.background(row_no, row);
+        let education = field(row, self.map.fields.education)
+            .or(values.education.as_deref())
             .map(|v| self.names.intern(v));
-        let place_of_birth = get(f.place_of_birth)
-            .or(self.source.values.place_of_birth.as_deref())
+        let place_of_birth = field(row, self.map.fields.place_of_birth)
+            .or(values.place_of_birth.as_deref())
             .map(|v| self.names.intern(v));
         let period = Period::of(date, self.kind);
-        if month_first.is_none() {
-            for s in &mut self.signals[first_signal..] {
-                s.period = Some(period);
-            }
-        }
         // The respondent: the export's id within this VSV and period (ids such as a Forms
         // "ID" restart in every export), or this input row when there is no id column, so
         // that the care-type rows of one person always share one key.
-        let raw_id: Option<std::sync::Arc<str>> = Some(match get(f.respondent) {
+        let raw_id: std::sync::Arc<str> = match field(row, self.map.fields.respondent) {
             Some(id) => {
                 std::sync::Arc::from(format!("{id}\u{1f}{}\u{1f}{period}", self.names.get(vsv)))
             }
             None => std::sync::Arc::from(format!("\u{0}{}:{row_no}", self.display)),
-        });
+        };
+        Some(Shared {
+            raw_id,
+            date,
+            month_first,
+            period,
+            vsv,
+            organisation,
+            long_care_type,
+            parity,
+            age_band,
+            education,
+            place_of_birth,
+        })
+    }
 
-        let mut any_unit = false;
-        for u in 0..self.map.units.len() {
-            let unit = &self.map.units[u];
-            let care_type = match (&unit.care_type, long_care_type) {
-                (Some(ct), _) => Some(self.names.intern(ct)),
-                (None, Some(ct)) => Some(self.names.intern(ct)),
-                (None, None) => None,
-            };
-            let row_index = self.rows.len() as u32;
-            let first_answer = self.answers.len();
-            for &(i, col) in &unit.items {
-                let raw = row.field(col).unwrap_or("");
-                let reading = match self.memo[i].get(raw) {
-                    Some(r) => *r,
-                    None => {
-                        let p = &self.planned[i];
-                        let r = p.reader.read(raw, p.reverse);
-                        self.memo[i].insert(raw.into(), r);
-                        r
+    /// The row's date (required), read as `date_order` says or, unset, as the dates show;
+    /// an ambiguous date is read day first, with its month-first reading kept to settle
+    /// once the whole file is read.
+    fn date(&mut self, row_no: usize, row: &dyn Row) -> Option<(NaiveDate, MonthFirst)> {
+        let column = self.map.fields.date;
+        let Some(raw) = field(row, column).or(self.source.values.date.as_deref()) else {
+            let expected = Expected::Date { month_first: false };
+            self.issue(row_no, column, "", Problem::MissingDate, expected);
+            return None;
+        };
+        let reading = match self.date_memo.get(raw) {
+            Some(d) => *d,
+            None => {
+                let d = match self.source.date_order {
+                    Some(order) => {
+                        parse_date(raw, order).map_or(DateReading::Invalid, DateReading::Sure)
                     }
+                    None => read_date(raw),
                 };
-                match reading {
-                    Reading::Empty => {}
-                    Reading::Missing => self.counts.missing_codes += 1,
-                    Reading::Answer(a) => self.answers.push(Answer {
-                        row: row_index,
-                        item: self.planned[i].global,
-                        value: a.value,
-                        score: a.score,
-                        positive: a.positive,
-                        problem: a.problem,
-                    }),
-                    Reading::Invalid(problem) => {
-                        self.counts.values_rejected += 1;
-                        let expected = self.planned[i].expected.clone();
-                        self.issue(row_no, Some(col), raw, problem, expected);
-                    }
-                }
+                self.date_memo.insert(raw.into(), d);
+                d
             }
-            let wrote = [unit.improvement, unit.compliment, unit.comment]
-                .iter()
-                .any(|c| get(*c).is_some());
-            let answered = self.answers.len() > first_answer;
-            if !answered && !wrote {
-                continue;
+        };
+        match reading {
+            DateReading::Sure(d) => Some((d, None)),
+            DateReading::DayFirstOnly(d) => {
+                self.day_first_seen = true;
+                Some((d, None))
             }
-            let (improvement, compliment) = if blocked {
-                (None, None)
-            } else {
-                self.open_texts(unit, row)
-            };
-            any_unit = true;
-            self.rows.push(FileRow {
-                raw_id: raw_id.clone(),
-                row_no,
-                month_first: month_first.clone(),
-                dropped: false,
-                respondent: Respondent {
-                    source: 0,
-                    key: 0,
-                    vsv,
-                    organisation,
-                    care_type,
-                    date,
-                    period,
-                    parity,
-                    age_band,
-                    education,
-                    place_of_birth,
-                    improvement,
-                    compliment,
-                },
-            });
-        }
-        if !any_unit {
-            self.issue(row_no, None, "", Problem::NoAnswers, "");
+            DateReading::MonthFirstOnly(d) => {
+                self.month_first_seen = true;
+                Some((d, None))
+            }
+            DateReading::Ambiguous {
+                day_first,
+                month_first,
+            } => Some((day_first, Some((month_first, Box::from(raw))))),
+            DateReading::Invalid => {
+                let month_first = self.source.date_order == Some(crate::config::DateOrder::Mdy);
+                let expected = Expected::Date { month_first };
+                self.issue(row_no, column, raw, Problem::BadDate, expected);
+                None
+            }
         }
     }
+
+    /// Parity and age band; a value that is not recognised counts as unknown (and is
+    /// reported).
+    fn background(&mut self, row_no: usize, row: &dyn Row) -> (Option<Parity>, Option<u8>) {
+        let values = &self.source.values;
+        let (parity_col, age_col) = (self.map.fields.parity, self.map.fields.age);
+        let parity = match field(row, parity_col).or(values.parity.as_deref()) {
+            None => None,
+            Some(v) => {
+                let p = parse_parity(v, &self.codebook.background.parity);
+                if p.is_none() {
+                    let (problem, e) = (Problem::UnknownParity, Expected::Parity);
+                    self.issue(row_no, parity_col, v, problem, e);
+                }
+                p
+            }
+        };
+        let age_band = match field(row, age_col).or(self.source.values.age.as_deref()) {
+            None => None,
+            Some(v) => {
+                let a = parse_age_band(v, &self.codebook.background.age);
+                if a.is_none() {
+                    self.issue(row_no, age_col, v, Problem::UnknownAge, Expected::Age);
+                }
+                a.and_then(|a| u8::try_from(a).ok())
+            }
+        };
+        (parity, age_band)
+    }
+
+    /// The respondent row of unit `u` (a care type in a wide export) with its answers;
+    /// false when the unit has neither an answer nor an open text.
+    fn unit_row(
+        &mut self,
+        u: usize,
+        row_no: usize,
+        row: &dyn Row,
+        shared: &Shared<'_>,
+        blocked: bool,
+    ) -> bool {
+        let unit = &self.map.units[u];
+        let care_type = match (&unit.care_type, shared.long_care_type) {
+            (Some(ct), _) => Some(self.names.intern(ct)),
+            (None, Some(ct)) => Some(self.names.intern(ct)),
+            (None, None) => None,
+        };
+        let row_index = self.rows.len() as u32;
+        let first_answer = self.answers.len();
+        for &(i, col) in &unit.items {
+            self.answer(i, col, row_index, row_no, row);
+        }
+        let wrote = [unit.improvement, unit.compliment, unit.comment]
+            .iter()
+            .any(|c| field(row, *c).is_some());
+        let answered = self.answers.len() > first_answer;
+        if !answered && !wrote {
+            return false;
+        }
+        let (improvement, compliment) = if blocked {
+            (None, None)
+        } else {
+            self.open_texts(unit, row)
+        };
+        self.rows.push(FileRow {
+            raw_id: Some(shared.raw_id.clone()),
+            row_no,
+            month_first: shared.month_first.clone(),
+            dropped: false,
+            respondent: Respondent {
+                source: 0,
+                key: 0,
+                vsv: shared.vsv,
+                organisation: shared.organisation,
+                care_type,
+                date: shared.date,
+                period: shared.period,
+                parity: shared.parity,
+                age_band: shared.age_band,
+                education: shared.education,
+                place_of_birth: shared.place_of_birth,
+                improvement,
+                compliment,
+            },
+        });
+        true
+    }
+
+    /// Reads planned item `i` from column `col`: an answer, a missing code, or an entry.
+    fn answer(&mut self, i: usize, col: usize, row_index: u32, row_no: usize, row: &dyn Row) {
+        let raw = row.field(col).unwrap_or("");
+        let reading = match self.memo[i].get(raw) {
+            Some(r) => *r,
+            None => {
+                let p = &self.planned[i];
+                let r = p.reader.read(raw, p.reverse);
+                self.memo[i].insert(raw.into(), r);
+                r
+            }
+        };
+        match reading {
+            Reading::Empty => {}
+            Reading::Missing => self.counts.missing_codes += 1,
+            Reading::Answer(a) => self.answers.push(Answer {
+                row: row_index,
+                item: self.planned[i].global,
+                value: a.value,
+                score: a.score,
+                positive: a.positive,
+                problem: a.problem,
+            }),
+            Reading::Invalid(problem) => {
+                self.counts.values_rejected += 1;
+                let expected = self.planned[i].expected.clone();
+                self.issue(row_no, Some(col), raw, problem, expected);
+            }
+        }
+    }
+}
+
+/// A field of a row, trimmed; none when absent or blank.
+fn field(row: &dyn Row, column: Option<usize>) -> Option<&str> {
+    column
+        .and_then(|i| row.field(i))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// The month-first reading of an ambiguous date and the date as written.
+type MonthFirst = Option<(NaiveDate, Box<str>)>;
+
+/// What the units (care types) of one input row share.
+struct Shared<'r> {
+    raw_id: std::sync::Arc<str>,
+    date: NaiveDate,
+    month_first: MonthFirst,
+    period: Period,
+    vsv: u32,
+    organisation: Option<u32>,
+    /// The care type of a long export (none in a wide or flat one).
+    long_care_type: Option<&'r str>,
+    parity: Option<Parity>,
+    age_band: Option<u8>,
+    education: Option<u32>,
+    place_of_birth: Option<u32>,
 }
 
 /// Merges file results in order: names into one table, duplicates out, keys assigned.
@@ -1236,9 +1273,12 @@ impl Merger {
                             file: data.file.display.clone(),
                             row: Some(fr.row_no),
                             column: None,
-                            value: String::new(),
+                            value: shown_value("", Problem::DuplicateRespondent),
                             problem: Problem::DuplicateRespondent,
-                            expected: format!("{}:{row}", self.files[file]),
+                            expected: Expected::FirstCopy {
+                                file: self.files[file].clone(),
+                                row,
+                            },
                         });
                         keys.push(None);
                         continue;
@@ -1329,6 +1369,7 @@ impl Decided {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quality::Shown;
 
     const TOML: &str = r#"
 [analysis]
@@ -1357,8 +1398,7 @@ date = "Datum"
             std::fs::write(tmp.path().join("exports").join(name), bytes).unwrap();
         }
         let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
-        let lang = config.analysis.language;
-        let cb = Codebook::resolve("prem-geboortezorg", config.dir(), lang).unwrap();
+        let cb = Codebook::resolve("prem-geboortezorg", config.dir()).unwrap();
         ingest(&config, &[cb])
     }
 
@@ -1376,6 +1416,321 @@ date = "Datum"
 
     fn good() -> (&'static str, Vec<u8>) {
         ("a.csv", format!("{HEADER}{ROW}").into_bytes())
+    }
+
+    const MINI_CODEBOOK: &str = r#"
+name = "mini"
+title = "Mini"
+[scales.cijfer]
+type = "numeric"
+min = 1
+max = 10
+positive_min = 9
+problem_max = 5
+missing = ["n.v.t.", "weet niet"]
+[[themes]]
+id = "info"
+label = "Informatie"
+[[items]]
+id = "info"
+theme = "info"
+columns = ["Info"]
+scale = "cijfer"
+[open]
+improvement = ["Verbeter"]
+"#;
+
+    const MINI_TOML: &str = r#"
+[analysis]
+name = "T"
+[[source]]
+name = "prem"
+files = ["exports/*"]
+codebook = "mini.toml"
+[source.columns]
+respondent = "Nr"
+vsv = "VSV"
+care_type = "Zorgsoort"
+date = "Datum"
+parity = "Eerste kind"
+age = "Leeftijd"
+"#;
+
+    const MINI_HEADER: &str = "Nr;VSV;Zorgsoort;Datum;Eerste kind;Leeftijd;Info;Verbeter\n";
+
+    /// Ingests `body` (the rows after [`MINI_HEADER`], as bytes) as exports/a.csv.
+    fn ingest_mini(body: &[u8]) -> Canonical {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("prem.toml"), MINI_TOML).unwrap();
+        std::fs::write(tmp.path().join("mini.toml"), MINI_CODEBOOK).unwrap();
+        std::fs::create_dir(tmp.path().join("exports")).unwrap();
+        let mut bytes = MINI_HEADER.as_bytes().to_vec();
+        bytes.extend_from_slice(body);
+        std::fs::write(tmp.path().join("exports/a.csv"), bytes).unwrap();
+        let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
+        let cb = Codebook::resolve("mini.toml", config.dir()).unwrap();
+        ingest(&config, &[cb]).unwrap()
+    }
+
+    /// A canonical row as the table below writes it: VSV, care type, date, parity, age
+    /// band, improvement text and answer values.
+    type Kept = (
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        Option<Parity>,
+        Option<u8>,
+        Option<&'static str>,
+        Vec<f32>,
+    );
+
+    /// A data-quality entry: row, column, value, problem, expected.
+    type Entry = (
+        Option<usize>,
+        Option<&'static str>,
+        Shown,
+        Problem,
+        Expected,
+    );
+
+    fn kept(
+        c: &Canonical,
+    ) -> Vec<(
+        String,
+        Option<String>,
+        String,
+        Option<Parity>,
+        Option<u8>,
+        Option<String>,
+        Vec<f32>,
+    )> {
+        c.respondents
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let answers = c
+                    .answers
+                    .iter()
+                    .filter(|a| a.row as usize == i)
+                    .map(|a| a.value)
+                    .collect();
+                (
+                    c.names.get(r.vsv).to_string(),
+                    r.care_type.map(|id| c.names.get(id).to_string()),
+                    r.date.to_string(),
+                    r.parity,
+                    r.age_band,
+                    r.improvement.clone(),
+                    answers,
+                )
+            })
+            .collect()
+    }
+
+    /// Odd rows, one export each: what ingest keeps of them (canonical rows) and what it
+    /// reports (data-quality entries), exactly.
+    #[test]
+    fn odd_rows_become_canonical_rows_and_data_quality_entries() {
+        let code = |v: &str| Shown::Code(v.into());
+        let none = || code("");
+        let day_first = Expected::Date { month_first: false };
+        let good: Kept = (
+            "VSV A",
+            Some("Kraamzorg"),
+            "2026-07-15",
+            Some(Parity::First),
+            Some(2),
+            None,
+            vec![8.0],
+        );
+        let cases: Vec<(&str, Vec<u8>, Vec<Kept>, Vec<Entry>)> = vec![
+            ("a good row", b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\n".to_vec(), vec![good.clone()], vec![]),
+            (
+                "empty respondent ids: each row its own respondent",
+                b";VSV A;Kraamzorg;15-07-2026;Ja;31;8;\n;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![good.clone(), good.clone()],
+                vec![],
+            ),
+            (
+                "unreadable date: row left out",
+                b"R1;VSV A;Kraamzorg;31-02-2026;Ja;31;8;\n".to_vec(),
+                vec![],
+                vec![(Some(2), Some("Datum"), code("31-02-2026"), Problem::BadDate, day_first.clone())],
+            ),
+            (
+                "no date",
+                b"R1;VSV A;Kraamzorg;;Ja;31;8;\n".to_vec(),
+                vec![],
+                vec![(Some(2), Some("Datum"), none(), Problem::MissingDate, day_first.clone())],
+            ),
+            (
+                "answer out of range, nothing else: value and row left out",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;11;\n".to_vec(),
+                vec![],
+                vec![
+                    (Some(2), Some("Info"), code("11"), Problem::OutOfRange, Expected::Literal("1–10".into())),
+                    (Some(2), None, none(), Problem::NoAnswers, Expected::Nothing),
+                ],
+            ),
+            (
+                "unknown answer next to an open text: the row stays, without the value",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;goed;De uitleg was te kort\n".to_vec(),
+                vec![("VSV A", Some("Kraamzorg"), "2026-07-15", Some(Parity::First), Some(2), Some("De uitleg was te kort"), vec![])],
+                vec![(Some(2), Some("Info"), code("goed"), Problem::UnknownAnswer, Expected::Literal("1–10".into()))],
+            ),
+            (
+                "missing code: no answer, no entry",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;weet niet;De uitleg was te kort\n".to_vec(),
+                vec![("VSV A", Some("Kraamzorg"), "2026-07-15", Some(Parity::First), Some(2), Some("De uitleg was te kort"), vec![])],
+                vec![],
+            ),
+            (
+                "duplicated respondent: counted once, the entry points at the first copy",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\nR1;VSV A;Kraamzorg;16-07-2026;Ja;31;6;\n".to_vec(),
+                vec![good.clone()],
+                vec![(
+                    Some(3),
+                    None,
+                    none(),
+                    Problem::DuplicateRespondent,
+                    Expected::FirstCopy { file: "exports/a.csv".into(), row: 2 },
+                )],
+            ),
+            (
+                "the same id in another care type is the same person, not a duplicate",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\nR1;VSV A;Ziekenhuis;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![good.clone(), ("VSV A", Some("Ziekenhuis"), "2026-07-15", Some(Parity::First), Some(2), None, vec![8.0])],
+                vec![],
+            ),
+            (
+                "care type with blanks around it: trimmed",
+                b"R1;VSV A;  Kraamzorg ;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![good.clone()],
+                vec![],
+            ),
+            (
+                "no care type in a long export: row left out",
+                b"R1;VSV A;;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![],
+                vec![(Some(2), Some("Zorgsoort"), none(), Problem::MissingCareType, Expected::Nothing)],
+            ),
+            (
+                "no VSV: row left out",
+                b"R1;;Kraamzorg;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![],
+                vec![(Some(2), Some("VSV"), none(), Problem::MissingVsv, Expected::Nothing)],
+            ),
+            (
+                "Windows-1252 text (a Dutch Excel's CSV)",
+                b"R1;VSV \xc9\xe9n;Kraamzorg;15-07-2026;Ja;31;8;\n".to_vec(),
+                vec![("VSV Één", Some("Kraamzorg"), "2026-07-15", Some(Parity::First), Some(2), None, vec![8.0])],
+                vec![],
+            ),
+            (
+                "parity not recognised, age as free text: unknown, the text not repeated",
+                b"R1;VSV A;Kraamzorg;15-07-2026;misschien;38 (geb. 12-03-1987);8;\n".to_vec(),
+                vec![("VSV A", Some("Kraamzorg"), "2026-07-15", None, None, None, vec![8.0])],
+                vec![
+                    (Some(2), Some("Eerste kind"), code("misschien"), Problem::UnknownParity, Expected::Parity),
+                    (Some(2), Some("Leeftijd"), Shown::FreeText(20), Problem::UnknownAge, Expected::Age),
+                ],
+            ),
+            (
+                "a filled field past the header: row left out",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;;extra\n".to_vec(),
+                vec![],
+                vec![(Some(2), None, code("9"), Problem::RowWidth, Expected::Fields(8))],
+            ),
+            (
+                "a short row: read with the missing fields empty",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8\n".to_vec(),
+                vec![good.clone()],
+                vec![(Some(2), None, code("7"), Problem::ShortRow, Expected::Fields(8))],
+            ),
+            (
+                "an empty row between rows: skipped",
+                b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\n;;;;;;;\n".to_vec(),
+                vec![good.clone()],
+                vec![(Some(3), None, none(), Problem::EmptyRow, Expected::Nothing)],
+            ),
+            (
+                "05-06-2026 in a file without month-first dates: day first",
+                b"R1;VSV A;Kraamzorg;05-06-2026;Ja;31;8;\nR2;VSV A;Kraamzorg;20-06-2026;Ja;31;8;\n".to_vec(),
+                vec![
+                    ("VSV A", Some("Kraamzorg"), "2026-06-05", Some(Parity::First), Some(2), None, vec![8.0]),
+                    ("VSV A", Some("Kraamzorg"), "2026-06-20", Some(Parity::First), Some(2), None, vec![8.0]),
+                ],
+                vec![],
+            ),
+            (
+                "05-06-2026 in a file that writes both orders: left out, date_order asked for",
+                b"R1;VSV A;Kraamzorg;05-06-2026;Ja;31;8;\nR2;VSV A;Kraamzorg;20-06-2026;Ja;31;8;\nR3;VSV A;Kraamzorg;06/20/2026;Ja;31;8;\n".to_vec(),
+                vec![
+                    ("VSV A", Some("Kraamzorg"), "2026-06-20", Some(Parity::First), Some(2), None, vec![8.0]),
+                    ("VSV A", Some("Kraamzorg"), "2026-06-20", Some(Parity::First), Some(2), None, vec![8.0]),
+                ],
+                vec![(Some(2), Some("Datum"), code("05-06-2026"), Problem::AmbiguousDate, Expected::DateOrder)],
+            ),
+        ];
+        for (name, body, rows, entries) in cases {
+            let c = ingest_mini(&body);
+            let want: Vec<_> = rows
+                .into_iter()
+                .map(|(v, ct, d, p, a, i, ans)| {
+                    (
+                        v.to_string(),
+                        ct.map(String::from),
+                        d.to_string(),
+                        p,
+                        a,
+                        i.map(String::from),
+                        ans,
+                    )
+                })
+                .collect();
+            assert_eq!(kept(&c), want, "{name}: rows");
+            let got: Vec<_> = c
+                .quality
+                .issues
+                .iter()
+                .map(|i| {
+                    assert_eq!(
+                        (i.source.as_str(), i.file.as_str()),
+                        ("prem", "exports/a.csv")
+                    );
+                    (
+                        i.row,
+                        i.column.clone(),
+                        i.value.clone(),
+                        i.problem,
+                        i.expected.clone(),
+                    )
+                })
+                .collect();
+            let want: Vec<_> = entries
+                .into_iter()
+                .map(|(r, col, v, p, e)| (r, col.map(String::from), v, p, e))
+                .collect();
+            assert_eq!(got, want, "{name}: data-quality entries");
+        }
+    }
+
+    #[test]
+    fn counts_and_format_follow_the_rows() {
+        let c = ingest_mini(b"R1;VSV \xc9\xe9n;Kraamzorg;15-07-2026;Ja;31;weet niet;Te kort\nR2;VSV A;Kraamzorg;31-02-2026;;;8;\nR3;VSV A;Kraamzorg;15-07-2026;;;goed;\n");
+        let counts = &c.quality.counts["prem"];
+        assert_eq!(
+            (
+                counts.files,
+                counts.rows,
+                counts.rows_used,
+                counts.respondents
+            ),
+            (1, 3, 1, 1)
+        );
+        assert_eq!((counts.missing_codes, counts.values_rejected), (1, 1));
+        assert_eq!(c.sources[0].files[0].format, "Windows-1252, ';'");
+        assert_eq!(c.sources[0].files[0].layout, "long");
     }
 
     /// Regression: a header without rows passed silently (next to other files) or ended in
@@ -1480,9 +1835,9 @@ date = "Datum"
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("acties.csv");
         std::fs::write(&path, "id;vsv;VSV\n1;A;B\n").unwrap();
-        let t = SimpleTable::read(&path, crate::i18n::Language::En).unwrap();
-        assert_eq!(t.column(&path, "id", crate::i18n::Language::En).unwrap(), 0);
-        let Err(e) = t.column(&path, "Vsv", crate::i18n::Language::En) else {
+        let t = SimpleTable::read(&path).unwrap();
+        assert_eq!(t.column(&path, "id").unwrap(), 0);
+        let Err(e) = t.column(&path, "Vsv") else {
             panic!("no error");
         };
         assert!(e.to_string().contains("acties.csv"), "{e}");
@@ -1527,7 +1882,7 @@ safeguarding = ["Safeguarding concerns?"]
         )
         .unwrap();
         let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
-        let cb = Codebook::resolve("fft.toml", config.dir(), config.analysis.language).unwrap();
+        let cb = Codebook::resolve("fft.toml", config.dir()).unwrap();
         ingest(&config, &[cb]).unwrap()
     }
 

@@ -11,8 +11,7 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use crate::error::{Error, Result};
-use crate::i18n::{Language, Msg};
+use crate::error::{Error, InputProblem, Result};
 
 /// A row of text fields.
 pub(crate) trait Row {
@@ -69,7 +68,6 @@ impl TableFile {
         bytes: &[u8],
         sheet: Option<&str>,
         header_row: usize,
-        lang: Language,
     ) -> Result<TableFile> {
         let ext = path
             .extension()
@@ -77,24 +75,18 @@ impl TableFile {
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         match ext.as_str() {
-            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => open_sheet(path, sheet, header_row, lang),
-            "csv" | "txt" | "tsv" => open_text(path, bytes, header_row, ext == "tsv", lang),
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => open_sheet(path, sheet, header_row),
+            "csv" | "txt" | "tsv" => open_text(path, bytes, header_row, ext == "tsv"),
             other => Err(Error::input(
                 path,
-                lang.say(Msg::UnsupportedType, &[("ext", &other)]),
-                lang,
+                InputProblem::UnsupportedType { ext: other.into() },
             )),
         }
     }
 
     /// Calls `f(row_number, row)` for every data row; row numbers are 1-based and count the
     /// header row, as Excel shows them when the file is opened there.
-    pub fn for_each_row(
-        &self,
-        path: &Path,
-        lang: Language,
-        mut f: impl FnMut(usize, &dyn Row),
-    ) -> Result<()> {
+    pub fn for_each_row(&self, path: &Path, mut f: impl FnMut(usize, &dyn Row)) -> Result<()> {
         match &self.body {
             Body::Csv {
                 text,
@@ -108,7 +100,7 @@ impl TableFile {
                     match reader.read_record(&mut record) {
                         Ok(true) => {}
                         Ok(false) => break,
-                        Err(e) => return Err(csv_error(path, &e, lang)),
+                        Err(e) => return Err(csv_error(path, &e)),
                     }
                     index += 1;
                     if index <= *header_row {
@@ -138,20 +130,12 @@ fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
-fn csv_error(path: &Path, e: &csv::Error, lang: Language) -> Error {
-    let line = match lang {
-        Language::Nl => "regel",
-        Language::En => "line",
+fn csv_error(path: &Path, e: &csv::Error) -> Error {
+    let problem = InputProblem::NotCsv {
+        line: e.position().map(csv::Position::line),
+        error: e.to_string(),
     };
-    let at = e
-        .position()
-        .map(|p| format!("{line} {}: ", p.line()))
-        .unwrap_or_default();
-    Error::input(
-        path,
-        lang.say(Msg::NotCsv, &[("at", &at), ("error", e)]),
-        lang,
-    )
+    Error::input(path, problem)
 }
 
 /// Decodes text bytes: BOM first, then UTF-8, else Windows-1252. Returns the text and the
@@ -234,13 +218,7 @@ pub(crate) fn sniff_delimiter(header_line: &str) -> u8 {
     candidates[best]
 }
 
-fn open_text(
-    path: &Path,
-    bytes: &[u8],
-    header_row: usize,
-    tsv: bool,
-    lang: Language,
-) -> Result<TableFile> {
+fn open_text(path: &Path, bytes: &[u8], header_row: usize, tsv: bool) -> Result<TableFile> {
     let (text, encoding) = decode(bytes);
     let (sep, text) = match sep_line(&text) {
         // Excel hides the line, so rows are numbered without it, as there.
@@ -248,7 +226,7 @@ fn open_text(
         None => (None, text),
     };
     if text.trim().is_empty() {
-        return Err(Error::input(path, lang.msg(Msg::EmptyFile), lang));
+        return Err(Error::input(path, InputProblem::Empty));
     }
     // The header line is the header_row-th line; quoted newlines before the header are rare
     // enough (titles) that a plain line split is right for sniffing.
@@ -268,14 +246,13 @@ fn open_text(
                 headers = None;
                 break;
             }
-            Err(e) => return Err(csv_error(path, &e, lang)),
+            Err(e) => return Err(csv_error(path, &e)),
         }
     }
     let Some(headers) = headers else {
         return Err(Error::input(
             path,
-            lang.say(Msg::HeaderRowPastEnd, &[("row", &header_row)]),
-            lang,
+            InputProblem::HeaderRowPastEnd { header_row },
         ));
     };
     let shown = match delimiter {
@@ -299,14 +276,13 @@ fn clean_header(h: &str) -> String {
         .to_string()
 }
 
-fn open_sheet(
-    path: &Path,
-    sheet: Option<&str>,
-    header_row: usize,
-    lang: Language,
-) -> Result<TableFile> {
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| Error::input(path, lang.say(Msg::NotSpreadsheet, &[("error", &e)]), lang))?;
+fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<TableFile> {
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        let problem = InputProblem::NotSpreadsheet {
+            error: e.to_string(),
+        };
+        Error::input(path, problem)
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -319,20 +295,23 @@ fn open_sheet(
             })
             .cloned()
             .ok_or_else(|| {
-                let message = lang.say(
-                    Msg::SheetNotFound,
-                    &[("sheet", &s), ("sheets", &quote_list(&names))],
-                );
-                Error::input(path, message, lang)
+                let problem = InputProblem::SheetNotFound {
+                    sheet: s.to_string(),
+                    sheets: names.clone(),
+                };
+                Error::input(path, problem)
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::input(path, lang.msg(Msg::NoSheets), lang))?,
+            .ok_or_else(|| Error::input(path, InputProblem::NoSheets))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
-        let message = lang.say(Msg::SheetUnreadable, &[("sheet", &name), ("error", &e)]);
-        Error::input(path, message, lang)
+        let problem = InputProblem::SheetUnreadable {
+            sheet: name.clone(),
+            error: e.to_string(),
+        };
+        Error::input(path, problem)
     })?;
     // Range rows are relative to its first used cell; make them absolute (1-based).
     let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -345,16 +324,13 @@ fn open_sheet(
     }
     if header_row < row0 || header_row - row0 >= rows.len() {
         let last = row0 + rows.len().saturating_sub(1);
-        let message = lang.say(
-            Msg::HeaderRowEmpty,
-            &[
-                ("sheet", &name),
-                ("row", &header_row),
-                ("first", &row0),
-                ("last", &last),
-            ],
-        );
-        return Err(Error::input(path, message, lang));
+        let problem = InputProblem::HeaderRowEmpty {
+            sheet: name,
+            header_row,
+            first: row0,
+            last,
+        };
+        return Err(Error::input(path, problem));
     }
     let rest = rows.split_off(header_row - row0 + 1);
     let headers = rows
@@ -371,14 +347,6 @@ fn open_sheet(
             first_row: header_row + 1,
         },
     })
-}
-
-fn quote_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A spreadsheet cell as text: whole numbers without ".0", dates as ISO.
@@ -437,9 +405,9 @@ mod tests {
             (b"sep=;;;\nA;B\n1;2\n", "A|B|1|2"),
         ];
         for (bytes, want) in cases {
-            let t = TableFile::open(Path::new("x.csv"), bytes, None, 1, Language::Nl).unwrap();
+            let t = TableFile::open(Path::new("x.csv"), bytes, None, 1).unwrap();
             let mut all = t.headers.clone();
-            t.for_each_row(Path::new("x.csv"), Language::Nl, |n, row| {
+            t.for_each_row(Path::new("x.csv"), |n, row| {
                 // Rows are numbered as Excel shows them: it hides the sep line.
                 assert_eq!(n, 2);
                 all.extend((0..row.width()).filter_map(|i| row.field(i).map(str::to_string)));
@@ -448,8 +416,7 @@ mod tests {
             assert_eq!(all.join("|"), want, "{}", String::from_utf8_lossy(bytes));
         }
         // A first column that merely starts with "sep" is a header.
-        let t =
-            TableFile::open(Path::new("x.csv"), b"sep;B\n1;2\n", None, 1, Language::Nl).unwrap();
+        let t = TableFile::open(Path::new("x.csv"), b"sep;B\n1;2\n", None, 1).unwrap();
         assert_eq!(t.headers, ["sep", "B"]);
     }
 

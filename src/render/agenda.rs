@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
+use crate::labels::Words;
 use crate::period::Period;
 use crate::render::markdown::escape;
 use crate::render::points::{discussion, Discussion, DiscussionInput};

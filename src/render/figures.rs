@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::funnel::Band;
 use crate::i18n::{fill, ChartTexts, Language};
 use crate::ingest::{Canonical, ItemRole};
+use crate::labels::Words;
 use crate::output::slug;
 use crate::period::Period;
 use crate::render::agenda::{unit_cell, Unit};

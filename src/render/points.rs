@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::flags::{Against, Flag, FlagKind, Reason};
 use crate::i18n::{fill, AgendaTexts, Language};
 use crate::ingest::Canonical;
+use crate::labels::Words;
 use crate::output::slug;
 use crate::period::Period;
 use crate::render::agenda::ChartLink;

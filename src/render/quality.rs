@@ -1,7 +1,7 @@
 //! `data-quality.md` and `data-quality.csv`: what was not used, and why.
 //!
-//! Per entry: file, row, column, reason and the value — as ingest kept it, a short code or a
-//! description of free text ([`crate::quality::shown_value`]). Counts per reason, but none
+//! Per entry: file, row, column, reason and the value — as ingest kept it, a short code or
+//! the length of free text ([`crate::quality::shown_value`]), in words here. Counts per reason, but none
 //! per source or file: exports are often one file per VSV, and a count of its rows would
 //! give away how many clients a small unit has.
 
@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 
 use crate::error::Result;
 use crate::i18n::{fill, Language};
-use crate::quality::{Issue, Problem, Quality};
+use crate::labels::Words;
+use crate::quality::{Expected, Issue, Problem, Quality, Shown};
 use crate::render::markdown::escape;
 use crate::render::tables::csv_bytes;
+use crate::safeguarding::Signal;
 
 /// Examples shown per reason in the Markdown report (the CSV has all).
 const EXAMPLES: usize = 10;
@@ -28,13 +30,37 @@ pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
                 i.file.clone(),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
                 i.column.clone().unwrap_or_default(),
-                i.value.clone(),
+                value_text(&i.value, lang),
                 problem_code(i.problem),
                 lang.problem(i.problem).to_string(),
-                i.expected.clone(),
+                expected_text(&i.expected, lang),
             ]
         }),
     ))
+}
+
+/// A rejected value in words: a short code as found, free text by its length.
+pub fn value_text(v: &Shown, lang: Language) -> String {
+    match v {
+        Shown::Code(code) => code.clone(),
+        Shown::FreeText(n) => fill(lang.texts().quality_free_text, &[("n", n.to_string())]),
+    }
+}
+
+/// What an entry expected, in words.
+pub fn expected_text(e: &Expected, lang: Language) -> String {
+    let t = lang.texts();
+    match e {
+        Expected::Nothing => String::new(),
+        Expected::Literal(s) => s.clone(),
+        Expected::Fields(n) => n.to_string(),
+        Expected::Date { month_first: true } => "mm/dd/yyyy".into(),
+        Expected::Date { month_first: false } => t.date_format.into(),
+        Expected::DateOrder => "date_order = \"dmy\" | \"mdy\"".into(),
+        Expected::Parity => t.parity_expected.into(),
+        Expected::Age => t.age_expected.into(),
+        Expected::FirstCopy { file, row } => format!("{file}:{row}"),
+    }
 }
 
 fn problem_code(p: Problem) -> String {
@@ -87,8 +113,8 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
                 escape(&i.file),
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
                 escape(i.column.as_deref().unwrap_or("")),
-                escape(&i.value),
-                escape(&i.expected)
+                escape(&value_text(&i.value, lang)),
+                escape(&expected_text(&i.expected, lang))
             );
         }
         if list.len() > EXAMPLES {
@@ -102,4 +128,82 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
         }
     }
     s
+}
+
+/// `.signalen.csv`: one line per signal (source, file, row, column, period, category,
+/// reason), never the text. Column names and codes are English like data-quality.csv;
+/// `reason` is in `lang`.
+pub fn signals_csv(signals: &[Signal], lang: Language) -> Vec<u8> {
+    csv_bytes(
+        &[
+            "source", "file", "row", "column", "period", "category", "reason",
+        ],
+        signals.iter().map(|s| {
+            vec![
+                s.source.clone(),
+                s.file.clone(),
+                s.row.to_string(),
+                s.column.clone(),
+                s.period.map(|p| p.to_string()).unwrap_or_default(),
+                s.category.code().to_string(),
+                lang.signal(s.category).to_string(),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Period;
+    use crate::safeguarding::Category::Suicide;
+
+    #[test]
+    fn values_and_expectations_are_words_in_the_language() {
+        assert_eq!(value_text(&Shown::Code("11".into()), Language::Nl), "11");
+        assert_eq!(
+            value_text(&Shown::FreeText(31), Language::Nl),
+            "tekst van 31 tekens"
+        );
+        assert_eq!(
+            value_text(&Shown::FreeText(11), Language::En),
+            "text of 11 characters"
+        );
+        let date = Expected::Date { month_first: false };
+        assert_eq!(expected_text(&date, Language::Nl), "dd-mm-jjjj");
+        assert_eq!(expected_text(&date, Language::En), "dd-mm-yyyy");
+        let us = Expected::Date { month_first: true };
+        assert_eq!(expected_text(&us, Language::Nl), "mm/dd/yyyy");
+        assert_eq!(
+            expected_text(&Expected::Parity, Language::Nl),
+            "ja / nee (eerste kind?)"
+        );
+        let copy = Expected::FirstCopy {
+            file: "exports/a.csv".into(),
+            row: 7,
+        };
+        assert_eq!(expected_text(&copy, Language::En), "exports/a.csv:7");
+        assert_eq!(expected_text(&Expected::Fields(9), Language::En), "9");
+        assert_eq!(expected_text(&Expected::Nothing, Language::Nl), "");
+    }
+
+    #[test]
+    fn the_file_names_where_never_what() {
+        let s = Signal {
+            source: "fft".into(),
+            file: "fft.csv".into(),
+            row: 12,
+            column: "FFT answer".into(),
+            period: Period::parse("2021-Q3"),
+            category: Suicide,
+        };
+        let text = String::from_utf8(signals_csv(&[s], Language::En)).unwrap();
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "source,file,row,column,period,category,reason",
+                "fft,fft.csv,12,FFT answer,2021-Q3,suicide,suicide or wanting to die",
+            ]
+        );
+    }
 }

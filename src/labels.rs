@@ -1,0 +1,150 @@
+//! The pipeline's enums in words (privacy tier, funnel band, SPC variation, data-quality
+//! reason, participation level, safeguarding category), Dutch and English. Here rather than
+//! in [`crate::i18n`], so that the texts module imports nothing of the pipeline: a call site
+//! adds `use crate::labels::Words;` and says `lang.band(b)`.
+
+use crate::config::Participation;
+use crate::funnel::Band;
+use crate::i18n::Language;
+use crate::quality::Problem;
+use crate::safeguarding::Category;
+use crate::score::Tier;
+use crate::spc::Variation;
+
+/// Words for the pipeline's enums in a language.
+pub trait Words {
+    /// A level of the participatieladder in this language.
+    fn participation(self, p: Participation) -> &'static str;
+
+    /// The name of a privacy tier.
+    fn tier(self, tier: Tier) -> &'static str;
+
+    /// A regional-comparison band in words.
+    fn band(self, band: Band) -> &'static str;
+
+    /// An SPC variation type in words.
+    fn variation(self, v: Variation) -> &'static str;
+
+    /// What a data-quality problem means, in a sentence fragment.
+    fn problem(self, p: Problem) -> &'static str;
+
+    /// What a safeguarding signal is about, for `.signalen.csv`.
+    fn signal(self, c: Category) -> &'static str;
+}
+
+impl Words for Language {
+    fn participation(self, p: Participation) -> &'static str {
+        use Participation::*;
+        match (self, p) {
+            (Language::Nl, Informeren) => "informeren",
+            (Language::Nl, Raadplegen) => "raadplegen",
+            (Language::Nl, Adviseren) => "adviseren",
+            (Language::Nl, Coproduceren) => "coproduceren",
+            (Language::Nl, Meebeslissen) => "meebeslissen",
+            (Language::En, Informeren) => "informing",
+            (Language::En, Raadplegen) => "consulting",
+            (Language::En, Adviseren) => "advising",
+            (Language::En, Coproduceren) => "co-producing",
+            (Language::En, Meebeslissen) => "co-deciding",
+        }
+    }
+
+    fn tier(self, tier: Tier) -> &'static str {
+        match (self, tier) {
+            (Language::Nl, Tier::Full) => "volledig",
+            (Language::Nl, Tier::Indicative) => "indicatief",
+            (Language::Nl, Tier::Suppressed) => "onderdrukt",
+            (Language::En, Tier::Full) => "full",
+            (Language::En, Tier::Indicative) => "indicative",
+            (Language::En, Tier::Suppressed) => "suppressed",
+        }
+    }
+
+    fn band(self, band: Band) -> &'static str {
+        use Band::*;
+        match (self, band) {
+            (Language::Nl, MuchBetter) => "veel beter dan verwacht",
+            (Language::Nl, Better) => "beter dan verwacht",
+            (Language::Nl, AsExpected) => "vergelijkbaar",
+            (Language::Nl, Worse) => "slechter dan verwacht",
+            (Language::Nl, MuchWorse) => "veel slechter dan verwacht",
+            (Language::En, MuchBetter) => "much better than expected",
+            (Language::En, Better) => "better than expected",
+            (Language::En, AsExpected) => "as expected",
+            (Language::En, Worse) => "worse than expected",
+            (Language::En, MuchWorse) => "much worse than expected",
+        }
+    }
+
+    fn variation(self, v: Variation) -> &'static str {
+        use Variation::*;
+        match (self, v) {
+            (Language::Nl, CommonCause) => "gewone variatie",
+            (Language::Nl, SpecialCauseImprovement) => "bijzondere variatie: verbetering",
+            (Language::Nl, SpecialCauseConcern) => "bijzondere variatie: zorgpunt",
+            (Language::Nl, SpecialCauseNeutral) => "bijzondere variatie",
+            (Language::En, CommonCause) => "common cause",
+            (Language::En, SpecialCauseImprovement) => "special cause: improvement",
+            (Language::En, SpecialCauseConcern) => "special cause: concern",
+            (Language::En, SpecialCauseNeutral) => "special cause",
+        }
+    }
+
+    fn problem(self, p: Problem) -> &'static str {
+        use Problem::*;
+        match self {
+            Language::Nl => match p {
+                UnknownAnswer => "onbekend antwoord (waarde niet gebruikt)",
+                OutOfRange => "antwoord buiten de schaal (waarde niet gebruikt)",
+                BadDate => "datum onleesbaar (rij niet gebruikt)",
+                MissingDate => "datum ontbreekt (rij niet gebruikt)",
+                AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes (rij niet gebruikt; stel date_order in)",
+                MissingVsv => "VSV ontbreekt (rij niet gebruikt)",
+                MissingCareType => "zorgsoort ontbreekt (rij niet gebruikt)",
+                DuplicateRespondent => "dubbele respondent, eerder gezien (één keer geteld)",
+                UnknownParity => "pariteit niet herkend (telt als onbekend)",
+                UnknownAge => "leeftijd niet herkend (telt als onbekend)",
+                RowWidth => "rij heeft meer velden dan de kopregel (rij niet gebruikt)",
+                ShortRow => "rij heeft minder velden dan de kopregel (ontbrekende velden als leeg gelezen)",
+                EmptyRow => "lege rij (overgeslagen)",
+                MissingColumn => "vraag uit het codeboek staat niet in de export",
+                NoAnswers => "rij zonder bruikbaar antwoord (niet gebruikt)",
+            },
+            Language::En => match p {
+                UnknownAnswer => "unknown answer (value not used)",
+                OutOfRange => "answer outside the scale (value not used)",
+                BadDate => "unreadable date (row not used)",
+                MissingDate => "no date (row not used)",
+                AmbiguousDate => "ambiguous date: this file writes day and month in both orders (row not used; set date_order)",
+                MissingVsv => "no VSV (row not used)",
+                MissingCareType => "no care type (row not used)",
+                DuplicateRespondent => "duplicate respondent, seen before (counted once)",
+                UnknownParity => "parity not recognised (counts as unknown)",
+                UnknownAge => "age not recognised (counts as unknown)",
+                RowWidth => "row has more fields than the header (row not used)",
+                ShortRow => "row has fewer fields than the header (missing fields read as empty)",
+                EmptyRow => "empty row (skipped)",
+                MissingColumn => "codebook question not in the export",
+                NoAnswers => "row without a usable answer (not used)",
+            },
+        }
+    }
+
+    fn signal(self, c: Category) -> &'static str {
+        use Category::*;
+        match (self, c) {
+            (Language::Nl, Suicide) => "suïcide of doodswens",
+            (Language::Nl, SelfHarm) => "zelfbeschadiging",
+            (Language::Nl, ChildAtRisk) => "kind in gevaar",
+            (Language::Nl, Abuse) => "misbruik of verwaarlozing",
+            (Language::Nl, Violence) => "geweld of bedreiging",
+            (Language::Nl, Flagged) => "gemarkeerd in de export",
+            (Language::En, Suicide) => "suicide or wanting to die",
+            (Language::En, SelfHarm) => "self-harm",
+            (Language::En, ChildAtRisk) => "child at risk",
+            (Language::En, Abuse) => "abuse or neglect",
+            (Language::En, Violence) => "violence or threats",
+            (Language::En, Flagged) => "flagged in the export",
+        }
+    }
+}
