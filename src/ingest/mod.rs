@@ -1493,9 +1493,8 @@ age = "Leeftijd"
         Expected,
     );
 
-    fn kept(
-        c: &Canonical,
-    ) -> Vec<(
+    /// [`Kept`] as ingest holds it.
+    type KeptOwned = (
         String,
         Option<String>,
         String,
@@ -1503,7 +1502,13 @@ age = "Leeftijd"
         Option<u8>,
         Option<String>,
         Vec<f32>,
-    )> {
+    );
+
+    /// One case of the table: what it shows, the export's rows, what is kept, what is
+    /// reported.
+    type Case = (&'static str, Vec<u8>, Vec<Kept>, Vec<Entry>);
+
+    fn kept(c: &Canonical) -> Vec<KeptOwned> {
         c.respondents
             .iter()
             .enumerate()
@@ -1543,7 +1548,7 @@ age = "Leeftijd"
             None,
             vec![8.0],
         );
-        let cases: Vec<(&str, Vec<u8>, Vec<Kept>, Vec<Entry>)> = vec![
+        let cases: Vec<Case> = vec![
             ("a good row", b"R1;VSV A;Kraamzorg;15-07-2026;Ja;31;8;\n".to_vec(), vec![good.clone()], vec![]),
             (
                 "empty respondent ids: each row its own respondent",
