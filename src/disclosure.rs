@@ -562,6 +562,38 @@ mod tests {
         assert!(audit(&s, &Privacy::default()).is_empty());
     }
 
+    /// The lone hospital answer above, in the answers chart and the quotes: A's counts and
+    /// quotes take the midwives only, as its score does; the region's counts cover both
+    /// care types, as its score does.
+    #[test]
+    fn a_hidden_care_type_is_neither_counted_nor_quoted_in_its_vsv() {
+        let d = data(&[
+            ("A", Some("VP"), &[8.0; 60]),
+            ("A", Some("ZH"), &[2.0; 1]),
+            ("B", Some("VP"), &[7.0; 30]),
+            ("B", Some("ZH"), &[7.0; 30]),
+        ]);
+        let s = published(&d);
+        let period = d.respondents[0].period;
+        let counts = answer_counts(&d, &s, period);
+        let a = Unit::Vsv(d.names.find("A").unwrap());
+        let of = |problem, neutral, positive| {
+            Some(AnswerCounts {
+                problem,
+                neutral,
+                positive,
+            })
+        };
+        assert_eq!(counts[&a], [of(0, 60, 0)]);
+        assert_eq!(counts[&Unit::Region], [of(1, 120, 0)]);
+        let zh = d.names.find("ZH").unwrap();
+        let quotable_a = quotable(&d, &s, period, a, 0, 0);
+        assert_eq!(quotable_a.len(), 60);
+        assert!(quotable_a.iter().all(|r| r.care_type != Some(zh)));
+        // The region quotes each VSV as that VSV's own score covers it: the midwives only.
+        assert_eq!(quotable(&d, &s, period, Unit::Region, 0, 0).len(), 90);
+    }
+
     #[test]
     fn two_small_vsvs_are_protected_together() {
         // Class 2: C (3) and D (4) hidden; region − A − B would give both together (7):

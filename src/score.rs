@@ -1352,6 +1352,41 @@ pub(crate) mod tests {
         assert_eq!(Tier::of(30, &p), Tier::Full);
     }
 
+    /// A unit cell in a period; its cells oldest first; none for care types, other units or
+    /// periods without one.
+    #[test]
+    fn unit_cells_are_found_by_period_vsv_and_measure() {
+        let mut d = data(&[
+            ("A", Some("VP"), &[8.0; 12]),
+            ("A", Some("VP"), &[6.0; 12]),
+            ("B", None, &[7.0; 12]),
+        ]);
+        let q2 = Period::parse("2026-Q2").unwrap();
+        for r in d.respondents.iter_mut().skip(12).take(12) {
+            r.period = q2;
+        }
+        let s = crate::disclosure::disclose(score(&d), &Privacy::default());
+        let a = d.names.find("A");
+        let q3 = Period::parse("2026-Q3").unwrap();
+        let mean = |p, v| {
+            s.unit_cell(p, v, Measure::Theme(0))
+                .and_then(|c| c.stats)
+                .map(|x| x.mean)
+        };
+        assert_eq!(mean(q3, a), Some(8.0));
+        assert_eq!(mean(q2, a), Some(6.0));
+        assert_eq!(mean(q2, d.names.find("B")), None);
+        let c = s.unit_cell(q3, a, Measure::Theme(0)).unwrap();
+        assert_eq!((c.care_type, c.organisation, c.vsv), (None, None, a));
+        let periods: Vec<Period> = s
+            .unit_cells(a, Measure::Theme(0))
+            .map(|c| c.period)
+            .collect();
+        assert_eq!(periods, [q2, q3]);
+        // A report of Q2 sees no Q3 cell.
+        assert_eq!(s.up_to(q2).unit_cell(q3, a, Measure::Theme(0)), None);
+    }
+
     #[test]
     fn respondent_theme_score_needs_half_the_items() {
         // Two-item theme: a respondent with one of two answers counts (1 ≥ 2/2);
