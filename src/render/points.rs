@@ -3,7 +3,8 @@
 //! actions register; the proposed decision (90-day form); the feedback to clients.
 //!
 //! Everything here starts from flags (full-tier cells only) and follow-ups (shown cells
-//! only), so no suppressed number can reach it.
+//! only), so no suppressed number can reach it; whose words may be quoted is decided by
+//! [`crate::disclosure::quotable`].
 
 use serde::Serialize;
 
@@ -520,8 +521,9 @@ fn point_view(
     }
 }
 
-/// Quotes for a flag: open answers of the unit's respondents in the period (what could be
-/// better for an improvement point, compliments for a strength) that match the theme.
+/// Quotes for a flag: open answers (what could be better for an improvement point,
+/// compliments for a strength) that match the theme, of the respondents
+/// [`crate::disclosure::quotable`] allows.
 fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     let q = &input.config.quotes;
     if q.max == 0 {
