@@ -96,8 +96,16 @@ fn one_chart_region_heatmap(b: divan::Bencher) {
     let dir = region();
     let config = Config::load(&dir.join("prem.toml")).expect("config");
     let a = analyse(config, None).expect("analysis");
-    let source = prem::render::figures::Source::new(&a.config, &a.data, &a.scores, a.period);
-    let figures = prem::render::figures::region_figures(&source, "regio");
+    let source = prem::render::figures::Source {
+        config: &a.config,
+        data: &a.data,
+        scores: &a.scores,
+        period: a.period,
+        spc: &a.spc,
+        funnels: &a.funnels,
+        answers: &a.answers,
+    };
+    let figures = prem::render::figures::region_figures(&source, prem::layout::REGION_DIR);
     let heatmap = &figures[0];
     b.bench(|| heatmap.chart.render().expect("chart").png.len());
 }

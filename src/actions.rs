@@ -32,7 +32,7 @@ use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
 use crate::ingest::value::{read_date, DateReading};
 use crate::ingest::{Canonical, SimpleTable};
 use crate::period::{Period, PeriodKind};
-use crate::score::{Cell, Change, Measure, Scores, Tier};
+use crate::score::{Change, Measure, Scores, Tier};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "acties.csv";
@@ -246,33 +246,18 @@ pub fn follow_up(
     mid: f64,
 ) -> FollowUp {
     let vsv = action.vsv.as_deref().and_then(|v| data.names.find(v));
-    let unit = |p: Period| -> Option<&Cell> {
-        scores.cells.iter().find(|c| {
-            c.period == p
-                && c.vsv == vsv
-                && c.care_type.is_none()
-                && c.organisation.is_none()
-                && c.measure == Measure::Theme(action.theme)
-                && c.tier != Tier::Suppressed
-                && c.stats.is_some()
-        })
-    };
     let kind: PeriodKind = period.kind;
     let start_period = Period::of(action.start, kind);
-    let before_cell = scores
-        .cells
-        .iter()
-        .filter(|c| {
-            c.period < start_period
-                && c.vsv == vsv
-                && c.care_type.is_none()
-                && c.organisation.is_none()
-                && c.measure == Measure::Theme(action.theme)
-                && c.tier != Tier::Suppressed
-                && c.stats.is_some()
-        })
+    // The theme's shown cells of the unit, oldest first.
+    let shown = || {
+        scores
+            .unit_cells(vsv, Measure::Theme(action.theme))
+            .filter(|c| c.tier != Tier::Suppressed && c.stats.is_some())
+    };
+    let before_cell = shown()
+        .filter(|c| c.period < start_period)
         .max_by_key(|c| c.period);
-    let now_cell = unit(period);
+    let now_cell = shown().find(|c| c.period == period);
     // An action starting in the report's period (or later) cannot show an effect yet.
     let too_early = start_period >= period || action.status == Status::Planned;
     let change = match (before_cell, now_cell) {
@@ -293,6 +278,7 @@ pub fn follow_up(
 mod tests {
     use super::*;
     use crate::ingest::ThemeRef;
+    use crate::score::Cell;
     use crate::score::{CellStats, Comparison};
     use crate::stats::Estimate;
 

@@ -34,10 +34,11 @@ pub fn band_id(band: Band) -> &'static str {
     }
 }
 
-/// Standardises and bands every VSV cell of a theme or the overall grade.
-pub fn compare(scores: &mut Scores) {
+/// Standardises and bands every VSV cell of a theme, item or the overall grade; returns
+/// the funnel of every family.
+pub fn compare(scores: &mut Scores) -> Funnels {
     standardise(scores);
-    add_bands(scores);
+    add_bands(scores)
 }
 
 /// Directly standardised means for the VSV-level and VSV × care-type cells.
@@ -142,29 +143,43 @@ pub fn families(scores: &Scores) -> BTreeMap<Family, Vec<usize>> {
     families
 }
 
-/// The funnel of one family: units named by their index into `scores.cells`. `None` with
+/// The funnel of one family and the VSV of each of its units.
+#[derive(Debug, Clone)]
+pub struct FamilyFunnel {
+    /// The funnel; its units in the order of [`FamilyFunnel::vsvs`].
+    pub funnel: Funnel,
+    /// The VSV of every unit of the funnel.
+    pub vsvs: Vec<u32>,
+}
+
+/// The funnel of every family that has one.
+pub type Funnels = BTreeMap<Family, FamilyFunnel>;
+
+/// The funnel of one family and, per unit, its index into `scores.cells`. `None` with
 /// fewer than two units with a score.
-pub fn family_funnel(scores: &Scores, members: &[usize]) -> Option<Funnel> {
-    let units: Vec<UnitInput> = members
+pub fn family_funnel(scores: &Scores, members: &[usize]) -> Option<(Funnel, Vec<usize>)> {
+    let (cells, units): (Vec<usize>, Vec<UnitInput>) = members
         .iter()
-        .filter_map(|&i| unit_input(i, &scores.cells[i]))
-        .collect();
+        .filter_map(|&i| Some((i, unit_input(scores.cells.get(i)?)?)))
+        .unzip();
     if units.len() < 2 {
         return None;
     }
-    funnel_means(&units, &FunnelOptions::default())
+    let funnel = funnel_means(&units, &FunnelOptions::default())?;
+    // The funnel reports its units in input order.
+    debug_assert_eq!(funnel.units.len(), cells.len());
+    Some((funnel, cells))
 }
 
-/// z and band of every full-tier VSV (and VSV × care-type) cell against the other VSVs.
-pub fn add_bands(scores: &mut Scores) {
-    for members in families(scores).into_values() {
-        let Some(f) = family_funnel(scores, &members) else {
+/// z and band of every full-tier VSV (and VSV × care-type) cell against the other VSVs;
+/// returns the funnel of every family.
+pub fn add_bands(scores: &mut Scores) -> Funnels {
+    let mut funnels = Funnels::new();
+    for (family, members) in families(scores) {
+        let Some((f, cells)) = family_funnel(scores, &members) else {
             continue;
         };
-        for r in f.units {
-            let Ok(i) = r.name.parse::<usize>() else {
-                continue;
-            };
+        for (r, &i) in f.units.iter().zip(&cells) {
             let Some(cell) = scores.cells.get_mut(i) else {
                 continue;
             };
@@ -179,17 +194,24 @@ pub fn add_bands(scores: &mut Scores) {
             cell.comparison.z = z;
             cell.comparison.band = r.band;
         }
+        let vsvs = cells
+            .iter()
+            .filter_map(|&i| scores.cells.get(i).and_then(|c| c.vsv))
+            .collect();
+        funnels.insert(family, FamilyFunnel { funnel: f, vsvs });
     }
+    funnels
 }
 
 /// A cell as a funnel unit: σ/√n with σ the respondents' sd and n the distinct respondents.
 /// For a PREM score (mean of care-type means) this is deliberately not the independence
 /// standard error of [`crate::stats::mean_of_means`]: one respondent answers for several care
-/// types, so her answers are correlated and that error would be too small.
-fn unit_input(i: usize, c: &Cell) -> Option<UnitInput> {
+/// types, so her answers are correlated and that error would be too small. The unit is
+/// known by its place in the input, so it needs no name.
+fn unit_input(c: &Cell) -> Option<UnitInput> {
     let s = c.stats?;
     Some(UnitInput {
-        name: i.to_string(),
+        name: String::new(),
         n: s.n as f64,
         value: c.comparison.std_mean.unwrap_or(s.mean),
         sd: s.sd,

@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::Privacy;
 use crate::period::Period;
-use crate::score::{Cell, Computed, Measure, Response, Scores, Tier};
+use crate::score::{Cell, Computed, Measure, Response, Scores, Tier, Unit};
 
 /// Decides what of `computed` may be published.
 pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
@@ -118,12 +118,7 @@ pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
         })
         .collect();
 
-    Scores {
-        cells,
-        reliability,
-        case_mix,
-        responses,
-    }
+    Scores::new(cells, reliability, case_mix, responses)
 }
 
 /// The parent of every pooled cell (index), by nesting: organisation → VSV (× care type) →
@@ -345,6 +340,140 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
     out
 }
 
+/// The answers to a theme's items of one unit in one period, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnswerCounts {
+    /// Problem answers.
+    pub problem: u64,
+    /// Neither problem nor top answers.
+    pub neutral: u64,
+    /// Top (positive) answers.
+    pub positive: u64,
+}
+
+impl AnswerCounts {
+    /// All answers.
+    pub fn total(&self) -> u64 {
+        self.problem + self.neutral + self.positive
+    }
+}
+
+/// Per unit, per theme: the answer counts that may be shown.
+pub type ShownAnswers = std::collections::BTreeMap<Unit, Vec<Option<AnswerCounts>>>;
+
+/// The answer counts of every unit (the region and each VSV) in `period` that may be
+/// shown, per theme (index into [`crate::ingest::Canonical::themes`]): none for a theme
+/// whose unit cell is hidden or missing, or without answers. A unit's counts take only the
+/// care types its published score covers, so the answers of a hidden care type never reach
+/// a chart through its unit's total.
+pub fn answer_counts(
+    data: &crate::ingest::Canonical,
+    scores: &Scores,
+    period: Period,
+) -> ShownAnswers {
+    use crate::ingest::ItemRole;
+    let themes = data.themes.len();
+    let mut counts: std::collections::BTreeMap<Unit, Vec<AnswerCounts>> = Default::default();
+    // Per unit and theme: the care types its score covers (empty: a score without care
+    // types, so all).
+    let mut covers: HashMap<Unit, Vec<Option<&[u32]>>> = HashMap::default();
+    for a in &data.answers {
+        let Some(r) = data.respondents.get(a.row as usize) else {
+            continue;
+        };
+        if r.period != period {
+            continue;
+        }
+        let Some(ItemRole::Theme(th)) = data.items.get(a.item as usize).map(|i| i.role) else {
+            continue;
+        };
+        for unit in [Unit::Region, Unit::Vsv(r.vsv)] {
+            let list = covers.entry(unit).or_insert_with(|| {
+                (0..themes)
+                    .map(|t| {
+                        scores
+                            .unit_cell(period, unit.vsv(), Measure::Theme(t as u16))
+                            .map(|c| c.covers.as_slice())
+                    })
+                    .collect()
+            });
+            let covered = match (list.get(th).copied().flatten(), r.care_type) {
+                (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
+                _ => true,
+            };
+            if !covered {
+                continue;
+            }
+            let unit_counts = counts
+                .entry(unit)
+                .or_insert_with(|| vec![AnswerCounts::default(); themes]);
+            if let Some(c) = unit_counts.get_mut(th) {
+                if a.problem {
+                    c.problem += 1;
+                } else if a.positive {
+                    c.positive += 1;
+                } else {
+                    c.neutral += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(unit, list)| {
+            let shown = list
+                .into_iter()
+                .enumerate()
+                .map(|(t, c)| {
+                    let cell = scores.unit_cell(period, unit.vsv(), Measure::Theme(t as u16))?;
+                    (cell.tier != Tier::Suppressed && c.total() > 0).then_some(c)
+                })
+                .collect();
+            (unit, shown)
+        })
+        .collect()
+}
+
+/// The respondents whose open answers a unit's agenda may quote for a theme: those of the
+/// period, of the theme's own source (`source`), in VSVs whose cell for the theme is shown
+/// (so the region quotes no VSV below `min_n`), and of a score over care types only those
+/// of the care types it covers (a hidden care type's clients are not quoted either).
+pub fn quotable<'a>(
+    data: &'a crate::ingest::Canonical,
+    scores: &Scores,
+    period: Period,
+    unit: Unit,
+    theme: u16,
+    source: usize,
+) -> Vec<&'a crate::ingest::Respondent> {
+    // Per VSV: None = not shown, else the covered care types (empty: all).
+    let mut allowed: std::collections::BTreeMap<u32, Option<Vec<u32>>> = Default::default();
+    let mut out = Vec::new();
+    for r in &data.respondents {
+        if r.period != period
+            || unit.vsv().is_some_and(|v| r.vsv != v)
+            || r.source as usize != source
+        {
+            continue;
+        }
+        let published = allowed.entry(r.vsv).or_insert_with(|| {
+            scores
+                .unit_cell(period, Some(r.vsv), Measure::Theme(theme))
+                .filter(|c| c.tier != Tier::Suppressed)
+                .map(|c| c.covers.clone())
+        });
+        let covered = match (published, r.care_type) {
+            (None, _) => false,
+            (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
+            (Some(_), _) => true,
+        };
+        if covered {
+            out.push(r);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,6 +560,38 @@ mod tests {
         assert!((region.mean - want).abs() < 1e-12, "{}", region.mean);
         assert_eq!(region.n, 121);
         assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    /// The lone hospital answer above, in the answers chart and the quotes: A's counts and
+    /// quotes take the midwives only, as its score does; the region's counts cover both
+    /// care types, as its score does.
+    #[test]
+    fn a_hidden_care_type_is_neither_counted_nor_quoted_in_its_vsv() {
+        let d = data(&[
+            ("A", Some("VP"), &[8.0; 60]),
+            ("A", Some("ZH"), &[2.0; 1]),
+            ("B", Some("VP"), &[7.0; 30]),
+            ("B", Some("ZH"), &[7.0; 30]),
+        ]);
+        let s = published(&d);
+        let period = d.respondents[0].period;
+        let counts = answer_counts(&d, &s, period);
+        let a = Unit::Vsv(d.names.find("A").unwrap());
+        let of = |problem, neutral, positive| {
+            Some(AnswerCounts {
+                problem,
+                neutral,
+                positive,
+            })
+        };
+        assert_eq!(counts[&a], [of(0, 60, 0)]);
+        assert_eq!(counts[&Unit::Region], [of(1, 120, 0)]);
+        let zh = d.names.find("ZH").unwrap();
+        let quotable_a = quotable(&d, &s, period, a, 0, 0);
+        assert_eq!(quotable_a.len(), 60);
+        assert!(quotable_a.iter().all(|r| r.care_type != Some(zh)));
+        // The region quotes each VSV as that VSV's own score covers it: the midwives only.
+        assert_eq!(quotable(&d, &s, period, Unit::Region, 0, 0).len(), 90);
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn flags(data: &Canonical, scores: &Scores, period: Period, rules: &Rules) -
     units.dedup();
     let mut out = Vec::new();
     for vsv in units {
-        let cells = theme_cells(scores, period, vsv);
+        let cells = theme_cells(scores, data.themes.len(), period, vsv);
         let mut improvements = unit_flags(
             data,
             scores,
@@ -248,26 +248,21 @@ fn resolve_conflicts(improvements: &mut Vec<Flag>, strengths: &mut Vec<Flag>) {
     }
 }
 
-/// The unit's full-tier theme cells of `period`, in theme order.
-fn theme_cells(scores: &Scores, period: Period, vsv: Option<u32>) -> Vec<(u16, &Cell)> {
-    let mut cells: Vec<(u16, &Cell)> = scores
-        .cells
-        .iter()
-        .filter(|c| {
-            c.period == period
-                && c.vsv == vsv
-                && c.care_type.is_none()
-                && c.organisation.is_none()
-                && c.tier == Tier::Full
-                && c.stats.is_some()
+/// The unit's full-tier theme cells of `period`, in theme order (`themes` themes).
+fn theme_cells(
+    scores: &Scores,
+    themes: usize,
+    period: Period,
+    vsv: Option<u32>,
+) -> Vec<(u16, &Cell)> {
+    (0..themes as u16)
+        .flat_map(|t| {
+            scores
+                .unit_cells(vsv, Measure::Theme(t))
+                .filter(|c| c.period == period && c.tier == Tier::Full && c.stats.is_some())
+                .map(move |c| (t, c))
         })
-        .filter_map(|c| match c.measure {
-            Measure::Theme(t) => Some((t, c)),
-            _ => None,
-        })
-        .collect();
-    cells.sort_by_key(|(t, _)| *t);
-    cells
+        .collect()
 }
 
 fn unit_flags(
@@ -373,16 +368,8 @@ fn unit_flags(
                 .sum::<f64>();
         let region = vsv.and_then(|_| {
             scores
-                .cells
-                .iter()
-                .find(|r| {
-                    r.period == period
-                        && r.vsv.is_none()
-                        && r.care_type.is_none()
-                        && r.organisation.is_none()
-                        && r.measure == Measure::Theme(*t)
-                        && r.tier != Tier::Suppressed
-                })
+                .unit_cells(None, Measure::Theme(*t))
+                .find(|r| r.period == period && r.tier != Tier::Suppressed)
                 .and_then(|r| r.stats)
                 .map(|r| r.mean)
         });

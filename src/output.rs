@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
 
@@ -251,28 +250,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// A folder name for a VSV or organisation: lower case ASCII letters, digits and dashes.
-/// "VSV Gooi en Vecht" → "vsv-gooi-en-vecht"; "../Één" → "een".
-pub fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    let s: String = s.trim_end_matches('-').chars().take(60).collect();
-    let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() || s == "regio" || s == "tables" {
-        format!("vsv-{}", if s.is_empty() { "naamloos" } else { &s })
-    } else {
-        s
-    }
-}
+pub use crate::layout::slug;
 
 /// Hex characters of the suffix that tells colliding names apart (16⁶ ≈ 17 million).
 const SUFFIX_HEX: usize = 6;

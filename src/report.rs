@@ -3,22 +3,24 @@
 
 use crate::actions::{follow_up, read_register, register_path, Action, FollowUp};
 use crate::codebook::Codebook;
+use crate::compare::Funnels;
 use crate::config::Config;
+use crate::disclosure::ShownAnswers;
 use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
 use crate::i18n::Language;
 use crate::ingest::{ingest, Canonical};
+use crate::layout::{self, REGION_DIR};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
-use crate::render::agenda::{agenda_md, ChartLink, Extras, Unit};
-use crate::render::figures::{self, Figure};
+use crate::render::agenda::{agenda_md, Extras};
+use crate::render::figures::{self, ChartLink, Figure};
 use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
 use crate::rerun::{Previous, Scope, Written, MANIFEST};
 use crate::safeguarding::Signal;
-use crate::score::{score, Scores};
-
-/// The region's folder in a report.
-pub const REGION_DIR: &str = "regio";
+use crate::score::Measure;
+use crate::score::{score, Scores, Unit};
+use crate::trend::SpcCharts;
 
 /// Everything computed for one report.
 #[derive(Debug, Clone)]
@@ -30,6 +32,14 @@ pub struct Analysis {
     pub period: Period,
     /// The actions register.
     pub actions: Vec<Action>,
+    /// The XmR chart of every unit (the region and each VSV, all care types and
+    /// organisations together) × measure up to the period: the series that gives the
+    /// cells' `spc_signal`.
+    pub spc: SpcCharts,
+    /// The funnel of every theme across the VSVs in the period (all care types together).
+    pub funnels: Funnels,
+    /// The answer counts per unit and theme in the period that may be shown.
+    pub answers: ShownAnswers,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
     /// data read, not only the period; their texts are nowhere in `data`. For the officer
     /// only: no report file shows them.
@@ -111,8 +121,15 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         });
     }
     crate::trend::add_trends(&mut scores, config.analysis.mid);
-    crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
-    crate::compare::compare(&mut scores);
+    let mut spc =
+        crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
+    // What the report draws: unit series and the period's theme funnels.
+    spc.retain(|&(_, care_type, organisation, _), _| care_type.is_none() && organisation.is_none());
+    let mut funnels = crate::compare::compare(&mut scores);
+    funnels.retain(|&(p, care_type, m), _| {
+        p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
+    });
+    let answers = crate::disclosure::answer_counts(&data, &scores, period);
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
     Ok(Analysis {
@@ -121,6 +138,9 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         scores,
         period,
         actions,
+        spc,
+        funnels,
+        answers,
         signals,
     })
 }
@@ -184,23 +204,24 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     let lang = a.config.analysis.language;
     let scope = scope(a, vsvs, previous)?;
     let mut bundle = Bundle::new();
-    let mut shown = a.scores.clone();
-    shown.cells.retain(|c| c.period <= a.period);
-    shown.reliability.retain(|r| r.period <= a.period);
+    let shown = a.scores.up_to(a.period);
     let rows = tables::score_rows(&a.data, &shown);
-    bundle.add("tables/scores.csv", tables::scores_csv(&rows)?)?;
-    bundle.add("tables/scores.xlsx", tables::scores_xlsx(&rows)?)?;
-    bundle.add("tables/scores.parquet", tables::scores_parquet(&rows)?)?;
+    bundle.add(layout::table("scores.csv"), tables::scores_csv(&rows)?)?;
+    bundle.add(layout::table("scores.xlsx"), tables::scores_xlsx(&rows)?)?;
     bundle.add(
-        "tables/reliability.csv",
+        layout::table("scores.parquet"),
+        tables::scores_parquet(&rows)?,
+    )?;
+    bundle.add(
+        layout::table("reliability.csv"),
         tables::reliability_csv(&a.data, &shown)?,
     )?;
     bundle.add(
-        "data-quality.csv",
+        layout::document("", layout::DATA_QUALITY, "csv"),
         quality::quality_csv(&a.data.quality, lang)?,
     )?;
     bundle.add(
-        "data-quality.md",
+        layout::document("", layout::DATA_QUALITY, "md"),
         quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
     )?;
 
@@ -231,7 +252,15 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     }
     units.push((Unit::Region, REGION_DIR.to_string()));
 
-    let source = figures::Source::new(&a.config, &a.data, &shown, a.period);
+    let source = figures::Source {
+        config: &a.config,
+        data: &a.data,
+        scores: &shown,
+        period: a.period,
+        spc: &a.spc,
+        funnels: &a.funnels,
+        answers: &a.answers,
+    };
     let per_unit: Vec<Vec<Figure>> = units
         .iter()
         .map(|(unit, dir)| {
@@ -255,7 +284,10 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         targets: a.config.targets.clone(),
     };
     let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
-    bundle.add("tables/flags.csv", tables::flags_csv(&a.data, &flags)?)?;
+    bundle.add(
+        layout::table("flags.csv"),
+        tables::flags_csv(&a.data, &flags)?,
+    )?;
     let follow_ups: Vec<FollowUp> = a
         .actions
         .iter()
@@ -265,32 +297,24 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     let register_name = register
         .file_name()
         .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
-    let funnels: Vec<String> = all_figures
+    // The region's charts, as a VSV's agenda links them.
+    let region_charts: Vec<ChartLink> = units
         .iter()
-        .filter_map(|f| {
-            f.path
-                .strip_prefix(&format!("{REGION_DIR}/charts/funnel-"))
-                .map(str::to_string)
-        })
+        .zip(&per_unit)
+        .filter(|((unit, _), _)| *unit == Unit::Region)
+        .flat_map(|(_, figs)| figs.iter().map(|f| f.link_from_vsv()))
         .collect();
     for ((unit, dir), figs) in units.iter().zip(&per_unit) {
-        let links: Vec<ChartLink> = figs
-            .iter()
-            .map(|f| ChartLink {
-                caption: f.caption.clone(),
-                file: f.local_path().to_string(),
-                inline: f.inline,
-            })
-            .collect();
+        let links: Vec<ChartLink> = figs.iter().map(Figure::link).collect();
         let extras = Extras {
             charts: &links,
+            region_charts: &region_charts,
             flags: &flags,
             follow_ups: &follow_ups,
             register: &register_name,
-            funnels: &funnels,
         };
         let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
-        add_documents(&mut bundle, dir, "agenda", &md, lang)?;
+        add_documents(&mut bundle, dir, layout::AGENDA, &md, lang)?;
     }
     // The index lists the agendas the folder holds after this run: those written now and,
     // when the run replaces only some, those it keeps.
@@ -298,7 +322,9 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     for (name, slug) in all.iter().zip(&slugs) {
         let written = units.iter().any(|(_, dir)| dir == slug);
         let kept = scope != Scope::Whole
-            && previous.files.contains_key(&format!("{slug}/agenda.md"))
+            && previous
+                .files
+                .contains_key(&layout::document(slug, layout::AGENDA, "md"))
             && !scope.replaces(slug);
         if written || kept {
             if let Some(id) = a.data.names.find(name) {
@@ -307,7 +333,7 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         }
     }
     let index = index_md(a, &shown, &listed, &empty, &flags);
-    add_documents(&mut bundle, "", "index", &index, lang)?;
+    add_documents(&mut bundle, "", layout::INDEX, &index, lang)?;
     add_manifest(a, &mut bundle, &scope, previous)?;
     Ok(bundle)
 }
@@ -379,12 +405,12 @@ fn add_documents(
         };
         crate::render::html::markdown_to_html(md, &title, lang_code, depth, &svg)
     };
-    let docx = if name == "agenda" {
+    let docx = if name == layout::AGENDA {
         let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);
         Some(
             crate::render::docx::markdown_to_docx(md, &title, depth, &png).map_err(|e| {
                 Error::Output {
-                    path: format!("{prefix}{name}.docx").into(),
+                    path: layout::document(dir, name, "docx").into(),
                     message: e.to_string(),
                 }
             })?,
@@ -392,10 +418,10 @@ fn add_documents(
     } else {
         None
     };
-    bundle.add(format!("{prefix}{name}.md"), md.as_bytes().to_vec())?;
-    bundle.add(format!("{prefix}{name}.html"), html.into_bytes())?;
+    bundle.add(layout::document(dir, name, "md"), md.as_bytes().to_vec())?;
+    bundle.add(layout::document(dir, name, "html"), html.into_bytes())?;
     if let Some(docx) = docx {
-        bundle.add(format!("{prefix}{name}.docx"), docx)?;
+        bundle.add(layout::document(dir, name, "docx"), docx)?;
     }
     Ok(())
 }
@@ -437,8 +463,12 @@ fn index_md(
         .iter()
         .position(|i| i.role == crate::ingest::ItemRole::Grade);
     let links = |dir: &str| {
+        let doc = |ext: &str| layout::document(dir, layout::AGENDA, ext);
         format!(
-            "[HTML]({dir}/agenda.html) · [Word]({dir}/agenda.docx) · [Markdown]({dir}/agenda.md)"
+            "[HTML]({}) · [Word]({}) · [Markdown]({})",
+            doc("html"),
+            doc("docx"),
+            doc("md")
         )
     };
     let mut md = format!(
@@ -463,14 +493,7 @@ fn index_md(
             continue;
         };
         let grade = grade_item
-            .and_then(|i| {
-                crate::render::agenda::unit_cell(
-                    shown,
-                    a.period,
-                    Some(*v),
-                    crate::score::Measure::Grade(i as u16),
-                )
-            })
+            .and_then(|i| shown.unit_cell(a.period, Some(*v), Measure::Grade(i as u16)))
             .map_or("–".to_string(), |c| {
                 crate::render::agenda::show_score(Some(c), lang, min_n, 1)
             });
@@ -495,11 +518,12 @@ fn index_md(
         ));
     }
     md.push_str(&format!(
-        "\n![{}]({REGION_DIR}/charts/heatmap.png)\n\n{}\n",
+        "\n![{}]({}.png)\n\n{}\n",
         escape(&crate::i18n::fill(
             lang.charts().caption_heatmap,
             &[("noun", a.config.analysis.unit_nouns().0)]
         )),
+        layout::unit_chart(REGION_DIR, layout::HEATMAP),
         t.index_files
     ));
     md

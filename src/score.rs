@@ -162,6 +162,25 @@ pub struct Reliability {
     pub alpha: Option<f64>,
 }
 
+/// The unit an agenda, a chart or a flag is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// The whole region.
+    Region,
+    /// One VSV (id in [`Canonical::names`]).
+    Vsv(u32),
+}
+
+impl Unit {
+    /// The VSV of a unit cell (`None`: the region).
+    pub fn vsv(self) -> Option<u32> {
+        match self {
+            Unit::Region => None,
+            Unit::Vsv(v) => Some(v),
+        }
+    }
+}
+
 /// The published result: every cell decided by [`crate::disclosure::disclose`].
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
@@ -173,6 +192,87 @@ pub struct Scores {
     pub case_mix: CaseMix,
     /// Respondents per source, VSV (or the region) and period: the agenda's response line.
     pub responses: Vec<Response>,
+    /// Unit cells by VSV × measure, built on the first lookup. The stages after disclosure
+    /// change only a cell's [`Comparison`], never which cells there are; a list of other
+    /// cells is a new `Scores` (see [`Scores::up_to`]).
+    pub(crate) unit_index: std::sync::OnceLock<UnitIndex>,
+}
+
+/// (VSV or region, measure) → indices of the unit cells (all care types and organisations)
+/// into [`Scores::cells`], oldest period first.
+pub(crate) type UnitIndex = HashMap<(Option<u32>, Measure), Vec<usize>>;
+
+impl Scores {
+    /// The published result of these parts.
+    pub fn new(
+        cells: Vec<Cell>,
+        reliability: Vec<Reliability>,
+        case_mix: CaseMix,
+        responses: Vec<Response>,
+    ) -> Scores {
+        Scores {
+            cells,
+            reliability,
+            case_mix,
+            responses,
+            unit_index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The same scores without anything after `period` (what a report of `period` shows).
+    pub fn up_to(&self, period: Period) -> Scores {
+        Scores::new(
+            self.cells
+                .iter()
+                .filter(|c| c.period <= period)
+                .cloned()
+                .collect(),
+            self.reliability
+                .iter()
+                .filter(|r| r.period <= period)
+                .cloned()
+                .collect(),
+            self.case_mix.clone(),
+            self.responses.clone(),
+        )
+    }
+
+    fn index(&self) -> &UnitIndex {
+        self.unit_index.get_or_init(|| {
+            let mut index = UnitIndex::default();
+            for (i, c) in self.cells.iter().enumerate() {
+                if c.care_type.is_none() && c.organisation.is_none() {
+                    index.entry((c.vsv, c.measure)).or_default().push(i);
+                }
+            }
+            for list in index.values_mut() {
+                list.sort_by_key(|&i| self.cells.get(i).map(|c| c.period));
+            }
+            index
+        })
+    }
+
+    /// The unit cells (all care types and organisations together) of a VSV (`None`: the
+    /// region) and measure, oldest period first.
+    pub fn unit_cells(&self, vsv: Option<u32>, m: Measure) -> impl Iterator<Item = &Cell> + '_ {
+        self.index()
+            .get(&(vsv, m))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.cells.get(i))
+    }
+
+    /// The unit cell (all care types and organisations together) of a VSV (`None`: the
+    /// region) and measure in `period`.
+    pub fn unit_cell(&self, period: Period, vsv: Option<u32>, m: Measure) -> Option<&Cell> {
+        let list = self.index().get(&(vsv, m))?;
+        // The first of the period, in cell order, as a scan of the cells would find it.
+        let at = list.partition_point(|&i| self.cells.get(i).is_some_and(|c| c.period < period));
+        // A hit is checked, so a list changed against the rules above misses, never lies.
+        self.cells
+            .get(*list.get(at)?)
+            .filter(|c| c.period == period && c.vsv == vsv && c.measure == m)
+    }
 }
 
 /// Distinct respondents of one source in a VSV (or the region) in one period.
@@ -321,71 +421,141 @@ type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
 /// Computes every cell of every period in `data` (nothing of it is published yet).
 pub fn score(data: &Canonical) -> Computed {
     let measures = MeasureIndex::new(data);
-    // 1. Finest groups and their accumulators.
-    let mut group_of_row: Vec<u32> = Vec::with_capacity(data.respondents.len());
-    let mut groups: Vec<GroupKey> = Vec::new();
-    let mut group_index: HashMap<GroupKey, u32> = HashMap::default();
-    for r in &data.respondents {
-        let key = (r.period, r.vsv, r.care_type, r.organisation);
-        let g = *group_index.entry(key).or_insert_with(|| {
-            groups.push(key);
-            (groups.len() - 1) as u32
-        });
-        group_of_row.push(g);
+    let groups = FinestGroups::new(data);
+    let strata = StrataUnits::new(data);
+    let sums = sum_answers(data, &measures, &groups, &strata);
+    let distinct = distinct_counts(data, &sums.row_measures, &measures);
+    let (units, pooled) = roll_up(&groups.keys, &sums.acc, measures.len());
+    let rank = name_ranks(data);
+    let (pooled_cells, parents) = pooled_cells(&units, &pooled, &measures, &rank);
+    Computed {
+        pooled: pooled_cells,
+        combined: combined_cells(parents, &distinct, &measures),
+        reliability: reliability(data, sums.alpha),
+        case_mix: strata.case_mix(&sums.strata),
+        responses: distinct.responses,
+        name_ranks: rank,
     }
-    let m = measures.len();
-    let mut acc = vec![Acc::default(); groups.len() * m];
-    // Per row: which measures got a score (for distinct counts over care types).
-    let mut row_measures: Vec<u128> = vec![0; data.respondents.len()];
-    let mut alpha_data: HashMap<(Period, u16), Vec<Vec<f64>>> = HashMap::default();
+}
 
-    // Case-mix strata per (period, VSV, care type) and standardised measure.
-    let age_levels = data
-        .sources
-        .iter()
-        .map(|s| s.codebook.background.age.bands.len() + 1)
-        .max()
-        .unwrap_or(4)
-        + 1;
-    let n_strata = 3 * age_levels;
-    let std_measures: Vec<Measure> = (0..data.themes.len())
-        .map(|t| Measure::Theme(t as u16))
-        .chain(
-            data.items
-                .iter()
-                .enumerate()
-                .filter(|(_, it)| it.role == ItemRole::Grade)
-                .map(|(i, _)| Measure::Grade(i as u16)),
-        )
-        .collect();
-    let grade_slot: HashMap<u16, usize> = std_measures
-        .iter()
-        .enumerate()
-        .filter_map(|(k, m)| match m {
-            Measure::Grade(i) => Some((*i, k)),
-            _ => None,
-        })
-        .collect();
-    let mut unit_index: HashMap<(Period, u32, Option<u32>), u32> = HashMap::default();
-    let mut units: Vec<(Period, u32, Option<u32>)> = Vec::new();
-    let unit_of_row: Vec<u32> = data
-        .respondents
-        .iter()
-        .map(|r| {
-            let key = (r.period, r.vsv, r.care_type);
-            *unit_index.entry(key).or_insert_with(|| {
-                units.push(key);
-                (units.len() - 1) as u32
+/// The finest groups of respondents (period × VSV × care type × organisation), numbered
+/// in order of appearance.
+struct FinestGroups {
+    keys: Vec<GroupKey>,
+    /// The group of every respondent row.
+    of_row: Vec<u32>,
+}
+
+impl FinestGroups {
+    fn new(data: &Canonical) -> FinestGroups {
+        let mut keys: Vec<GroupKey> = Vec::new();
+        let mut index: HashMap<GroupKey, u32> = HashMap::default();
+        let of_row = data
+            .respondents
+            .iter()
+            .map(|r| {
+                let key = (r.period, r.vsv, r.care_type, r.organisation);
+                *index.entry(key).or_insert_with(|| {
+                    keys.push(key);
+                    (keys.len() - 1) as u32
+                })
             })
-        })
-        .collect();
-    let sm = std_measures.len();
-    let mut strata = vec![(0u64, 0.0f64); units.len() * sm * n_strata];
+            .collect();
+        FinestGroups { keys, of_row }
+    }
+}
 
-    // The answers in a fixed number of chunks (so results do not depend on the machine's
-    // cores), summed in parallel and merged in order.
+/// Where case-mix sums go: per (period, VSV, care type) unit, the standardised measures
+/// (themes, then grade items), each split in parity × age strata.
+struct StrataUnits {
+    /// Age levels per parity level: the codebooks' largest number of bands, plus unknown.
+    age_levels: usize,
+    /// Strata per measure: 3 parity levels × `age_levels`.
+    n_strata: usize,
+    measures: Vec<Measure>,
+    /// Grade item → its place in `measures`.
+    grade_slot: HashMap<u16, usize>,
+    units: Vec<(Period, u32, Option<u32>)>,
+    /// The unit of every respondent row.
+    of_row: Vec<u32>,
+}
+
+impl StrataUnits {
+    fn new(data: &Canonical) -> StrataUnits {
+        let age_levels = data
+            .sources
+            .iter()
+            .map(|s| s.codebook.background.age.bands.len() + 1)
+            .max()
+            .unwrap_or(4)
+            + 1;
+        let measures: Vec<Measure> = (0..data.themes.len())
+            .map(|t| Measure::Theme(t as u16))
+            .chain(
+                data.items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, it)| it.role == ItemRole::Grade)
+                    .map(|(i, _)| Measure::Grade(i as u16)),
+            )
+            .collect();
+        let grade_slot = measures
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| match m {
+                Measure::Grade(i) => Some((*i, k)),
+                _ => None,
+            })
+            .collect();
+        let mut index: HashMap<(Period, u32, Option<u32>), u32> = HashMap::default();
+        let mut units: Vec<(Period, u32, Option<u32>)> = Vec::new();
+        let of_row = data
+            .respondents
+            .iter()
+            .map(|r| {
+                let key = (r.period, r.vsv, r.care_type);
+                *index.entry(key).or_insert_with(|| {
+                    units.push(key);
+                    (units.len() - 1) as u32
+                })
+            })
+            .collect();
+        StrataUnits {
+            age_levels,
+            n_strata: 3 * age_levels,
+            measures,
+            grade_slot,
+            units,
+            of_row,
+        }
+    }
+
+    /// The non-empty strata sums as the [`CaseMix`] of the scores.
+    fn case_mix(&self, strata: &[(u64, f64)]) -> CaseMix {
+        let sm = self.measures.len();
+        let mut case_mix = CaseMix {
+            age_levels: self.age_levels,
+            cells: HashMap::default(),
+        };
+        for (u, &(p, v, ct)) in self.units.iter().enumerate() {
+            for (k, &measure) in self.measures.iter().enumerate() {
+                let start = (u * sm + k) * self.n_strata;
+                let Some(slice) = strata.get(start..start + self.n_strata) else {
+                    continue;
+                };
+                if slice.iter().any(|(n, _)| *n > 0) {
+                    case_mix.cells.insert((p, v, ct, measure), slice.to_vec());
+                }
+            }
+        }
+        case_mix
+    }
+}
+
+/// Bounds of a fixed number of chunks of the answers that never split a respondent row,
+/// so results do not depend on the machine's cores.
+fn chunk_bounds(answers: &[crate::ingest::Answer]) -> Vec<usize> {
     const CHUNKS: usize = 4;
-    let answers = &data.answers;
     let mut bounds = vec![0usize];
     for k in 1..CHUNKS {
         let mut b = (answers.len() * k / CHUNKS).max(*bounds.last().unwrap_or(&0));
@@ -395,35 +565,68 @@ pub fn score(data: &Canonical) -> Computed {
         bounds.push(b.min(answers.len()));
     }
     bounds.push(answers.len());
-    let layout = Layout {
-        measures: &measures,
-        group_of_row: &group_of_row,
-        unit_of_row: &unit_of_row,
-        grade_slot: &grade_slot,
-        m,
-        sm,
-        n_strata,
-        age_levels,
-        groups: groups.len(),
-        units: units.len(),
+    bounds
+}
+
+/// The answer loop over every chunk in parallel, merged in chunk order.
+fn sum_answers(
+    data: &Canonical,
+    measures: &MeasureIndex,
+    groups: &FinestGroups,
+    strata: &StrataUnits,
+) -> Sums {
+    let slots = AnswerSlots {
+        measures,
+        group_of_row: &groups.of_row,
+        unit_of_row: &strata.of_row,
+        grade_slot: &strata.grade_slot,
+        m: measures.len(),
+        sm: strata.measures.len(),
+        n_strata: strata.n_strata,
+        age_levels: strata.age_levels,
+        groups: groups.keys.len(),
+        units: strata.units.len(),
     };
-    let partials: Vec<Partial> = bounds
+    let partials: Vec<Partial> = chunk_bounds(&data.answers)
         .windows(2)
         .map(|w| w[0]..w[1])
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|r| accumulate(data, &layout, r))
+        .map(|r| accumulate(data, &slots, r))
         .collect();
+    let mut sums = Sums {
+        acc: vec![Acc::default(); slots.groups * slots.m],
+        strata: vec![(0u64, 0.0f64); slots.units * slots.sm * slots.n_strata],
+        row_measures: vec![0; data.respondents.len()],
+        alpha: HashMap::default(),
+    };
     for part in partials {
-        for (a, b) in acc.iter_mut().zip(&part.acc) {
+        sums.merge(part);
+    }
+    sums
+}
+
+/// Sums of all answers: per finest group × measure, per case-mix stratum, the measures
+/// every row has a score for, and the complete cases for α.
+struct Sums {
+    acc: Vec<Acc>,
+    strata: Vec<(u64, f64)>,
+    /// Per row: which measures got a score (for distinct counts over care types).
+    row_measures: Vec<u128>,
+    alpha: HashMap<(Period, u16), Vec<Vec<f64>>>,
+}
+
+impl Sums {
+    fn merge(&mut self, part: Partial) {
+        for (a, b) in self.acc.iter_mut().zip(&part.acc) {
             a.merge(b);
         }
-        for (a, b) in strata.iter_mut().zip(&part.strata) {
+        for (a, b) in self.strata.iter_mut().zip(&part.strata) {
             a.0 += b.0;
             a.1 += b.1;
         }
         for (row, mask) in part.row_measures {
-            if let Some(x) = row_measures.get_mut(row as usize) {
+            if let Some(x) = self.row_measures.get_mut(row as usize) {
                 *x = mask;
             }
         }
@@ -433,7 +636,8 @@ pub fn score(data: &Canonical) -> Computed {
             let Some(cols) = part.alpha.get(&k) else {
                 continue;
             };
-            let into = alpha_data
+            let into = self
+                .alpha
                 .entry(k)
                 .or_insert_with(|| vec![Vec::new(); cols.len()]);
             for (a, b) in into.iter_mut().zip(cols) {
@@ -441,13 +645,12 @@ pub fn score(data: &Canonical) -> Computed {
             }
         }
     }
-    let themes = &data.themes;
+}
 
-    // 2. Distinct respondents per (period, vsv or region, measure), for cells over care types.
-    let distinct = distinct_counts(data, &row_measures, &measures);
-
-    // 3. Roll up: each finest group adds into its VSV × care type, region × care type and
-    // (if any) organisation unit; accumulators are dense per unit × measure.
+/// Each finest group adds into its VSV × care type, region × care type and (if any)
+/// organisation unit: the units in order of appearance and their sums, dense per
+/// unit × measure (`m` measures).
+fn roll_up(groups: &[GroupKey], acc: &[Acc], m: usize) -> (Vec<UnitKey>, Vec<Acc>) {
     let mut unit_ix: HashMap<UnitKey, usize> = HashMap::default();
     let mut unit_keys: Vec<UnitKey> = Vec::new();
     let mut pooled: Vec<Acc> = Vec::new();
@@ -472,15 +675,29 @@ pub fn score(data: &Canonical) -> Computed {
             }
         }
     }
-    let mut order: Vec<usize> = (0..unit_keys.len()).collect();
-    order.sort_by_key(|&u| unit_keys[u]);
-    let mut pooled_cells: Vec<(Cell, u64)> = Vec::new();
-    // Pooled cells: organisation, care type (VSV and region), and units without care types.
-    // (period, VSV or region) × measure → care-type strata.
-    type Strata = Vec<(u32, Acc)>;
-    let mut parents: HashMap<((Period, Option<u32>), usize), Strata> = HashMap::default();
+    (unit_keys, pooled)
+}
+
+/// A VSV's (or the region's) care-type sums of one measure: ((period, VSV or region),
+/// measure index) → (care type, sums).
+type Parents = HashMap<((Period, Option<u32>), usize), Vec<(u32, Acc)>>;
+
+/// The pooled cells (organisation, care type of a VSV and of the region, and every unit of
+/// a source without care types) in cell order, with their n; and the care-type sums the
+/// cells over care types are combined from.
+fn pooled_cells(
+    units: &[UnitKey],
+    pooled: &[Acc],
+    measures: &MeasureIndex,
+    rank: &[u32],
+) -> (Vec<(Cell, u64)>, Parents) {
+    let m = measures.len();
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| units[u]);
+    let mut cells: Vec<(Cell, u64)> = Vec::new();
+    let mut parents: Parents = HashMap::default();
     for &u in &order {
-        let (p, v, ct, org) = unit_keys[u];
+        let (p, v, ct, org) = units[u];
         for mi in 0..m {
             let a = pooled[u * m + mi];
             if a.n == 0 {
@@ -489,17 +706,24 @@ pub fn score(data: &Canonical) -> Computed {
             if let (Some(c), None) = (ct, org) {
                 parents.entry(((p, v), mi)).or_default().push((c, a));
             }
-            pooled_cells.push((pooled_cell((p, v, ct, org), measures.measure(mi), &a), a.n));
+            cells.push((pooled_cell((p, v, ct, org), measures.measure(mi), &a), a.n));
         }
     }
-    let rank = name_ranks(data);
-    pooled_cells.sort_by_cached_key(|(c, _)| cell_order(&rank, c));
-    // Cells over care types: combined later from the care types that may be shown.
+    cells.sort_by_cached_key(|(c, _)| cell_order(rank, c));
+    (cells, parents)
+}
+
+/// The cells over care types, not yet combined: disclosure combines them from the care
+/// types that may be shown.
+fn combined_cells(
+    mut parents: Parents,
+    distinct: &Distinct,
+    measures: &MeasureIndex,
+) -> Vec<Combined> {
     let care_types = std::sync::Arc::new(distinct.care_types.clone());
-    let mut parent_keys: Vec<_> = parents.keys().copied().collect();
-    parent_keys.sort();
-    let combined: Vec<Combined> = parent_keys
-        .into_iter()
+    let mut keys: Vec<_> = parents.keys().copied().collect();
+    keys.sort();
+    keys.into_iter()
         .map(|k| {
             let ((p, v), mi) = k;
             Combined {
@@ -515,9 +739,13 @@ pub fn score(data: &Canonical) -> Computed {
                 care_types: care_types.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let mut reliability: Vec<Reliability> = alpha_data
+/// Cronbach's α per theme of two or more items and period, from the complete cases; a
+/// period without any gets a row without α.
+fn reliability(data: &Canonical, alpha: HashMap<(Period, u16), Vec<Vec<f64>>>) -> Vec<Reliability> {
+    let mut reliability: Vec<Reliability> = alpha
         .into_iter()
         .map(|((period, theme), cols)| {
             let n = cols.first().map_or(0, Vec::len);
@@ -529,7 +757,7 @@ pub fn score(data: &Canonical) -> Computed {
             }
         })
         .collect();
-    for (t, theme) in themes.iter().enumerate() {
+    for (t, theme) in data.themes.iter().enumerate() {
         if theme.n_items < 2 {
             continue;
         }
@@ -548,27 +776,7 @@ pub fn score(data: &Canonical) -> Computed {
         }
     }
     reliability.sort_by_key(|r| (r.period, r.theme));
-    let mut case_mix = CaseMix {
-        age_levels,
-        cells: HashMap::default(),
-    };
-    for (u, &(p, v, ct)) in units.iter().enumerate() {
-        for (k, &measure) in std_measures.iter().enumerate() {
-            let start = (u * sm + k) * n_strata;
-            let slice = &strata[start..start + n_strata];
-            if slice.iter().any(|(n, _)| *n > 0) {
-                case_mix.cells.insert((p, v, ct, measure), slice.to_vec());
-            }
-        }
-    }
-    Computed {
-        pooled: pooled_cells,
-        combined,
-        reliability,
-        case_mix,
-        responses: distinct.responses,
-        name_ranks: rank,
-    }
+    reliability
 }
 
 /// The alphabetical rank of every name id.
@@ -855,7 +1063,7 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
 }
 
 /// What every chunk of the answer loop needs to know about where to add.
-struct Layout<'a> {
+struct AnswerSlots<'a> {
     measures: &'a MeasureIndex,
     group_of_row: &'a [u32],
     unit_of_row: &'a [u32],
@@ -879,7 +1087,7 @@ struct Partial {
 
 /// The answer loop over `range` (whole respondent rows): item and theme sums per finest
 /// group, case-mix strata, measures per row, complete cases for α.
-fn accumulate(data: &Canonical, lay: &Layout, range: std::ops::Range<usize>) -> Partial {
+fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>) -> Partial {
     let mut out = Partial {
         acc: vec![Acc::default(); lay.groups * lay.m],
         strata: vec![(0, 0.0); lay.units * lay.sm * lay.n_strata],
@@ -1137,6 +1345,41 @@ pub(crate) mod tests {
         assert_eq!(Tier::of(10, &p), Tier::Indicative);
         assert_eq!(Tier::of(29, &p), Tier::Indicative);
         assert_eq!(Tier::of(30, &p), Tier::Full);
+    }
+
+    /// A unit cell in a period; its cells oldest first; none for care types, other units or
+    /// periods without one.
+    #[test]
+    fn unit_cells_are_found_by_period_vsv_and_measure() {
+        let mut d = data(&[
+            ("A", Some("VP"), &[8.0; 12]),
+            ("A", Some("VP"), &[6.0; 12]),
+            ("B", None, &[7.0; 12]),
+        ]);
+        let q2 = Period::parse("2026-Q2").unwrap();
+        for r in d.respondents.iter_mut().skip(12).take(12) {
+            r.period = q2;
+        }
+        let s = crate::disclosure::disclose(score(&d), &Privacy::default());
+        let a = d.names.find("A");
+        let q3 = Period::parse("2026-Q3").unwrap();
+        let mean = |p, v| {
+            s.unit_cell(p, v, Measure::Theme(0))
+                .and_then(|c| c.stats)
+                .map(|x| x.mean)
+        };
+        assert_eq!(mean(q3, a), Some(8.0));
+        assert_eq!(mean(q2, a), Some(6.0));
+        assert_eq!(mean(q2, d.names.find("B")), None);
+        let c = s.unit_cell(q3, a, Measure::Theme(0)).unwrap();
+        assert_eq!((c.care_type, c.organisation, c.vsv), (None, None, a));
+        let periods: Vec<Period> = s
+            .unit_cells(a, Measure::Theme(0))
+            .map(|c| c.period)
+            .collect();
+        assert_eq!(periods, [q2, q3]);
+        // A report of Q2 sees no Q3 cell.
+        assert_eq!(s.up_to(q2).unit_cell(q3, a, Measure::Theme(0)), None);
     }
 
     #[test]

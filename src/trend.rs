@@ -97,22 +97,61 @@ pub fn spc_chart(scores: &Scores, points: &[(Period, usize)], min_points: usize)
     xmr(&values, &spc_options(min_points))
 }
 
+/// The XmR chart of a unit × measure over the shown periods up to the report's.
+#[derive(Debug, Clone)]
+pub struct SpcSeries {
+    /// The periods of the chart's points, oldest first (periods without a shown value are
+    /// not in it).
+    pub periods: Vec<Period>,
+    /// The chart: one point per period.
+    pub chart: SpcChart,
+}
+
+/// The SPC chart of every unit × measure with at least two shown periods up to `period`.
+pub type SpcCharts = BTreeMap<SeriesKey, SpcSeries>;
+
+/// The XmR charts of every series of [`spc_series`] with two points or more: what the
+/// `spc_signal` column and the SPC charts both show.
+pub fn spc_charts(scores: &Scores, period: Period, min_points: usize) -> SpcCharts {
+    charts_with_last(scores, period, min_points)
+        .into_iter()
+        .map(|(key, _, series)| (key, series))
+        .collect()
+}
+
+/// [`spc_charts`], each with the index of its last cell.
+fn charts_with_last(
+    scores: &Scores,
+    period: Period,
+    min_points: usize,
+) -> Vec<(SeriesKey, usize, SpcSeries)> {
+    spc_series(scores, period)
+        .into_iter()
+        .filter(|(_, points)| points.len() >= 2)
+        .filter_map(|(key, points)| {
+            let &(_, last) = points.last()?;
+            let chart = spc_chart(scores, &points, min_points);
+            let periods = points.iter().map(|(p, _)| *p).collect();
+            Some((key, last, SpcSeries { periods, chart }))
+        })
+        .collect()
+}
+
 /// The SPC signal of every full-tier cell of `period`: an XmR chart (NHS Making Data
 /// Count rules, higher is better) over the cell's series of shown means up to `period`.
-/// A series with fewer than `min_points` values gets no signal at all.
-pub fn add_spc_signals(scores: &mut Scores, period: Period, min_points: usize) {
-    for points in spc_series(scores, period).into_values() {
-        let Some(&(last_period, last)) = points.last() else {
-            continue;
-        };
-        if last_period != period || points.len() < 2 {
-            continue;
+/// A series with fewer than `min_points` values gets no signal at all. Returns the charts.
+pub fn add_spc_signals(scores: &mut Scores, period: Period, min_points: usize) -> SpcCharts {
+    let mut charts = SpcCharts::new();
+    for (key, last, series) in charts_with_last(scores, period, min_points) {
+        if series.periods.last() == Some(&period) {
+            if let (Some(p), Some(cell)) = (series.chart.points.last(), scores.cells.get_mut(last))
+            {
+                cell.comparison.spc_signal = p.variation;
+            }
         }
-        let chart = spc_chart(scores, &points, min_points);
-        if let Some(p) = chart.points.last() {
-            scores.cells[last].comparison.spc_signal = p.variation;
-        }
+        charts.insert(key, series);
     }
+    charts
 }
 
 /// The id of a variation type as written in scores.csv.

@@ -13,21 +13,14 @@ use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
 use crate::labels::Words;
+use crate::layout;
 use crate::period::Period;
+use crate::render::figures::ChartLink;
 use crate::render::markdown::escape;
 use crate::render::points::{discussion, Discussion, DiscussionInput};
-use crate::score::{Cell, Measure, Scores, Tier};
+use crate::score::{Cell, Measure, Scores, Tier, Unit};
 
 const TEMPLATE: &str = include_str!("templates/agenda.md.j2");
-
-/// The unit an agenda is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// The whole region.
-    Region,
-    /// One VSV (id in [`Canonical::names`]).
-    Vsv(u32),
-}
 
 #[derive(Serialize)]
 struct AgendaContext {
@@ -60,14 +53,14 @@ struct AgendaContext {
 pub struct Extras<'a> {
     /// The unit's charts.
     pub charts: &'a [ChartLink],
+    /// The region's charts, as a VSV's agenda links them.
+    pub region_charts: &'a [ChartLink],
     /// Every flag of the report.
     pub flags: &'a [crate::flags::Flag],
     /// Every follow-up of the actions register.
     pub follow_ups: &'a [crate::actions::FollowUp],
     /// The register's file name.
     pub register: &'a str,
-    /// Slugs of the theme ids that have a funnel plot in the region's charts.
-    pub funnels: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -82,32 +75,10 @@ struct ThemeRow {
     status: String,
 }
 
-/// A chart as the agenda links it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChartLink {
-    /// Name in the list.
-    pub caption: String,
-    /// Path relative to the agenda, without extension (`charts/theme-scores`).
-    pub file: String,
-    /// Shown as an image in the agenda, not only linked.
-    pub inline: bool,
-}
-
 #[derive(Serialize)]
 struct SourceLine {
     name: String,
     participation: Option<String>,
-}
-
-/// Finds a unit-level cell (all care types and organisations) of a measure.
-pub fn unit_cell(scores: &Scores, period: Period, vsv: Option<u32>, m: Measure) -> Option<&Cell> {
-    scores.cells.iter().find(|c| {
-        c.period == period
-            && c.vsv == vsv
-            && c.care_type.is_none()
-            && c.organisation.is_none()
-            && c.measure == m
-    })
 }
 
 /// How a score reads in the report: "8,3", "8,3 (indicatief)" or "n < 10".
@@ -200,10 +171,7 @@ pub fn agenda_md(
     let t = lang.texts();
     let a = lang.agenda();
     let min_n = config.privacy.min_n;
-    let vsv = match unit {
-        Unit::Region => None,
-        Unit::Vsv(v) => Some(v),
-    };
+    let vsv = unit.vsv();
     let unit_name = match unit {
         Unit::Region => {
             let name = &config.analysis.name;
@@ -228,8 +196,8 @@ pub fn agenda_md(
         })
         .map(|(i, th)| {
             let m = Measure::Theme(i as u16);
-            let cell = unit_cell(scores, period, vsv, m);
-            let region = unit_cell(scores, period, None, m);
+            let cell = scores.unit_cell(period, vsv, m);
+            let region = scores.unit_cell(period, None, m);
             ThemeRow {
                 label: escape(th.label_in(lang)),
                 score: show_score(cell, lang, min_n, 1),
@@ -278,7 +246,7 @@ pub fn agenda_md(
         data.items
             .iter()
             .position(f)
-            .and_then(|i| unit_cell(scores, period, vsv, make(i as u16)))
+            .and_then(|i| scores.unit_cell(period, vsv, make(i as u16)))
     };
     let grade = first(|i| i.role == crate::ingest::ItemRole::Grade, Measure::Grade);
     let nps = first(
@@ -325,7 +293,8 @@ pub fn agenda_md(
     let position = vsv.and_then(|_| {
         let (mut better, mut worse, mut same) = (0, 0, 0);
         for (i, _) in data.themes.iter().enumerate() {
-            let band = unit_cell(scores, period, vsv, Measure::Theme(i as u16))
+            let band = scores
+                .unit_cell(period, vsv, Measure::Theme(i as u16))
                 .filter(|c| c.tier == Tier::Full)
                 .and_then(|c| c.comparison.band);
             match band {
@@ -406,7 +375,11 @@ pub fn agenda_md(
             fill(a.standardisation_text, &[("what", what.to_string())])
         }
     }));
-    if extras.charts.iter().any(|c| c.file == "charts/answers") {
+    if extras
+        .charts
+        .iter()
+        .any(|c| c.file == layout::chart(layout::ANSWERS))
+    {
         method.push(a.percent_basis.to_string());
     }
     let d = discussion(&DiscussionInput {
@@ -418,9 +391,9 @@ pub fn agenda_md(
         follow_ups: extras.follow_ups,
         register: extras.register,
         charts: extras.charts,
+        region_charts: extras.region_charts,
         grade: grade_plain,
         scores,
-        funnels: extras.funnels,
     });
     let mut env = Environment::new();
     if let Ok(syntax) = SyntaxConfig::builder()
@@ -541,5 +514,77 @@ fn template_error(e: &minijinja::Error) -> Error {
     Error::Output {
         path: "agenda.md".into(),
         message: format!("template: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::figures::tests::{fixture, q3, Fixture};
+
+    fn agenda(fx: &Fixture, unit: Unit, flags: &[crate::flags::Flag]) -> String {
+        let extras = Extras {
+            charts: &[],
+            region_charts: &[],
+            flags,
+            follow_ups: &[],
+            register: "acties.csv",
+        };
+        agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
+    }
+
+    /// The part of `md` from `from` up to the next line starting with `## `.
+    fn section<'a>(md: &'a str, from: &str) -> &'a str {
+        let start = md
+            .find(from)
+            .unwrap_or_else(|| panic!("no {from} in\n{md}"));
+        let rest = &md[start..];
+        let end = rest[1..].find("\n## ").map_or(rest.len(), |e| e + 2);
+        &rest[..end]
+    }
+
+    #[test]
+    fn at_a_glance_gives_the_response_and_the_position_among_the_vsvs() {
+        let fx = fixture();
+        let md = agenda(&fx, fx.vsv("VSV B"), &[]);
+        assert_eq!(
+            section(&md, "## In één oogopslag"),
+            "## In één oogopslag\n\n\
+             - **Respons:** 42 cliënten (prem)\n\
+             - **Vergeleken met de andere VSV's:** lager: 1 · hoger: 0 · vergelijkbaar: 0 \
+             (aantal thema's)\n\n"
+        );
+        // The region is compared with nothing: no position line.
+        let md = agenda(&fx, Unit::Region, &[]);
+        assert_eq!(
+            section(&md, "## In één oogopslag"),
+            "## In één oogopslag\n\n- **Respons:** 126 cliënten (prem)\n\n"
+        );
+    }
+
+    #[test]
+    fn sections_without_content_are_left_out() {
+        let fx = fixture();
+        let md = agenda(&fx, fx.vsv("VSV B"), &[]);
+        // The improvement points always have a heading, with a sentence when there are none.
+        assert!(md.contains(&format!(
+            "## Verbeterpunten\n\n{}\n\n## ",
+            Language::Nl.agenda().no_improvements
+        )));
+        for absent in [
+            "## Sterke punten",
+            "### De cijfers achter de punten",
+            "### Opvolging van acties",
+            "### Grafieken",
+            "Niet meegeteld",
+        ] {
+            assert!(!md.contains(absent), "{absent} in\n{md}");
+        }
+        // With flags, the points and their evidence appear.
+        let rules = crate::flags::Rules::default();
+        let flags = crate::flags::flags(&fx.data, &fx.scores, q3(), &rules);
+        let md = agenda(&fx, fx.vsv("VSV B"), &flags);
+        assert!(md.contains("### 1. Info — 4,7 (regio 7,2)\n"), "{md}");
+        assert!(!md.contains(Language::Nl.agenda().no_improvements));
     }
 }

@@ -1,22 +1,28 @@
 //! The report's charts: which charts a report holds, their data taken from the scored cells,
 //! their texts in the report language. Rendering (SVG and PNG) runs in parallel.
 //!
+//! Nothing is computed here: the scores, SPC charts, funnels and answer counts come from
+//! the analysis, and this module only turns them into the chart kinds' plot structs.
+//!
 //! Privacy is decided before any chart sees a number: a suppressed cell reaches a chart as
-//! "no value" (it has no statistics left after scoring), and chart kinds draw only the
-//! privacy text for it.
+//! "no value" (it has no statistics left after scoring), answer counts come only as far as
+//! [`crate::disclosure::answer_counts`] lets them, and chart kinds draw only the privacy
+//! text for a hidden cell.
 
 use rayon::prelude::*;
 
+use serde::Serialize;
+
 use crate::codebook::ScaleKind;
-use crate::compare::{families, family_funnel};
+use crate::compare::Funnels;
 use crate::config::Config;
+use crate::disclosure::ShownAnswers;
 use crate::funnel::Band;
 use crate::i18n::{fill, ChartTexts, Language};
 use crate::ingest::{Canonical, ItemRole};
 use crate::labels::Words;
-use crate::output::slug;
+use crate::layout;
 use crate::period::Period;
-use crate::render::agenda::{unit_cell, Unit};
 use crate::render::charts::funnel::{FunnelLegend, FunnelLimits, FunnelPlot, FunnelPoint};
 use crate::render::charts::grade_nps::{GradeNps, Mark};
 use crate::render::charts::heatmap::{HeatCell, HeatLegend, HeatState, Heatmap};
@@ -24,9 +30,9 @@ use crate::render::charts::likert::{Category, Likert, LikertRow, Side};
 use crate::render::charts::spc::{PointKind, SpcLegend, SpcPlot, SpcPlotPoint};
 use crate::render::charts::theme_scores::{ThemeLegend, ThemeRow, ThemeScores};
 use crate::render::charts::{render, ChartError, Interval, Rendered};
-use crate::score::{Cell, Measure, Scores, Tier};
+use crate::score::{Cell, Measure, Scores, Tier, Unit};
 use crate::spc::{SpcChart, Variation};
-use crate::trend::{spc_chart, spc_series};
+use crate::trend::SpcCharts;
 
 /// Any chart kind, ready to render.
 #[derive(Debug, Clone)]
@@ -79,6 +85,34 @@ impl Figure {
             .split_once('/')
             .map_or(self.path.as_str(), |(_, rest)| rest)
     }
+
+    /// The figure as its own unit's agenda links it.
+    pub fn link(&self) -> ChartLink {
+        ChartLink {
+            caption: self.caption.clone(),
+            file: self.local_path().to_string(),
+            inline: self.inline,
+        }
+    }
+
+    /// A region figure as a VSV's agenda links it (from the VSV's folder).
+    pub fn link_from_vsv(&self) -> ChartLink {
+        ChartLink {
+            file: format!("../{}", self.path),
+            ..self.link()
+        }
+    }
+}
+
+/// A chart as an agenda links it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartLink {
+    /// Name in the list.
+    pub caption: String,
+    /// Path relative to the agenda, without extension (`charts/theme-scores`).
+    pub file: String,
+    /// Shown as an image in the agenda, not only linked.
+    pub inline: bool,
 }
 
 /// Renders every figure, in parallel; the output keeps the input order.
@@ -89,7 +123,7 @@ pub fn render_all(figures: &[Figure]) -> Result<Vec<Rendered>, (String, ChartErr
         .collect()
 }
 
-/// What the figures are made from.
+/// What the figures are made from: the analysis of a report.
 pub struct Source<'a> {
     /// The configuration.
     pub config: &'a Config,
@@ -99,28 +133,12 @@ pub struct Source<'a> {
     pub scores: &'a Scores,
     /// The report's period.
     pub period: Period,
-    /// The SPC series, built once on first use.
-    series: std::cell::OnceCell<
-        std::collections::BTreeMap<crate::trend::SeriesKey, Vec<(Period, usize)>>,
-    >,
-}
-
-impl<'a> Source<'a> {
-    /// The figures' source for a report.
-    pub fn new(
-        config: &'a Config,
-        data: &'a Canonical,
-        scores: &'a Scores,
-        period: Period,
-    ) -> Self {
-        Source {
-            config,
-            data,
-            scores,
-            period,
-            series: std::cell::OnceCell::new(),
-        }
-    }
+    /// The XmR chart of every unit × measure up to the period.
+    pub spc: &'a SpcCharts,
+    /// The funnel of every theme family of the period.
+    pub funnels: &'a Funnels,
+    /// The answer counts that may be shown, per unit and theme.
+    pub answers: &'a ShownAnswers,
 }
 
 impl Source<'_> {
@@ -218,7 +236,7 @@ fn interval(c: &Cell) -> Option<Interval> {
 pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
     let t = src.t();
     let mut out = vec![Figure {
-        path: format!("{dir}/charts/theme-scores"),
+        path: layout::unit_chart(dir, layout::THEME_SCORES),
         caption: match unit {
             Unit::Region => t.caption_theme_scores_region,
             Unit::Vsv(_) => t.caption_theme_scores,
@@ -229,14 +247,14 @@ pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
     }];
     if let Some(chart) = grade_nps(src, unit) {
         out.push(Figure {
-            path: format!("{dir}/charts/grade-nps"),
+            path: layout::unit_chart(dir, layout::GRADE_NPS),
             caption: t.caption_grade_nps.into(),
             inline: true,
             chart: AnyChart::GradeNps(chart),
         });
     }
     out.push(Figure {
-        path: format!("{dir}/charts/answers"),
+        path: layout::unit_chart(dir, layout::ANSWERS),
         caption: t.caption_answers.into(),
         inline: true,
         chart: AnyChart::Likert(likert(src, unit)),
@@ -244,7 +262,7 @@ pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
     for (m, label, id) in src.themes() {
         if let Some(chart) = spc(src, unit, m, &label) {
             out.push(Figure {
-                path: format!("{dir}/charts/spc-{}", slug(&id)),
+                path: layout::unit_chart(dir, &layout::spc_stem(&id)),
                 caption: format!("{}: {label}", t.caption_spc),
                 inline: false,
                 chart: AnyChart::Spc(chart),
@@ -258,14 +276,14 @@ pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
 pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
     let t = src.t();
     let mut out = vec![Figure {
-        path: format!("{dir}/charts/heatmap"),
+        path: layout::unit_chart(dir, layout::HEATMAP),
         caption: src.nouns(t.caption_heatmap),
         inline: true,
         chart: AnyChart::Heatmap(heatmap(src)),
     }];
     if let Some(chart) = caterpillar(src) {
         out.push(Figure {
-            path: format!("{dir}/charts/caterpillar"),
+            path: layout::unit_chart(dir, layout::CATERPILLAR),
             caption: src.nouns(t.caption_caterpillar),
             inline: false,
             chart: AnyChart::ThemeScores(chart),
@@ -274,7 +292,7 @@ pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
     for (m, label, id) in src.themes() {
         if let Some(chart) = funnel(src, m, &label) {
             out.push(Figure {
-                path: format!("{dir}/charts/funnel-{}", slug(&id)),
+                path: layout::unit_chart(dir, &layout::funnel_stem(&id)),
                 caption: format!("{}: {label}", t.caption_funnel),
                 inline: false,
                 chart: AnyChart::Funnel(chart),
@@ -284,20 +302,13 @@ pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
     out
 }
 
-fn vsv_of(unit: Unit) -> Option<u32> {
-    match unit {
-        Unit::Region => None,
-        Unit::Vsv(v) => Some(v),
-    }
-}
-
 fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
     let t = src.t();
-    let vsv = vsv_of(unit);
+    let vsv = unit.vsv();
     let themes = src.themes();
     let cells: Vec<Option<&Cell>> = themes
         .iter()
-        .map(|(m, _, _)| unit_cell(src.scores, src.period, vsv, *m))
+        .map(|(m, _, _)| src.scores.unit_cell(src.period, vsv, *m))
         .collect();
     let rows = themes
         .iter()
@@ -305,7 +316,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
         .filter_map(|((m, label, _), cell)| {
             let cell = (*cell)?;
             let region = vsv
-                .and_then(|_| unit_cell(src.scores, src.period, None, *m))
+                .and_then(|_| src.scores.unit_cell(src.period, None, *m))
                 .and_then(interval)
                 .map(|i| i.mean);
             Some(ThemeRow {
@@ -337,7 +348,9 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
     let t = src.t();
     let item = src.first_item(ItemRole::Grade)?;
     let m = Measure::Grade(item);
-    let region = unit_cell(src.scores, src.period, None, m)
+    let region = src
+        .scores
+        .unit_cell(src.period, None, m)
         .and_then(interval)
         .map(|i| i.mean);
     let mut cells: Vec<(String, &Cell)> = src
@@ -346,7 +359,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
         .into_iter()
         .filter_map(|name| {
             let id = src.data.names.find(&name)?;
-            Some((name, unit_cell(src.scores, src.period, Some(id), m)?))
+            Some((name, src.scores.unit_cell(src.period, Some(id), m)?))
         })
         .collect();
     if cells.len() < 2 {
@@ -467,26 +480,23 @@ pub fn spc_legend(lang: Language, chart: &SpcChart, missing: String) -> SpcLegen
 fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
     let t = src.t();
     let lang = src.lang();
-    let series = src
-        .series
-        .get_or_init(|| spc_series(src.scores, src.period));
-    let points = series.get(&(vsv_of(unit), None, None, m))?;
-    if points.len() < 2 {
+    let series = src.spc.get(&(unit.vsv(), None, None, m))?;
+    if series.periods.len() < 2 {
         return None;
     }
-    let chart = spc_chart(src.scores, points, src.config.analysis.spc_min_points);
-    let labels: Vec<String> = points.iter().map(|(p, _)| p.display(lang)).collect();
-    let shown = spc_points(&chart, &labels);
+    let chart = &series.chart;
+    let labels: Vec<String> = series.periods.iter().map(|p| p.display(lang)).collect();
+    let shown = spc_points(chart, &labels);
     // Every period from the first shown one up to the report's, gaps included.
-    let first = points.first().map(|(p, _)| *p)?;
+    let first = series.periods.first().copied()?;
     let mut all = Vec::new();
-    let mut next = shown.into_iter().zip(points).peekable();
+    let mut next = shown.into_iter().zip(&series.periods).peekable();
     for p in src.data.periods() {
         if p < first || p > src.period {
             continue;
         }
         match next.peek() {
-            Some((_, (q, _))) if *q == p => {
+            Some((_, q)) if **q == p => {
                 if let Some((point, _)) = next.next() {
                     all.push(point);
                 }
@@ -518,7 +528,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
         y_axis: t.score_axis.into(),
         x_axis: t.period_axis.into(),
         points: all,
-        legend: spc_legend(lang, &chart, missing),
+        legend: spc_legend(lang, chart, missing),
         no_data: t.no_data.into(),
         decimals: 1,
         comma: lang.comma(),
@@ -563,23 +573,18 @@ pub fn funnel_limits(f: &crate::funnel::Funnel) -> Vec<FunnelLimits> {
 fn funnel(src: &Source, m: Measure, label: &str) -> Option<FunnelPlot> {
     let t = src.t();
     let lang = src.lang();
-    let members = families(src.scores)
-        .remove(&(src.period, None, m))
-        .unwrap_or_default();
-    let f = family_funnel(src.scores, &members)?;
+    let family = src.funnels.get(&(src.period, None, m))?;
+    let f = &family.funnel;
+    // Only full-tier units are banded, so a unit's band is the one its cell publishes.
     let units = f
         .units
         .iter()
-        .filter_map(|u| {
-            let i: usize = u.name.parse().ok()?;
-            let cell = src.scores.cells.get(i)?;
-            let vsv = cell.vsv?;
-            Some(FunnelPoint {
-                label: src.data.names.get(vsv).to_string(),
-                n: u.n,
-                value: u.value,
-                band: cell.comparison.band.filter(|_| cell.tier == Tier::Full),
-            })
+        .zip(&family.vsvs)
+        .map(|(u, &vsv)| FunnelPoint {
+            label: src.data.names.get(vsv).to_string(),
+            n: u.n,
+            value: u.value,
+            band: u.band,
         })
         .collect();
     Some(FunnelPlot {
@@ -588,7 +593,7 @@ fn funnel(src: &Source, m: Measure, label: &str) -> Option<FunnelPlot> {
         x_axis: t.funnel_x.into(),
         y_axis: t.funnel_y.into(),
         target: f.target,
-        curve: funnel_limits(&f),
+        curve: funnel_limits(f),
         units,
         legend: funnel_legend(lang, &src.nouns(t.funnel_target), t.no_band),
         no_data: t.no_data.into(),
@@ -614,7 +619,7 @@ fn heatmap(src: &Source) -> Heatmap {
         .map(|(m, _, _)| {
             vsvs.iter()
                 .map(
-                    |(v, _)| match unit_cell(src.scores, src.period, Some(*v), *m) {
+                    |(v, _)| match src.scores.unit_cell(src.period, Some(*v), *m) {
                         None => HeatCell {
                             value: None,
                             state: HeatState::Full(None),
@@ -668,60 +673,29 @@ fn heatmap(src: &Source) -> Heatmap {
 fn likert(src: &Source, unit: Unit) -> Likert {
     let t = src.t();
     let lang = src.lang();
-    let vsv = vsv_of(unit);
+    let vsv = unit.vsv();
     let themes = src.themes();
-    // counts[theme] = [problem, neutral, positive]
-    let mut counts = vec![[0u64; 3]; src.data.themes.len()];
-    // Only the care types the unit's published score covers: answers of a hidden care type
-    // must not reach the chart through its unit's total.
-    let covers: Vec<Option<&[u32]>> = (0..src.data.themes.len())
-        .map(|th| {
-            unit_cell(src.scores, src.period, vsv, Measure::Theme(th as u16))
-                .map(|c| c.covers.as_slice())
-        })
-        .collect();
-    for a in &src.data.answers {
-        let Some(r) = src.data.respondents.get(a.row as usize) else {
-            continue;
-        };
-        if r.period != src.period || (vsv.is_some() && Some(r.vsv) != vsv) {
-            continue;
-        }
-        let Some(ItemRole::Theme(th)) = src.data.items.get(a.item as usize).map(|i| i.role) else {
-            continue;
-        };
-        let covered = match (covers.get(th).copied().flatten(), r.care_type) {
-            (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
-            _ => true,
-        };
-        if !covered {
-            continue;
-        }
-        let side = if a.problem {
-            0
-        } else if a.positive {
-            2
-        } else {
-            1
-        };
-        if let Some(c) = counts.get_mut(th) {
-            c[side] += 1;
-        }
-    }
+    let counts = src.answers.get(&unit);
     let rows = themes
         .iter()
         .filter_map(|(m, label, _)| {
-            let cell = unit_cell(src.scores, src.period, vsv, *m)?;
+            let cell = src.scores.unit_cell(src.period, vsv, *m)?;
             let Measure::Theme(th) = m else {
                 return None;
             };
-            let c = counts.get(*th as usize).copied().unwrap_or_default();
-            let total = (c[0] + c[1] + c[2]) as f64;
-            let shown = cell.tier != Tier::Suppressed && total > 0.0;
+            let shown = counts
+                .and_then(|c| c.get(*th as usize).copied().flatten())
+                .filter(|c| c.total() > 0);
             Some(LikertRow {
                 label: label.clone(),
-                shares: shown.then(|| c.iter().map(|&k| k as f64 / total).collect()),
-                n: cell.stats.filter(|_| shown).map(|s| s.n),
+                shares: shown.map(|c| {
+                    let total = c.total() as f64;
+                    [c.problem, c.neutral, c.positive]
+                        .iter()
+                        .map(|&k| k as f64 / total)
+                        .collect()
+                }),
+                n: cell.stats.filter(|_| shown.is_some()).map(|s| s.n),
             })
         })
         .collect();
@@ -826,7 +800,7 @@ fn scale_note(src: &Source) -> String {
 fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
     let t = src.t();
     let lang = src.lang();
-    let vsv = vsv_of(unit);
+    let vsv = unit.vsv();
     let grade_item = src.first_item(ItemRole::Grade);
     let nps_item = src.first_item(ItemRole::Recommend);
     if grade_item.is_none() && nps_item.is_none() {
@@ -838,7 +812,7 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
         [grade_item.map(Measure::Grade), nps_item.map(Measure::Nps)]
             .into_iter()
             .flatten()
-            .any(|m| unit_cell(src.scores, p, vsv, m).is_some())
+            .any(|m| src.scores.unit_cell(p, vsv, m).is_some())
     };
     let periods: Vec<Period> = src
         .data
@@ -853,7 +827,7 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
         periods
             .iter()
             .map(|p| {
-                let cell = unit_cell(src.scores, *p, v, make(item?))?;
+                let cell = src.scores.unit_cell(*p, v, make(item?))?;
                 Some(Mark {
                     value: interval(cell)?,
                     indicative: cell.tier == Tier::Indicative,
@@ -893,4 +867,195 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
         suppressed: src.hidden_text(),
         comma: lang.comma(),
     })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::render::charts::heatmap::HeatState;
+
+    /// prem.toml of the test region (`[privacy]` defaults: min_n 10, indicative_n 30).
+    pub(crate) fn config() -> Config {
+        let text = r#"
+[analysis]
+name = "Regio Test"
+
+[quotes]
+keywords = { info = ["uitleg"] }
+
+[[source]]
+name = "prem"
+files = ["exports/*.csv"]
+codebook = "prem-geboortezorg"
+[source.columns]
+date = "Datum"
+vsv = "VSV"
+"#;
+        Config::parse(text, std::path::Path::new("prem.toml")).unwrap()
+    }
+
+    /// The report's period.
+    pub(crate) fn q3() -> Period {
+        Period::parse("2026-Q3").unwrap()
+    }
+
+    /// What a report is made from, computed by the analysis' stages.
+    pub(crate) struct Fixture {
+        pub config: Config,
+        pub data: Canonical,
+        pub scores: Scores,
+        pub spc: SpcCharts,
+        pub funnels: Funnels,
+        pub answers: ShownAnswers,
+    }
+
+    impl Fixture {
+        pub(crate) fn source(&self) -> Source<'_> {
+            Source {
+                config: &self.config,
+                data: &self.data,
+                scores: &self.scores,
+                period: q3(),
+                spc: &self.spc,
+                funnels: &self.funnels,
+                answers: &self.answers,
+            }
+        }
+
+        pub(crate) fn vsv(&self, name: &str) -> Unit {
+            Unit::Vsv(self.data.names.find(name).unwrap())
+        }
+    }
+
+    /// Respondents of (VSV, period, scores) on the one-item theme "info" (1–10: 9 and up
+    /// top, 5 and below problem), run through scoring, disclosure, trends, SPC and
+    /// comparison as the analysis does.
+    pub(crate) fn fixture_of(groups: &[(&str, &str, Vec<f32>)]) -> Fixture {
+        let plain: Vec<(&str, Option<&str>, &[f32])> = groups
+            .iter()
+            .map(|(v, _, s)| (*v, None, s.as_slice()))
+            .collect();
+        let mut data = crate::score::tests::data(&plain);
+        let periods = groups
+            .iter()
+            .flat_map(|(_, p, s)| std::iter::repeat_n(Period::parse(p).unwrap(), s.len()));
+        for (r, p) in data.respondents.iter_mut().zip(periods) {
+            r.period = p;
+        }
+        let config = config();
+        let mut scores = crate::disclosure::disclose(crate::score::score(&data), &config.privacy);
+        crate::trend::add_trends(&mut scores, config.analysis.mid);
+        let spc = crate::trend::add_spc_signals(&mut scores, q3(), 2);
+        let funnels = crate::compare::compare(&mut scores);
+        let answers = crate::disclosure::answer_counts(&data, &scores, q3());
+        let scores = scores.up_to(q3());
+        Fixture {
+            config,
+            data,
+            scores,
+            spc,
+            funnels,
+            answers,
+        }
+    }
+
+    /// `n` scores cycling through `values`.
+    pub(crate) fn many(n: usize, values: &[f32]) -> Vec<f32> {
+        values.iter().copied().cycle().take(n).collect()
+    }
+
+    /// Three VSVs over three quarters; VSV C and VSV D have 5 clients in 2026-Q2 (hidden),
+    /// VSV D none in the other quarters.
+    pub(crate) fn fixture() -> Fixture {
+        fixture_of(&[
+            ("VSV A", "2026-Q1", many(42, &[8.0, 9.0, 10.0])),
+            ("VSV B", "2026-Q1", many(42, &[5.0, 7.0, 8.0])),
+            ("VSV C", "2026-Q1", many(42, &[7.0, 8.0, 9.0])),
+            ("VSV A", "2026-Q2", many(42, &[8.0, 9.0, 10.0])),
+            ("VSV B", "2026-Q2", many(42, &[5.0, 6.0, 8.0])),
+            ("VSV C", "2026-Q2", many(5, &[7.0, 8.0])),
+            ("VSV D", "2026-Q2", many(5, &[7.0, 8.0])),
+            ("VSV A", "2026-Q3", many(42, &[8.0, 9.0, 10.0])),
+            ("VSV B", "2026-Q3", many(42, &[3.0, 5.0, 6.0])),
+            ("VSV C", "2026-Q3", many(42, &[7.0, 8.0, 9.0])),
+        ])
+    }
+
+    fn paths(figures: &[Figure]) -> Vec<&str> {
+        figures.iter().map(|f| f.path.as_str()).collect()
+    }
+
+    #[test]
+    fn a_vsv_has_its_own_charts_and_the_region_also_the_comparisons() {
+        let fx = fixture();
+        let src = fx.source();
+        assert_eq!(
+            paths(&unit_figures(&src, fx.vsv("VSV A"), "vsv-a")),
+            [
+                "vsv-a/charts/theme-scores",
+                "vsv-a/charts/answers",
+                "vsv-a/charts/spc-info"
+            ]
+        );
+        // No grade item in the data: no grade chart, and no caterpillar of grades.
+        assert_eq!(
+            paths(&region_figures(&src, "regio")),
+            ["regio/charts/heatmap", "regio/charts/funnel-info"]
+        );
+        // A VSV without a series (clients in one quarter only) has no SPC chart.
+        assert_eq!(
+            paths(&unit_figures(&src, fx.vsv("VSV D"), "vsv-d")),
+            ["vsv-d/charts/theme-scores", "vsv-d/charts/answers"]
+        );
+    }
+
+    #[test]
+    fn a_hidden_quarter_is_a_gap_in_the_spc_chart() {
+        let fx = fixture();
+        let Some(chart) = spc(&fx.source(), fx.vsv("VSV C"), Measure::Theme(0), "Info") else {
+            panic!("no SPC chart for VSV C");
+        };
+        let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["2026-K1", "2026-K2", "2026-K3"]);
+        let values: Vec<Option<f64>> = chart.points.iter().map(|p| p.value).collect();
+        assert_eq!(values, [Some(8.0), None, Some(8.0)]);
+    }
+
+    #[test]
+    fn the_funnel_names_every_vsv_with_its_published_band() {
+        let fx = fixture();
+        let Some(plot) = funnel(&fx.source(), Measure::Theme(0), "Info") else {
+            panic!("no funnel");
+        };
+        let units: Vec<(&str, f64)> = plot.units.iter().map(|u| (u.label.as_str(), u.n)).collect();
+        assert_eq!(units, [("VSV A", 42.0), ("VSV B", 42.0), ("VSV C", 42.0)]);
+        let b = fx.vsv("VSV B").vsv();
+        let cell = fx.scores.unit_cell(q3(), b, Measure::Theme(0)).unwrap();
+        assert_eq!(plot.units[1].band, cell.comparison.band);
+        assert!(plot.units[1].band.is_some());
+    }
+
+    #[test]
+    fn hidden_cells_show_no_numbers_in_the_answers_and_the_heatmap() {
+        let fx = fixture_of(&[
+            ("VSV A", "2026-Q3", many(40, &[4.0, 9.0, 10.0, 7.0])),
+            ("VSV B", "2026-Q3", many(40, &[5.0, 7.0, 8.0])),
+            ("VSV C", "2026-Q3", many(5, &[7.0, 8.0])),
+            ("VSV D", "2026-Q3", many(5, &[7.0, 8.0])),
+        ]);
+        let src = fx.source();
+        let a = likert(&src, fx.vsv("VSV A"));
+        // 40 answers: 10 × 4 (problem), 10 × 7 (neutral), 20 × 9 or 10 (top).
+        assert_eq!(a.rows[0].shares, Some(vec![0.25, 0.25, 0.5]));
+        assert_eq!(a.rows[0].n, Some(40));
+        let c = likert(&src, fx.vsv("VSV C"));
+        assert_eq!(c.rows[0].shares, None);
+        assert_eq!(c.rows[0].n, None);
+        let map = heatmap(&src);
+        assert_eq!(map.columns, ["VSV A", "VSV B", "VSV C", "VSV D"]);
+        let states: Vec<HeatState> = map.cells[0].iter().map(|c| c.state).collect();
+        assert_eq!(states[2], HeatState::Suppressed);
+        assert_eq!(map.cells[0][2].value, None);
+        assert!(matches!(states[0], HeatState::Full(_)));
+    }
 }

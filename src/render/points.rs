@@ -3,7 +3,8 @@
 //! actions register; the proposed decision (90-day form); the feedback to clients.
 //!
 //! Everything here starts from flags (full-tier cells only) and follow-ups (shown cells
-//! only), so no suppressed number can reach it.
+//! only), so no suppressed number can reach it; whose words may be quoted is decided by
+//! [`crate::disclosure::quotable`].
 
 use serde::Serialize;
 
@@ -13,10 +14,11 @@ use crate::flags::{Against, Flag, FlagKind, Reason};
 use crate::i18n::{fill, AgendaTexts, Language};
 use crate::ingest::Canonical;
 use crate::labels::Words;
-use crate::output::slug;
+use crate::layout;
 use crate::period::Period;
-use crate::render::agenda::ChartLink;
+use crate::render::figures::ChartLink;
 use crate::render::markdown::escape;
+use crate::score::Unit;
 
 /// How many improvement points and strengths lead the agenda; the rest go to the appendix.
 pub const LEADING_IMPROVEMENTS: usize = 3;
@@ -101,12 +103,12 @@ pub struct DiscussionInput<'a> {
     pub register: &'a str,
     /// The unit's charts.
     pub charts: &'a [ChartLink],
+    /// The region's charts, as a VSV's agenda links them.
+    pub region_charts: &'a [ChartLink],
     /// The overall grade as shown, if any.
     pub grade: Option<String>,
     /// Scored cells (for the privacy of quotes).
     pub scores: &'a crate::score::Scores,
-    /// Theme ids that have a funnel plot in the region's charts.
-    pub funnels: &'a [String],
 }
 
 /// Builds the discussion part for one unit.
@@ -432,17 +434,16 @@ fn key_chart(input: &DiscussionInput, f: &Flag, label: &str) -> Option<ChartLink
     let lang = input.config.analysis.language;
     let a = lang.agenda();
     let (unit, units) = input.config.analysis.unit_nouns();
-    let id = slug(&input.data.themes.get(f.theme as usize)?.id);
+    let id = &input.data.themes.get(f.theme as usize)?.id;
     let banded = matches!(f.reasons.first(), Some(Reason::Band { .. }));
-    let (file, template) = if banded && input.vsv.is_some() && input.funnels.contains(&id) {
-        (
-            format!("../{}/charts/funnel-{id}", crate::report::REGION_DIR),
-            a.key_chart_funnel,
-        )
+    let funnel = layout::region_chart_from_vsv(&layout::funnel_stem(id));
+    let has_funnel = || input.region_charts.iter().any(|c| c.file == funnel);
+    let (file, template) = if banded && input.vsv.is_some() && has_funnel() {
+        (funnel, a.key_chart_funnel)
     } else {
-        let stem = format!("charts/spc-{id}");
-        input.charts.iter().find(|c| c.file == stem)?;
-        (stem, a.key_chart_spc)
+        let spc = layout::chart(&layout::spc_stem(id));
+        input.charts.iter().find(|c| c.file == spc)?;
+        (spc, a.key_chart_spc)
     };
     Some(ChartLink {
         caption: fill(
@@ -521,8 +522,9 @@ fn point_view(
     }
 }
 
-/// Quotes for a flag: open answers of the unit's respondents in the period (what could be
-/// better for an improvement point, compliments for a strength) that match the theme.
+/// Quotes for a flag: open answers (what could be better for an improvement point,
+/// compliments for a strength) that match the theme, of the respondents
+/// [`crate::disclosure::quotable`] allows.
 fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     let q = &input.config.quotes;
     if q.max == 0 {
@@ -544,42 +546,18 @@ fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
     if keywords.is_empty() {
         return Vec::new();
     }
-    // Only respondents of the theme's own source, in VSVs whose cell for the theme is shown
-    // (so the region quotes no VSV below min_n), and of a PREM score only from the care
-    // types it covers (a hidden care type's clients are not quoted either). Per VSV: None =
-    // not shown, else the covered care types (empty: a score without care types).
-    let published = |v: u32| -> Option<Vec<u32>> {
-        crate::render::agenda::unit_cell(
-            input.scores,
-            input.period,
-            Some(v),
-            crate::score::Measure::Theme(f.theme),
-        )
-        .filter(|c| c.tier != crate::score::Tier::Suppressed)
-        .map(|c| c.covers.clone())
-    };
-    let mut allowed: std::collections::BTreeMap<u32, Option<Vec<u32>>> =
-        std::collections::BTreeMap::new();
+    let unit = input.vsv.map_or(Unit::Region, Unit::Vsv);
     let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
     let mut texts: Vec<&str> = Vec::new();
-    for r in &input.data.respondents {
-        if r.period != input.period
-            || (input.vsv.is_some() && Some(r.vsv) != input.vsv)
-            || r.source as usize != theme.source
-        {
-            continue;
-        }
-        let covered = match (
-            allowed.entry(r.vsv).or_insert_with(|| published(r.vsv)),
-            r.care_type,
-        ) {
-            (None, _) => false,
-            (Some(list), Some(ct)) if !list.is_empty() => list.contains(&ct),
-            (Some(_), _) => true,
-        };
-        if !covered {
-            continue;
-        }
+    let quotable = crate::disclosure::quotable(
+        input.data,
+        input.scores,
+        input.period,
+        unit,
+        f.theme,
+        theme.source,
+    );
+    for r in quotable {
         let text = match f.kind {
             FlagKind::Improvement => r.improvement.as_deref(),
             FlagKind::Strength => r.compliment.as_deref(),
@@ -674,5 +652,161 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
             planning,
             effect,
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::funnel::Band;
+    use crate::render::figures::tests::{fixture, q3, Fixture};
+    use crate::score::{Change, Measure};
+
+    fn input<'a>(
+        fx: &'a Fixture,
+        vsv: Option<u32>,
+        charts: &'a [ChartLink],
+        region_charts: &'a [ChartLink],
+    ) -> DiscussionInput<'a> {
+        DiscussionInput {
+            config: &fx.config,
+            data: &fx.data,
+            period: q3(),
+            vsv,
+            flags: &[],
+            follow_ups: &[],
+            register: "acties.csv",
+            charts,
+            region_charts,
+            grade: None,
+            scores: &fx.scores,
+        }
+    }
+
+    fn link(file: &str) -> ChartLink {
+        ChartLink {
+            caption: "c".into(),
+            file: file.into(),
+            inline: false,
+        }
+    }
+
+    fn flag(vsv: Option<u32>, reasons: Vec<Reason>) -> Flag {
+        Flag {
+            period: q3(),
+            vsv,
+            theme: 0,
+            kind: FlagKind::Improvement,
+            rank: 1,
+            reasons,
+            score: 4.7,
+            ci: None,
+            region: Some(7.2),
+            n: 42,
+            share: Some(0.33),
+            change_prev: None,
+        }
+    }
+
+    fn decline() -> Reason {
+        Reason::Change {
+            against: Against::Previous,
+            change: Change {
+                from: Period::parse("2026-Q2").unwrap(),
+                change: -1.2,
+                p: 0.001,
+                significant: true,
+            },
+        }
+    }
+
+    fn band(band: Band) -> Reason {
+        Reason::Band { band, z: -4.0 }
+    }
+
+    #[test]
+    fn plain_reasons_keep_their_order_and_drop_what_says_nothing() {
+        let fx = fixture();
+        let b = fx.vsv("VSV B").vsv();
+        let f = flag(
+            b,
+            vec![band(Band::MuchWorse), decline(), band(Band::AsExpected)],
+        );
+        let view = point_view(&input(&fx, b, &[], &[]), &f, &[], true);
+        assert_eq!(
+            view.plain,
+            [
+                "duidelijk lager dan bij de andere VSV's — meer dan toeval",
+                "gedaald sinds vorig kwartaal (toen 5,9)",
+            ]
+        );
+        assert_eq!(view.headline, "4,7 (regio 7,2)");
+        // The appendix gives every reason that has words, with its numbers.
+        assert_eq!(view.evidence.len(), 2);
+        assert_eq!(view.evidence[1].reason, view.plain[1]);
+        // An appendix-only point has no quotes and no chart.
+        let more = point_view(&input(&fx, b, &[], &[]), &f, &[], false);
+        assert!(more.quotes.is_empty() && more.chart.is_none());
+    }
+
+    #[test]
+    fn the_key_chart_is_the_funnel_for_a_band_and_the_spc_chart_otherwise() {
+        let fx = fixture();
+        let b = fx.vsv("VSV B").vsv();
+        let charts = [link("charts/theme-scores"), link("charts/spc-info")];
+        let region = [
+            link("../regio/charts/heatmap"),
+            link("../regio/charts/funnel-info"),
+        ];
+        let inp = input(&fx, b, &charts, &region);
+        let chart = |reasons: Vec<Reason>| key_chart(&inp, &flag(b, reasons), "Info");
+        let funnel = chart(vec![band(Band::Worse), decline()]).unwrap();
+        assert_eq!(funnel.file, "../regio/charts/funnel-info");
+        assert_eq!(
+            funnel.caption,
+            "Alle VSV's vergeleken: een punt buiten de lijnen wijkt meer af dan toeval."
+        );
+        let spc = chart(vec![decline(), band(Band::Worse)]).unwrap();
+        assert_eq!(spc.file, "charts/spc-info");
+        assert_eq!(spc.caption, "Info: de score per periode.");
+        // No funnel among the region's charts: the SPC chart; neither: no key chart.
+        let inp = input(&fx, b, &charts, &[]);
+        let f = flag(b, vec![band(Band::Worse)]);
+        assert_eq!(key_chart(&inp, &f, "Info").unwrap().file, "charts/spc-info");
+        let inp = input(&fx, b, &[], &[]);
+        assert_eq!(key_chart(&inp, &f, "Info"), None);
+        // The region is compared with nothing: never the funnel.
+        let inp = input(&fx, None, &charts, &region);
+        let f = flag(None, vec![band(Band::Worse)]);
+        assert_eq!(key_chart(&inp, &f, "Info").unwrap().file, "charts/spc-info");
+    }
+
+    #[test]
+    fn at_most_two_quotes_and_only_from_shown_cells() {
+        let mut fx = fixture();
+        let c = fx.data.names.find("VSV C").unwrap();
+        let hidden = fx.data.names.find("VSV D").unwrap();
+        let words = ["bevalling", "kraamtijd", "controle", "echo", "nacht"];
+        for (i, r) in fx.data.respondents.iter_mut().enumerate() {
+            let word = words[i % words.len()];
+            r.improvement = Some(format!(
+                "De uitleg over de {word} was voor mij niet duidelijk."
+            ));
+        }
+        let f = flag(Some(c), vec![band(Band::Worse)]);
+        let quotes = quotes_for(&input(&fx, Some(c), &[], &[]), &f);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        // Only 2026-Q2 has clients of VSV D, and its cell is hidden there.
+        let mut q2 = input(&fx, Some(hidden), &[], &[]);
+        q2.period = Period::parse("2026-Q2").unwrap();
+        let f = Flag {
+            period: q2.period,
+            ..flag(Some(hidden), vec![band(Band::Worse)])
+        };
+        assert!(fx
+            .scores
+            .unit_cell(q2.period, Some(hidden), Measure::Theme(0))
+            .is_some_and(|c| c.stats.is_none()));
+        assert_eq!(quotes_for(&q2, &f), Vec::<String>::new());
     }
 }
