@@ -109,23 +109,21 @@ pub fn markdown_to_docx(
     let (docx, picture_alts) = writer.finish(title);
 
     let package = |e: &dyn std::fmt::Display| DocxError::Package(e.to_string());
-    let tidy_part = |part: &[u8]| tidy(part, &picture_alts).map_err(|e| package(&e));
     let mut parts = docx.build();
-    parts.document = tidy_part(&parts.document)?;
-    parts.document_rels = tidy_part(&parts.document_rels)?;
-    parts.styles = tidy_part(&parts.styles)?;
-    parts.numberings = tidy_part(&parts.numberings)?;
-    parts.settings = tidy_part(&parts.settings)?;
-    parts.footers = parts
-        .footers
-        .iter()
-        .map(|f| tidy_part(f))
-        .collect::<Result<_, _>>()?;
-    parts.headers = parts
-        .headers
-        .iter()
-        .map(|h| tidy_part(h))
-        .collect::<Result<_, _>>()?;
+    let xml_parts = [
+        &mut parts.document,
+        &mut parts.document_rels,
+        &mut parts.styles,
+        &mut parts.numberings,
+        &mut parts.settings,
+    ];
+    for part in xml_parts
+        .into_iter()
+        .chain(&mut parts.footers)
+        .chain(&mut parts.headers)
+    {
+        *part = tidy(part, &picture_alts).map_err(|e| package(&e))?;
+    }
     parts.doc_props.core = core_properties(title);
 
     let mut packed = Cursor::new(Vec::new());
