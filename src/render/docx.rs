@@ -6,14 +6,12 @@
 //! each chart the caller resolves to PNG bytes is embedded at the text width with its
 //! alt text as caption below. The page is A4 portrait with 2 cm margins.
 //!
-//! The bytes depend only on the arguments: every id docx-rs would draw from a global
-//! counter is set explicitly, the relationships docx-rs leaves in hash-map order are put
-//! in a fixed order, and every ZIP entry is dated 1980-01-01 (what docx-rs's `zip` writes
-//! anyway unless some crate in the build turns on that `zip`'s `time` feature).
-//!
-//! docx-rs writes property elements in its own order, not the schema's; Word skips
-//! properties it meets out of sequence, so each part is put into schema order before it
-//! is packed (see [`SCHEMA_ORDER`]).
+//! docx-rs builds the parts; one pass of an XML reader over each ([`tidy`]) then writes
+//! what docx-rs cannot be told to: property elements in schema order (Word skips
+//! properties it meets out of sequence), unique picture ids, relationships in a fixed
+//! order. The bytes depend only on the arguments: every id docx-rs would draw from a
+//! global counter is set explicitly, `docProps/core.xml` has fixed dates, and the package
+//! is re-packed with every ZIP entry dated 1980-01-01 ([`repack`]).
 
 use std::io::Cursor;
 
@@ -26,13 +24,15 @@ use docx_rs::{
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use quick_xml::events::{BytesStart, Event as XmlEvent};
+use quick_xml::Reader;
 
 use crate::render::markdown::{is_page_break, is_report_link, KEY_CHART, KEY_CHART_SMALL};
 
 /// Why a Word document could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
-    /// Writing the parts into the .docx (ZIP) package failed.
+    /// Reading back the parts docx-rs wrote, or packing them into the .docx (ZIP), failed.
     #[error("could not write the .docx package: {0}")]
     Package(String),
 }
@@ -108,24 +108,27 @@ pub fn markdown_to_docx(
     }
     let (docx, picture_alts) = writer.finish(title);
 
+    let package = |e: &dyn std::fmt::Display| DocxError::Package(e.to_string());
     let mut parts = docx.build();
-    parts.document = number_pictures(&parts.document, &picture_alts);
-    parts.document_rels = sort_relationships(&parts.document_rels);
-    parts.doc_props.core = core_properties(&parts.doc_props.core, title);
-    parts.document = schema_order(&parts.document);
-    parts.styles = schema_order(&parts.styles);
-    parts.numberings = schema_order(&parts.numberings);
-    parts.footers = parts.footers.iter().map(|f| schema_order(f)).collect();
-    parts.headers = parts.headers.iter().map(|h| schema_order(h)).collect();
-    parts.settings = schema_order(&parts.settings);
+    let xml_parts = [
+        &mut parts.document,
+        &mut parts.document_rels,
+        &mut parts.styles,
+        &mut parts.numberings,
+        &mut parts.settings,
+    ];
+    for part in xml_parts
+        .into_iter()
+        .chain(&mut parts.footers)
+        .chain(&mut parts.headers)
+    {
+        *part = tidy(part, &picture_alts).map_err(|e| package(&e))?;
+    }
+    parts.doc_props.core = core_properties(title);
 
-    let mut out = Cursor::new(Vec::new());
-    parts
-        .pack(&mut out)
-        .map_err(|e| DocxError::Package(e.to_string()))?;
-    let mut bytes = out.into_inner();
-    fix_zip_timestamps(&mut bytes);
-    Ok(bytes)
+    let mut packed = Cursor::new(Vec::new());
+    parts.pack(&mut packed).map_err(|e| package(&e))?;
+    repack(packed.into_inner()).map_err(|e| package(&e))
 }
 
 /// A finished piece of the document body.
@@ -1242,627 +1245,228 @@ fn xml_attribute(text: &str) -> String {
     out
 }
 
-/// docx-rs gives every picture the drawing id 1 and the name "Figure"; Word wants the ids
-/// unique. Numbers them 1, 2, … in document order and adds the alt text as description.
-fn number_pictures(document: &[u8], alts: &[String]) -> Vec<u8> {
-    const DOC_PR: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
-    let Ok(xml) = std::str::from_utf8(document) else {
-        return document.to_vec();
+/// `docProps/core.xml`, written here: docx-rs has no setter for the title and names the
+/// creator "unknown". The dates are fixed, like everything else in the package.
+fn core_properties(title: &str) -> Vec<u8> {
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!("<dc:title>{}</dc:title>", xml_attribute(title))
     };
-    if !xml.contains(DOC_PR) {
-        return document.to_vec();
-    }
-    let mut out = String::with_capacity(xml.len() + alts.len() * 64);
-    for (i, piece) in xml.split(DOC_PR).enumerate() {
-        if i > 0 {
-            let descr = alts.get(i - 1).map(String::as_str).unwrap_or("");
-            out.push_str(&format!(
-                "<wp:docPr id=\"{i}\" name=\"Figuur {i}\" descr=\"{}\" />",
-                xml_attribute(descr)
-            ));
-        }
-        out.push_str(piece);
-    }
-    out.into_bytes()
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:created>\
+         <dc:creator>prem</dc:creator><cp:lastModifiedBy>prem</cp:lastModifiedBy>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:modified>\
+         <cp:revision>1</cp:revision>{title}</cp:coreProperties>"
+    )
+    .into_bytes()
 }
 
-/// Puts the relationships of `word/_rels/document.xml.rels` in a fixed order (docx-rs
-/// writes hyperlink relationships in hash-map order, which changes from run to run).
-fn sort_relationships(rels: &[u8]) -> Vec<u8> {
-    const ELEMENT: &str = "<Relationship ";
-    const CLOSE: &str = "</Relationships>";
-    let Ok(xml) = std::str::from_utf8(rels) else {
-        return rels.to_vec();
-    };
-    let (Some(first), Some(close)) = (xml.find(ELEMENT), xml.rfind(CLOSE)) else {
-        return rels.to_vec();
-    };
-    if close < first {
-        return rels.to_vec();
+/// Copies the package docx-rs wrote with every entry dated 1980-01-01 00:00 (the ZIP
+/// epoch): docx-rs's own `zip` takes the clock as soon as any crate in the build turns on
+/// that `zip`'s `time` feature. The compressed data is copied as it is.
+fn repack(package: Vec<u8>) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(package))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i)?;
+        let mode = entry.unix_mode();
+        out.raw_copy_file_touch(entry, zip::DateTime::default(), mode)?;
     }
-    // `<` cannot occur inside an attribute value, so each element starts at ELEMENT.
-    let middle = &xml[first..close];
-    let mut elements: Vec<&str> = middle
-        .match_indices(ELEMENT)
-        .map(|(i, _)| i)
-        .chain(std::iter::once(middle.len()))
-        .collect::<Vec<_>>()
-        .windows(2)
-        .map(|w| middle[w[0]..w[1]].trim_end())
-        .collect();
-    elements.sort_by_key(|e| relationship_key(e));
-    let mut out = String::with_capacity(xml.len());
-    out.push_str(&xml[..first]);
-    for e in elements {
-        out.push_str(e);
-    }
-    out.push_str(&xml[close..]);
-    out.into_bytes()
+    Ok(out.finish()?.into_inner())
 }
 
-/// Sort key of a relationship element: its `Id`, numbers compared as numbers.
-fn relationship_key(element: &str) -> (String, u64, String) {
-    let id = element
-        .split("Id=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("");
-    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let prefix = &id[..id.len() - digits.len()];
-    let number = digits.parse::<u64>().unwrap_or(u64::MAX);
-    (prefix.to_string(), number, element.to_string())
-}
-
-/// Adds the document title to `docProps/core.xml` (docx-rs has no setter for it) and
-/// names the creator instead of docx-rs's "unknown".
-fn core_properties(core: &[u8], title: &str) -> Vec<u8> {
-    const CLOSE: &str = "</cp:coreProperties>";
-    let Ok(xml) = std::str::from_utf8(core) else {
-        return core.to_vec();
-    };
-    let mut xml = xml
-        .replace(
-            "<dc:creator>unknown</dc:creator>",
-            "<dc:creator>prem</dc:creator>",
-        )
-        .replace(
-            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
-            "<cp:lastModifiedBy>prem</cp:lastModifiedBy>",
-        );
-    if !title.is_empty() && !xml.contains("<dc:title>") {
-        if let Some(at) = xml.rfind(CLOSE) {
-            xml.insert_str(
-                at,
-                &format!("<dc:title>{}</dc:title>", xml_attribute(title)),
-            );
-        }
-    }
-    xml.into_bytes()
-}
-
-/// Sets the modification date and time of every entry of a ZIP archive to the DOS epoch
-/// (1980-01-01 00:00), in the local headers and the central directory. An archive that
-/// does not parse as expected is left as it is.
-fn fix_zip_timestamps(zip: &mut [u8]) {
-    const LOCAL: u32 = 0x0403_4b50;
-    const CENTRAL: u32 = 0x0201_4b50;
-    const END: u32 = 0x0605_4b50;
-    const DOS_EPOCH_DATE: [u8; 2] = [0x21, 0x00]; // 1980-01-01
-    let u16_at = |z: &[u8], at: usize| -> Option<usize> {
-        Some(usize::from(u16::from_le_bytes([
-            *z.get(at)?,
-            *z.get(at + 1)?,
-        ])))
-    };
-    let u32_at = |z: &[u8], at: usize| -> Option<u32> {
-        Some(u32::from_le_bytes([
-            *z.get(at)?,
-            *z.get(at + 1)?,
-            *z.get(at + 2)?,
-            *z.get(at + 3)?,
-        ]))
-    };
-    // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
-    let search_from = zip.len().saturating_sub(22 + 0xFFFF);
-    let Some(end) = (search_from..zip.len().saturating_sub(21))
-        .rev()
-        .find(|&at| u32_at(zip, at) == Some(END))
-    else {
-        return;
-    };
-    let (Some(entries), Some(directory)) = (u16_at(zip, end + 10), u32_at(zip, end + 16)) else {
-        return;
-    };
-    let mut at = directory as usize;
-    for _ in 0..entries {
-        if u32_at(zip, at) != Some(CENTRAL) {
-            return;
-        }
-        let (Some(name), Some(extra), Some(comment), Some(local)) = (
-            u16_at(zip, at + 28),
-            u16_at(zip, at + 30),
-            u16_at(zip, at + 32),
-            u32_at(zip, at + 42),
-        ) else {
-            return;
-        };
-        let local = local as usize;
-        if u32_at(zip, local) != Some(LOCAL) || local + 14 > zip.len() {
-            return;
-        }
-        zip[at + 12..at + 14].copy_from_slice(&[0, 0]);
-        zip[at + 14..at + 16].copy_from_slice(&DOS_EPOCH_DATE);
-        zip[local + 10..local + 12].copy_from_slice(&[0, 0]);
-        zip[local + 12..local + 14].copy_from_slice(&DOS_EPOCH_DATE);
-        at += 46 + name + extra + comment;
-    }
-}
-
-/// Child order the WordprocessingML schema (ECMA-376 part 1) prescribes for the property
-/// elements docx-rs writes. docx-rs writes them in its own order; Word is known to skip
-/// properties it meets out of sequence (a colour after a size, a font after bold …), so
-/// every part goes through [`schema_order`] before packing.
-const SCHEMA_ORDER: &[(&str, &[&str])] = &[
+/// Children of the property elements docx-rs writes, in the order the WordprocessingML
+/// schema (ECMA-376 part 1) prescribes. docx-rs writes them in its own order; Word is known
+/// to skip properties it meets out of sequence (a colour after a size, a font after bold …).
+const SCHEMA_ORDER: &[(&str, &str)] = &[
     (
         "w:rPr",
-        &[
-            "w:ins",
-            "w:del",
-            "w:moveFrom",
-            "w:moveTo",
-            "w:rStyle",
-            "w:rFonts",
-            "w:b",
-            "w:bCs",
-            "w:i",
-            "w:iCs",
-            "w:caps",
-            "w:smallCaps",
-            "w:strike",
-            "w:dstrike",
-            "w:outline",
-            "w:shadow",
-            "w:emboss",
-            "w:imprint",
-            "w:noProof",
-            "w:snapToGrid",
-            "w:vanish",
-            "w:webHidden",
-            "w:color",
-            "w:spacing",
-            "w:w",
-            "w:kern",
-            "w:position",
-            "w:sz",
-            "w:szCs",
-            "w:highlight",
-            "w:u",
-            "w:effect",
-            "w:bdr",
-            "w:shd",
-            "w:fitText",
-            "w:vertAlign",
-            "w:rtl",
-            "w:cs",
-            "w:em",
-            "w:lang",
-            "w:eastAsianLayout",
-            "w:specVanish",
-            "w:oMath",
-            "w:rPrChange",
-        ],
+        "w:ins w:del w:moveFrom w:moveTo w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps \
+         w:smallCaps w:strike w:dstrike w:outline w:shadow w:emboss w:imprint w:noProof \
+         w:snapToGrid w:vanish w:webHidden w:color w:spacing w:w w:kern w:position w:sz w:szCs \
+         w:highlight w:u w:effect w:bdr w:shd w:fitText w:vertAlign w:rtl w:cs w:em w:lang \
+         w:eastAsianLayout w:specVanish w:oMath w:rPrChange",
     ),
     (
         "w:pPr",
-        &[
-            "w:pStyle",
-            "w:keepNext",
-            "w:keepLines",
-            "w:pageBreakBefore",
-            "w:framePr",
-            "w:widowControl",
-            "w:numPr",
-            "w:suppressLineNumbers",
-            "w:pBdr",
-            "w:shd",
-            "w:tabs",
-            "w:suppressAutoHyphens",
-            "w:kinsoku",
-            "w:wordWrap",
-            "w:overflowPunct",
-            "w:topLinePunct",
-            "w:autoSpaceDE",
-            "w:autoSpaceDN",
-            "w:bidi",
-            "w:adjustRightInd",
-            "w:snapToGrid",
-            "w:spacing",
-            "w:ind",
-            "w:contextualSpacing",
-            "w:mirrorIndents",
-            "w:suppressOverlap",
-            "w:jc",
-            "w:textDirection",
-            "w:textAlignment",
-            "w:textboxTightWrap",
-            "w:outlineLvl",
-            "w:divId",
-            "w:cnfStyle",
-            "w:rPr",
-            "w:sectPr",
-            "w:pPrChange",
-        ],
+        "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr \
+         w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap \
+         w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd \
+         w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap \
+         w:jc w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId \
+         w:cnfStyle w:rPr w:sectPr w:pPrChange",
     ),
-    (
-        "w:numPr",
-        &["w:ilvl", "w:numId", "w:numberingChange", "w:ins"],
-    ),
-    (
-        "w:pBdr",
-        &[
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:between",
-            "w:bar",
-        ],
-    ),
+    ("w:numPr", "w:ilvl w:numId w:numberingChange w:ins"),
+    ("w:pBdr", "w:top w:left w:bottom w:right w:between w:bar"),
     (
         "w:style",
-        &[
-            "w:name",
-            "w:aliases",
-            "w:basedOn",
-            "w:next",
-            "w:link",
-            "w:autoRedefine",
-            "w:hidden",
-            "w:uiPriority",
-            "w:semiHidden",
-            "w:unhideWhenUsed",
-            "w:qFormat",
-            "w:locked",
-            "w:personal",
-            "w:personalCompose",
-            "w:personalReply",
-            "w:rsid",
-            "w:pPr",
-            "w:rPr",
-            "w:tblPr",
-            "w:trPr",
-            "w:tcPr",
-            "w:tblStylePr",
-        ],
+        "w:name w:aliases w:basedOn w:next w:link w:autoRedefine w:hidden w:uiPriority \
+         w:semiHidden w:unhideWhenUsed w:qFormat w:locked w:personal w:personalCompose \
+         w:personalReply w:rsid w:pPr w:rPr w:tblPr w:trPr w:tcPr w:tblStylePr",
     ),
     (
         "w:tblPr",
-        &[
-            "w:tblStyle",
-            "w:tblpPr",
-            "w:tblOverlap",
-            "w:bidiVisual",
-            "w:tblStyleRowBandSize",
-            "w:tblStyleColBandSize",
-            "w:tblW",
-            "w:jc",
-            "w:tblCellSpacing",
-            "w:tblInd",
-            "w:tblBorders",
-            "w:shd",
-            "w:tblLayout",
-            "w:tblCellMar",
-            "w:tblLook",
-            "w:tblCaption",
-            "w:tblDescription",
-            "w:tblPrChange",
-        ],
+        "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize \
+         w:tblStyleColBandSize w:tblW w:jc w:tblCellSpacing w:tblInd w:tblBorders w:shd \
+         w:tblLayout w:tblCellMar w:tblLook w:tblCaption w:tblDescription w:tblPrChange",
     ),
     (
         "w:tcPr",
-        &[
-            "w:cnfStyle",
-            "w:tcW",
-            "w:gridSpan",
-            "w:hMerge",
-            "w:vMerge",
-            "w:tcBorders",
-            "w:shd",
-            "w:noWrap",
-            "w:tcMar",
-            "w:textDirection",
-            "w:tcFitText",
-            "w:vAlign",
-            "w:hideMark",
-            "w:headers",
-            "w:cellIns",
-            "w:cellDel",
-            "w:cellMerge",
-            "w:tcPrChange",
-        ],
+        "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar \
+         w:textDirection w:tcFitText w:vAlign w:hideMark w:headers w:cellIns w:cellDel \
+         w:cellMerge w:tcPrChange",
     ),
     (
         "w:sectPr",
-        &[
-            "w:headerReference",
-            "w:footerReference",
-            "w:footnotePr",
-            "w:endnotePr",
-            "w:type",
-            "w:pgSz",
-            "w:pgMar",
-            "w:paperSrc",
-            "w:pgBorders",
-            "w:lnNumType",
-            "w:pgNumType",
-            "w:cols",
-            "w:formProt",
-            "w:vAlign",
-            "w:noEndnote",
-            "w:titlePg",
-            "w:textDirection",
-            "w:bidi",
-            "w:rtlGutter",
-            "w:docGrid",
-            "w:printerSettings",
-            "w:sectPrChange",
-        ],
+        "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar \
+         w:paperSrc w:pgBorders w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote \
+         w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings \
+         w:sectPrChange",
     ),
     (
         "w:settings",
-        &[
-            "w:writeProtection",
-            "w:view",
-            "w:zoom",
-            "w:removePersonalInformation",
-            "w:removeDateAndTime",
-            "w:doNotDisplayPageBoundaries",
-            "w:displayBackgroundShape",
-            "w:printPostScriptOverText",
-            "w:printFractionalCharacterWidth",
-            "w:printFormsData",
-            "w:embedTrueTypeFonts",
-            "w:embedSystemFonts",
-            "w:saveSubsetFonts",
-            "w:saveFormsData",
-            "w:mirrorMargins",
-            "w:alignBordersAndEdges",
-            "w:bordersDoNotSurroundHeader",
-            "w:bordersDoNotSurroundFooter",
-            "w:gutterAtTop",
-            "w:hideSpellingErrors",
-            "w:hideGrammaticalErrors",
-            "w:activeWritingStyle",
-            "w:proofState",
-            "w:formsDesign",
-            "w:attachedTemplate",
-            "w:linkStyles",
-            "w:stylePaneFormatFilter",
-            "w:stylePaneSortMethod",
-            "w:documentType",
-            "w:mailMerge",
-            "w:revisionView",
-            "w:trackRevisions",
-            "w:doNotTrackMoves",
-            "w:doNotTrackFormatting",
-            "w:documentProtection",
-            "w:autoFormatOverride",
-            "w:styleLockTheme",
-            "w:styleLockQFSet",
-            "w:defaultTabStop",
-            "w:autoHyphenation",
-            "w:consecutiveHyphenLimit",
-            "w:hyphenationZone",
-            "w:doNotHyphenateCaps",
-            "w:showEnvelope",
-            "w:summaryLength",
-            "w:clickAndTypeStyle",
-            "w:defaultTableStyle",
-            "w:evenAndOddHeaders",
-            "w:bookFoldRevPrinting",
-            "w:bookFoldPrinting",
-            "w:bookFoldPrintingSheets",
-            "w:drawingGridHorizontalSpacing",
-            "w:drawingGridVerticalSpacing",
-            "w:displayHorizontalDrawingGridEvery",
-            "w:displayVerticalDrawingGridEvery",
-            "w:doNotUseMarginsForDrawingGridOrigin",
-            "w:drawingGridHorizontalOrigin",
-            "w:drawingGridVerticalOrigin",
-            "w:doNotShadeFormData",
-            "w:noPunctuationKerning",
-            "w:characterSpacingControl",
-            "w:printTwoOnOne",
-            "w:strictFirstAndLastChars",
-            "w:noLineBreaksAfter",
-            "w:noLineBreaksBefore",
-            "w:savePreviewPicture",
-            "w:doNotValidateAgainstSchema",
-            "w:saveInvalidXml",
-            "w:ignoreMixedContent",
-            "w:alwaysShowPlaceholderText",
-            "w:doNotDemarcateInvalidXml",
-            "w:saveXmlDataOnly",
-            "w:useXSLTWhenSaving",
-            "w:saveThroughXslt",
-            "w:showXMLTags",
-            "w:alwaysMergeEmptyNamespace",
-            "w:updateFields",
-            "w:hdrShapeDefaults",
-            "w:footnotePr",
-            "w:endnotePr",
-            "w:compat",
-            "w:docVars",
-            "w:rsids",
-            "m:mathPr",
-            "w:attachedSchema",
-            "w:themeFontLang",
-            "w:clrSchemeMapping",
-            "w:doNotIncludeSubdocsInStats",
-            "w:doNotAutoCompressPictures",
-            "w:forceUpgrade",
-            "w:captions",
-            "w:readModeInkLockDown",
-            "w:smartTagType",
-            "sl:schemaLibrary",
-            "w:shapeDefaults",
-            "w:doNotEmbedSmartTags",
-            "w:decimalSymbol",
-            "w:listSeparator",
-        ],
+        "w:writeProtection w:view w:zoom w:removePersonalInformation w:removeDateAndTime \
+         w:doNotDisplayPageBoundaries w:displayBackgroundShape w:printPostScriptOverText \
+         w:printFractionalCharacterWidth w:printFormsData w:embedTrueTypeFonts \
+         w:embedSystemFonts w:saveSubsetFonts w:saveFormsData w:mirrorMargins \
+         w:alignBordersAndEdges w:bordersDoNotSurroundHeader w:bordersDoNotSurroundFooter \
+         w:gutterAtTop w:hideSpellingErrors w:hideGrammaticalErrors w:activeWritingStyle \
+         w:proofState w:formsDesign w:attachedTemplate w:linkStyles w:stylePaneFormatFilter \
+         w:stylePaneSortMethod w:documentType w:mailMerge w:revisionView w:trackRevisions \
+         w:doNotTrackMoves w:doNotTrackFormatting w:documentProtection w:autoFormatOverride \
+         w:styleLockTheme w:styleLockQFSet w:defaultTabStop w:autoHyphenation \
+         w:consecutiveHyphenLimit w:hyphenationZone w:doNotHyphenateCaps w:showEnvelope \
+         w:summaryLength w:clickAndTypeStyle w:defaultTableStyle w:evenAndOddHeaders \
+         w:bookFoldRevPrinting w:bookFoldPrinting w:bookFoldPrintingSheets \
+         w:drawingGridHorizontalSpacing w:drawingGridVerticalSpacing \
+         w:displayHorizontalDrawingGridEvery w:displayVerticalDrawingGridEvery \
+         w:doNotUseMarginsForDrawingGridOrigin w:drawingGridHorizontalOrigin \
+         w:drawingGridVerticalOrigin w:doNotShadeFormData w:noPunctuationKerning \
+         w:characterSpacingControl w:printTwoOnOne w:strictFirstAndLastChars \
+         w:noLineBreaksAfter w:noLineBreaksBefore w:savePreviewPicture \
+         w:doNotValidateAgainstSchema w:saveInvalidXml w:ignoreMixedContent \
+         w:alwaysShowPlaceholderText w:doNotDemarcateInvalidXml w:saveXmlDataOnly \
+         w:useXSLTWhenSaving w:saveThroughXslt w:showXMLTags w:alwaysMergeEmptyNamespace \
+         w:updateFields w:hdrShapeDefaults w:footnotePr w:endnotePr w:compat w:docVars \
+         w:rsids m:mathPr w:attachedSchema w:themeFontLang w:clrSchemeMapping \
+         w:doNotIncludeSubdocsInStats w:doNotAutoCompressPictures w:forceUpgrade w:captions \
+         w:readModeInkLockDown w:smartTagType sl:schemaLibrary w:shapeDefaults \
+         w:doNotEmbedSmartTags w:decimalSymbol w:listSeparator",
     ),
 ];
 
-/// Rewrites an XML part so that the children of the property elements in
-/// [`SCHEMA_ORDER`] stand in schema order (a stable sort: children the table does not
-/// know go last, in the order they came). Text that does not parse as expected is left
-/// as it was.
-///
-/// It also drops what the schema does not allow and Word does not need: empty `<w:rPr />`
-/// (not allowed in the `w:pPr` of styles and numbering levels) and the `w:type` docx-rs
-/// puts on `w:gridCol`.
-fn schema_order(part: &[u8]) -> Vec<u8> {
-    let Ok(xml) = std::str::from_utf8(part) else {
-        return part.to_vec();
+/// Rewrites an XML part docx-rs wrote the way Word reads it, in one pass of an XML reader:
+/// - the children of the elements in [`SCHEMA_ORDER`] in schema order (a stable sort:
+///   children the table does not know go last, in the order they came), and relationships
+///   in the order of their Id (docx-rs writes hyperlinks in hash-map order, which changes
+///   from run to run);
+/// - without what the schema does not allow and Word does not need: empty `<w:rPr />`
+///   (not allowed in the `w:pPr` of styles and numbering levels) and the `w:type` docx-rs
+///   puts on `w:gridCol`;
+/// - pictures numbered 1, 2, … in document order with their alt texts (`alts`) as
+///   description: docx-rs gives every picture the drawing id 1, and Word wants them unique.
+fn tidy(part: &[u8], alts: &[String]) -> Result<Vec<u8>, quick_xml::Error> {
+    let mut tidy = Tidy {
+        reader: Reader::from_reader(part),
+        alts,
+        pictures: 0,
     };
-    let mut xml = strip_grid_col_type(&xml.replace("<w:rPr />", ""));
-    for (parent, order) in SCHEMA_ORDER {
-        xml = reorder_children(&xml, parent, order);
-    }
-    xml.into_bytes()
+    let mut out = Vec::with_capacity(part.len());
+    tidy.content(b"", &mut out)?;
+    Ok(out)
 }
 
-/// Removes the `w:type` attribute docx-rs writes on every `<w:gridCol>`.
-fn strip_grid_col_type(xml: &str) -> String {
-    const GRID_COL: &str = "<w:gridCol ";
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(at) = rest.find(GRID_COL) {
-        let Some(end) = tag_end(rest, at) else {
-            break;
-        };
-        out.push_str(&rest[..at]);
-        let tag = &rest[at..=end];
-        match tag.find(" w:type=\"") {
-            Some(t) => {
-                let value_end = tag[t + 9..].find('"').map(|q| t + 9 + q + 1);
-                match value_end {
-                    Some(v) => {
-                        out.push_str(&tag[..t]);
-                        out.push_str(&tag[v..]);
+/// The state of one [`tidy`] pass.
+struct Tidy<'a> {
+    reader: Reader<&'a [u8]>,
+    alts: &'a [String],
+    pictures: usize,
+}
+
+impl Tidy<'_> {
+    /// Copies the content of the element `parent` (empty for the whole part) and its end
+    /// tag into `out`, putting its children in order.
+    fn content(&mut self, parent: &[u8], out: &mut Vec<u8>) -> Result<(), quick_xml::Error> {
+        let mut children: Vec<(SortKey, Vec<u8>)> = Vec::new();
+        let end = loop {
+            let mut child = quick_xml::Writer::new(Vec::new());
+            let event = self.reader.read_event()?;
+            let key = match &event {
+                XmlEvent::Start(e) | XmlEvent::Empty(e) => sort_key(parent, e),
+                _ => SortKey::default(),
+            };
+            match event {
+                XmlEvent::Eof => break None,
+                XmlEvent::End(end) => break Some(end),
+                XmlEvent::Start(e) => {
+                    child.write_event(XmlEvent::Start(e.borrow()))?;
+                    self.content(e.name().as_ref(), child.get_mut())?;
+                }
+                XmlEvent::Empty(e) => match e.name().as_ref() {
+                    b"w:rPr" => continue,
+                    b"w:gridCol" => {
+                        let width = e.try_get_attribute("w:w")?.map(|a| a.value);
+                        let out = child.get_mut();
+                        out.extend_from_slice(b"<w:gridCol w:w=\"");
+                        out.extend_from_slice(width.as_deref().unwrap_or_default());
+                        out.extend_from_slice(b"\" />");
                     }
-                    None => out.push_str(tag),
-                }
+                    b"wp:docPr" => {
+                        self.pictures += 1;
+                        let n = self.pictures;
+                        let alt = self.alts.get(n - 1).map_or("", String::as_str);
+                        let doc_pr = format!(
+                            "<wp:docPr id=\"{n}\" name=\"Figuur {n}\" descr=\"{}\" />",
+                            xml_attribute(alt)
+                        );
+                        child.get_mut().extend(doc_pr.into_bytes());
+                    }
+                    _ => child.write_event(XmlEvent::Empty(e))?,
+                },
+                other => child.write_event(other)?,
             }
-            None => out.push_str(tag),
-        }
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Sorts the children of every `<parent …>` element of `xml` by their rank in `order`.
-fn reorder_children(xml: &str, parent: &str, order: &[&str]) -> String {
-    let open = format!("<{parent}");
-    let close = format!("</{parent}>");
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(at) = rest.find(&open) {
-        let after_name = at + open.len();
-        let boundary = rest[after_name..].chars().next();
-        let Some(tag_end) = tag_end(rest, at) else {
-            break;
+            children.push((key, child.into_inner()));
         };
-        let is_element = matches!(boundary, Some(c) if c == '>' || c == '/' || c.is_whitespace());
-        let self_closing = rest[..tag_end].ends_with('/');
-        if !is_element || self_closing {
-            out.push_str(&rest[..=tag_end]);
-            rest = &rest[tag_end + 1..];
-            continue;
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, bytes) in children {
+            out.extend(bytes);
         }
-        out.push_str(&rest[..=tag_end]);
-        let body = &rest[tag_end + 1..];
-        match split_children(body, &close) {
-            Some((mut children, used)) => {
-                children.sort_by_key(|child| {
-                    let name = element_name(child);
-                    order.iter().position(|n| *n == name).unwrap_or(order.len())
-                });
-                for child in children {
-                    out.push_str(child);
-                }
-                rest = &body[used..];
-            }
-            None => rest = body,
+        if let Some(end) = end {
+            quick_xml::Writer::new(out).write_event(XmlEvent::End(end))?;
         }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Splits the content of an element (up to its `close` tag) into child elements. Returns
-/// the children and the length consumed (excluding the close tag), or `None` when the
-/// content has text or does not parse.
-fn split_children<'a>(body: &'a str, close: &str) -> Option<(Vec<&'a str>, usize)> {
-    let mut children = Vec::new();
-    let mut pos = 0;
-    loop {
-        let rest = &body[pos..];
-        if rest.starts_with(close) {
-            return Some((children, pos));
-        }
-        if !rest.starts_with('<') || rest.starts_with("</") {
-            return None;
-        }
-        let len = element_len(rest)?;
-        children.push(&rest[..len]);
-        pos += len;
+        Ok(())
     }
 }
 
-/// Length of the element that starts at the beginning of `xml`, nested ones included.
-fn element_len(xml: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut pos = 0;
-    loop {
-        let lt = pos + xml[pos..].find('<')?;
-        let end = tag_end(xml, lt)?;
-        let tag = &xml[lt..=end];
-        if tag.starts_with("</") {
-            depth = depth.checked_sub(1)?;
-        } else if !(tag.starts_with("<?") || tag.starts_with("<!") || tag.ends_with("/>")) {
-            depth += 1;
-        }
-        pos = end + 1;
-        if depth == 0 {
-            return Some(pos);
-        }
-    }
-}
+/// Where a child goes among its siblings: (rank in the schema, Id prefix, Id number).
+type SortKey = (usize, String, u64);
 
-/// Byte offset of the `>` closing the tag that starts at `start`, skipping quoted values.
-fn tag_end(xml: &str, start: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (k, &b) in xml.as_bytes().iter().enumerate().skip(start) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(k),
-            None => {}
-        }
+/// The child's rank in the schema's order of `parent`'s children, or for a relationship
+/// its Id, numbers compared as numbers. Elsewhere all keys are equal and nothing moves.
+fn sort_key(parent: &[u8], child: &BytesStart<'_>) -> SortKey {
+    if parent == b"Relationships" {
+        let id = child.try_get_attribute("Id").ok().flatten();
+        let id = id.map(|a| String::from_utf8_lossy(&a.value).into_owned());
+        let id = id.unwrap_or_default();
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let number = digits.parse().unwrap_or(u64::MAX);
+        return (0, id[..id.len() - digits.len()].to_string(), number);
     }
-    None
-}
-
-/// The qualified name of the element an XML fragment starts with.
-fn element_name(fragment: &str) -> &str {
-    let name = fragment.trim_start_matches('<');
-    let end = name
-        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
-        .unwrap_or(name.len());
-    &name[..end]
+    let Some((_, order)) = SCHEMA_ORDER.iter().find(|(p, _)| p.as_bytes() == parent) else {
+        return SortKey::default();
+    };
+    let name = child.name();
+    let rank = order
+        .split_whitespace()
+        .position(|n| n.as_bytes() == name.as_ref());
+    (rank.unwrap_or(usize::MAX), String::new(), 0)
 }
 
 #[cfg(test)]
@@ -2114,37 +1718,33 @@ _Einde_
 
     #[test]
     fn zip_entries_are_dated_1980() {
-        let original = render();
-        let mut docx = original.clone();
-        // Give every entry another date and time, as a `zip` with its `time` feature would.
-        let mut at = 0;
-        while let Some(pos) = docx[at..].windows(4).position(|w| w == b"PK\x01\x02") {
-            let c = at + pos;
-            docx[c + 12..c + 16].copy_from_slice(&[0x12, 0x34, 0x56, 0x78]);
-            let local = u32::from_le_bytes([docx[c + 42], docx[c + 43], docx[c + 44], docx[c + 45]])
-                as usize;
-            docx[local + 10..local + 14].copy_from_slice(&[0x12, 0x34, 0x56, 0x78]);
-            at = c + 4;
+        // An archive dated otherwise, as docx-rs's `zip` with its `time` feature writes it.
+        let mut dated = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let when = zip::DateTime::from_date_and_time(2024, 5, 6, 7, 8, 10)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let options = zip::write::SimpleFileOptions::default().last_modified_time(when);
+        let written = dated
+            .add_directory("word/", options)
+            .and_then(|()| dated.start_file("word/a.xml", options));
+        written.unwrap_or_else(|e| panic!("{e}"));
+        std::io::Write::write_all(&mut dated, b"<a />").unwrap_or_else(|e| panic!("{e}"));
+        let dated = dated
+            .finish()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_inner();
+        let repacked = repack(dated).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(part(&repacked, "word/a.xml"), Some(b"<a />".to_vec()));
+        for docx in [repacked, render()] {
+            let mut zip =
+                zip::ZipArchive::new(Cursor::new(&docx)).unwrap_or_else(|e| panic!("{e}"));
+            for i in 0..zip.len() {
+                let file = zip.by_index(i).unwrap_or_else(|e| panic!("{e}"));
+                let modified = file.last_modified().unwrap_or_default();
+                let date = (modified.year(), modified.month(), modified.day());
+                let time = (modified.hour(), modified.minute(), modified.second());
+                assert_eq!((date, time), ((1980, 1, 1), (0, 0, 0)));
+            }
         }
-        assert!(docx != original);
-        fix_zip_timestamps(&mut docx);
-        assert!(docx == original);
-        let mut zip = match zip::ZipArchive::new(Cursor::new(&docx)) {
-            Ok(z) => z,
-            Err(e) => panic!("{e}"),
-        };
-        for i in 0..zip.len() {
-            let file = zip.by_index(i).unwrap_or_else(|e| panic!("{e}"));
-            let modified = file.last_modified().unwrap_or_default();
-            assert_eq!(
-                (modified.year(), modified.month(), modified.day()),
-                (1980, 1, 1)
-            );
-        }
-        // Not a ZIP: left alone, no panic.
-        let mut junk = b"PK\x05\x06 not really".to_vec();
-        fix_zip_timestamps(&mut junk);
-        assert_eq!(junk, b"PK\x05\x06 not really");
     }
 
     #[test]
@@ -2173,7 +1773,8 @@ _Einde_
     #[test]
     fn properties_are_in_schema_order() {
         let xml = "<w:p><w:pPr><w:rPr><w:sz w:val=\"2\" /><w:b /></w:rPr><w:pStyle w:val=\"A\" /><w:numPr><w:numId w:val=\"1\" /><w:ilvl w:val=\"0\" /></w:numPr><w:keepNext /></w:pPr><w:r><w:rPr><w:color w:val=\"x>y\" /><w:rStyle w:val=\"H\" /></w:rPr><w:t>a &lt; b</w:t></w:r><w:rPr /></w:p>";
-        let fixed = String::from_utf8(schema_order(xml.as_bytes())).unwrap_or_default();
+        let fixed = tidy(xml.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let fixed = String::from_utf8(fixed).unwrap_or_default();
         assert_eq!(
             fixed,
             "<w:p><w:pPr><w:pStyle w:val=\"A\" /><w:keepNext /><w:numPr><w:ilvl w:val=\"0\" /><w:numId w:val=\"1\" /></w:numPr><w:rPr><w:b /><w:sz w:val=\"2\" /></w:rPr></w:pPr><w:r><w:rPr><w:rStyle w:val=\"H\" /><w:color w:val=\"x>y\" /></w:rPr><w:t>a &lt; b</w:t></w:r></w:p>"
@@ -2187,6 +1788,25 @@ _Einde_
         let numbering = text_part(&docx, "word/numbering.xml");
         assert_eq!(numbering.matches("<w:num w:numId=\"2\">").count(), 1);
         assert_eq!(numbering.matches("w:abstractNumId=\"2\">").count(), 1);
+    }
+
+    #[test]
+    fn relationships_sort_by_id_and_pictures_are_numbered() {
+        let rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"r\"><Relationship Id=\"rIdHyperlink10\" Target=\"b\" /><Relationship Id=\"rId2\" Target=\"s\" /><Relationship Id=\"rIdHyperlink2\" Target=\"a\" /></Relationships>";
+        let rels = tidy(rels.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            String::from_utf8(rels).unwrap_or_default(),
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"r\"><Relationship Id=\"rId2\" Target=\"s\" /><Relationship Id=\"rIdHyperlink2\" Target=\"a\" /><Relationship Id=\"rIdHyperlink10\" Target=\"b\" /></Relationships>"
+        );
+        let doc = "<w:body><w:tblGrid><w:gridCol w:w=\"100\" w:type=\"dxa\" /></w:tblGrid><wp:docPr id=\"1\" name=\"Figure\" /><wp:docPr id=\"1\" name=\"Figure\" /></w:body>";
+        let alts = ["a \"b\" & <c>".to_string()];
+        let doc = tidy(doc.as_bytes(), &alts).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            String::from_utf8(doc).unwrap_or_default(),
+            "<w:body><w:tblGrid><w:gridCol w:w=\"100\" /></w:tblGrid><wp:docPr id=\"1\" name=\"Figuur 1\" descr=\"a &quot;b&quot; &amp; &lt;c&gt;\" /><wp:docPr id=\"2\" name=\"Figuur 2\" descr=\"\" /></w:body>"
+        );
+        // Not XML: an error, no panic.
+        assert!(tidy(b"<w:p></w:r>", &[]).is_err());
     }
 
     #[test]
