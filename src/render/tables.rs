@@ -407,7 +407,7 @@ macro_rules! not_a_cell {
     )*};
 }
 
-impl<'a> Serializer for &'a mut Columns {
+impl Serializer for &mut Columns {
     type Ok = ();
     type Error = SchemaError;
     type SerializeSeq = Impossible<(), SchemaError>;
