@@ -1,4 +1,7 @@
-//! Tables: `scores.csv` (and `.xlsx`, `.parquet`), `reliability.csv`.
+//! Tables: `scores.csv` (and `.xlsx`, `.parquet`), `reliability.csv`, `flags.csv`.
+//!
+//! A table's schema is its row type: a serde struct, one field per column, in order (see
+//! [`Kind`]). CSV, XLSX and Parquet are written from the rows by one [`Table`].
 //!
 //! CSV is RFC 4180, comma, dot decimals, UTF-8, with fixed decimals so that the same inputs
 //! give the same bytes. Every CSV of the report goes through one writer, [`csv_bytes`], so
@@ -8,73 +11,69 @@
 
 use polars::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde::ser::{Impossible, SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::ingest::Canonical;
 use crate::score::{Cell, Measure, Scores, Tier};
 
-/// The columns of scores.csv, in order (spec §6), then the extra interval columns.
-pub const SCORE_COLUMNS: &[&str] = &[
-    "period",
-    "vsv",
-    "organisation",
-    "care_type",
-    "theme",
-    "item",
-    "n",
-    "mean",
-    "sd",
-    "ci_low",
-    "ci_high",
-    "top_box_pct",
-    "problem_pct",
-    "status",
-    "std_mean",
-    "z",
-    "band",
-    "change_prev",
-    "p_prev",
-    "change_year",
-    "p_year",
-    "spc_signal",
-    "top_box_ci_low",
-    "top_box_ci_high",
-    "problem_ci_low",
-    "problem_ci_high",
-    "covers",
-];
-
-/// One row of scores.csv.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One row of scores.csv (and of scores.xlsx and scores.parquet): the fields are the
+/// columns, in order (spec §6, then the extra interval columns); the `serialize_with`
+/// attribute of a field says how it is written (see [`Kind`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ScoreRow {
     pub period: String,
+    #[serde(serialize_with = "optional_text")]
     pub vsv: String,
+    #[serde(serialize_with = "optional_text")]
     pub organisation: String,
+    #[serde(serialize_with = "optional_text")]
     pub care_type: String,
     pub theme: String,
+    #[serde(serialize_with = "optional_text")]
     pub item: String,
+    #[serde(serialize_with = "count")]
     pub n: Option<u64>,
+    #[serde(serialize_with = "fixed4")]
     pub mean: Option<f64>,
+    #[serde(serialize_with = "fixed4")]
     pub sd: Option<f64>,
+    #[serde(serialize_with = "fixed4")]
     pub ci_low: Option<f64>,
+    #[serde(serialize_with = "fixed4")]
     pub ci_high: Option<f64>,
+    #[serde(serialize_with = "fixed2")]
     pub top_box_pct: Option<f64>,
+    #[serde(serialize_with = "fixed2")]
     pub problem_pct: Option<f64>,
     pub status: String,
+    #[serde(serialize_with = "fixed4")]
     pub std_mean: Option<f64>,
+    #[serde(serialize_with = "fixed4")]
     pub z: Option<f64>,
+    #[serde(serialize_with = "optional_text")]
     pub band: String,
+    #[serde(serialize_with = "fixed4")]
     pub change_prev: Option<f64>,
+    #[serde(serialize_with = "p")]
     pub p_prev: Option<f64>,
+    #[serde(serialize_with = "fixed4")]
     pub change_year: Option<f64>,
+    #[serde(serialize_with = "p")]
     pub p_year: Option<f64>,
+    #[serde(serialize_with = "optional_text")]
     pub spc_signal: String,
+    #[serde(serialize_with = "fixed2")]
     pub top_box_ci_low: Option<f64>,
+    #[serde(serialize_with = "fixed2")]
     pub top_box_ci_high: Option<f64>,
+    #[serde(serialize_with = "fixed2")]
     pub problem_ci_low: Option<f64>,
+    #[serde(serialize_with = "fixed2")]
     pub problem_ci_high: Option<f64>,
     /// Rows over care types: the care types averaged (the shown ones), " + "-joined.
+    #[serde(serialize_with = "optional_text")]
     pub covers: String,
 }
 
@@ -179,17 +178,22 @@ fn is_number(text: &str) -> bool {
     mantissa_ok && exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)))
 }
 
-/// A number with `decimals` decimals; "-0.0000" becomes "0.0000".
+/// `value` with `decimals` decimals and a minus only where the shown number is not zero
+/// (`-0.00001` with 4 decimals is "0.0000"): the core of the tables' [`fixed`] and the
+/// charts' [`crate::render::charts::number`].
+pub fn decimals(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// A number with `decimals` decimals as the tables write it: dot, ASCII minus, never
+/// "-0.0000"; empty for none and for a value that is not finite.
 pub fn fixed(v: Option<f64>, decimals: usize) -> String {
     match v {
-        Some(x) if x.is_finite() => {
-            let s = format!("{x:.decimals$}");
-            if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-                s[1..].to_string()
-            } else {
-                s
-            }
-        }
+        Some(x) if x.is_finite() => self::decimals(x, decimals),
         _ => String::new(),
     }
 }
@@ -202,41 +206,13 @@ pub fn p_value(v: Option<f64>) -> String {
     }
 }
 
-fn row_fields(r: &ScoreRow) -> Vec<String> {
-    vec![
-        r.period.clone(),
-        r.vsv.clone(),
-        r.organisation.clone(),
-        r.care_type.clone(),
-        r.theme.clone(),
-        r.item.clone(),
-        r.n.map(|n| n.to_string()).unwrap_or_default(),
-        fixed(r.mean, 4),
-        fixed(r.sd, 4),
-        fixed(r.ci_low, 4),
-        fixed(r.ci_high, 4),
-        fixed(r.top_box_pct, 2),
-        fixed(r.problem_pct, 2),
-        r.status.clone(),
-        fixed(r.std_mean, 4),
-        fixed(r.z, 4),
-        r.band.clone(),
-        fixed(r.change_prev, 4),
-        p_value(r.p_prev),
-        fixed(r.change_year, 4),
-        p_value(r.p_year),
-        r.spc_signal.clone(),
-        fixed(r.top_box_ci_low, 2),
-        fixed(r.top_box_ci_high, 2),
-        fixed(r.problem_ci_low, 2),
-        fixed(r.problem_ci_high, 2),
-        r.covers.clone(),
-    ]
-}
-
 /// The one CSV writer of the report: RFC 4180, comma, CRLF line ends. Every field is
 /// [`neutralise`]d (numbers stay numbers) and quoted when it holds a comma, a quote, a line
 /// break, a `;` or a tab.
+///
+/// Written by hand on purpose: the `csv` crate quotes only the delimiter, the quote, line
+/// breaks and one "comment" byte, so it cannot quote both `;` and a tab as Dutch Excel
+/// needs.
 pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut out = String::new();
     let mut record = |fields: &mut dyn Iterator<Item = &str>| {
@@ -262,215 +238,539 @@ pub fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     out.into_bytes()
 }
 
-/// scores.csv.
-pub fn scores_csv(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    Ok(csv_bytes(SCORE_COLUMNS, rows.iter().map(row_fields)))
+// ---------------------------------------------------------------------------------------
+// One schema for CSV, XLSX and Parquet: a table's row is a serde struct, one field per
+// column in column order. [`Columns`] reads a row into names, kinds and values, and the
+// writers below take nothing else.
+
+/// How a column is written. A plain `String` field is [`Kind::Text`] and an unsigned
+/// integer [`Kind::Count`]; every other kind is named by the field's `serialize_with`
+/// ([`optional_text`], [`count`], [`fixed2`], [`fixed4`], [`p`]), so that a column keeps
+/// its kind (and its Parquet type) in a table where it is empty or that has no rows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Text; an empty text stays an empty text.
+    Text,
+    /// Text whose empty value means "none": a null in Parquet.
+    OptionalText,
+    /// A whole number: written as is, a number in XLSX, `UInt64` in Parquet.
+    Count,
+    /// A number with this many decimals in CSV; XLSX and Parquet keep the full value.
+    Fixed(usize),
+    /// A p-value ([`p_value`]) in CSV; the full value in XLSX and Parquet.
+    PValue,
 }
 
-/// scores.xlsx: the same table with numbers as numbers, a frozen header and a fixed
-/// creation date (so the bytes are the same on every run).
-pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::Output {
-        path: "scores.xlsx".into(),
-        message: e.to_string(),
-    };
-    let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(err)?;
-    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
-    let sheet = book.add_worksheet();
-    sheet.set_name("scores").map_err(err)?;
-    let bold = Format::new().set_bold();
-    for (c, h) in SCORE_COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(err)?;
+impl Kind {
+    /// The kinds named by the `serialize_with` functions (as a newtype struct's name).
+    const NAMED: [(&'static str, Kind); 5] = [
+        ("optional_text", Kind::OptionalText),
+        ("count", Kind::Count),
+        ("fixed2", Kind::Fixed(2)),
+        ("fixed4", Kind::Fixed(4)),
+        ("p_value", Kind::PValue),
+    ];
+
+    fn named(name: &str) -> Option<Kind> {
+        Kind::NAMED
+            .iter()
+            .find_map(|&(n, kind)| (n == name).then_some(kind))
     }
-    sheet.set_freeze_panes(1, 0).map_err(err)?;
-    for (i, r) in rows.iter().enumerate() {
-        let row = (i + 1) as u32;
-        let fields = row_fields(r);
-        let numbers: [Option<f64>; 27] = [
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            r.n.map(|n| n as f64),
-            r.mean,
-            r.sd,
-            r.ci_low,
-            r.ci_high,
-            r.top_box_pct,
-            r.problem_pct,
-            None,
-            r.std_mean,
-            r.z,
-            None,
-            r.change_prev,
-            r.p_prev,
-            r.change_year,
-            r.p_year,
-            None,
-            r.top_box_ci_low,
-            r.top_box_ci_high,
-            r.problem_ci_low,
-            r.problem_ci_high,
-            None,
-        ];
-        for (c, text) in fields.iter().enumerate() {
-            match numbers[c] {
-                Some(x) if x.is_finite() => {
-                    sheet.write_number(row, c as u16, x).map_err(err)?;
-                }
-                _ if !text.is_empty() => {
-                    sheet
-                        .write_string(row, c as u16, neutralise(text))
-                        .map_err(err)?;
-                }
-                _ => {}
-            }
+}
+
+/// The value of one cell.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Text(String),
+    Count(u64),
+    Number(f64),
+    Empty,
+}
+
+impl Value {
+    fn text_or_empty(&self) -> &str {
+        match self {
+            Value::Text(s) => s,
+            _ => "",
         }
     }
-    sheet
-        .autofilter(0, 0, rows.len() as u32, (SCORE_COLUMNS.len() - 1) as u16)
-        .map_err(err)?;
-    book.save_to_buffer().map_err(err)
+
+    fn count(&self) -> Option<u64> {
+        match self {
+            Value::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The cell as scores.csv writes it (before [`neutralise`] and quoting).
+    fn text(&self, kind: Kind) -> String {
+        match (self, kind) {
+            (Value::Text(s), _) => s.clone(),
+            (Value::Count(n), _) => n.to_string(),
+            (Value::Number(x), Kind::PValue) => p_value(Some(*x)),
+            (Value::Number(x), Kind::Fixed(d)) => fixed(Some(*x), d),
+            (Value::Number(x), _) => x.to_string(),
+            (Value::Empty, _) => String::new(),
+        }
+    }
 }
 
-/// The score rows as a polars DataFrame (typed columns, nulls where empty).
-pub fn scores_frame(rows: &[ScoreRow]) -> PolarsResult<DataFrame> {
-    let s = |f: fn(&ScoreRow) -> &String| rows.iter().map(|r| f(r).clone()).collect::<Vec<_>>();
-    let opt = |f: fn(&ScoreRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
-    let text = |v: Vec<String>| {
-        v.into_iter()
-            .map(|x| (!x.is_empty()).then_some(x))
-            .collect::<Vec<_>>()
-    };
-    DataFrame::new_infer_height(vec![
-        Column::new("period".into(), s(|r| &r.period)),
-        Column::new("vsv".into(), text(s(|r| &r.vsv))),
-        Column::new("organisation".into(), text(s(|r| &r.organisation))),
-        Column::new("care_type".into(), text(s(|r| &r.care_type))),
-        Column::new("theme".into(), s(|r| &r.theme)),
-        Column::new("item".into(), text(s(|r| &r.item))),
-        Column::new("n".into(), rows.iter().map(|r| r.n).collect::<Vec<_>>()),
-        Column::new("mean".into(), opt(|r| r.mean)),
-        Column::new("sd".into(), opt(|r| r.sd)),
-        Column::new("ci_low".into(), opt(|r| r.ci_low)),
-        Column::new("ci_high".into(), opt(|r| r.ci_high)),
-        Column::new("top_box_pct".into(), opt(|r| r.top_box_pct)),
-        Column::new("problem_pct".into(), opt(|r| r.problem_pct)),
-        Column::new("status".into(), s(|r| &r.status)),
-        Column::new("std_mean".into(), opt(|r| r.std_mean)),
-        Column::new("z".into(), opt(|r| r.z)),
-        Column::new("band".into(), text(s(|r| &r.band))),
-        Column::new("change_prev".into(), opt(|r| r.change_prev)),
-        Column::new("p_prev".into(), opt(|r| r.p_prev)),
-        Column::new("change_year".into(), opt(|r| r.change_year)),
-        Column::new("p_year".into(), opt(|r| r.p_year)),
-        Column::new("spc_signal".into(), text(s(|r| &r.spc_signal))),
-        Column::new("top_box_ci_low".into(), opt(|r| r.top_box_ci_low)),
-        Column::new("top_box_ci_high".into(), opt(|r| r.top_box_ci_high)),
-        Column::new("problem_ci_low".into(), opt(|r| r.problem_ci_low)),
-        Column::new("problem_ci_high".into(), opt(|r| r.problem_ci_high)),
-        Column::new("covers".into(), text(s(|r| &r.covers))),
-    ])
+/// Text whose empty value means "none" ([`Kind::OptionalText`]).
+fn optional_text<S: Serializer>(v: &str, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct("optional_text", v)
+}
+
+/// A count that may be hidden ([`Kind::Count`]).
+fn count<S: Serializer>(v: &Option<u64>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct("count", v)
+}
+
+/// Two decimals in CSV ([`Kind::Fixed`]).
+fn fixed2<S: Serializer>(v: &Option<f64>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct("fixed2", v)
+}
+
+/// Four decimals in CSV ([`Kind::Fixed`]).
+fn fixed4<S: Serializer>(v: &Option<f64>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct("fixed4", v)
+}
+
+/// A p-value ([`Kind::PValue`]).
+fn p<S: Serializer>(v: &Option<f64>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct("p_value", v)
+}
+
+/// A row type that does not fit the schema (a programming error, found by the tests).
+#[derive(Debug)]
+struct SchemaError(String);
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+impl serde::ser::Error for SchemaError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        SchemaError(msg.to_string())
+    }
+}
+
+/// A row read by serde: its column names, kinds and values, in order.
+#[derive(Debug, Default)]
+struct Columns {
+    names: Vec<&'static str>,
+    kinds: Vec<Kind>,
+    values: Vec<Value>,
+    /// The kind named for the field being read, if any.
+    named: Option<Kind>,
+    in_row: bool,
+}
+
+impl Columns {
+    fn read<R: Serialize>(row: &R) -> std::result::Result<Columns, SchemaError> {
+        let mut columns = Columns::default();
+        row.serialize(&mut columns)?;
+        Ok(columns)
+    }
+
+    /// A value of the current field: of its named kind, else of `plain` (the kind of an
+    /// unnamed text or integer); a number or an empty value must have its kind named.
+    fn push(&mut self, plain: Option<Kind>, value: Value) -> std::result::Result<(), SchemaError> {
+        let column = self.names.last().copied().unwrap_or("?");
+        let kind = self.named.take().or(plain).ok_or_else(|| {
+            SchemaError(format!(
+                "column {column}: name its kind with serialize_with"
+            ))
+        })?;
+        self.kinds.push(kind);
+        self.values.push(value);
+        Ok(())
+    }
+}
+
+/// Rejects the shapes a table cell cannot have (lists, maps, nested structs …).
+macro_rules! not_a_cell {
+    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {$(
+        fn $method(self, $(_: $arg),*) -> std::result::Result<$ok, SchemaError> {
+            Err(SchemaError(format!("{}: not a table cell", stringify!($method))))
+        }
+    )*};
+}
+
+impl Serializer for &mut Columns {
+    type Ok = ();
+    type Error = SchemaError;
+    type SerializeSeq = Impossible<(), SchemaError>;
+    type SerializeTuple = Impossible<(), SchemaError>;
+    type SerializeTupleStruct = Impossible<(), SchemaError>;
+    type SerializeTupleVariant = Impossible<(), SchemaError>;
+    type SerializeMap = Impossible<(), SchemaError>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), SchemaError>;
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> std::result::Result<Self, SchemaError> {
+        if self.in_row {
+            return Err(SchemaError(
+                "a struct inside a row: not a table cell".into(),
+            ));
+        }
+        self.in_row = true;
+        Ok(self)
+    }
+
+    fn serialize_str(self, v: &str) -> std::result::Result<(), SchemaError> {
+        self.push(Some(Kind::Text), Value::Text(v.to_string()))
+    }
+
+    /// An enum's id (a unit variant, renamed by serde) is text.
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> std::result::Result<(), SchemaError> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_u64(self, v: u64) -> std::result::Result<(), SchemaError> {
+        self.push(Some(Kind::Count), Value::Count(v))
+    }
+
+    fn serialize_f64(self, v: f64) -> std::result::Result<(), SchemaError> {
+        self.push(None, Value::Number(v))
+    }
+
+    fn serialize_none(self) -> std::result::Result<(), SchemaError> {
+        self.push(None, Value::Empty)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> std::result::Result<(), SchemaError> {
+        v.serialize(self)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        v: &T,
+    ) -> std::result::Result<(), SchemaError> {
+        self.named = Kind::named(name);
+        v.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: &T,
+    ) -> std::result::Result<(), SchemaError> {
+        Err(SchemaError(format!("{variant}: not a table cell")))
+    }
+
+    not_a_cell! {
+        serialize_bool(bool) -> ();
+        serialize_i8(i8) -> ();
+        serialize_i16(i16) -> ();
+        serialize_i32(i32) -> ();
+        serialize_i64(i64) -> ();
+        serialize_u8(u8) -> ();
+        serialize_u16(u16) -> ();
+        serialize_u32(u32) -> ();
+        serialize_f32(f32) -> ();
+        serialize_char(char) -> ();
+        serialize_bytes(&[u8]) -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+}
+
+impl SerializeStruct for &mut Columns {
+    type Ok = ();
+    type Error = SchemaError;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> std::result::Result<(), SchemaError> {
+        self.names.push(key);
+        self.named = None;
+        value.serialize(&mut **self)?;
+        if self.values.len() != self.names.len() {
+            return Err(SchemaError(format!("column {key}: no value")));
+        }
+        Ok(())
+    }
+
+    fn end(self) -> std::result::Result<(), SchemaError> {
+        Ok(())
+    }
+}
+
+/// A table ready to write: column names and kinds (read from `R::default()`, so a table
+/// without rows has them too) and every row's values.
+struct Table {
+    names: Vec<&'static str>,
+    kinds: Vec<Kind>,
+    rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    /// `file` names the output in an error.
+    fn new<R: Serialize + Default>(rows: &[R], file: &str) -> Result<Table> {
+        let err = |e: SchemaError| Error::Output {
+            path: file.into(),
+            message: e.to_string(),
+        };
+        let header = Columns::read(&R::default()).map_err(err)?;
+        let rows = rows
+            .iter()
+            .map(|r| {
+                let c = Columns::read(r).map_err(err)?;
+                if c.kinds != header.kinds {
+                    return Err(err(SchemaError("a row of another shape".into())));
+                }
+                Ok(c.values)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Table {
+            names: header.names,
+            kinds: header.kinds,
+            rows,
+        })
+    }
+
+    fn csv(&self) -> Vec<u8> {
+        csv_bytes(
+            &self.names,
+            self.rows.iter().map(|row| {
+                row.iter()
+                    .zip(&self.kinds)
+                    .map(|(v, &kind)| v.text(kind))
+                    .collect()
+            }),
+        )
+    }
+
+    /// One sheet with numbers as numbers, a frozen bold header, an autofilter and a fixed
+    /// creation date (so the bytes are the same on every run).
+    fn xlsx(&self, sheet_name: &str, file: &str) -> Result<Vec<u8>> {
+        let err = |e: rust_xlsxwriter::XlsxError| Error::Output {
+            path: file.into(),
+            message: e.to_string(),
+        };
+        let mut book = Workbook::new();
+        let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(err)?;
+        book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).map_err(err)?;
+        let bold = Format::new().set_bold();
+        for (c, name) in self.names.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, *name, &bold)
+                .map_err(err)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(err)?;
+        for (i, values) in self.rows.iter().enumerate() {
+            let row = (i + 1) as u32;
+            for (c, value) in values.iter().enumerate() {
+                let col = c as u16;
+                match value {
+                    Value::Count(n) => sheet.write_number(row, col, *n as f64).map(|_| ()),
+                    Value::Number(x) if x.is_finite() => {
+                        sheet.write_number(row, col, *x).map(|_| ())
+                    }
+                    Value::Text(s) if !s.is_empty() => {
+                        sheet.write_string(row, col, neutralise(s)).map(|_| ())
+                    }
+                    _ => Ok(()),
+                }
+                .map_err(err)?;
+            }
+        }
+        sheet
+            .autofilter(0, 0, self.rows.len() as u32, (self.names.len() - 1) as u16)
+            .map_err(err)?;
+        book.save_to_buffer().map_err(err)
+    }
+
+    /// A polars DataFrame: typed columns, nulls where empty.
+    fn frame(&self) -> PolarsResult<DataFrame> {
+        let columns = self
+            .names
+            .iter()
+            .zip(&self.kinds)
+            .enumerate()
+            .map(|(c, (&name, &kind))| {
+                let cells = self.rows.iter().map(|row| &row[c]);
+                let name = name.into();
+                match kind {
+                    Kind::Text => {
+                        Column::new(name, cells.map(Value::text_or_empty).collect::<Vec<_>>())
+                    }
+                    Kind::OptionalText => Column::new(
+                        name,
+                        cells
+                            .map(|v| Some(v.text_or_empty()).filter(|s| !s.is_empty()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Kind::Count => Column::new(name, cells.map(Value::count).collect::<Vec<_>>()),
+                    Kind::Fixed(_) | Kind::PValue => {
+                        Column::new(name, cells.map(Value::number).collect::<Vec<_>>())
+                    }
+                }
+            })
+            .collect();
+        DataFrame::new_infer_height(columns)
+    }
+
+    fn parquet(&self, file: &str) -> Result<Vec<u8>> {
+        let err = |e: PolarsError| Error::Output {
+            path: file.into(),
+            message: e.to_string(),
+        };
+        let mut df = self.frame().map_err(err)?;
+        let mut buf = Vec::new();
+        ParquetWriter::new(&mut buf).finish(&mut df).map_err(err)?;
+        Ok(buf)
+    }
+}
+
+/// scores.csv.
+pub fn scores_csv(rows: &[ScoreRow]) -> Result<Vec<u8>> {
+    Ok(Table::new(rows, "scores.csv")?.csv())
+}
+
+/// scores.xlsx: the same table with numbers as numbers.
+pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
+    Table::new(rows, "scores.xlsx")?.xlsx("scores", "scores.xlsx")
 }
 
 /// scores.parquet.
 pub fn scores_parquet(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    let err = |e: PolarsError| Error::Output {
-        path: "scores.parquet".into(),
-        message: e.to_string(),
-    };
-    let mut df = scores_frame(rows).map_err(err)?;
-    let mut buf = Vec::new();
-    ParquetWriter::new(&mut buf).finish(&mut df).map_err(err)?;
-    Ok(buf)
+    Table::new(rows, "scores.parquet")?.parquet("scores.parquet")
+}
+
+/// One row of reliability.csv.
+#[derive(Debug, Default, Serialize)]
+struct ReliabilityRow {
+    period: String,
+    theme: String,
+    /// Hidden with α: the count of a group too small to show stays hidden too.
+    #[serde(serialize_with = "count")]
+    n: Option<u64>,
+    #[serde(serialize_with = "fixed4")]
+    alpha: Option<f64>,
 }
 
 /// reliability.csv: Cronbach's α per theme and period.
 pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
-    Ok(csv_bytes(
-        &["period", "theme", "n", "alpha"],
-        scores.reliability.iter().map(|r| {
-            vec![
-                r.period.to_string(),
-                data.themes[r.theme as usize].id.clone(),
-                // The count of a group too small to show stays hidden too.
-                if r.alpha.is_some() {
-                    r.n.to_string()
-                } else {
-                    String::new()
-                },
-                fixed(r.alpha, 4),
-            ]
-        }),
-    ))
+    let rows: Vec<ReliabilityRow> = scores
+        .reliability
+        .iter()
+        .map(|r| ReliabilityRow {
+            period: r.period.to_string(),
+            theme: data.themes[r.theme as usize].id.clone(),
+            n: r.alpha.map(|_| r.n as u64),
+            alpha: r.alpha,
+        })
+        .collect();
+    Ok(Table::new(&rows, "reliability.csv")?.csv())
 }
 
-/// `tables/flags.csv`: one row per flag; `reasons` are ids joined by `;`, `evidence` is
-/// `name=value` pairs joined by `;` (dot decimals).
+/// One row of flags.csv.
+#[derive(Debug, Default, Serialize)]
+struct FlagRow {
+    period: String,
+    vsv: String,
+    theme: String,
+    kind: String,
+    rank: u64,
+    /// Reason ids joined by `;`.
+    reasons: String,
+    /// `name=value` pairs joined by `;` (dot decimals).
+    evidence: String,
+}
+
+/// `tables/flags.csv`: one row per flag.
 pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u8>> {
-    use crate::flags::Reason;
-    let rows = flags.iter().map(|f| {
-        let vsv = f
-            .vsv
-            .map_or_else(String::new, |v| data.names.get(v).to_string());
-        let theme = data
-            .themes
-            .get(f.theme as usize)
-            .map_or_else(String::new, |t| t.id.clone());
-        let reasons: Vec<&str> = f.reasons.iter().map(|r| r.id(f.kind)).collect();
-        let mut evidence = vec![format!("score={}", fixed(Some(f.score), 4))];
-        if let Some((lo, hi)) = f.ci {
-            evidence.push(format!("ci={}-{}", fixed(Some(lo), 4), fixed(Some(hi), 4)));
-        }
-        if let Some(r) = f.region {
-            evidence.push(format!("region={}", fixed(Some(r), 4)));
-        }
-        evidence.push(format!("n={}", f.n));
-        for r in &f.reasons {
-            match r {
-                Reason::Band { z, .. } => evidence.push(format!("z={}", fixed(Some(*z), 3))),
-                Reason::Change { against, change } => {
-                    let which = match against {
-                        crate::flags::Against::Previous => "prev",
-                        crate::flags::Against::YearBefore => "year",
-                    };
-                    evidence.push(format!("change_{which}={}", fixed(Some(change.change), 4)));
-                    evidence.push(format!("p_{which}={}", p_value(Some(change.p))));
-                }
-                Reason::TopScore { value, .. } => {
-                    let name = match f.kind {
-                        crate::flags::FlagKind::Improvement => "verbeterscore",
-                        crate::flags::FlagKind::Strength => "topbox_score",
-                    };
-                    evidence.push(format!("{name}={}", fixed(Some(*value), 4)));
-                }
-                Reason::Target { target } => {
-                    evidence.push(format!("target={}", fixed(Some(*target), 2)));
-                }
-                Reason::Spc => {}
+    let rows: Vec<FlagRow> = flags
+        .iter()
+        .map(|f| FlagRow {
+            period: f.period.to_string(),
+            vsv: f
+                .vsv
+                .map_or_else(String::new, |v| data.names.get(v).to_string()),
+            theme: data
+                .themes
+                .get(f.theme as usize)
+                .map_or_else(String::new, |t| t.id.clone()),
+            kind: f.kind.id().to_string(),
+            rank: f.rank as u64,
+            reasons: f
+                .reasons
+                .iter()
+                .map(|r| r.id(f.kind))
+                .collect::<Vec<_>>()
+                .join(";"),
+            evidence: flag_evidence(f).join(";"),
+        })
+        .collect();
+    Ok(Table::new(&rows, "flags.csv")?.csv())
+}
+
+/// The numbers behind a flag, as `name=value`.
+fn flag_evidence(f: &crate::flags::Flag) -> Vec<String> {
+    use crate::flags::{Against, FlagKind, Reason};
+    let mut evidence = vec![format!("score={}", fixed(Some(f.score), 4))];
+    if let Some((lo, hi)) = f.ci {
+        evidence.push(format!("ci={}-{}", fixed(Some(lo), 4), fixed(Some(hi), 4)));
+    }
+    if let Some(r) = f.region {
+        evidence.push(format!("region={}", fixed(Some(r), 4)));
+    }
+    evidence.push(format!("n={}", f.n));
+    for r in &f.reasons {
+        match r {
+            Reason::Band { z, .. } => evidence.push(format!("z={}", fixed(Some(*z), 3))),
+            Reason::Change { against, change } => {
+                let which = match against {
+                    Against::Previous => "prev",
+                    Against::YearBefore => "year",
+                };
+                evidence.push(format!("change_{which}={}", fixed(Some(change.change), 4)));
+                evidence.push(format!("p_{which}={}", p_value(Some(change.p))));
             }
+            Reason::TopScore { value, .. } => {
+                let name = match f.kind {
+                    FlagKind::Improvement => "verbeterscore",
+                    FlagKind::Strength => "topbox_score",
+                };
+                evidence.push(format!("{name}={}", fixed(Some(*value), 4)));
+            }
+            Reason::Target { target } => {
+                evidence.push(format!("target={}", fixed(Some(*target), 2)));
+            }
+            Reason::Spc => {}
         }
-        vec![
-            f.period.to_string(),
-            vsv,
-            theme,
-            f.kind.id().to_string(),
-            f.rank.to_string(),
-            reasons.join(";"),
-            evidence.join(";"),
-        ]
-    });
-    Ok(csv_bytes(
-        &[
-            "period", "vsv", "theme", "kind", "rank", "reasons", "evidence",
-        ],
-        rows,
-    ))
+    }
+    evidence
 }
 
 #[cfg(test)]
@@ -523,6 +823,84 @@ mod tests {
         let row = r.records().next().and_then(|x| x.ok()).unwrap_or_default();
         assert_eq!(&row[0], "x;'=cmd|' /C calc'!A0");
         assert_eq!(&row[1], "-0.5");
+    }
+
+    /// A row of every kind, for the schema tests.
+    #[derive(Debug, Default, Serialize)]
+    struct Sample {
+        name: String,
+        #[serde(serialize_with = "optional_text")]
+        unit: String,
+        #[serde(serialize_with = "count")]
+        n: Option<u64>,
+        rank: u64,
+        #[serde(serialize_with = "fixed2")]
+        pct: Option<f64>,
+        #[serde(serialize_with = "p")]
+        p: Option<f64>,
+    }
+
+    fn sample() -> Sample {
+        Sample {
+            name: "=x".into(),
+            unit: String::new(),
+            n: Some(12),
+            rank: 3,
+            pct: Some(-0.001),
+            p: Some(2.5e-9),
+        }
+    }
+
+    #[test]
+    fn one_schema_gives_header_and_formatted_cells() {
+        let table = Table::new(&[sample(), Sample::default()], "t.csv").unwrap();
+        let text = String::from_utf8(table.csv()).unwrap();
+        assert_eq!(
+            text,
+            "name,unit,n,rank,pct,p\r\n'=x,,12,3,0.00,2.500e-9\r\n,,,0,,\r\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_table_keeps_its_columns_and_types() {
+        let table = Table::new::<Sample>(&[], "t.parquet").unwrap();
+        assert_eq!(
+            String::from_utf8(table.csv()).unwrap(),
+            "name,unit,n,rank,pct,p\r\n"
+        );
+        let df = table.frame().unwrap();
+        let types: Vec<String> = df.dtypes().iter().map(|t| t.to_string()).collect();
+        assert_eq!(types, ["str", "str", "u64", "u64", "f64", "f64"]);
+    }
+
+    #[test]
+    fn optional_text_is_null_in_parquet_and_text_is_not() {
+        let table = Table::new(&[sample()], "t.parquet").unwrap();
+        let df = table.frame().unwrap();
+        let nulls = |c: &str| df.column(c).map(|c| c.null_count()).unwrap_or(9);
+        assert_eq!((nulls("name"), nulls("unit")), (0, 1));
+    }
+
+    #[test]
+    fn a_number_without_a_kind_is_refused() {
+        #[derive(Default, Serialize)]
+        struct Bare {
+            x: Option<f64>,
+        }
+        let err = Table::new(&[Bare { x: Some(1.0) }], "t.csv").err();
+        assert!(err.is_some_and(|e| e.to_string().contains("column x")));
+    }
+
+    #[test]
+    fn scores_csv_columns_are_the_spec_order() {
+        let text = String::from_utf8(scores_csv(&[]).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "period,vsv,organisation,care_type,theme,item,n,mean,sd,ci_low,ci_high,\
+             top_box_pct,problem_pct,status,std_mean,z,band,change_prev,p_prev,change_year,\
+             p_year,spc_signal,top_box_ci_low,top_box_ci_high,problem_ci_low,problem_ci_high,\
+             covers\r\n"
+        );
     }
 
     #[test]

@@ -290,13 +290,7 @@ pub fn wrap_label(s: &str, size: f64, max: u32) -> Vec<String> {
 
 /// A number with `decimals` decimals, a decimal comma when `comma`, and a true minus sign.
 pub fn number(value: f64, decimals: usize, comma: bool) -> String {
-    let s = format!("{value:.decimals$}");
-    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    };
-    let s = s.replace('-', "−");
+    let s = crate::render::tables::decimals(value, decimals).replace('-', "−");
     if comma {
         s.replace('.', ",")
     } else {
