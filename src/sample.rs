@@ -1102,7 +1102,7 @@ impl Plan {
         role: Role,
     ) {
         buf.id_and_background(ctx, resp, seq, role);
-        for care in 0..3 {
+        for (care, care_name) in CARE_TYPES.iter().enumerate() {
             if care == 1 && !resp.hospital {
                 continue;
             }
@@ -1118,7 +1118,7 @@ impl Plan {
             out.byte(b';');
             out.bytes.extend_from_slice(&org.csv);
             out.byte(b';');
-            out.text(CARE_TYPES[care]);
+            out.text(care_name);
             out.byte(b';');
             out.bytes.extend_from_slice(&buf.background.bytes);
 
