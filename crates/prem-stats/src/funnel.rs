@@ -74,6 +74,7 @@
 use std::f64::consts::FRAC_PI_2;
 
 use serde::Serialize;
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 /// Two-sided 95 % normal quantile, as written in FunnelPlotR's `calculate_limits`.
 pub const Z95: f64 = 1.959964;
@@ -133,9 +134,11 @@ impl UnitInput {
     }
 }
 
-/// Where a unit lies relative to the funnel, from the better side's point of view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Where a unit lies relative to the funnel, from the better side's point of view. Its id
+/// (`much_better`, `as_expected`, …) is the same in scores.csv (strum) and JSON (serde).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, EnumIter)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Band {
     /// Beyond the 99.8 % limit on the better side (z > 3.090232).
     MuchBetter,
@@ -147,6 +150,13 @@ pub enum Band {
     Worse,
     /// Beyond the 99.8 % limit on the worse side.
     MuchWorse,
+}
+
+impl Band {
+    /// The id, e.g. `much_worse`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// Result for one unit, in the order of the input.

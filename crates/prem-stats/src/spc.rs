@@ -80,6 +80,7 @@
 
 use serde::Serialize;
 use std::fmt;
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 /// Multiplier of the mean moving range for the process limits (`limit` in the package).
 pub const PROCESS_LIMIT_FACTOR: f64 = 2.66;
@@ -223,9 +224,11 @@ impl SpecialCause {
     }
 }
 
-/// Classification of a point (the package's `point_type`, neutral sides merged).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Classification of a point (the package's `point_type`, neutral sides merged). Its id
+/// (`special_cause_concern`, …) is the same in scores.csv (strum) and JSON (serde).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, EnumIter)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Variation {
     /// No rule fired.
     CommonCause,
@@ -235,6 +238,13 @@ pub enum Variation {
     SpecialCauseConcern,
     /// A special cause when the direction is neutral.
     SpecialCauseNeutral,
+}
+
+impl Variation {
+    /// The id, e.g. `special_cause_concern`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The MDC variation icon (`inst/icons/variation/*.svg` of the package).
@@ -312,13 +322,11 @@ impl SpcPoint {
     pub fn point_type(&self) -> &'static str {
         match (self.variation, self.special_cause) {
             (None, _) => "not_classified",
-            (Some(Variation::CommonCause), _) => "common_cause",
-            (Some(Variation::SpecialCauseImprovement), _) => "special_cause_improvement",
-            (Some(Variation::SpecialCauseConcern), _) => "special_cause_concern",
             (Some(Variation::SpecialCauseNeutral), Some(s)) if s.is_high() => {
                 "special_cause_neutral_high"
             }
             (Some(Variation::SpecialCauseNeutral), _) => "special_cause_neutral_low",
+            (Some(v), _) => v.id(),
         }
     }
 
