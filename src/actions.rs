@@ -27,6 +27,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
 use crate::ingest::value::{read_date, DateReading};
@@ -37,25 +38,64 @@ use crate::score::{Change, Measure, Scores, Tier};
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "acties.csv";
 
-/// When an action should show its effect (the 90-day form).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// When an action should show its effect (the 90-day form). Its id is the Dutch form of
+/// the register's `horizon` column; the other spellings are read as well (lower case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString, EnumIter)]
 pub enum Horizon {
     /// Within a month.
+    #[strum(
+        to_string = "30 dagen",
+        serialize = "1m",
+        serialize = "30 days",
+        serialize = "maand",
+        serialize = "month",
+        serialize = "1 maand"
+    )]
     Month,
     /// Within three months.
+    #[strum(
+        to_string = "90 dagen",
+        serialize = "3m",
+        serialize = "90 days",
+        serialize = "kwartaal",
+        serialize = "quarter",
+        serialize = "3 maanden"
+    )]
     Quarter,
     /// Made permanent within a year.
+    #[strum(
+        to_string = "jaar",
+        serialize = "year",
+        serialize = "1j",
+        serialize = "1y",
+        serialize = "12m",
+        serialize = "1 jaar"
+    )]
     Year,
 }
 
-/// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where an action stands. Its id is the Dutch form of the register's `status` column;
+/// the other spellings are read as well (lower case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString, EnumIter)]
 pub enum Status {
     /// Not started.
+    #[strum(to_string = "gepland", serialize = "planned")]
     Planned,
     /// Under way.
+    #[strum(
+        to_string = "lopend",
+        serialize = "running",
+        serialize = "bezig",
+        serialize = "in uitvoering"
+    )]
     Running,
     /// Finished.
+    #[strum(
+        to_string = "afgerond",
+        serialize = "done",
+        serialize = "klaar",
+        serialize = "gereed"
+    )]
     Done,
 }
 
@@ -167,20 +207,17 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
         let Some(start_date) = date(start)? else {
             return Err(bad(start, ActionExpected::Date));
         };
+        // Empty: no horizon, and a status of planned.
         let horizon_value = match get(horizon).to_lowercase().as_str() {
             "" => None,
-            "1m" | "30 dagen" | "30 days" | "maand" | "month" | "1 maand" => Some(Horizon::Month),
-            "3m" | "90 dagen" | "90 days" | "kwartaal" | "quarter" | "3 maanden" => {
-                Some(Horizon::Quarter)
-            }
-            "jaar" | "year" | "1j" | "1y" | "12m" | "1 jaar" => Some(Horizon::Year),
-            _ => return Err(bad(horizon, ActionExpected::Horizon)),
+            v => Some(
+                v.parse()
+                    .map_err(|_| bad(horizon, ActionExpected::Horizon))?,
+            ),
         };
         let status_value = match get(status).to_lowercase().as_str() {
-            "gepland" | "planned" | "" => Status::Planned,
-            "lopend" | "running" | "bezig" | "in uitvoering" => Status::Running,
-            "afgerond" | "done" | "klaar" | "gereed" => Status::Done,
-            _ => return Err(bad(status, ActionExpected::Status)),
+            "" => Status::Planned,
+            v => v.parse().map_err(|_| bad(status, ActionExpected::Status))?,
         };
         out.push(Action {
             id: text(id)?,

@@ -16,23 +16,12 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::funnel::{funnel_means, Band, Funnel, FunnelOptions, UnitInput};
+use crate::funnel::{funnel_means, Funnel, FunnelOptions, UnitInput};
 use crate::period::Period;
 use crate::score::{CaseMix, Cell, Measure, Scores, Tier};
 
 /// Respondents a stratum needs in a VSV for its own mean; fewer merge upward.
 pub const MIN_STRATUM: u64 = 3;
-
-/// The band's id as written in scores.csv.
-pub fn band_id(band: Band) -> &'static str {
-    match band {
-        Band::MuchBetter => "much_better",
-        Band::Better => "better",
-        Band::AsExpected => "as_expected",
-        Band::Worse => "worse",
-        Band::MuchWorse => "much_worse",
-    }
-}
 
 /// Standardises and bands every VSV cell of a theme, item or the overall grade; returns
 /// the funnel of every family.

@@ -536,8 +536,7 @@ fn usage(p: &UsageProblem, lang: Language) -> String {
     match p {
         UsageProblem::BadPeriod { period } => lang.say(Msg::BadPeriod, &[("period", period)]),
         UsageProblem::PeriodKind { period, kind } => {
-            let kind = format!("{kind:?}").to_lowercase();
-            lang.say(Msg::PeriodKind, &[("period", period), ("kind", &kind)])
+            lang.say(Msg::PeriodKind, &[("period", period), ("kind", &kind.id())])
         }
         UsageProblem::NoDataForPeriod { period, periods } => {
             let list: Vec<String> = periods.iter().map(ToString::to_string).collect();

@@ -19,6 +19,8 @@
 
 use std::collections::BTreeMap;
 
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
 use crate::funnel::Band;
 use crate::ingest::Canonical;
 use crate::period::Period;
@@ -28,8 +30,11 @@ use crate::spc::Variation;
 /// How many themes per unit the verbeterscore rule picks.
 pub const TOP_VERBETERSCORE: usize = 3;
 
-/// Improvement point or strength.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Improvement point or strength; its id is the `kind` column of flags.csv.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, IntoStaticStr, EnumString, EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum FlagKind {
     /// Verbeterpunt.
     Improvement,
@@ -38,12 +43,9 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
-    /// The id in flags.csv.
+    /// The id: `improvement` or `strength`.
     pub fn id(self) -> &'static str {
-        match self {
-            FlagKind::Improvement => "improvement",
-            FlagKind::Strength => "strength",
-        }
+        self.into()
     }
 }
 
@@ -92,47 +94,61 @@ pub enum Reason {
     },
 }
 
+/// The id of a reason in the `reasons` column of flags.csv: a [`Reason`] seen from the
+/// flag's [`FlagKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString, EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum ReasonId {
+    /// Band worse than expected.
+    WorseThanExpected,
+    /// Band better than expected.
+    BetterThanExpected,
+    /// Significant decline against the previous period.
+    DeclinePrevious,
+    /// Significant decline against a year before.
+    DeclineYear,
+    /// Significant rise against the previous period.
+    RisePrevious,
+    /// Significant rise against a year before.
+    RiseYear,
+    /// SPC special cause of concern.
+    SpcConcern,
+    /// SPC special cause of improvement.
+    SpcImprovement,
+    /// Among the top by verbeterscore.
+    TopVerbeterscore,
+    /// Among the top by top-box share.
+    TopTopbox,
+    /// Below the target.
+    BelowTarget,
+    /// At or above the target.
+    TargetMet,
+}
+
 impl Reason {
-    /// The id in flags.csv.
+    /// The id in flags.csv (e.g. `decline_year`), which depends on the flag's kind.
     pub fn id(&self, kind: FlagKind) -> &'static str {
-        match (self, kind) {
-            (Reason::Band { .. }, FlagKind::Improvement) => "worse_than_expected",
-            (Reason::Band { .. }, FlagKind::Strength) => "better_than_expected",
-            (
-                Reason::Change {
-                    against: Against::Previous,
-                    ..
-                },
-                FlagKind::Improvement,
-            ) => "decline_previous",
-            (
-                Reason::Change {
-                    against: Against::YearBefore,
-                    ..
-                },
-                FlagKind::Improvement,
-            ) => "decline_year",
-            (
-                Reason::Change {
-                    against: Against::Previous,
-                    ..
-                },
-                FlagKind::Strength,
-            ) => "rise_previous",
-            (
-                Reason::Change {
-                    against: Against::YearBefore,
-                    ..
-                },
-                FlagKind::Strength,
-            ) => "rise_year",
-            (Reason::Spc, FlagKind::Improvement) => "spc_concern",
-            (Reason::Spc, FlagKind::Strength) => "spc_improvement",
-            (Reason::TopScore { .. }, FlagKind::Improvement) => "top_verbeterscore",
-            (Reason::TopScore { .. }, FlagKind::Strength) => "top_topbox",
-            (Reason::Target { .. }, FlagKind::Improvement) => "below_target",
-            (Reason::Target { .. }, FlagKind::Strength) => "target_met",
-        }
+        use FlagKind::{Improvement as I, Strength as S};
+        use ReasonId::*;
+        let id = match (self, kind) {
+            (Reason::Band { .. }, I) => WorseThanExpected,
+            (Reason::Band { .. }, S) => BetterThanExpected,
+            (Reason::Change { against, .. }, I) => match against {
+                Against::Previous => DeclinePrevious,
+                Against::YearBefore => DeclineYear,
+            },
+            (Reason::Change { against, .. }, S) => match against {
+                Against::Previous => RisePrevious,
+                Against::YearBefore => RiseYear,
+            },
+            (Reason::Spc, I) => SpcConcern,
+            (Reason::Spc, S) => SpcImprovement,
+            (Reason::TopScore { .. }, I) => TopVerbeterscore,
+            (Reason::TopScore { .. }, S) => TopTopbox,
+            (Reason::Target { .. }, I) => BelowTarget,
+            (Reason::Target { .. }, S) => TargetMet,
+        };
+        id.into()
     }
 
     /// Weight in the ranking: a band or signal counts more than a high verbeterscore.

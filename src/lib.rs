@@ -31,6 +31,9 @@ pub mod sample;
 pub mod score;
 pub mod trend;
 
+#[cfg(test)]
+mod enum_ids;
+
 pub use error::{Error, Result};
 // The statistics live in their own crate (no polars in its tree); the pipeline names them
 // as if they were modules of this one.

@@ -7,14 +7,29 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::i18n::Language;
 
 /// The length of a reporting period.
 #[derive(
-    Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    IntoStaticStr,
+    EnumString,
+    EnumIter,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum PeriodKind {
     Month,
     #[default]
@@ -24,6 +39,11 @@ pub enum PeriodKind {
 }
 
 impl PeriodKind {
+    /// The id: `month`, `quarter`, `half` or `year`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
     /// Periods per year.
     pub fn per_year(self) -> u32 {
         match self {

@@ -4,10 +4,26 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
-/// Why a row or value was not used (or needs a look).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Why a row or value was not used (or needs a look); its id (`unknown_answer`, …) is the
+/// `problem` column of data-quality.csv.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    IntoStaticStr,
+    EnumString,
+    EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Problem {
     /// An answer that is not a label or number of the scale.
     UnknownAnswer,
@@ -39,6 +55,13 @@ pub enum Problem {
     MissingColumn,
     /// A row without any usable answer; not used.
     NoAnswers,
+}
+
+impl Problem {
+    /// The id, e.g. `missing_date`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// One entry of the data-quality report.

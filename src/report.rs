@@ -393,17 +393,13 @@ fn add_documents(
         .lines()
         .find_map(|l| l.strip_prefix("# "))
         .map_or_else(|| name.to_string(), plain_text);
-    let lang_code = match lang {
-        Language::Nl => "nl",
-        Language::En => "en",
-    };
     let html = {
         let svg = |src: &str| {
             let stem = src.strip_suffix(".png")?;
             let bytes = bundle.get(&within(&prefix, &format!("{stem}.svg"))?)?;
             String::from_utf8(bytes.to_vec()).ok()
         };
-        crate::render::html::markdown_to_html(md, &title, lang_code, depth, &svg)
+        crate::render::html::markdown_to_html(md, &title, lang.id(), depth, &svg)
     };
     let docx = if name == layout::AGENDA {
         let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);

@@ -19,11 +19,17 @@
 
 use std::sync::LazyLock;
 
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
 use crate::period::Period;
 use crate::polarity::clauses;
 
-/// The kind of a safeguarding signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// The kind of a safeguarding signal; its id (`self_harm`, …) is the `category` column of
+/// `.signalen.csv`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, IntoStaticStr, EnumString, EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Category {
     /// Suicide or wanting to die.
     Suicide,
@@ -40,17 +46,9 @@ pub enum Category {
 }
 
 impl Category {
-    /// A short code for files: `suicide`, `self_harm`, `child_at_risk`, `abuse`,
-    /// `violence`, `flagged`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Suicide => "suicide",
-            Category::SelfHarm => "self_harm",
-            Category::ChildAtRisk => "child_at_risk",
-            Category::Abuse => "abuse",
-            Category::Violence => "violence",
-            Category::Flagged => "flagged",
-        }
+    /// The id: `suicide`, `self_harm`, `child_at_risk`, `abuse`, `violence`, `flagged`.
+    pub fn id(self) -> &'static str {
+        self.into()
     }
 }
 

@@ -17,20 +17,36 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::config::Privacy;
 use crate::ingest::{Canonical, ItemRole};
 use crate::period::Period;
 use crate::stats::{self, Stratum, Summary};
 
-/// Privacy tier of a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Privacy tier of a cell; its id is the `status` column of scores.csv.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    IntoStaticStr,
+    EnumString,
+    EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Tier {
     /// n < min_n: nothing of the cell is shown.
     Suppressed,
     /// min_n ≤ n < indicative_n: shown, marked indicatief, no banding or significance.
     #[serde(rename = "indicatief")]
+    #[strum(serialize = "indicatief")]
     Indicative,
     /// Shown in full.
     Full,
@@ -48,13 +64,9 @@ impl Tier {
         }
     }
 
-    /// The value of the `status` column.
-    pub fn status(self) -> &'static str {
-        match self {
-            Tier::Suppressed => "suppressed",
-            Tier::Indicative => "indicatief",
-            Tier::Full => "full",
-        }
+    /// The id: `suppressed`, `indicatief` or `full`.
+    pub fn id(self) -> &'static str {
+        self.into()
     }
 }
 

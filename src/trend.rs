@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::period::Period;
 use crate::score::{Cell, Change, Measure, Scores, Tier};
-use crate::spc::{xmr, Direction, SpcChart, SpcOptions, Variation};
+use crate::spc::{xmr, Direction, SpcChart, SpcOptions};
 use crate::stats::welch_estimates;
 
 /// Significance level of the trend tests.
@@ -154,16 +154,6 @@ pub fn add_spc_signals(scores: &mut Scores, period: Period, min_points: usize) -
     charts
 }
 
-/// The id of a variation type as written in scores.csv.
-pub fn variation_id(v: Variation) -> &'static str {
-    match v {
-        Variation::CommonCause => "common_cause",
-        Variation::SpecialCauseImprovement => "special_cause_improvement",
-        Variation::SpecialCauseConcern => "special_cause_concern",
-        Variation::SpecialCauseNeutral => "special_cause_neutral",
-    }
-}
-
 /// The change from `before` to `now`, when both are full tier.
 pub fn change(before: &Cell, now: &Cell, mid: f64) -> Option<Change> {
     if before.tier != Tier::Full || now.tier != Tier::Full {
@@ -185,6 +175,7 @@ mod tests {
     use super::*;
     use crate::period::PeriodKind;
     use crate::score::{CellStats, Comparison};
+    use crate::spc::Variation;
     use crate::stats::{summarize, Estimate};
 
     fn cell(period: &str, values: &[f64], tier: Tier) -> Cell {

@@ -8,14 +8,29 @@ mod charts;
 mod messages;
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 pub use agenda::AgendaTexts;
 pub use charts::ChartTexts;
 pub use messages::{toml_message, Msg};
 
-/// Report language.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+/// Report language; its id (`nl`, `en`) is the `language` of prem.toml and of the HTML.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    IntoStaticStr,
+    EnumString,
+    EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Language {
     /// Dutch (default).
     #[default]
@@ -187,6 +202,11 @@ pub const EN: Texts = Texts {
 };
 
 impl Language {
+    /// The id: `nl` or `en`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
     /// The texts of this language.
     pub fn texts(self) -> &'static Texts {
         match self {

@@ -31,7 +31,7 @@ pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
                 i.row.map(|r| r.to_string()).unwrap_or_default(),
                 i.column.clone().unwrap_or_default(),
                 value_text(&i.value, lang),
-                problem_code(i.problem),
+                i.problem.id().to_string(),
                 lang.problem(i.problem).to_string(),
                 expected_text(&i.expected, lang),
             ]
@@ -61,13 +61,6 @@ pub fn expected_text(e: &Expected, lang: Language) -> String {
         Expected::Age => t.age_expected.into(),
         Expected::FirstCopy { file, row } => format!("{file}:{row}"),
     }
-}
-
-fn problem_code(p: Problem) -> String {
-    serde_json::to_value(p)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// data-quality.md: entries per reason, with examples.
@@ -145,7 +138,7 @@ pub fn signals_csv(signals: &[Signal], lang: Language) -> Vec<u8> {
                 s.row.to_string(),
                 s.column.clone(),
                 s.period.map(|p| p.to_string()).unwrap_or_default(),
-                s.category.code().to_string(),
+                s.category.id().to_string(),
                 lang.signal(s.category).to_string(),
             ]
         }),

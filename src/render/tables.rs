@@ -115,19 +115,19 @@ fn score_row(data: &Canonical, c: &Cell) -> ScoreRow {
         ci_high: s.and_then(|s| s.ci).map(|c| c.1),
         top_box_pct: s.and_then(|s| s.top_box).map(|p| p.pct),
         problem_pct: s.and_then(|s| s.problem).map(|p| p.pct),
-        status: c.tier.status().to_string(),
+        status: c.tier.id().to_string(),
         std_mean: cmp.and_then(|x| x.std_mean),
         z: cmp.and_then(|x| x.z),
         band: cmp
             .and_then(|x| x.band)
-            .map_or(String::new(), |b| crate::compare::band_id(b).to_string()),
+            .map_or(String::new(), |b| b.id().to_string()),
         change_prev: cmp.and_then(|x| x.prev).map(|t| t.change),
         p_prev: cmp.and_then(|x| x.prev).map(|t| t.p),
         change_year: cmp.and_then(|x| x.year).map(|t| t.change),
         p_year: cmp.and_then(|x| x.year).map(|t| t.p),
         spc_signal: cmp
             .and_then(|x| x.spc_signal)
-            .map_or(String::new(), |v| crate::trend::variation_id(v).to_string()),
+            .map_or(String::new(), |v| v.id().to_string()),
         top_box_ci_low: s.and_then(|s| s.top_box).map(|p| p.low),
         top_box_ci_high: s.and_then(|s| s.top_box).map(|p| p.high),
         problem_ci_low: s.and_then(|s| s.problem).map(|p| p.low),
