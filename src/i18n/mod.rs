@@ -6,6 +6,7 @@
 mod agenda;
 mod charts;
 mod messages;
+pub mod number;
 
 use serde::{Deserialize, Serialize};
 
@@ -241,20 +242,10 @@ impl Language {
         }
     }
 
-    /// Whether numbers use a decimal comma.
-    pub fn comma(self) -> bool {
-        self == Language::Nl
-    }
-
-    /// A number with one decimal in this language's format (`7,4` in Dutch).
+    /// A number with `decimals` decimals in this language's format: a true minus sign
+    /// (never on a shown zero), and a decimal comma in Dutch (`−7,4`).
     pub fn decimal(self, value: f64, decimals: usize) -> String {
-        let s = format!("{value:.decimals$}");
-        let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-            s[1..].to_string()
-        } else {
-            s
-        };
-        let s = s.replace('-', "−");
+        let s = number::decimals(value, decimals).replace('-', "−");
         match self {
             Language::Nl => s.replace('.', ","),
             Language::En => s,
@@ -297,6 +288,8 @@ mod tests {
         assert_eq!(Language::En.decimal(7.45, 2), "7.45");
         assert_eq!(Language::Nl.decimal(-0.61, 1), "−0,6");
         assert_eq!(Language::Nl.decimal(-0.04, 1), "0,0");
+        assert_eq!(Language::Nl.decimal(8.125, 1), "8,1");
+        assert_eq!(Language::En.decimal(-2.5, 1), "−2.5");
     }
 
     #[test]

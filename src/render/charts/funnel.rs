@@ -9,10 +9,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
-    text, text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
+    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, text,
+    text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
 };
 use crate::funnel::Band;
+use crate::i18n::Language;
 
 /// The control limits at one n (a point of the drawn curves).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,8 +83,8 @@ pub struct FunnelPlot {
     pub percent: bool,
     /// Decimals of the printed target (in % when `percent`).
     pub decimals: usize,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
     /// Bounds of the scale, e.g. `Some((0.0, 1.0))` for proportions: the y axis stays
     /// within them (but always shows every unit); `None`: automatic.
     pub y_range: Option<(f64, f64)>,
@@ -237,9 +238,9 @@ impl FunnelPlot {
     /// A y value as text: a percentage when `percent`.
     fn y_text(&self, v: f64, decimals: usize) -> String {
         if self.percent {
-            format!("{}%", number(v * 100.0, decimals, self.comma))
+            format!("{}%", self.lang.decimal(v * 100.0, decimals))
         } else {
-            number(v, decimals, self.comma)
+            self.lang.decimal(v, decimals)
         }
     }
 
@@ -550,7 +551,7 @@ impl Chart for FunnelPlot {
         let x_labels: Vec<(i32, String)> = xa
             .ticks
             .iter()
-            .map(|v| (x(*v).round() as i32, number(*v, xa.decimals, self.comma)))
+            .map(|v| (x(*v).round() as i32, self.lang.decimal(*v, xa.decimals)))
             .collect();
         // Every tick label when they fit, else every other one.
         let widest = x_labels
@@ -764,7 +765,7 @@ mod tests {
             no_data: "Geen gegevens".into(),
             percent: false,
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 10.0)),
         }
     }
@@ -815,7 +816,7 @@ mod tests {
             no_data: "Geen gegevens".into(),
             percent: true,
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 1.0)),
         }
     }

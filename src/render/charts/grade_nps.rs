@@ -9,9 +9,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    bold, draw_legend, draw_title, fit, legend_layout, number, text, text_width, Chart, DrawResult,
+    bold, draw_legend, draw_title, fit, legend_layout, text, text_width, Chart, DrawResult,
     Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, UNIT, WIDTH,
 };
+use crate::i18n::Language;
 
 /// One quarter's value of the unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,8 +46,8 @@ pub struct GradeNps {
     pub legend: [String; 3],
     /// Shown instead of a suppressed quarter's value, e.g. "n < 10".
     pub suppressed: String,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
 }
 
 /// Height of one panel's plot.
@@ -284,7 +285,7 @@ impl GradeNps {
             root.draw(&PathElement::new(vec![(X0, py), (X1, py)], GRID))?;
             root.draw(&PathElement::new(vec![(X0 - 5, py), (X0, py)], MUTED))?;
             root.draw(&Text::new(
-                number(v, p.axis.decimals, self.comma),
+                self.lang.decimal(v, p.axis.decimals),
                 (X0 - 10, py),
                 text(SMALL, &INK, HPos::Right, VPos::Center),
             ))?;
@@ -395,7 +396,7 @@ impl GradeNps {
         // The latest value beside the last dot: to its right unless that meets the next
         // quarter's privacy text, else above (or below) its interval.
         if let Some(&(i, m)) = marks.iter().flatten().last() {
-            let value = number(m.value.mean, p.decimals, self.comma);
+            let value = self.lang.decimal(m.value.mean, p.decimals);
             let tw = text_width(&value, LABEL) as i32;
             let x = self.x(i);
             let right = Boxed {
@@ -586,7 +587,7 @@ mod tests {
                 "regio".into(),
             ],
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         }
     }
 

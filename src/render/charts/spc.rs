@@ -12,10 +12,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    bold, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number, text,
+    bold, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, text,
     text_width, Axis, Chart, DrawResult, Key, COMMON, CONCERN, GRID, IMPROVEMENT, INK, LABEL,
     MUTED, NEUTRAL, SMALL, WIDTH,
 };
+use crate::i18n::Language;
 
 /// What the SPC rules found for one point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +94,8 @@ pub struct SpcPlot {
     pub no_data: String,
     /// Decimals of the printed values.
     pub decimals: usize,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
     /// Bounds of the scale, e.g. `Some((0.0, 10.0))`: the axis stays within them (but
     /// always shows every value); `None`: automatic.
     pub y_range: Option<(f64, f64)>,
@@ -232,7 +233,7 @@ impl SpcPlot {
     fn side_labels(&self, axis: &Axis) -> Vec<Side> {
         let mut out = Vec::new();
         let inside = |v: f64| v >= axis.lo && v <= axis.hi;
-        let n = |v: f64| number(v, self.decimals, self.comma);
+        let n = |v: f64| self.lang.decimal(v, self.decimals);
         if let Some(last) = self.points.last() {
             if let Some(v) = finite(last.value).filter(|v| inside(*v)) {
                 out.push(Side {
@@ -277,7 +278,7 @@ impl SpcPlot {
         let widest_tick = axis
             .ticks
             .iter()
-            .map(|t| text_width(&number(*t, axis.decimals, self.comma), SMALL))
+            .map(|t| text_width(&self.lang.decimal(*t, axis.decimals), SMALL))
             .max()
             .unwrap_or(0) as i32;
         let left = 20 + widest_tick.min(300) + 12;
@@ -371,7 +372,7 @@ impl Chart for SpcPlot {
             let ty = y(*t).round() as i32;
             root.draw(&PathElement::new(vec![(left, ty), (right, ty)], GRID))?;
             root.draw(&Text::new(
-                number(*t, axis.decimals, self.comma),
+                self.lang.decimal(*t, axis.decimals),
                 (left - 10, ty),
                 text(SMALL, &INK, HPos::Right, VPos::Center),
             ))?;
@@ -608,7 +609,7 @@ mod tests {
             legend: legend(),
             no_data: "Geen gegevens".into(),
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 10.0)),
         }
     }
@@ -669,7 +670,7 @@ mod tests {
             },
             no_data: "Geen gegevens".into(),
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 100.0)),
         }
     }
