@@ -408,12 +408,11 @@ fn add_documents(
     let docx = if name == layout::AGENDA {
         let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);
         Some(
-            crate::render::docx::markdown_to_docx(md, &title, depth, &png).map_err(|e| {
-                Error::Output {
+            crate::render::docx::markdown_to_docx(md, &title, lang.texts().figure, depth, &png)
+                .map_err(|e| Error::Output {
                     path: layout::document(dir, name, "docx").into(),
                     message: e.to_string(),
-                }
-            })?,
+                })?,
         )
     } else {
         None

@@ -79,6 +79,8 @@ pub struct Texts {
     pub date_format: &'static str,
     pub parity_expected: &'static str,
     pub age_expected: &'static str,
+    /// The name Word gives each picture in the agenda document ("Figuur 1").
+    pub figure: &'static str,
 }
 
 /// Dutch.
@@ -132,6 +134,7 @@ pub const NL: Texts = Texts {
     date_format: "dd-mm-jjjj",
     parity_expected: "ja / nee (eerste kind?)",
     age_expected: "leeftijd in jaren of klasse (<25, 25-29, 35 of ouder)",
+    figure: "Figuur",
 };
 
 /// English.
@@ -185,6 +188,7 @@ pub const EN: Texts = Texts {
     date_format: "dd-mm-yyyy",
     parity_expected: "yes / no (first child?)",
     age_expected: "age in years or a band (<25, 25-29, 35+)",
+    figure: "Figure",
 };
 
 impl Language {
