@@ -6,6 +6,7 @@
 //! A report folder:
 //! ```text
 //! index.md/.html            front page
+//! manifest.json             what prem wrote (for a safe rerun)
 //! data-quality.md/.csv      what was not used, and why
 //! tables/                   scores.csv/.xlsx/.parquet, reliability.csv, flags.csv
 //! regio/                    the region: agenda.md/.html/.docx, charts/
@@ -29,6 +30,10 @@ pub const AGENDA: &str = "agenda";
 pub const INDEX: &str = "index";
 /// The data-quality report (`data-quality.md`, `.csv`).
 pub const DATA_QUALITY: &str = "data-quality";
+/// The report's record of what it wrote (and of what produced it), at its root.
+pub const MANIFEST: &str = "manifest.json";
+/// The front page ([`INDEX`]) in every format; a partial run rewrites it to list its units.
+pub const INDEX_FILES: [&str; 2] = ["index.md", "index.html"];
 
 /// Chart stems (the file name without extension) of every unit.
 pub const THEME_SCORES: &str = "theme-scores";
@@ -123,6 +128,10 @@ mod tests {
         assert_eq!(table("scores.csv"), "tables/scores.csv");
         assert_eq!(document("", INDEX, "md"), "index.md");
         assert_eq!(document("regio", AGENDA, "docx"), "regio/agenda.docx");
+        assert_eq!(
+            INDEX_FILES.map(String::from),
+            [document("", INDEX, "md"), document("", INDEX, "html")]
+        );
     }
 
     #[test]

@@ -9,14 +9,14 @@ use crate::disclosure::ShownAnswers;
 use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
 use crate::i18n::Language;
 use crate::ingest::{ingest, Canonical};
-use crate::layout::{self, REGION_DIR};
+use crate::layout::{self, MANIFEST, REGION_DIR};
 use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
 use crate::render::agenda::{agenda_md, Extras};
 use crate::render::figures::{self, ChartLink, Figure};
 use crate::render::markdown::{escape, plain_text};
 use crate::render::{manifest, quality, tables};
-use crate::rerun::{Previous, Scope, Written, MANIFEST};
+use crate::rerun::{Previous, Scope, Written};
 use crate::safeguarding::Signal;
 use crate::score::Measure;
 use crate::score::{score, Scores, Unit};
@@ -404,12 +404,11 @@ fn add_documents(
     let docx = if name == layout::AGENDA {
         let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);
         Some(
-            crate::render::docx::markdown_to_docx(md, &title, depth, &png).map_err(|e| {
-                Error::Output {
+            crate::render::docx::markdown_to_docx(md, &title, lang.texts().figure, depth, &png)
+                .map_err(|e| Error::Output {
                     path: layout::document(dir, name, "docx").into(),
                     message: e.to_string(),
-                }
-            })?,
+                })?,
         )
     } else {
         None

@@ -14,12 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-
-/// The report's record of what it wrote (and of what produced it).
-pub const MANIFEST: &str = "manifest.json";
-
-/// The report's front page, in every format; a partial run rewrites it to list its units.
-pub const INDEX_FILES: [&str; 2] = ["index.md", "index.html"];
+use crate::layout::{INDEX_FILES, MANIFEST};
 
 /// One file as prem wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

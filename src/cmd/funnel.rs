@@ -144,7 +144,7 @@ fn plot(a: &FunnelArgs, funnel: &Funnel, lang: Language) -> FunnelPlot {
         no_data: t.no_data.into(),
         percent: true,
         decimals: 1,
-        comma: lang.comma(),
+        lang,
         y_range: Some((0.0, 1.0)),
     }
 }

@@ -183,7 +183,7 @@ fn plot(a: &SpcArgs, rows: &[Row], chart: &SpcChart, lang: Language) -> SpcPlot 
         legend: spc_legend(lang, chart, t.spc_cli_missing.to_string()),
         no_data: t.no_data.into(),
         decimals,
-        comma: lang.comma(),
+        lang,
         y_range: None,
     }
 }

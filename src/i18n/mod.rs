@@ -6,6 +6,7 @@
 mod agenda;
 mod charts;
 mod messages;
+pub mod number;
 
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
@@ -93,6 +94,8 @@ pub struct Texts {
     pub date_format: &'static str,
     pub parity_expected: &'static str,
     pub age_expected: &'static str,
+    /// The name Word gives each picture in the agenda document ("Figuur 1").
+    pub figure: &'static str,
 }
 
 /// Dutch.
@@ -146,6 +149,7 @@ pub const NL: Texts = Texts {
     date_format: "dd-mm-jjjj",
     parity_expected: "ja / nee (eerste kind?)",
     age_expected: "leeftijd in jaren of klasse (<25, 25-29, 35 of ouder)",
+    figure: "Figuur",
 };
 
 /// English.
@@ -199,6 +203,7 @@ pub const EN: Texts = Texts {
     date_format: "dd-mm-yyyy",
     parity_expected: "yes / no (first child?)",
     age_expected: "age in years or a band (<25, 25-29, 35+)",
+    figure: "Figure",
 };
 
 impl Language {
@@ -261,20 +266,10 @@ impl Language {
         }
     }
 
-    /// Whether numbers use a decimal comma.
-    pub fn comma(self) -> bool {
-        self == Language::Nl
-    }
-
-    /// A number with one decimal in this language's format (`7,4` in Dutch).
+    /// A number with `decimals` decimals in this language's format: a true minus sign
+    /// (never on a shown zero), and a decimal comma in Dutch (`−7,4`).
     pub fn decimal(self, value: f64, decimals: usize) -> String {
-        let s = format!("{value:.decimals$}");
-        let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-            s[1..].to_string()
-        } else {
-            s
-        };
-        let s = s.replace('-', "−");
+        let s = number::decimals(value, decimals).replace('-', "−");
         match self {
             Language::Nl => s.replace('.', ","),
             Language::En => s,
@@ -317,6 +312,8 @@ mod tests {
         assert_eq!(Language::En.decimal(7.45, 2), "7.45");
         assert_eq!(Language::Nl.decimal(-0.61, 1), "−0,6");
         assert_eq!(Language::Nl.decimal(-0.04, 1), "0,0");
+        assert_eq!(Language::Nl.decimal(8.125, 1), "8,1");
+        assert_eq!(Language::En.decimal(-2.5, 1), "−2.5");
     }
 
     #[test]

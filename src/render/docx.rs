@@ -77,7 +77,8 @@ const LIST_HANGING: i32 = 283;
 
 /// Renders agenda Markdown as a .docx document.
 ///
-/// `title` goes into the document properties and the footer. `image` resolves an image
+/// `title` goes into the document properties and the footer; `figure` is the name Word
+/// gives each picture, numbered ("Figuur" gives "Figuur 1", …). `image` resolves an image
 /// `src` (e.g. `"charts/theme-scores.png"`) to PNG bytes; a resolved, valid PNG is
 /// embedded at the text width (aspect ratio kept) with the alt text as caption below,
 /// anything else (unresolved, not a PNG, truncated) is replaced by the alt text. A link
@@ -87,6 +88,7 @@ const LIST_HANGING: i32 = 283;
 pub fn markdown_to_docx(
     markdown: &str,
     title: &str,
+    figure: &str,
     depth: usize,
     image: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, DocxError> {
@@ -122,7 +124,7 @@ pub fn markdown_to_docx(
         .chain(&mut parts.footers)
         .chain(&mut parts.headers)
     {
-        *part = tidy(part, &picture_alts).map_err(|e| package(&e))?;
+        *part = tidy(part, &picture_alts, figure).map_err(|e| package(&e))?;
     }
     parts.doc_props.core = core_properties(title);
 
@@ -1370,12 +1372,14 @@ const SCHEMA_ORDER: &[(&str, &str)] = &[
 /// - without what the schema does not allow and Word does not need: empty `<w:rPr />`
 ///   (not allowed in the `w:pPr` of styles and numbering levels) and the `w:type` docx-rs
 ///   puts on `w:gridCol`;
-/// - pictures numbered 1, 2, … in document order with their alt texts (`alts`) as
-///   description: docx-rs gives every picture the drawing id 1, and Word wants them unique.
-fn tidy(part: &[u8], alts: &[String]) -> Result<Vec<u8>, quick_xml::Error> {
+/// - pictures numbered 1, 2, … in document order, named `figure` and the number, with
+///   their alt texts (`alts`) as description: docx-rs gives every picture the drawing id 1,
+///   and Word wants them unique.
+fn tidy(part: &[u8], alts: &[String], figure: &str) -> Result<Vec<u8>, quick_xml::Error> {
     let mut tidy = Tidy {
         reader: Reader::from_reader(part),
         alts,
+        figure,
         pictures: 0,
     };
     let mut out = Vec::with_capacity(part.len());
@@ -1387,6 +1391,8 @@ fn tidy(part: &[u8], alts: &[String]) -> Result<Vec<u8>, quick_xml::Error> {
 struct Tidy<'a> {
     reader: Reader<&'a [u8]>,
     alts: &'a [String],
+    /// The pictures' name ("Figuur").
+    figure: &'a str,
     pictures: usize,
 }
 
@@ -1423,7 +1429,8 @@ impl Tidy<'_> {
                         let n = self.pictures;
                         let alt = self.alts.get(n - 1).map_or("", String::as_str);
                         let doc_pr = format!(
-                            "<wp:docPr id=\"{n}\" name=\"Figuur {n}\" descr=\"{}\" />",
+                            "<wp:docPr id=\"{n}\" name=\"{} {n}\" descr=\"{}\" />",
+                            xml_attribute(self.figure),
                             xml_attribute(alt)
                         );
                         child.get_mut().extend(doc_pr.into_bytes());
@@ -1566,7 +1573,13 @@ _Einde_
 
     fn render() -> Vec<u8> {
         let md = EXAMPLE.replace("\\u{1}", "\u{1}");
-        match markdown_to_docx(&md, "Agenda VSV Zaanstreek & <regio>", 1, &resolver) {
+        match markdown_to_docx(
+            &md,
+            "Agenda VSV Zaanstreek & <regio>",
+            "Figuur",
+            1,
+            &resolver,
+        ) {
             Ok(bytes) => bytes,
             Err(e) => panic!("render failed: {e}"),
         }
@@ -1657,7 +1670,7 @@ _Einde_
         let doc = text_part(&docx, "word/document.xml");
         assert!(doc.contains("Kapotte grafiek"));
         assert!(doc.contains("Verloop (SPC): Bereikbaarheid"));
-        let only_bad = markdown_to_docx("![Alleen tekst](x.png)", "t", 1, &|_| {
+        let only_bad = markdown_to_docx("![Alleen tekst](x.png)", "t", "Figuur", 1, &|_| {
             Some(b"not a png".to_vec())
         });
         let only_bad = only_bad.unwrap_or_default();
@@ -1701,7 +1714,7 @@ _Einde_
         assert!(one < two, "relationships are sorted");
         // Another host, the disk's root, or above the report: text.
         let md = "[a](//evil.example/x) [b](/etc/x) [c](../../x) [d](../regio/x.png)";
-        let docx = markdown_to_docx(md, "t", 1, &|_| None).unwrap_or_default();
+        let docx = markdown_to_docx(md, "t", "Figuur", 1, &|_| None).unwrap_or_default();
         let rels = text_part(&docx, "word/_rels/document.xml.rels");
         assert!(!rels.contains("evil") && !rels.contains("etc") && !rels.contains("../../"));
         assert!(rels.contains("Target=\"../regio/x.png\""), "{rels}");
@@ -1773,7 +1786,7 @@ _Einde_
     #[test]
     fn properties_are_in_schema_order() {
         let xml = "<w:p><w:pPr><w:rPr><w:sz w:val=\"2\" /><w:b /></w:rPr><w:pStyle w:val=\"A\" /><w:numPr><w:numId w:val=\"1\" /><w:ilvl w:val=\"0\" /></w:numPr><w:keepNext /></w:pPr><w:r><w:rPr><w:color w:val=\"x>y\" /><w:rStyle w:val=\"H\" /></w:rPr><w:t>a &lt; b</w:t></w:r><w:rPr /></w:p>";
-        let fixed = tidy(xml.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let fixed = tidy(xml.as_bytes(), &[], "Figuur").unwrap_or_else(|e| panic!("{e}"));
         let fixed = String::from_utf8(fixed).unwrap_or_default();
         assert_eq!(
             fixed,
@@ -1793,26 +1806,33 @@ _Einde_
     #[test]
     fn relationships_sort_by_id_and_pictures_are_numbered() {
         let rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"r\"><Relationship Id=\"rIdHyperlink10\" Target=\"b\" /><Relationship Id=\"rId2\" Target=\"s\" /><Relationship Id=\"rIdHyperlink2\" Target=\"a\" /></Relationships>";
-        let rels = tidy(rels.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let rels = tidy(rels.as_bytes(), &[], "Figuur").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             String::from_utf8(rels).unwrap_or_default(),
             "<?xml version=\"1.0\"?><Relationships xmlns=\"r\"><Relationship Id=\"rId2\" Target=\"s\" /><Relationship Id=\"rIdHyperlink2\" Target=\"a\" /><Relationship Id=\"rIdHyperlink10\" Target=\"b\" /></Relationships>"
         );
         let doc = "<w:body><w:tblGrid><w:gridCol w:w=\"100\" w:type=\"dxa\" /></w:tblGrid><wp:docPr id=\"1\" name=\"Figure\" /><wp:docPr id=\"1\" name=\"Figure\" /></w:body>";
         let alts = ["a \"b\" & <c>".to_string()];
-        let doc = tidy(doc.as_bytes(), &alts).unwrap_or_else(|e| panic!("{e}"));
+        let doc = tidy(doc.as_bytes(), &alts, "Figuur").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             String::from_utf8(doc).unwrap_or_default(),
             "<w:body><w:tblGrid><w:gridCol w:w=\"100\" /></w:tblGrid><wp:docPr id=\"1\" name=\"Figuur 1\" descr=\"a &quot;b&quot; &amp; &lt;c&gt;\" /><wp:docPr id=\"2\" name=\"Figuur 2\" descr=\"\" /></w:body>"
         );
+        // The pictures' name is the report language's.
+        let english = tidy(b"<wp:docPr id=\"1\" name=\"x\" />", &[], "Figure")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            String::from_utf8(english).unwrap_or_default(),
+            "<wp:docPr id=\"1\" name=\"Figure 1\" descr=\"\" />"
+        );
         // Not XML: an error, no panic.
-        assert!(tidy(b"<w:p></w:r>", &[]).is_err());
+        assert!(tidy(b"<w:p></w:r>", &[], "Figuur").is_err());
     }
 
     #[test]
     fn verbatim_blocks_keep_their_lines() {
         let md = "```\nlet a = 1;\n\nlet b = 2;\n```\n\n<div>\n<b>x</b>\n</div>\n";
-        let docx = markdown_to_docx(md, "t", 1, &|_| None).unwrap_or_default();
+        let docx = markdown_to_docx(md, "t", "Figuur", 1, &|_| None).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         let code_start = doc.find("CodeBlock").unwrap_or(0);
         let code = &doc[code_start
@@ -1829,7 +1849,8 @@ _Einde_
     #[test]
     fn pictures_in_table_cells_fit_their_column() {
         let md = "| a | b | c |\n|---|---|---|\n| ![x](p.png) | 1 | 2 |\n";
-        let docx = markdown_to_docx(md, "t", 1, &|_| Some(tiny_png())).unwrap_or_default();
+        let docx =
+            markdown_to_docx(md, "t", "Figuur", 1, &|_| Some(tiny_png())).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         let share = TEXT_WIDTH_EMU / 3 - CELL_MARGINS_EMU;
         assert!(doc.contains(&format!(
@@ -1851,7 +1872,8 @@ _Einde_
             "Tekst\n\n![k](p.png \"key\")\n\n- reden\n\n{}\n\n## Bijlage\n\n![a](p.png)\n",
             crate::render::markdown::PAGE_BREAK
         );
-        let docx = markdown_to_docx(&md, "t", 1, &|_| Some(tiny_png())).unwrap_or_default();
+        let docx =
+            markdown_to_docx(&md, "t", "Figuur", 1, &|_| Some(tiny_png())).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         // tiny_png is 2:1; the key chart's column is 40% of the 17 cm text width, less the
         // cell margins.
@@ -1882,7 +1904,7 @@ _Einde_
 
     #[test]
     fn empty_markdown_still_makes_a_document() {
-        let docx = markdown_to_docx("", "", 1, &|_| None).unwrap_or_default();
+        let docx = markdown_to_docx("", "", "Figuur", 1, &|_| None).unwrap_or_default();
         let doc = text_part(&docx, "word/document.xml");
         assert!(doc.contains("<w:body>"));
     }

@@ -338,7 +338,7 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
         rows,
         legend: theme_legend(src, unit),
         suppressed: src.hidden_text(),
-        comma: src.lang().comma(),
+        lang: src.lang(),
     }
 }
 
@@ -390,7 +390,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
             .collect(),
         legend: theme_legend(src, Unit::Vsv(0)),
         suppressed,
-        comma: src.lang().comma(),
+        lang: src.lang(),
     })
 }
 
@@ -531,7 +531,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
         legend: spc_legend(lang, chart, missing),
         no_data: t.no_data.into(),
         decimals: 1,
-        comma: lang.comma(),
+        lang,
         y_range: Some((0.0, 10.0)),
     })
 }
@@ -599,7 +599,7 @@ fn funnel(src: &Source, m: Measure, label: &str) -> Option<FunnelPlot> {
         no_data: t.no_data.into(),
         percent: false,
         decimals: 1,
-        comma: lang.comma(),
+        lang,
         y_range: Some((0.0, 10.0)),
     })
 }
@@ -664,7 +664,7 @@ fn heatmap(src: &Source) -> Heatmap {
             ),
         },
         suppressed,
-        comma: lang.comma(),
+        lang,
     }
 }
 
@@ -725,7 +725,7 @@ fn likert(src: &Source, unit: Unit) -> Likert {
         ],
         rows,
         suppressed: src.hidden_text(),
-        comma: lang.comma(),
+        lang,
     }
 }
 
@@ -865,7 +865,7 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
             t.region_legend.into(),
         ],
         suppressed: src.hidden_text(),
-        comma: lang.comma(),
+        lang,
     })
 }
 

@@ -473,21 +473,19 @@ fn point_view(
         Some(r) => format!("{score} ({} {})", a.region, lang.decimal(r, 1)),
         None => score,
     };
-    let plain: Vec<String> = f
+    // Each reason with its own words, before the wordless ones are dropped, so that the
+    // appendix's numbers stay on their reason's line.
+    let evidence: Vec<Evidence> = f
         .reasons
         .iter()
-        .map(|r| plain_reason(r, f, input))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let evidence = f
-        .reasons
-        .iter()
-        .zip(&plain)
+        .map(|r| (r, plain_reason(r, f, input)))
+        .filter(|(_, reason)| !reason.is_empty())
         .map(|(r, reason)| Evidence {
-            reason: reason.clone(),
+            reason,
             numbers: evidence_text(r, f, input.period, lang),
         })
         .collect();
+    let plain: Vec<String> = evidence.iter().map(|e| e.reason.clone()).collect();
     let action = answering_action(follow_ups, f.theme).map_or_else(
         || a.register_none.to_string(),
         |x| {
@@ -747,6 +745,28 @@ mod tests {
         // An appendix-only point has no quotes and no chart.
         let more = point_view(&input(&fx, b, &[], &[]), &f, &[], false);
         assert!(more.quotes.is_empty() && more.chart.is_none());
+    }
+
+    #[test]
+    fn each_reason_keeps_its_own_numbers_after_an_empty_one() {
+        // Regression: the appendix paired the reasons with their plain texts after the
+        // empty ones were dropped, so a wordless reason first shifted every number a line.
+        let fx = fixture();
+        let b = fx.vsv("VSV B").vsv();
+        let f = flag(b, vec![band(Band::AsExpected), decline()]);
+        let inp = input(&fx, b, &[], &[]);
+        let view = point_view(&inp, &f, &[], true);
+        assert_eq!(view.plain, ["gedaald sinds vorig kwartaal (toen 5,9)"]);
+        assert_eq!(view.evidence.len(), 1);
+        assert_eq!(view.evidence[0].reason, view.plain[0]);
+        assert_eq!(
+            view.evidence[0].numbers,
+            evidence_text(&decline(), &f, q3(), Language::Nl)
+        );
+        assert_ne!(
+            view.evidence[0].numbers,
+            evidence_text(&band(Band::AsExpected), &f, q3(), Language::Nl)
+        );
     }
 
     #[test]

@@ -178,22 +178,12 @@ fn is_number(text: &str) -> bool {
     mantissa_ok && exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)))
 }
 
-/// `value` with `decimals` decimals and a minus only where the shown number is not zero
-/// (`-0.00001` with 4 decimals is "0.0000"): the core of the tables' [`fixed`] and the
-/// charts' [`crate::render::charts::number`].
-pub fn decimals(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
-    match s.strip_prefix('-') {
-        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
-        _ => s,
-    }
-}
-
-/// A number with `decimals` decimals as the tables write it: dot, ASCII minus, never
+/// A number with `decimals` decimals as the tables write it (machine-readable, in every
+/// report language): [`crate::i18n::number::decimals`], so dot, ASCII minus, never
 /// "-0.0000"; empty for none and for a value that is not finite.
 pub fn fixed(v: Option<f64>, decimals: usize) -> String {
     match v {
-        Some(x) if x.is_finite() => self::decimals(x, decimals),
+        Some(x) if x.is_finite() => crate::i18n::number::decimals(x, decimals),
         _ => String::new(),
     }
 }

@@ -9,10 +9,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number,
-    text, text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
+    band_mark, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, text,
+    text_width, Axis, Chart, DrawResult, Key, COMMON, GRID, INK, LABEL, MUTED, SMALL, WIDTH,
 };
 use crate::funnel::Band;
+use crate::i18n::Language;
 
 /// The control limits at one n (a point of the drawn curves).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,8 +83,8 @@ pub struct FunnelPlot {
     pub percent: bool,
     /// Decimals of the printed target (in % when `percent`).
     pub decimals: usize,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
     /// Bounds of the scale, e.g. `Some((0.0, 1.0))` for proportions: the y axis stays
     /// within them (but always shows every unit); `None`: automatic.
     pub y_range: Option<(f64, f64)>,
@@ -100,6 +101,9 @@ const HALO: RGBAColor = RGBAColor(255, 255, 255, 0.7);
 
 /// A rectangle in pixels: left, top, right, bottom.
 type Rect = (f64, f64, f64, f64);
+
+/// A unit's dot: its centre in pixels, and the unit.
+type Dot<'a> = ((f64, f64), &'a FunnelPoint);
 
 fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
@@ -237,9 +241,9 @@ impl FunnelPlot {
     /// A y value as text: a percentage when `percent`.
     fn y_text(&self, v: f64, decimals: usize) -> String {
         if self.percent {
-            format!("{}%", number(v * 100.0, decimals, self.comma))
+            format!("{}%", self.lang.decimal(v * 100.0, decimals))
         } else {
-            number(v, decimals, self.comma)
+            self.lang.decimal(v, decimals)
         }
     }
 
@@ -352,20 +356,50 @@ impl FunnelPlot {
     }
 
     /// The drawable units and their dots' centres in pixels.
-    fn dots(&self, f: &Frame) -> Vec<((f64, f64), &FunnelPoint)> {
+    fn dots(&self, f: &Frame) -> Vec<Dot<'_>> {
         self.drawable().map(|u| (f.px((u.n, u.value)), u)).collect()
     }
 
-    /// Places the names of the outliers (at most [`MAX_LABELS`]), most extreme first: around the dot (right, left,
-    /// diagonally, above, below), else moved up or down with a leader line; positions
-    /// clear of the limit lines first. A name never covers another name, a leader line
-    /// or a dot; one that fits nowhere is left out.
-    fn place_labels(
-        &self,
-        dots: &[((f64, f64), &FunnelPoint)],
-        lines: &[Vec<(f64, f64)>],
-        plot: Rect,
-    ) -> Vec<Placed> {
+    /// Places the names of the outliers (at most [`MAX_LABELS`]), most extreme first: around
+    /// the dot (right, left, diagonally, above, below), else moved up or down with a leader
+    /// line; positions clear of the limit lines first. A name never covers another name, a
+    /// leader line or a dot; one that fits nowhere is left out.
+    fn place_labels(&self, dots: &[Dot<'_>], lines: &[Vec<(f64, f64)>], plot: Rect) -> Vec<Placed> {
+        let mut placed: Vec<Placed> = Vec::new();
+        for i in self.label_order(dots) {
+            let (dot, unit) = dots[i];
+            let text = fit(&unit.label, SMALL, 320);
+            let label = LabelBox {
+                dot,
+                w: f64::from(text_width(&text, SMALL)),
+                // The glyphs of a SMALL text are about 0.8 × SMALL high.
+                h: SMALL * 0.85,
+            };
+            let (spots, near) = label.spots(plot);
+            let scene = Scene {
+                placed: &placed,
+                dots,
+                lines,
+                plot,
+            };
+            let chosen = (0..spots.len())
+                .filter_map(|k| scene.cost(&label, i, spots[k], k, near).map(|c| (c, k)))
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            if let Some((_, k)) = chosen {
+                placed.push(Placed {
+                    text,
+                    at: (spots[k].0.round() as i32, spots[k].1.round() as i32),
+                    rect: label.rect(spots[k]),
+                    leader: (k >= near).then(|| label.leader(spots[k])),
+                });
+            }
+        }
+        placed
+    }
+
+    /// The outliers to name, as indices into `dots`: far outside the limits first, then the
+    /// farthest from the target; at most [`MAX_LABELS`].
+    fn label_order(&self, dots: &[Dot<'_>]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..dots.len())
             .filter(|i| outlier(dots[*i].1.band))
             .collect();
@@ -382,115 +416,150 @@ impl FunnelPlot {
         });
         // Beyond this many names the plot is unreadable anyway (and placing is slow).
         order.truncate(MAX_LABELS);
-        let dot_box =
-            |(x, y): (f64, f64)| (x - DOT - 1.0, y - DOT - 1.0, x + DOT + 1.0, y + DOT + 1.0);
-        let crosses =
-            |line: &[(f64, f64)], r: Rect| !clip_polyline(line, (r.0, r.2), (r.1, r.3)).is_empty();
-        // Label height: the glyphs of a SMALL text are about 0.8 × SMALL high.
-        let h = SMALL * 0.85;
-        let mut placed: Vec<Placed> = Vec::new();
-        for i in order {
-            let ((x, y), unit) = dots[i];
-            let label = fit(&unit.label, SMALL, 320);
-            let w = f64::from(text_width(&label, SMALL));
-            let gap = DOT + 6.0;
-            let (up, down) = (y - DOT - h / 2.0 - 2.0, y + DOT + h / 2.0 + 2.0);
-            // Left edge of the text and vertical centre: first around the dot...
-            let mut spots = vec![
-                (x + gap, y),
-                (x - gap - w, y),
-                (x + DOT * 0.6, up),
-                (x + DOT * 0.6, down),
-                (x - DOT * 0.6 - w, up),
-                (x - DOT * 0.6 - w, down),
-                (x - w / 2.0, up),
-                (x - w / 2.0, down),
-            ];
-            let near = spots.len();
-            // ...then further away, with a leader line.
-            for k in 2..=14 {
-                let dy = f64::from(k) * h * 0.6;
-                for shift in [0.0, 40.0, 90.0, 160.0] {
-                    for sign in [-1.0, 1.0] {
-                        spots.push((x + gap + 6.0 + shift, y + sign * dy));
-                        spots.push((x - gap - 6.0 - shift - w, y + sign * dy));
-                    }
+        order
+    }
+}
+
+/// The box around a dot's square in pixels, with a pixel of air.
+fn dot_box((x, y): (f64, f64)) -> Rect {
+    (x - DOT - 1.0, y - DOT - 1.0, x + DOT + 1.0, y + DOT + 1.0)
+}
+
+/// Whether the polyline `line` runs through the rectangle `r`.
+fn crosses(line: &[(f64, f64)], r: Rect) -> bool {
+    !clip_polyline(line, (r.0, r.2), (r.1, r.3)).is_empty()
+}
+
+/// A name to place for the dot at `dot`: its text's width and height in pixels.
+struct LabelBox {
+    dot: (f64, f64),
+    w: f64,
+    h: f64,
+}
+
+impl LabelBox {
+    /// Candidate spots (left edge of the text, vertical centre), best first, and how
+    /// many of them sit beside the dot (the rest need a leader line).
+    fn spots(&self, plot: Rect) -> (Vec<(f64, f64)>, usize) {
+        let ((x, y), w, h) = (self.dot, self.w, self.h);
+        let gap = DOT + 6.0;
+        let (up, down) = (y - DOT - h / 2.0 - 2.0, y + DOT + h / 2.0 + 2.0);
+        // First around the dot...
+        let mut spots = vec![
+            (x + gap, y),
+            (x - gap - w, y),
+            (x + DOT * 0.6, up),
+            (x + DOT * 0.6, down),
+            (x - DOT * 0.6 - w, up),
+            (x - DOT * 0.6 - w, down),
+            (x - w / 2.0, up),
+            (x - w / 2.0, down),
+        ];
+        let near = spots.len();
+        // ...then further away, with a leader line.
+        for k in 2..=14 {
+            let dy = f64::from(k) * h * 0.6;
+            for shift in [0.0, 40.0, 90.0, 160.0] {
+                for sign in [-1.0, 1.0] {
+                    spots.push((x + gap + 6.0 + shift, y + sign * dy));
+                    spots.push((x - gap - 6.0 - shift - w, y + sign * dy));
                 }
-            }
-            // Last resort: anywhere in the plot.
-            let (columns, rows) = (
-                ((plot.2 - plot.0) / 50.0) as i32,
-                ((plot.3 - plot.1) / h) as i32,
-            );
-            for row in 0..rows.clamp(0, 40) {
-                for column in 0..columns.clamp(0, 40) {
-                    let left = plot.0 + 6.0 + f64::from(column) * 50.0;
-                    spots.push((left, plot.1 + h * (f64::from(row) + 0.5)));
-                }
-            }
-            let rect_of =
-                |(left, cy): (f64, f64)| (left - 4.0, cy - h / 2.0, left + w + 4.0, cy + h / 2.0);
-            // From the dot's edge to the nearest point of the label's box.
-            let leader_of = |spot: (f64, f64)| {
-                let r = rect_of(spot);
-                let end = (x.clamp(r.0, r.2), y.clamp(r.1, r.3));
-                let (dx, dy) = (end.0 - x, end.1 - y);
-                let length = dx.hypot(dy).max(1e-9);
-                ((x + dx / length * DOT, y + dy / length * DOT), end)
-            };
-            // The cost of a spot (lower is better), or `None` when it is not allowed.
-            let cost = |k: usize| -> Option<f64> {
-                let r = rect_of(spots[k]);
-                let inside = r.0 >= plot.0 + 2.0
-                    && r.2 <= plot.2 - 2.0
-                    && r.1 >= plot.1
-                    && r.3 <= plot.3 - 2.0;
-                let free = !placed.iter().any(|p| {
-                    overlaps(p.rect, r) || p.leader.is_some_and(|(a, b)| crosses(&[a, b], r))
-                }) && !dots.iter().any(|(d, _)| overlaps(dot_box(*d), r));
-                if !(inside && free) {
-                    return None;
-                }
-                let base = if k < near {
-                    2.0 * k as f64
-                } else {
-                    let (a, b) = leader_of(spots[k]);
-                    let blocked = placed.iter().any(|p| {
-                        crosses(&[a, b], p.rect)
-                            || p.leader
-                                .is_some_and(|(c, d)| segments_cross((a, b), (c, d)))
-                    }) || dots
-                        .iter()
-                        .enumerate()
-                        .any(|(j, (d, _))| j != i && crosses(&[a, b], dot_box(*d)));
-                    if blocked {
-                        return None;
-                    }
-                    let over_lines = lines
-                        .iter()
-                        .any(|l| l.windows(2).any(|s| segments_cross((a, b), (s[0], s[1]))));
-                    20.0 + 1.5 * (b.0 - a.0).hypot(b.1 - a.1) + if over_lines { 30.0 } else { 0.0 }
-                };
-                // with some air: a line grazing the glyphs reads as underlining them
-                let air = (r.0 - 2.0, r.1 - 5.0, r.2 + 2.0, r.3 + 5.0);
-                let on_lines = lines.iter().any(|l| crosses(l, air));
-                // a name over a limit or the target line reads as part of it: only when no
-                // spot clear of the lines is left
-                Some(base + if on_lines { 200.0 } else { 0.0 })
-            };
-            let chosen = (0..spots.len())
-                .filter_map(|k| cost(k).map(|c| (c, k)))
-                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            if let Some((_, k)) = chosen {
-                placed.push(Placed {
-                    text: label,
-                    at: (spots[k].0.round() as i32, spots[k].1.round() as i32),
-                    rect: rect_of(spots[k]),
-                    leader: (k >= near).then(|| leader_of(spots[k])),
-                });
             }
         }
-        placed
+        // Last resort: anywhere in the plot.
+        let (columns, rows) = (
+            ((plot.2 - plot.0) / 50.0) as i32,
+            ((plot.3 - plot.1) / h) as i32,
+        );
+        for row in 0..rows.clamp(0, 40) {
+            for column in 0..columns.clamp(0, 40) {
+                let left = plot.0 + 6.0 + f64::from(column) * 50.0;
+                spots.push((left, plot.1 + h * (f64::from(row) + 0.5)));
+            }
+        }
+        (spots, near)
+    }
+
+    /// The label's box at `spot`, with a little padding.
+    fn rect(&self, (left, cy): (f64, f64)) -> Rect {
+        (
+            left - 4.0,
+            cy - self.h / 2.0,
+            left + self.w + 4.0,
+            cy + self.h / 2.0,
+        )
+    }
+
+    /// The leader line from the dot's edge to the nearest point of the box at `spot`.
+    fn leader(&self, spot: (f64, f64)) -> ((f64, f64), (f64, f64)) {
+        let (x, y) = self.dot;
+        let r = self.rect(spot);
+        let end = (x.clamp(r.0, r.2), y.clamp(r.1, r.3));
+        let (dx, dy) = (end.0 - x, end.1 - y);
+        let length = dx.hypot(dy).max(1e-9);
+        ((x + dx / length * DOT, y + dy / length * DOT), end)
+    }
+}
+
+/// What a new name must keep clear of: the names placed so far, the dots, the plot's
+/// edges; and what it should avoid: the limit and target lines.
+struct Scene<'a> {
+    placed: &'a [Placed],
+    dots: &'a [Dot<'a>],
+    lines: &'a [Vec<(f64, f64)>],
+    plot: Rect,
+}
+
+impl Scene<'_> {
+    /// The cost (lower is better) of the label of dot `i` at `spot`, candidate `k` of
+    /// which the first `near` sit beside the dot; `None` when the spot is not allowed.
+    fn cost(
+        &self,
+        label: &LabelBox,
+        i: usize,
+        spot: (f64, f64),
+        k: usize,
+        near: usize,
+    ) -> Option<f64> {
+        let (plot, lines) = (self.plot, self.lines);
+        let r = label.rect(spot);
+        let inside =
+            r.0 >= plot.0 + 2.0 && r.2 <= plot.2 - 2.0 && r.1 >= plot.1 && r.3 <= plot.3 - 2.0;
+        let free = !self
+            .placed
+            .iter()
+            .any(|p| overlaps(p.rect, r) || p.leader.is_some_and(|(a, b)| crosses(&[a, b], r)))
+            && !self.dots.iter().any(|(d, _)| overlaps(dot_box(*d), r));
+        if !(inside && free) {
+            return None;
+        }
+        let base = if k < near {
+            2.0 * k as f64
+        } else {
+            let (a, b) = label.leader(spot);
+            let blocked = self.placed.iter().any(|p| {
+                crosses(&[a, b], p.rect)
+                    || p.leader
+                        .is_some_and(|(c, d)| segments_cross((a, b), (c, d)))
+            }) || self
+                .dots
+                .iter()
+                .enumerate()
+                .any(|(j, (d, _))| j != i && crosses(&[a, b], dot_box(*d)));
+            if blocked {
+                return None;
+            }
+            let over_lines = lines
+                .iter()
+                .any(|l| l.windows(2).any(|s| segments_cross((a, b), (s[0], s[1]))));
+            20.0 + 1.5 * (b.0 - a.0).hypot(b.1 - a.1) + if over_lines { 30.0 } else { 0.0 }
+        };
+        // with some air: a line grazing the glyphs reads as underlining them
+        let air = (r.0 - 2.0, r.1 - 5.0, r.2 + 2.0, r.3 + 5.0);
+        let on_lines = lines.iter().any(|l| crosses(l, air));
+        // a name over a limit or the target line reads as part of it: only when no
+        // spot clear of the lines is left
+        Some(base + if on_lines { 200.0 } else { 0.0 })
     }
 }
 
@@ -502,6 +571,22 @@ struct Frame {
 }
 
 impl Frame {
+    /// The x pixel of `n`.
+    fn x(&self, n: f64) -> f64 {
+        self.px((n, self.ya.lo)).0
+    }
+
+    /// The y pixel of value `v`.
+    fn y(&self, v: f64) -> f64 {
+        self.px((self.xa.lo, v)).1
+    }
+
+    /// Left, top, right and bottom of the plot in whole pixels.
+    fn edges(&self) -> (i32, i32, i32, i32) {
+        let (l, t, r, b) = self.rect;
+        (l as i32, t as i32, r as i32, b as i32)
+    }
+
     /// A data point in pixels.
     fn px(&self, (n, v): (f64, f64)) -> (f64, f64) {
         let (l, t, r, b) = self.rect;
@@ -530,16 +615,55 @@ impl Chart for FunnelPlot {
             ))?;
         }
         let frame = self.frame();
-        let (xa, ya) = (&frame.xa, &frame.ya);
-        let (l, t, r, b) = frame.rect;
-        let (left, top, right, bottom) = (l as i32, t as i32, r as i32, b as i32);
-        let x = |v: f64| frame.px((v, ya.lo)).0;
-        let y = |v: f64| frame.px((xa.lo, v)).1;
+        self.draw_grid(root, &frame)?;
+        let curves = self.curves(&frame);
+        self.draw_limits(root, &frame, &curves)?;
+        let (left, top, right, bottom) = frame.edges();
+        root.draw(&PathElement::new(vec![(left, top), (left, bottom)], MUTED))?;
+        root.draw(&PathElement::new(
+            vec![(left, bottom), (right, bottom)],
+            MUTED,
+        ))?;
+        let dots = self.draw_dots(root, &frame)?;
+        let mut lines: Vec<Vec<(f64, f64)>> = curves.into_iter().flatten().collect();
+        if self.target.is_finite() {
+            let ty = frame.y(self.target);
+            lines.push(vec![(frame.rect.0, ty), (frame.rect.2, ty)]);
+        }
+        draw_names(root, self.place_labels(&dots, &lines, frame.rect))?;
 
-        // Grid and tick labels.
+        let mut y_next = bottom + 12 + SMALL as i32;
+        if !self.x_axis.is_empty() {
+            root.draw(&Text::new(
+                fit(&self.x_axis, LABEL, WIDTH - 40),
+                ((left + right) / 2, y_next + 12),
+                text(LABEL, &INK, HPos::Center, VPos::Top),
+            ))?;
+        }
+        y_next += self.x_title_height();
+        if !self.has_data() {
+            self.draw_no_data(root, &frame)?;
+        }
+        let legend = self.legend_entries();
+        if !legend.is_empty() {
+            draw_legend(root, (20, y_next + 20 + SMALL as i32 * 4 / 5), &legend)?;
+        }
+        Ok(())
+    }
+}
+
+impl FunnelPlot {
+    /// Grid lines with y and x tick labels (every other x label when they do not fit).
+    fn draw_grid<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+    ) -> DrawResult<DB> {
+        let (xa, ya) = (&frame.xa, &frame.ya);
+        let (left, top, right, bottom) = frame.edges();
         let y_decimals = self.tick_decimals(ya);
         for tick in &ya.ticks {
-            let ty = y(*tick).round() as i32;
+            let ty = frame.y(*tick).round() as i32;
             root.draw(&PathElement::new(vec![(left, ty), (right, ty)], GRID))?;
             root.draw(&Text::new(
                 self.y_text(*tick, y_decimals),
@@ -550,15 +674,19 @@ impl Chart for FunnelPlot {
         let x_labels: Vec<(i32, String)> = xa
             .ticks
             .iter()
-            .map(|v| (x(*v).round() as i32, number(*v, xa.decimals, self.comma)))
+            .map(|v| {
+                (
+                    frame.x(*v).round() as i32,
+                    self.lang.decimal(*v, xa.decimals),
+                )
+            })
             .collect();
-        // Every tick label when they fit, else every other one.
         let widest = x_labels
             .iter()
             .map(|(_, s)| text_width(s, SMALL))
             .max()
             .unwrap_or(0) as f64;
-        let spacing = (r - l) / x_labels.len().max(1) as f64;
+        let spacing = (frame.rect.2 - frame.rect.0) / x_labels.len().max(1) as f64;
         let every = if widest + 16.0 <= spacing { 1 } else { 2 };
         for (k, (tx, label)) in x_labels.into_iter().enumerate() {
             root.draw(&PathElement::new(vec![(tx, top), (tx, bottom)], GRID))?;
@@ -574,9 +702,16 @@ impl Chart for FunnelPlot {
                 ))?;
             }
         }
+        Ok(())
+    }
 
-        // Limits, clipped to the plot.
-        let curves = self.curves(&frame);
+    /// The limit curves (99.8% solid, 95% dashed) and the target line with its value.
+    fn draw_limits<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+        curves: &[Vec<Vec<(f64, f64)>>; 4],
+    ) -> DrawResult<DB> {
         for run in curves[..2].iter().flatten() {
             let pts: Vec<(i32, i32)> = run
                 .iter()
@@ -587,8 +722,10 @@ impl Chart for FunnelPlot {
         for run in curves[2..].iter().flatten() {
             draw_dashed(root, run, MUTED.stroke_width(2), (9.0, 6.0))?;
         }
+        let ya = &frame.ya;
         if self.target.is_finite() && self.target >= ya.lo && self.target <= ya.hi {
-            let ty = y(self.target).round() as i32;
+            let (left, _, right, _) = frame.edges();
+            let ty = frame.y(self.target).round() as i32;
             root.draw(&PathElement::new(
                 vec![(left, ty), (right, ty)],
                 INK.stroke_width(2),
@@ -601,16 +738,17 @@ impl Chart for FunnelPlot {
                 ))?;
             }
         }
+        Ok(())
+    }
 
-        // Axes.
-        root.draw(&PathElement::new(vec![(left, top), (left, bottom)], MUTED))?;
-        root.draw(&PathElement::new(
-            vec![(left, bottom), (right, bottom)],
-            MUTED,
-        ))?;
-
-        // Dots: as expected first, outliers on top, each in input order.
-        let mut dots = self.dots(&frame);
+    /// The dots: as expected first, outliers on top, each in input order. Returns them
+    /// in drawing order.
+    fn draw_dots<'a, DB: DrawingBackend>(
+        &'a self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+    ) -> Result<Vec<Dot<'a>>, DrawingAreaErrorKind<DB::ErrorType>> {
+        let mut dots = self.dots(frame);
         dots.sort_by_key(|(_, u)| outlier(u.band));
         for ((cx, cy), u) in &dots {
             let c = (cx.round() as i32, cy.round() as i32);
@@ -625,68 +763,62 @@ impl Chart for FunnelPlot {
                 }
             }
         }
+        Ok(dots)
+    }
 
-        // Names of the outliers.
-        let mut lines: Vec<Vec<(f64, f64)>> = curves.into_iter().flatten().collect();
-        if self.target.is_finite() {
-            lines.push(vec![(l, y(self.target)), (r, y(self.target))]);
-        }
-        for p in self.place_labels(&dots, &lines, frame.rect) {
-            if let Some(((ax, ay), (bx, by))) = p.leader {
-                root.draw(&PathElement::new(
-                    vec![
-                        (ax.round() as i32, ay.round() as i32),
-                        (bx.round() as i32, by.round() as i32),
-                    ],
-                    MUTED,
-                ))?;
-            }
-            let (x0, y0, x1, y1) = p.rect;
-            root.draw(&Rectangle::new(
-                [
-                    (x0.round() as i32, y0.round() as i32),
-                    (x1.round() as i32, y1.round() as i32),
-                ],
-                HALO.filled(),
-            ))?;
-            root.draw(&Text::new(
-                p.text,
-                p.at,
-                text(SMALL, &INK, HPos::Left, VPos::Center),
-            ))?;
-        }
-
-        let mut y_next = bottom + 12 + SMALL as i32;
-        if !self.x_axis.is_empty() {
-            root.draw(&Text::new(
-                fit(&self.x_axis, LABEL, WIDTH - 40),
-                ((left + right) / 2, y_next + 12),
-                text(LABEL, &INK, HPos::Center, VPos::Top),
-            ))?;
-        }
-        y_next += self.x_title_height();
-
-        if !self.has_data() {
-            let message = fit(&self.no_data, LABEL, (right - left).max(60) as u32 - 40);
-            let half = text_width(&message, LABEL) as i32 / 2 + 14;
-            let (cx, cy) = ((left + right) / 2, (top + bottom) / 2);
-            root.draw(&Rectangle::new(
-                [(cx - half, cy - 24), (cx + half, cy + 24)],
-                WHITE.filled(),
-            ))?;
-            root.draw(&Text::new(
-                message,
-                (cx, cy),
-                text(LABEL, &MUTED, HPos::Center, VPos::Center),
-            ))?;
-        }
-
-        let legend = self.legend_entries();
-        if !legend.is_empty() {
-            draw_legend(root, (20, y_next + 20 + SMALL as i32 * 4 / 5), &legend)?;
-        }
+    /// The no-data message in a white box in the middle of the plot.
+    fn draw_no_data<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        frame: &Frame,
+    ) -> DrawResult<DB> {
+        let (left, top, right, bottom) = frame.edges();
+        let message = fit(&self.no_data, LABEL, (right - left).max(60) as u32 - 40);
+        let half = text_width(&message, LABEL) as i32 / 2 + 14;
+        let (cx, cy) = ((left + right) / 2, (top + bottom) / 2);
+        root.draw(&Rectangle::new(
+            [(cx - half, cy - 24), (cx + half, cy + 24)],
+            WHITE.filled(),
+        ))?;
+        root.draw(&Text::new(
+            message,
+            (cx, cy),
+            text(LABEL, &MUTED, HPos::Center, VPos::Center),
+        ))?;
         Ok(())
     }
+}
+
+/// The outliers' names: leader line, a light halo, the text.
+fn draw_names<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    names: Vec<Placed>,
+) -> DrawResult<DB> {
+    for p in names {
+        if let Some(((ax, ay), (bx, by))) = p.leader {
+            root.draw(&PathElement::new(
+                vec![
+                    (ax.round() as i32, ay.round() as i32),
+                    (bx.round() as i32, by.round() as i32),
+                ],
+                MUTED,
+            ))?;
+        }
+        let (x0, y0, x1, y1) = p.rect;
+        root.draw(&Rectangle::new(
+            [
+                (x0.round() as i32, y0.round() as i32),
+                (x1.round() as i32, y1.round() as i32),
+            ],
+            HALO.filled(),
+        ))?;
+        root.draw(&Text::new(
+            p.text,
+            p.at,
+            text(SMALL, &INK, HPos::Left, VPos::Center),
+        ))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -764,7 +896,7 @@ mod tests {
             no_data: "Geen gegevens".into(),
             percent: false,
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 10.0)),
         }
     }
@@ -815,7 +947,7 @@ mod tests {
             no_data: "Geen gegevens".into(),
             percent: true,
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 1.0)),
         }
     }

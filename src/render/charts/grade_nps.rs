@@ -9,9 +9,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    bold, draw_legend, draw_title, fit, legend_layout, number, text, text_width, Chart, DrawResult,
+    bold, draw_legend, draw_title, fit, legend_layout, text, text_width, Chart, DrawResult,
     Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, UNIT, WIDTH,
 };
+use crate::i18n::Language;
 
 /// One quarter's value of the unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,8 +46,8 @@ pub struct GradeNps {
     pub legend: [String; 3],
     /// Shown instead of a suppressed quarter's value, e.g. "n < 10".
     pub suppressed: String,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
 }
 
 /// Height of one panel's plot.
@@ -134,6 +135,20 @@ struct Panel<'a> {
     decimals: usize,
     /// Top of the plot.
     top: i32,
+}
+
+impl Panel<'_> {
+    /// Bottom of the plot (the x axis).
+    fn bottom(&self) -> i32 {
+        self.top + PANEL
+    }
+
+    /// The y pixel of `v`, kept within the plot.
+    fn y(&self, v: f64) -> i32 {
+        let Axis { lo, hi, .. } = self.axis;
+        let t = ((v.clamp(lo, hi) - lo) / (hi - lo)).clamp(0.0, 1.0);
+        self.bottom() - (t * f64::from(PANEL)).round() as i32
+    }
 }
 
 impl GradeNps {
@@ -262,51 +277,76 @@ impl GradeNps {
         ]
     }
 
+    /// One panel: axes, the region, the unit, the privacy texts and the latest value.
     fn draw_panel<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         p: &Panel<'_>,
     ) -> DrawResult<DB> {
-        let (top, bottom) = (p.top, p.top + PANEL);
-        let Axis { lo, hi, .. } = p.axis;
-        let y = |v: f64| {
-            let t = ((v.clamp(lo, hi) - lo) / (hi - lo)).clamp(0.0, 1.0);
-            bottom - (t * f64::from(PANEL)).round() as i32
-        };
-        let n = self.count();
+        self.draw_axes(root, p)?;
+        let region = self.region_points(p);
+        self.draw_region(root, &region)?;
+        let marks = self.unit_marks(p);
+        self.draw_marks(root, p, &marks)?;
+        let privacy = self.draw_privacy(root, p, &region)?;
+        if let Some(&last) = marks.iter().flatten().last() {
+            self.draw_latest(root, p, last, &privacy)?;
+        }
+        Ok(())
+    }
+
+    /// The panel title, the grid with y tick labels, the axes and the x ticks.
+    fn draw_axes<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        p: &Panel<'_>,
+    ) -> DrawResult<DB> {
+        let (top, bottom) = (p.top, p.bottom());
         root.draw(&Text::new(
             fit(p.title, LABEL, WIDTH - 40),
             (20, top - PANEL_TITLE + 2),
             bold(LABEL, &INK, HPos::Left, VPos::Top),
         ))?;
         for v in p.axis.ticks() {
-            let py = y(v);
+            let py = p.y(v);
             root.draw(&PathElement::new(vec![(X0, py), (X1, py)], GRID))?;
             root.draw(&PathElement::new(vec![(X0 - 5, py), (X0, py)], MUTED))?;
             root.draw(&Text::new(
-                number(v, p.axis.decimals, self.comma),
+                self.lang.decimal(v, p.axis.decimals),
                 (X0 - 10, py),
                 text(SMALL, &INK, HPos::Right, VPos::Center),
             ))?;
         }
         root.draw(&PathElement::new(vec![(X0, top), (X0, bottom)], MUTED))?;
         root.draw(&PathElement::new(vec![(X0, bottom), (X1, bottom)], MUTED))?;
-        for i in 0..n {
+        for i in 0..self.count() {
             let x = self.x(i);
             root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + 5)], MUTED))?;
         }
+        Ok(())
+    }
 
-        // The region: dashed, through consecutive quarters with a value.
-        let region: Vec<Option<(i32, i32)>> = (0..n)
+    /// The region's point per quarter (pixels), where it has a finite value.
+    fn region_points(&self, p: &Panel<'_>) -> Vec<Option<(i32, i32)>> {
+        (0..self.count())
             .map(|i| {
                 p.region
                     .get(i)
                     .copied()
                     .flatten()
                     .filter(|v| v.is_finite())
-                    .map(|v| (self.x(i), y(v)))
+                    .map(|v| (self.x(i), p.y(v)))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The region: dashed, through consecutive quarters with a value; a lone quarter
+    /// gets a short dash.
+    fn draw_region<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        region: &[Option<(i32, i32)>],
+    ) -> DrawResult<DB> {
         for (i, point) in region.iter().enumerate() {
             let Some(a) = *point else { continue };
             let prev = i.checked_sub(1).and_then(|j| region[j]);
@@ -320,9 +360,12 @@ impl GradeNps {
                 None => {}
             }
         }
+        Ok(())
+    }
 
-        // The unit: a thin line through consecutive quarters, then intervals and dots.
-        let marks: Vec<Option<(usize, Mark)>> = (0..n)
+    /// The unit's mark per quarter, with its index, where its mean is finite.
+    fn unit_marks(&self, p: &Panel<'_>) -> Vec<Option<(usize, Mark)>> {
+        (0..self.count())
             .map(|i| {
                 p.marks
                     .get(i)
@@ -331,20 +374,33 @@ impl GradeNps {
                     .filter(|m| m.value.mean.is_finite())
                     .map(|m| (i, m))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The unit: a thin line through consecutive quarters, then intervals and dots
+    /// (rings when indicative).
+    fn draw_marks<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        p: &Panel<'_>,
+        marks: &[Option<(usize, Mark)>],
+    ) -> DrawResult<DB> {
         for pair in marks.windows(2) {
             if let [Some((i, a)), Some((j, b))] = pair {
                 root.draw(&PathElement::new(
-                    vec![(self.x(*i), y(a.value.mean)), (self.x(*j), y(b.value.mean))],
+                    vec![
+                        (self.x(*i), p.y(a.value.mean)),
+                        (self.x(*j), p.y(b.value.mean)),
+                    ],
                     UNIT.stroke_width(2),
                 ))?;
             }
         }
         for &(i, m) in marks.iter().flatten() {
-            let (x, ym) = (self.x(i), y(m.value.mean));
+            let (x, ym) = (self.x(i), p.y(m.value.mean));
             let Interval { low, high, .. } = m.value;
             if low.is_finite() && high.is_finite() {
-                let (y0, y1) = (y(low.min(high)), y(low.max(high)));
+                let (y0, y1) = (p.y(low.min(high)), p.y(low.max(high)));
                 root.draw(&PathElement::new(
                     vec![(x, y0), (x, y1)],
                     UNIT.stroke_width(3),
@@ -363,21 +419,29 @@ impl GradeNps {
                 root.draw(&Circle::new((x, ym), 10, UNIT.filled()))?;
             }
         }
+        Ok(())
+    }
 
-        // Suppressed quarters: the privacy text just above the axis (or at the top when
-        // the region line runs there), on white over the grid.
+    /// Suppressed quarters: the privacy text just above the axis (or at the top when
+    /// the region line runs there), on white over the grid. Returns where each went.
+    fn draw_privacy<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        p: &Panel<'_>,
+        region: &[Option<(i32, i32)>],
+    ) -> Result<Vec<Option<Boxed>>, DrawingAreaErrorKind<DB::ErrorType>> {
         let max = (self.slot() - 6.0).max(0.0) as u32;
         let label = fit(&self.suppressed, SMALL, max);
         let tw = text_width(&label, SMALL) as i32;
-        let privacy: Vec<Option<Boxed>> = (0..n)
+        let privacy: Vec<Option<Boxed>> = (0..self.count())
             .map(|i| {
                 // Quarters beyond the data are missing, not suppressed: nothing there.
                 if !matches!(p.marks.get(i), Some(None)) {
                     return None;
                 }
-                let low = bottom - 20;
+                let low = p.bottom() - 20;
                 let cy = match region[i] {
-                    Some((_, ry)) if (ry - low).abs() < 34 => top + 20,
+                    Some((_, ry)) if (ry - low).abs() < 34 => p.top + 20,
                     _ => low,
                 };
                 Some(Boxed::centred(self.x(i), cy, tw))
@@ -391,43 +455,50 @@ impl GradeNps {
                 text(SMALL, &MUTED, HPos::Center, VPos::Center),
             ))?;
         }
+        Ok(privacy)
+    }
 
-        // The latest value beside the last dot: to its right unless that meets the next
-        // quarter's privacy text, else above (or below) its interval.
-        if let Some(&(i, m)) = marks.iter().flatten().last() {
-            let value = number(m.value.mean, p.decimals, self.comma);
-            let tw = text_width(&value, LABEL) as i32;
-            let x = self.x(i);
-            let right = Boxed {
-                left: x + 16,
-                cy: y(m.value.mean),
-                width: tw,
-            };
-            let clash = privacy
-                .get(i + 1)
-                .copied()
-                .flatten()
-                .is_some_and(|b| b.meets(&right));
-            let place = if clash {
-                let finite = |v: f64| if v.is_finite() { v } else { m.value.mean };
-                let (low, high) = (finite(m.value.low), finite(m.value.high));
-                let above = y(low.max(high)) - 24;
-                let cy = if above - 14 > top {
-                    above
-                } else {
-                    (y(low.min(high)) + 24).min(bottom - 14)
-                };
-                Boxed::centred(x, cy, tw)
+    /// The latest value beside the last dot: to its right unless that meets the next
+    /// quarter's privacy text, else above (or below) its interval.
+    fn draw_latest<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        p: &Panel<'_>,
+        (i, m): (usize, Mark),
+        privacy: &[Option<Boxed>],
+    ) -> DrawResult<DB> {
+        let value = self.lang.decimal(m.value.mean, p.decimals);
+        let tw = text_width(&value, LABEL) as i32;
+        let x = self.x(i);
+        let right = Boxed {
+            left: x + 16,
+            cy: p.y(m.value.mean),
+            width: tw,
+        };
+        let clash = privacy
+            .get(i + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|b| b.meets(&right));
+        let place = if clash {
+            let finite = |v: f64| if v.is_finite() { v } else { m.value.mean };
+            let (low, high) = (finite(m.value.low), finite(m.value.high));
+            let above = p.y(low.max(high)) - 24;
+            let cy = if above - 14 > p.top {
+                above
             } else {
-                right
+                (p.y(low.min(high)) + 24).min(p.bottom() - 14)
             };
-            root.draw(&Rectangle::new(place.rect(), WHITE.filled()))?;
-            root.draw(&Text::new(
-                value,
-                (place.left, place.cy),
-                text(LABEL, &INK, HPos::Left, VPos::Center),
-            ))?;
-        }
+            Boxed::centred(x, cy, tw)
+        } else {
+            right
+        };
+        root.draw(&Rectangle::new(place.rect(), WHITE.filled()))?;
+        root.draw(&Text::new(
+            value,
+            (place.left, place.cy),
+            text(LABEL, &INK, HPos::Left, VPos::Center),
+        ))?;
         Ok(())
     }
 }
@@ -586,7 +657,7 @@ mod tests {
                 "regio".into(),
             ],
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         }
     }
 

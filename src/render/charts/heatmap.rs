@@ -11,11 +11,12 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, FontTransform};
 
 use super::{
-    band_colour, draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width,
+    band_colour, draw_legend, draw_title, fit, is_dark, legend_layout, text, text_width,
     wrap_label, Chart, DrawResult, Key, BAND_AS_EXPECTED, BAND_BETTER, BAND_MUCH_BETTER,
     BAND_MUCH_WORSE, BAND_WORSE, INK, LABEL, MUTED, SMALL, SUPPRESSED, WIDTH,
 };
 use crate::funnel::Band;
+use crate::i18n::Language;
 
 /// The state of one cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,8 +66,8 @@ pub struct Heatmap {
     pub legend: HeatLegend,
     /// Shown in a suppressed cell, e.g. "n < 10".
     pub suppressed: String,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
 }
 
 /// Longest line of a column header (vertical text).
@@ -202,7 +203,7 @@ impl Heatmap {
         let value = cell
             .value
             .filter(|v| v.is_finite())
-            .map(|v| number(v, 1, self.comma));
+            .map(|v| self.lang.decimal(v, 1));
         match cell.state {
             HeatState::Suppressed => {
                 root.draw(&Rectangle::new([(x0, y0), (x1, y1)], SUPPRESSED.filled()))?;
@@ -431,7 +432,7 @@ mod tests {
             cells,
             legend: legend(),
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         };
         // Suppressed cells carry a value that must never appear.
         map.cells[2][1] = HeatCell {

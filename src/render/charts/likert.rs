@@ -9,10 +9,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    draw_legend, draw_title, fit, is_dark, legend_layout, number, text, text_width, wrap_label,
-    Chart, DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK,
-    LABEL, MUTED, SMALL, WIDTH,
+    draw_legend, draw_title, fit, is_dark, legend_layout, text, text_width, wrap_label, Chart,
+    DrawResult, Key, BAND_BETTER, BAND_MUCH_BETTER, BAND_MUCH_WORSE, BAND_WORSE, GRID, INK, LABEL,
+    MUTED, SMALL, WIDTH,
 };
+use crate::i18n::Language;
 
 /// Which side of the zero line a category's answers go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +62,8 @@ pub struct Likert {
     pub rows: Vec<LikertRow>,
     /// Shown instead of a suppressed theme's bar, e.g. "n < 10".
     pub suppressed: String,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
 }
 
 const TOP_PAD: i32 = 10;
@@ -279,7 +280,7 @@ impl Chart for Likert {
             }
             root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + 5)], MUTED))?;
             root.draw(&Text::new(
-                number((v * 100.0).abs(), 0, self.comma),
+                self.lang.decimal((v * 100.0).abs(), 0),
                 (x, bottom + 10),
                 text(SMALL, &INK, HPos::Center, VPos::Top),
             ))?;
@@ -339,7 +340,7 @@ impl Chart for Likert {
                     [(xa, py - half), (xb, py + half)],
                     fill.filled(),
                 ))?;
-                let label = number(((b - a) * 100.0).round(), 0, self.comma);
+                let label = self.lang.decimal(((b - a) * 100.0).round(), 0);
                 if label != "0" && text_width(&label, SMALL) as i32 + 8 <= xb - xa {
                     let colour = if is_dark(fill) { &WHITE } else { &INK };
                     root.draw(&Text::new(
@@ -420,7 +421,7 @@ mod tests {
                 row("Nazorg", Some(&[0.15, 0.41, 0.44]), Some(97)),
             ],
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         }
     }
 
@@ -462,7 +463,7 @@ mod tests {
                 ),
             ],
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         }
     }
 

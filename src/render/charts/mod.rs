@@ -288,16 +288,6 @@ pub fn wrap_label(s: &str, size: f64, max: u32) -> Vec<String> {
     }
 }
 
-/// A number with `decimals` decimals, a decimal comma when `comma`, and a true minus sign.
-pub fn number(value: f64, decimals: usize, comma: bool) -> String {
-    let s = crate::render::tables::decimals(value, decimals).replace('-', "−");
-    if comma {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
-
 /// Draws the chart title (and an optional subtitle) at the top of `root`; returns the
 /// height used.
 pub fn draw_title<DB: DrawingBackend>(
@@ -724,13 +714,6 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_use_the_report_language() {
-        assert_eq!(number(8.125, 1, true), "8,1");
-        assert_eq!(number(-0.04, 1, true), "0,0");
-        assert_eq!(number(-2.5, 1, false), "−2.5");
-    }
 
     #[test]
     fn axes_are_nice_and_never_empty() {

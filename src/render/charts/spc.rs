@@ -12,10 +12,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    bold, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, number, text,
+    bold, clip_polyline, draw_dashed, draw_legend, draw_title, fit, legend_height, text,
     text_width, Axis, Chart, DrawResult, Key, COMMON, CONCERN, GRID, IMPROVEMENT, INK, LABEL,
     MUTED, NEUTRAL, SMALL, WIDTH,
 };
+use crate::i18n::Language;
 
 /// What the SPC rules found for one point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +94,8 @@ pub struct SpcPlot {
     pub no_data: String,
     /// Decimals of the printed values.
     pub decimals: usize,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
     /// Bounds of the scale, e.g. `Some((0.0, 10.0))`: the axis stays within them (but
     /// always shows every value); `None`: automatic.
     pub y_range: Option<(f64, f64)>,
@@ -232,7 +233,7 @@ impl SpcPlot {
     fn side_labels(&self, axis: &Axis) -> Vec<Side> {
         let mut out = Vec::new();
         let inside = |v: f64| v >= axis.lo && v <= axis.hi;
-        let n = |v: f64| number(v, self.decimals, self.comma);
+        let n = |v: f64| self.lang.decimal(v, self.decimals);
         if let Some(last) = self.points.last() {
             if let Some(v) = finite(last.value).filter(|v| inside(*v)) {
                 out.push(Side {
@@ -277,7 +278,7 @@ impl SpcPlot {
         let widest_tick = axis
             .ticks
             .iter()
-            .map(|t| text_width(&number(*t, axis.decimals, self.comma), SMALL))
+            .map(|t| text_width(&self.lang.decimal(*t, axis.decimals), SMALL))
             .max()
             .unwrap_or(0) as i32;
         let left = 20 + widest_tick.min(300) + 12;
@@ -336,50 +337,123 @@ impl Chart for SpcPlot {
             ))?;
         }
         let top = head + self.y_title_height();
-        let bottom = top + PLOT_H;
         let n = self.points.len();
-        let slot = f64::from(right - left) / n.max(1) as f64;
-        let x = |i: f64| f64::from(left) + (i + 0.5) * slot;
-        let span = axis.hi - axis.lo;
-        let y = |v: f64| f64::from(bottom) - (v - axis.lo) / span * f64::from(PLOT_H);
-        let px = |(a, b): (f64, f64)| (x(a).round() as i32, y(b).round() as i32);
-
-        // Columns behind missing values (one block per run of them).
+        let frame = Frame {
+            left,
+            right,
+            top,
+            bottom: top + PLOT_H,
+            slot: f64::from(right - left) / n.max(1) as f64,
+            lo: axis.lo,
+            hi: axis.hi,
+        };
         if self.has_values() {
-            let mut i = 0;
-            while i < n {
-                if finite(self.points[i].value).is_some() {
-                    i += 1;
-                    continue;
-                }
-                let end = (i..n)
-                    .find(|j| finite(self.points[*j].value).is_some())
-                    .unwrap_or(n);
-                let (x0, x1) = (x(i as f64 - 0.5), x(end as f64 - 0.5));
-                root.draw(&Rectangle::new(
-                    [
-                        (x0.round() as i32 + 1, top),
-                        (x1.round() as i32 - 1, bottom),
-                    ],
-                    MISSING.filled(),
-                ))?;
-                i = end;
-            }
+            self.draw_missing(root, &frame)?;
         }
-        // Grid and y tick labels.
+        self.draw_grid(root, &frame, &axis)?;
+        self.draw_limits(root, &frame)?;
+        self.draw_values(root, &frame)?;
+        let y_next = self.draw_x_axis(root, &frame)?;
+        self.draw_side_labels(root, &frame, &axis)?;
+        if !self.has_values() {
+            self.draw_no_data(root, &frame)?;
+        }
+        let legend = self.legend_entries();
+        if !legend.is_empty() {
+            draw_legend(root, (20, y_next + 20 + SMALL as i32 * 4 / 5), &legend)?;
+        }
+        Ok(())
+    }
+}
+
+/// The plot area in pixels and the value range it shows.
+struct Frame {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    /// Width of one point's column.
+    slot: f64,
+    lo: f64,
+    hi: f64,
+}
+
+impl Frame {
+    /// The x pixel of point `i` (fractional: between points).
+    fn x(&self, i: f64) -> f64 {
+        f64::from(self.left) + (i + 0.5) * self.slot
+    }
+
+    /// The y pixel of value `v`.
+    fn y(&self, v: f64) -> f64 {
+        let span = self.hi - self.lo;
+        f64::from(self.bottom) - (v - self.lo) / span * f64::from(PLOT_H)
+    }
+
+    /// The pixel of (point, value), rounded.
+    fn px(&self, (a, b): (f64, f64)) -> (i32, i32) {
+        (self.x(a).round() as i32, self.y(b).round() as i32)
+    }
+}
+
+impl SpcPlot {
+    /// Grey columns behind missing values (one block per run of them).
+    fn draw_missing<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+    ) -> DrawResult<DB> {
+        let n = self.points.len();
+        let mut i = 0;
+        while i < n {
+            if finite(self.points[i].value).is_some() {
+                i += 1;
+                continue;
+            }
+            let end = (i..n)
+                .find(|j| finite(self.points[*j].value).is_some())
+                .unwrap_or(n);
+            let (x0, x1) = (f.x(i as f64 - 0.5), f.x(end as f64 - 0.5));
+            root.draw(&Rectangle::new(
+                [
+                    (x0.round() as i32 + 1, f.top),
+                    (x1.round() as i32 - 1, f.bottom),
+                ],
+                MISSING.filled(),
+            ))?;
+            i = end;
+        }
+        Ok(())
+    }
+
+    /// Grid lines and y tick labels.
+    fn draw_grid<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+        axis: &Axis,
+    ) -> DrawResult<DB> {
         for t in &axis.ticks {
-            let ty = y(*t).round() as i32;
-            root.draw(&PathElement::new(vec![(left, ty), (right, ty)], GRID))?;
+            let ty = f.y(*t).round() as i32;
+            root.draw(&PathElement::new(vec![(f.left, ty), (f.right, ty)], GRID))?;
             root.draw(&Text::new(
-                number(*t, axis.decimals, self.comma),
-                (left - 10, ty),
+                self.lang.decimal(*t, axis.decimals),
+                (f.left - 10, ty),
                 text(SMALL, &INK, HPos::Right, VPos::Center),
             ))?;
         }
+        Ok(())
+    }
 
-        // Mean and limits, per segment; a lone point gets a short stub.
+    /// Mean and limits, per segment; a lone point gets a short stub.
+    fn draw_limits<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+    ) -> DrawResult<DB> {
+        let n = self.points.len();
         let x_range = (-0.5, n as f64 - 0.5);
-        let y_range = (axis.lo, axis.hi);
+        let y_range = (f.lo, f.hi);
         let mut start = 0;
         while start < n {
             let segment = self.points[start].segment;
@@ -405,12 +479,12 @@ impl Chart for SpcPlot {
                         *piece = vec![(i - 0.35, v), (i + 0.35, v)];
                     }
                     for run in clip_polyline(piece, x_range, y_range) {
-                        let pts: Vec<(f64, f64)> =
-                            run.iter().map(|(a, b)| (x(*a), y(*b))).collect();
                         if dashed {
+                            let pts: Vec<(f64, f64)> =
+                                run.iter().map(|(a, b)| (f.x(*a), f.y(*b))).collect();
                             draw_dashed(root, &pts, MUTED.stroke_width(2), (9.0, 6.0))?;
                         } else {
-                            let pts: Vec<(i32, i32)> = run.iter().map(|p| px(*p)).collect();
+                            let pts: Vec<(i32, i32)> = run.iter().map(|p| f.px(*p)).collect();
                             root.draw(&PathElement::new(pts, INK.stroke_width(2)))?;
                         }
                     }
@@ -418,12 +492,19 @@ impl Chart for SpcPlot {
             }
             start = end;
         }
+        Ok(())
+    }
 
-        // The value line, broken at missing values, and the dots.
+    /// The value line, broken at missing values, and the dots.
+    fn draw_values<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+    ) -> DrawResult<DB> {
         let mut run: Vec<(i32, i32)> = Vec::new();
         for (i, p) in self.points.iter().enumerate() {
             match finite(p.value) {
-                Some(v) => run.push(px((i as f64, v))),
+                Some(v) => run.push(f.px((i as f64, v))),
                 None => {
                     if run.len() > 1 {
                         root.draw(&PathElement::new(
@@ -438,26 +519,34 @@ impl Chart for SpcPlot {
         if run.len() > 1 {
             root.draw(&PathElement::new(run, LINE.stroke_width(2)))?;
         }
-        let radius = (slot * 0.3).clamp(3.0, 7.0);
+        let radius = (f.slot * 0.3).clamp(3.0, 7.0);
         for (i, p) in self.points.iter().enumerate() {
             if let Some(v) = finite(p.value) {
-                let c = px((i as f64, v));
+                let c = f.px((i as f64, v));
                 root.draw(&Circle::new(c, radius + 1.5, WHITE.filled()))?;
                 root.draw(&Circle::new(c, radius, colour(p.kind).filled()))?;
             }
         }
+        Ok(())
+    }
 
-        // Axes, x ticks and labels.
+    /// Axes, x ticks, x labels and the x axis title; returns the y below them.
+    fn draw_x_axis<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+    ) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (left, right, top, bottom) = (f.left, f.right, f.top, f.bottom);
         root.draw(&PathElement::new(vec![(left, top), (left, bottom)], MUTED))?;
         root.draw(&PathElement::new(
             vec![(left, bottom), (right, bottom)],
             MUTED,
         ))?;
-        let labelled = self.labelled(slot);
-        for i in 0..n {
-            let tx = x(i as f64).round() as i32;
+        let labelled = self.labelled(f.slot);
+        for i in 0..self.points.len() {
+            let tx = f.x(i as f64).round() as i32;
             let long = labelled.binary_search(&i).is_ok();
-            if long || slot >= 8.0 {
+            if long || f.slot >= 8.0 {
                 let len = if long { 8 } else { 4 };
                 root.draw(&PathElement::new(
                     vec![(tx, bottom), (tx, bottom + len)],
@@ -468,14 +557,14 @@ impl Chart for SpcPlot {
         for i in labelled {
             let label = fit(&self.points[i].label, SMALL, 260);
             let half = text_width(&label, SMALL) as i32 / 2;
-            let tx = (x(i as f64).round() as i32).clamp(10 + half, WIDTH as i32 - 10 - half);
+            let tx = (f.x(i as f64).round() as i32).clamp(10 + half, WIDTH as i32 - 10 - half);
             root.draw(&Text::new(
                 label,
                 (tx, bottom + 12),
                 text(SMALL, &INK, HPos::Center, VPos::Top),
             ))?;
         }
-        let mut y_next = bottom + 12 + SMALL as i32;
+        let y_next = bottom + 12 + SMALL as i32;
         if !self.x_axis.is_empty() {
             root.draw(&Text::new(
                 fit(&self.x_axis, LABEL, WIDTH - 40),
@@ -483,12 +572,23 @@ impl Chart for SpcPlot {
                 text(LABEL, &INK, HPos::Center, VPos::Top),
             ))?;
         }
-        y_next += self.x_title_height();
+        Ok(y_next + self.x_title_height())
+    }
 
-        // Values at the right.
-        let sides = self.side_labels(&axis);
-        let wanted: Vec<f64> = sides.iter().map(|s| y(s.value)).collect();
-        let at = spread(&wanted, SMALL * 0.95, (f64::from(top), f64::from(bottom)));
+    /// The values at the right, spread apart so they do not overlap.
+    fn draw_side_labels<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+        axis: &Axis,
+    ) -> DrawResult<DB> {
+        let sides = self.side_labels(axis);
+        let wanted: Vec<f64> = sides.iter().map(|s| f.y(s.value)).collect();
+        let at = spread(
+            &wanted,
+            SMALL * 0.95,
+            (f64::from(f.top), f64::from(f.bottom)),
+        );
         for (s, sy) in sides.iter().zip(at) {
             let style = match (s.strong, s.muted) {
                 (true, _) => bold(SMALL, &INK, HPos::Left, VPos::Center),
@@ -497,30 +597,32 @@ impl Chart for SpcPlot {
             };
             root.draw(&Text::new(
                 s.text.clone(),
-                (right + 12, sy.round() as i32),
+                (f.right + 12, sy.round() as i32),
                 style,
             ))?;
         }
+        Ok(())
+    }
 
-        if !self.has_values() {
-            let message = fit(&self.no_data, LABEL, (right - left).max(60) as u32 - 40);
-            let half = text_width(&message, LABEL) as i32 / 2 + 14;
-            let (cx, cy) = ((left + right) / 2, (top + bottom) / 2);
-            root.draw(&Rectangle::new(
-                [(cx - half, cy - 24), (cx + half, cy + 24)],
-                WHITE.filled(),
-            ))?;
-            root.draw(&Text::new(
-                message,
-                (cx, cy),
-                text(LABEL, &MUTED, HPos::Center, VPos::Center),
-            ))?;
-        }
-
-        let legend = self.legend_entries();
-        if !legend.is_empty() {
-            draw_legend(root, (20, y_next + 20 + SMALL as i32 * 4 / 5), &legend)?;
-        }
+    /// The no-data message in a white box in the middle of the plot.
+    fn draw_no_data<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        f: &Frame,
+    ) -> DrawResult<DB> {
+        let (left, right) = (f.left, f.right);
+        let message = fit(&self.no_data, LABEL, (right - left).max(60) as u32 - 40);
+        let half = text_width(&message, LABEL) as i32 / 2 + 14;
+        let (cx, cy) = ((left + right) / 2, (f.top + f.bottom) / 2);
+        root.draw(&Rectangle::new(
+            [(cx - half, cy - 24), (cx + half, cy + 24)],
+            WHITE.filled(),
+        ))?;
+        root.draw(&Text::new(
+            message,
+            (cx, cy),
+            text(LABEL, &MUTED, HPos::Center, VPos::Center),
+        ))?;
         Ok(())
     }
 }
@@ -608,7 +710,7 @@ mod tests {
             legend: legend(),
             no_data: "Geen gegevens".into(),
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 10.0)),
         }
     }
@@ -669,7 +771,7 @@ mod tests {
             },
             no_data: "Geen gegevens".into(),
             decimals: 1,
-            comma: true,
+            lang: Language::Nl,
             y_range: Some((0.0, 100.0)),
         }
     }

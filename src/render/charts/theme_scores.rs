@@ -10,10 +10,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    band_mark, draw_legend, draw_title, legend_height, number, text, text_width, wrap_label, Chart,
+    band_mark, draw_legend, draw_title, legend_height, text, text_width, wrap_label, Chart,
     DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, WIDTH,
 };
 use crate::funnel::Band;
+use crate::i18n::Language;
 
 /// One theme.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +59,8 @@ pub struct ThemeScores {
     pub legend: ThemeLegend,
     /// Shown instead of a suppressed score, e.g. "n < 10".
     pub suppressed: String,
-    /// Decimal comma.
-    pub comma: bool,
+    /// The report language (number format).
+    pub lang: Language,
 }
 
 const ROW: i32 = 50;
@@ -193,7 +194,7 @@ impl Chart for ThemeScores {
             .disable_y_mesh()
             .y_labels(0)
             .x_labels(((hi - lo) as usize + 1).min(11))
-            .x_label_formatter(&|v| number(*v, 0, self.comma))
+            .x_label_formatter(&|v| self.lang.decimal(*v, 0))
             .x_desc(self.axis.as_str())
             .label_style(text(SMALL, &INK, HPos::Center, VPos::Top))
             .axis_desc_style(text(LABEL, &INK, HPos::Center, VPos::Top))
@@ -248,7 +249,7 @@ impl Chart for ThemeScores {
                         root.draw(&Circle::new((xm, py), 10, mark.filled()))?;
                     }
                     root.draw(&Text::new(
-                        number(s.mean, 1, self.comma),
+                        self.lang.decimal(s.mean, 1),
                         (px_right + 14, py),
                         text(LABEL, &INK, HPos::Left, VPos::Center),
                     ))?;
@@ -314,7 +315,7 @@ mod tests {
             ],
             legend: legend(),
             suppressed: "n < 10".into(),
-            comma: true,
+            lang: Language::Nl,
         }
     }
 
