@@ -1465,11 +1465,12 @@ mod tests {
                 assert_eq!(f.units.len(), units.len());
                 for (u, input) in f.units.iter().zip(&units) {
                     assert_eq!(u.name, input.name);
-                    let left_out = !(input.n.is_finite() && input.n > 0.0)
-                        || !input.value.is_finite()
-                        || (proportion && !(0.0..=1.0).contains(&input.value));
+                    let taking_part = input.n.is_finite()
+                        && input.n > 0.0
+                        && input.value.is_finite()
+                        && (!proportion || (0.0..=1.0).contains(&input.value));
                     let limits = [u.ll998, u.ll95, u.ul95, u.ul998];
-                    if left_out {
+                    if !taking_part {
                         assert_eq!((u.z, u.band, limits), (None, None, [None; 4]), "{u:?}");
                     }
                     if !input.banded || u.z_adjusted.is_none() {
