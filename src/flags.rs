@@ -281,6 +281,7 @@ fn theme_cells(
         .collect()
 }
 
+/// The unit's flags of one kind, ranked.
 fn unit_flags(
     data: &Canonical,
     scores: &Scores,
@@ -291,104 +292,18 @@ fn unit_flags(
     rules: &Rules,
 ) -> Vec<Flag> {
     let improvement = kind == FlagKind::Improvement;
-    // Top scores: problem (or top-box) share × importance.
-    let mut top: Vec<(u16, f64, bool)> = cells
-        .iter()
-        .filter_map(|(t, c)| {
-            let s = c.stats?;
-            let share = if improvement { s.problem } else { s.top_box }?.pct / 100.0;
-            let importance = data.themes.get(*t as usize).and_then(|th| th.importance);
-            Some((*t, share * importance.unwrap_or(1.0), importance.is_some()))
-        })
-        .filter(|(_, v, _)| *v > 0.0)
-        .collect();
-    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    top.truncate(TOP_VERBETERSCORE);
-
+    let top = top_scores(data, cells, improvement);
     let mut flags: Vec<(f64, f64, Flag)> = Vec::new();
-    for (t, c) in cells {
+    for &(t, c) in cells {
         let Some(s) = c.stats else {
             continue;
         };
-        let mut reasons = Vec::new();
-        if let (Some(band), Some(z)) = (c.comparison.band, c.comparison.z) {
-            let hit = if improvement {
-                matches!(band, Band::Worse | Band::MuchWorse)
-            } else {
-                matches!(band, Band::Better | Band::MuchBetter)
-            };
-            if hit {
-                reasons.push(Reason::Band { band, z });
-            }
-        }
-        for (against, change) in [
-            (Against::Previous, c.comparison.prev),
-            (Against::YearBefore, c.comparison.year),
-        ] {
-            if let Some(change) = change {
-                let direction = if improvement {
-                    change.change < 0.0
-                } else {
-                    change.change > 0.0
-                };
-                if change.significant && direction {
-                    reasons.push(Reason::Change { against, change });
-                }
-            }
-        }
-        let signal = if improvement {
-            Variation::SpecialCauseConcern
-        } else {
-            Variation::SpecialCauseImprovement
-        };
-        if c.comparison.spc_signal == Some(signal) {
-            reasons.push(Reason::Spc);
-        }
-        let theme_id = data.themes.get(*t as usize).map(|th| th.id.as_str());
-        if let Some(target) = theme_id.and_then(|id| rules.targets.get(id)) {
-            let hit = if improvement {
-                s.mean < *target
-            } else {
-                s.mean >= *target
-            };
-            if hit {
-                reasons.push(Reason::Target { target: *target });
-            }
-        }
-        let mut order = 0.0;
-        if let Some(place) = top.iter().position(|(x, _, _)| x == t) {
-            let (_, value, weighted) = top[place];
-            order = value;
-            reasons.push(Reason::TopScore {
-                value,
-                place: place + 1,
-                weighted,
-            });
-        }
+        let (reasons, order) = reasons(data, t, c, improvement, rules, &top);
         if reasons.is_empty() {
             continue;
         }
-        reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
-        // One drop often shows as a decline against last period, against last year and
-        // as an SPC signal: the trend counts once, at its strongest.
-        let trend = reasons
-            .iter()
-            .filter(|r| matches!(r, Reason::Change { .. } | Reason::Spc))
-            .map(Reason::weight)
-            .fold(0.0, f64::max);
-        let weight: f64 = trend
-            + reasons
-                .iter()
-                .filter(|r| !matches!(r, Reason::Change { .. } | Reason::Spc))
-                .map(Reason::weight)
-                .sum::<f64>();
-        let region = vsv.and_then(|_| {
-            scores
-                .unit_cells(None, Measure::Theme(*t))
-                .find(|r| r.period == period && r.tier != Tier::Suppressed)
-                .and_then(|r| r.stats)
-                .map(|r| r.mean)
-        });
+        let weight = weight(&reasons);
+        let region = vsv.and_then(|_| region_mean(scores, period, t));
         let share = if improvement { s.problem } else { s.top_box }.map(|p| p.pct / 100.0);
         flags.push((
             weight,
@@ -396,7 +311,7 @@ fn unit_flags(
             Flag {
                 period,
                 vsv,
-                theme: *t,
+                theme: t,
                 kind,
                 rank: 0,
                 reasons,
@@ -409,6 +324,130 @@ fn unit_flags(
             },
         ));
     }
+    ranked(flags)
+}
+
+/// The unit's top themes by verbeterscore (problem share × importance; for strengths the
+/// top-box share), highest first: (theme, score, whether an importance weighed in).
+fn top_scores(
+    data: &Canonical,
+    cells: &[(u16, &Cell)],
+    improvement: bool,
+) -> Vec<(u16, f64, bool)> {
+    let mut top: Vec<(u16, f64, bool)> = cells
+        .iter()
+        .filter_map(|(t, c)| {
+            let s = c.stats?;
+            let share = if improvement { s.problem } else { s.top_box }?.pct / 100.0;
+            let importance = data.themes.get(*t as usize).and_then(|th| th.importance);
+            Some((*t, share * importance.unwrap_or(1.0), importance.is_some()))
+        })
+        .filter(|(_, v, _)| *v > 0.0)
+        .collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(TOP_VERBETERSCORE);
+    top
+}
+
+/// Why theme `t` (cell `c`) is an improvement point or a strength, heaviest reason first,
+/// and its verbeterscore when it is among the `top` (else 0), which orders equal weights.
+fn reasons(
+    data: &Canonical,
+    t: u16,
+    c: &Cell,
+    improvement: bool,
+    rules: &Rules,
+    top: &[(u16, f64, bool)],
+) -> (Vec<Reason>, f64) {
+    let mut reasons = Vec::new();
+    if let (Some(band), Some(z)) = (c.comparison.band, c.comparison.z) {
+        let hit = if improvement {
+            matches!(band, Band::Worse | Band::MuchWorse)
+        } else {
+            matches!(band, Band::Better | Band::MuchBetter)
+        };
+        if hit {
+            reasons.push(Reason::Band { band, z });
+        }
+    }
+    for (against, change) in [
+        (Against::Previous, c.comparison.prev),
+        (Against::YearBefore, c.comparison.year),
+    ] {
+        if let Some(change) = change {
+            let direction = if improvement {
+                change.change < 0.0
+            } else {
+                change.change > 0.0
+            };
+            if change.significant && direction {
+                reasons.push(Reason::Change { against, change });
+            }
+        }
+    }
+    let signal = if improvement {
+        Variation::SpecialCauseConcern
+    } else {
+        Variation::SpecialCauseImprovement
+    };
+    if c.comparison.spc_signal == Some(signal) {
+        reasons.push(Reason::Spc);
+    }
+    let theme_id = data.themes.get(t as usize).map(|th| th.id.as_str());
+    let target = theme_id.and_then(|id| rules.targets.get(id));
+    if let (Some(target), Some(s)) = (target, c.stats) {
+        let hit = if improvement {
+            s.mean < *target
+        } else {
+            s.mean >= *target
+        };
+        if hit {
+            reasons.push(Reason::Target { target: *target });
+        }
+    }
+    let mut order = 0.0;
+    if let Some(place) = top.iter().position(|(x, _, _)| *x == t) {
+        let (_, value, weighted) = top[place];
+        order = value;
+        reasons.push(Reason::TopScore {
+            value,
+            place: place + 1,
+            weighted,
+        });
+    }
+    reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
+    (reasons, order)
+}
+
+/// The weight a flag ranks by. One drop often shows as a decline against last period,
+/// against last year and as an SPC signal: the trend counts once, at its strongest.
+fn weight(reasons: &[Reason]) -> f64 {
+    let is_trend = |r: &&Reason| matches!(r, Reason::Change { .. } | Reason::Spc);
+    let trend = reasons
+        .iter()
+        .filter(is_trend)
+        .map(Reason::weight)
+        .fold(0.0, f64::max);
+    trend
+        + reasons
+            .iter()
+            .filter(|r| !is_trend(r))
+            .map(Reason::weight)
+            .sum::<f64>()
+}
+
+/// The region's mean of theme `t` in `period`, unless suppressed: what a VSV's flag shows
+/// beside its own score.
+fn region_mean(scores: &Scores, period: Period, t: u16) -> Option<f64> {
+    scores
+        .unit_cells(None, Measure::Theme(t))
+        .find(|r| r.period == period && r.tier != Tier::Suppressed)
+        .and_then(|r| r.stats)
+        .map(|r| r.mean)
+}
+
+/// The flags heaviest first (then by verbeterscore, then in theme order), ranked from 1.
+fn ranked(mut flags: Vec<(f64, f64, Flag)>) -> Vec<Flag> {
     flags.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(b.1.total_cmp(&a.1))

@@ -201,11 +201,39 @@ pub fn scope(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Scope
 /// with a partial scope only the files inside it, the others of `previous` kept, and an
 /// index listing every VSV with an agenda in the folder afterwards.
 pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Bundle> {
-    let lang = a.config.analysis.language;
     let scope = scope(a, vsvs, previous)?;
     let mut bundle = Bundle::new();
     let shown = a.scores.up_to(a.period);
-    let rows = tables::score_rows(&a.data, &shown);
+    add_tables(&mut bundle, a, &shown)?;
+    let folders = vsv_folders(a, vsvs)?;
+    let (units, empty) = agenda_units(a, vsvs, &folders);
+    let figures = add_figures(&mut bundle, a, &shown, &units)?;
+    let rules = crate::flags::Rules {
+        targets: a.config.targets.clone(),
+    };
+    let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
+    bundle.add(
+        layout::table("flags.csv"),
+        tables::flags_csv(&a.data, &flags)?,
+    )?;
+    add_agendas(&mut bundle, a, &shown, &units, &figures, &flags)?;
+    let listed = listed_agendas(a, &folders, &units, &scope, previous);
+    let index = index_md(a, &shown, &listed, &empty, &flags);
+    add_documents(
+        &mut bundle,
+        "",
+        layout::INDEX,
+        &index,
+        a.config.analysis.language,
+    )?;
+    add_manifest(a, &mut bundle, &scope, previous)?;
+    Ok(bundle)
+}
+
+/// Adds the tables of scores and reliability and the data-quality report.
+fn add_tables(bundle: &mut Bundle, a: &Analysis, shown: &Scores) -> Result<()> {
+    let lang = a.config.analysis.language;
+    let rows = tables::score_rows(&a.data, shown);
     bundle.add(layout::table("scores.csv"), tables::scores_csv(&rows)?)?;
     bundle.add(layout::table("scores.xlsx"), tables::scores_xlsx(&rows)?)?;
     bundle.add(
@@ -214,7 +242,7 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     )?;
     bundle.add(
         layout::table("reliability.csv"),
-        tables::reliability_csv(&a.data, &shown)?,
+        tables::reliability_csv(&a.data, shown)?,
     )?;
     bundle.add(
         layout::document("", layout::DATA_QUALITY, "csv"),
@@ -224,11 +252,17 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         layout::document("", layout::DATA_QUALITY, "md"),
         quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
     )?;
+    Ok(())
+}
 
-    let folders = vsv_folders(a, vsvs)?;
-    let all: Vec<String> = folders.iter().map(|(name, _)| name.clone()).collect();
-    let slugs: Vec<String> = folders.into_iter().map(|(_, slug)| slug).collect();
-    // A VSV without respondents in the period gets no agenda, only a line in the index.
+/// The units that get an agenda now, with their folders (the VSVs asked for, then the
+/// region), and the VSVs asked for that get none: without respondents in the period they
+/// get only a line in the index.
+fn agenda_units(
+    a: &Analysis,
+    vsvs: &[String],
+    folders: &[(String, String)],
+) -> (Vec<(Unit, String)>, Vec<u32>) {
     let active: std::collections::BTreeSet<u32> = a
         .data
         .respondents
@@ -238,7 +272,7 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         .collect();
     let mut units: Vec<(Unit, String)> = Vec::new();
     let mut empty: Vec<u32> = Vec::new();
-    for (name, slug) in all.iter().zip(&slugs) {
+    for (name, slug) in folders {
         if !vsvs.is_empty() && !vsvs.contains(name) {
             continue;
         }
@@ -251,11 +285,21 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         }
     }
     units.push((Unit::Region, REGION_DIR.to_string()));
+    (units, empty)
+}
 
+/// Draws every unit's charts (the region's own ones too) and adds them as SVG and PNG;
+/// returns the figures per unit, in the order of `units`.
+fn add_figures(
+    bundle: &mut Bundle,
+    a: &Analysis,
+    shown: &Scores,
+    units: &[(Unit, String)],
+) -> Result<Vec<Vec<Figure>>> {
     let source = figures::Source {
         config: &a.config,
         data: &a.data,
-        scores: &shown,
+        scores: shown,
         period: a.period,
         spc: &a.spc,
         funnels: &a.funnels,
@@ -280,18 +324,23 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
         bundle.add(format!("{}.svg", f.path), r.svg.into_bytes())?;
         bundle.add(format!("{}.png", f.path), r.png)?;
     }
-    let rules = crate::flags::Rules {
-        targets: a.config.targets.clone(),
-    };
-    let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
-    bundle.add(
-        layout::table("flags.csv"),
-        tables::flags_csv(&a.data, &flags)?,
-    )?;
+    Ok(per_unit)
+}
+
+/// Adds the agenda of every unit in `units` (whose charts are `figures`) in its three
+/// formats.
+fn add_agendas(
+    bundle: &mut Bundle,
+    a: &Analysis,
+    shown: &Scores,
+    units: &[(Unit, String)],
+    figures: &[Vec<Figure>],
+    flags: &[crate::flags::Flag],
+) -> Result<()> {
     let follow_ups: Vec<FollowUp> = a
         .actions
         .iter()
-        .map(|x| follow_up(x, &a.data, &shown, a.period, a.config.analysis.mid))
+        .map(|x| follow_up(x, &a.data, shown, a.period, a.config.analysis.mid))
         .collect();
     let register = register_path(&a.config);
     let register_name = register
@@ -300,28 +349,38 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     // The region's charts, as a VSV's agenda links them.
     let region_charts: Vec<ChartLink> = units
         .iter()
-        .zip(&per_unit)
+        .zip(figures)
         .filter(|((unit, _), _)| *unit == Unit::Region)
         .flat_map(|(_, figs)| figs.iter().map(|f| f.link_from_vsv()))
         .collect();
-    for ((unit, dir), figs) in units.iter().zip(&per_unit) {
+    for ((unit, dir), figs) in units.iter().zip(figures) {
         let links: Vec<ChartLink> = figs.iter().map(Figure::link).collect();
         let extras = Extras {
             charts: &links,
             region_charts: &region_charts,
-            flags: &flags,
+            flags,
             follow_ups: &follow_ups,
             register: &register_name,
         };
-        let md = agenda_md(&a.config, &a.data, &shown, a.period, *unit, &extras)?;
-        add_documents(&mut bundle, dir, layout::AGENDA, &md, lang)?;
+        let md = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
+        add_documents(bundle, dir, layout::AGENDA, &md, a.config.analysis.language)?;
     }
-    // The index lists the agendas the folder holds after this run: those written now and,
-    // when the run replaces only some, those it keeps.
+    Ok(())
+}
+
+/// The VSV agendas the folder holds after this run, for the index: those written now
+/// and, when the run replaces only some, those it keeps.
+fn listed_agendas(
+    a: &Analysis,
+    folders: &[(String, String)],
+    units: &[(Unit, String)],
+    scope: &Scope,
+    previous: &Previous,
+) -> Vec<(Unit, String)> {
     let mut listed: Vec<(Unit, String)> = Vec::new();
-    for (name, slug) in all.iter().zip(&slugs) {
+    for (name, slug) in folders {
         let written = units.iter().any(|(_, dir)| dir == slug);
-        let kept = scope != Scope::Whole
+        let kept = *scope != Scope::Whole
             && previous
                 .files
                 .contains_key(&layout::document(slug, layout::AGENDA, "md"))
@@ -332,10 +391,7 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
             }
         }
     }
-    let index = index_md(a, &shown, &listed, &empty, &flags);
-    add_documents(&mut bundle, "", layout::INDEX, &index, lang)?;
-    add_manifest(a, &mut bundle, &scope, previous)?;
-    Ok(bundle)
+    listed
 }
 
 /// Adds `manifest.json`, recording every file the folder will hold as prem wrote it. With a

@@ -2759,12 +2759,6 @@ mod tests {
     }
 
     #[test]
-    fn error_works_with_anyhow() {
-        fn check<E: std::error::Error + Send + Sync + 'static>() {}
-        check::<SampleError>();
-    }
-
-    #[test]
     fn vsv_names_are_distinct() {
         let names = vsv_names(71);
         assert_eq!(names.len(), 71);
@@ -2807,38 +2801,6 @@ mod tests {
         assert_eq!(
             Quarter { year: 2026, q: 3 }.first_day().to_string(),
             "2026-07-01"
-        );
-    }
-
-    /// National scale: `cargo test --release -- --ignored national --nocapture`.
-    #[test]
-    #[ignore = "slow in debug builds; a timing check for release builds"]
-    fn national_scale_is_fast() {
-        let o = SampleOptions {
-            vsvs: 71,
-            quarters: 12,
-            per_quarter: 600,
-            ..SampleOptions::default()
-        };
-        let t = std::time::Instant::now();
-        let files = generate(&o).unwrap();
-        let all = t.elapsed();
-        let t = std::time::Instant::now();
-        let fast = generate_prem_exports(&o).unwrap();
-        let prem = t.elapsed();
-        let t = std::time::Instant::now();
-        let plan = Plan::new(&o).unwrap();
-        let local = plan.local_xlsx().unwrap();
-        eprintln!(
-            "xlsx alone {:?} ({} MB)",
-            t.elapsed(),
-            local.bytes.len() / 1_000_000
-        );
-        let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
-        eprintln!(
-            "all files {all:?} ({} MB); PREM exports only {prem:?} ({} files)",
-            bytes / 1_000_000,
-            fast.len()
         );
     }
 }

@@ -459,6 +459,9 @@ impl Header {
 }
 
 impl ColumnMap {
+    /// Finds every column `source` names in the file's `headers`, and how its rows are
+    /// laid out: wide (one set of item columns per care type), long (a care-type column)
+    /// or flat (neither).
     fn new(
         path: &Path,
         headers: &[String],
@@ -466,109 +469,20 @@ impl ColumnMap {
         plan: &Plan,
         s: usize,
     ) -> Result<ColumnMap> {
-        let c: &Fields = &source.columns;
         let header = Header::new(headers, source.header_row);
-        let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
-            let field = || ColumnUse::Field { key: key.into() };
-            match name {
-                None => Ok(None),
-                Some(n) => header.find(path, n, field)?.map(Some).ok_or_else(|| {
-                    let problem = InputProblem::MissingColumn {
-                        column: n.clone(),
-                        key: key.to_string(),
-                        source: source.name.clone(),
-                        headers: headers.to_vec(),
-                    };
-                    Error::input(path, problem)
-                }),
-            }
+        let fields = field_cols(path, &header, headers, source)?;
+        let cols = CodebookColumns {
+            path,
+            header,
+            cb: &plan.codebooks[s],
+            planned: &plan.source_items[s],
         };
-        let fields = FieldCols {
-            respondent: lookup("respondent", &c.respondent)?,
-            vsv: lookup("vsv", &c.vsv)?,
-            organisation: lookup("organisation", &c.organisation)?,
-            care_type: lookup("care_type", &c.care_type)?,
-            date: lookup("date", &c.date)?,
-            parity: lookup("parity", &c.parity)?,
-            age: lookup("age", &c.age)?,
-            education: lookup("education", &c.education)?,
-            place_of_birth: lookup("place_of_birth", &c.place_of_birth)?,
-        };
-        let cb = &plan.codebooks[s];
-        let planned = &plan.source_items[s];
-        let items_of = |prefix: &str| -> Result<Vec<(usize, usize)>> {
-            let mut items = Vec::new();
-            for (i, p) in planned.iter().enumerate() {
-                let item = || ColumnUse::Item {
-                    codebook: cb.name.clone(),
-                    item: p.id.clone(),
-                };
-                if let Some(col) = header.first(path, &p.columns, prefix, item)? {
-                    items.push((i, col));
-                }
-            }
-            Ok(items)
-        };
-        let open = |key: &str, names: &[String], prefix: &str, fallback: bool| {
-            let used_by = || ColumnUse::Open {
-                codebook: cb.name.clone(),
-                key: key.into(),
-            };
-            match header.first(path, names, prefix, used_by)? {
-                Some(c) => Ok(Some(c)),
-                None if fallback => header.first(path, names, "", used_by),
-                None => Ok(None),
-            }
-        };
-        let unit = |care_type: Option<String>, prefix: &str, open_fallback: bool| {
-            let improvement = open("improvement", &cb.open.improvement, prefix, open_fallback)?;
-            let compliment = open("compliment", &cb.open.compliment, prefix, open_fallback)?;
-            let comment = open("comments", &cb.open.comments, prefix, open_fallback)?;
-            // One column named as both improvement and compliment holds comments of either
-            // kind: read it as `comments`, or every unclear text would be quoted on both
-            // sides.
-            let (improvement, compliment, comment) = match (improvement, compliment, comment) {
-                (Some(i), Some(c), None) if i == c => (None, None, Some(i)),
-                other => other,
-            };
-            Ok::<_, Error>(UnitCols {
-                care_type,
-                items: items_of(prefix)?,
-                improvement,
-                compliment,
-                comment,
-            })
-        };
-        let wide: Vec<UnitCols> = if fields.care_type.is_none() {
-            // Unprefixed open-text columns go to the first care type that has items. A care
-            // type whose item column is ambiguous is there: keep it, so the error is raised.
-            let with_items: Vec<(&String, &String)> = cb
-                .care_types
-                .iter()
-                .filter(|(_, prefix)| items_of(prefix).map_or(true, |i| !i.is_empty()))
-                .collect();
-            with_items
-                .iter()
-                .enumerate()
-                .map(|(i, (ct, prefix))| unit(Some((*ct).clone()), prefix, i == 0))
-                .collect::<Result<_>>()?
-        } else {
-            Vec::new()
-        };
-        let (units, layout) = if !wide.is_empty() {
-            (wide, "wide")
-        } else {
-            let layout = if fields.care_type.is_some() {
-                "long"
-            } else {
-                "flat"
-            };
-            (vec![unit(None, "", true)?], layout)
-        };
+        let (units, layout) = cols.units(fields.care_type.is_some())?;
         if units.iter().all(|u| u.items.is_empty()) {
             let problem = InputProblem::NoItemColumns {
-                codebook: cb.name.clone(),
-                expected: planned
+                codebook: cols.cb.name.clone(),
+                expected: cols
+                    .planned
                     .iter()
                     .filter_map(|p| p.columns.first().cloned())
                     .take(5)
@@ -577,21 +491,14 @@ impl ColumnMap {
             };
             return Err(Error::input(path, problem));
         }
-        let open_use = |key: &str| {
-            let key = key.to_string();
-            move || ColumnUse::Open {
-                codebook: cb.name.clone(),
-                key: key.clone(),
-            }
-        };
         let mut flags = Vec::new();
-        for name in &cb.open.safeguarding {
-            if let Some(c) = header.find(path, name, open_use("safeguarding"))? {
+        for name in &cols.cb.open.safeguarding {
+            if let Some(c) = cols.open_column("safeguarding", name)? {
                 flags.push(c);
             }
         }
-        let sentiment = match &cb.open.sentiment {
-            Some(s) => header.find(path, &s.column, open_use("sentiment"))?,
+        let sentiment = match &cols.cb.open.sentiment {
+            Some(s) => cols.open_column("sentiment", &s.column)?,
             None => None,
         };
         let mut texts: Vec<usize> = units
@@ -608,6 +515,153 @@ impl ColumnMap {
             flags,
             sentiment,
             texts,
+        })
+    }
+}
+
+/// The columns of `[source.columns]` (respondent, VSV, date, …); one that is named but
+/// not in the header is an error.
+fn field_cols(
+    path: &Path,
+    header: &Header,
+    headers: &[String],
+    source: &Source,
+) -> Result<FieldCols> {
+    let c: &Fields = &source.columns;
+    let lookup = |key: &str, name: &Option<String>| -> Result<Option<usize>> {
+        let field = || ColumnUse::Field { key: key.into() };
+        match name {
+            None => Ok(None),
+            Some(n) => header.find(path, n, field)?.map(Some).ok_or_else(|| {
+                let problem = InputProblem::MissingColumn {
+                    column: n.clone(),
+                    key: key.to_string(),
+                    source: source.name.clone(),
+                    headers: headers.to_vec(),
+                };
+                Error::input(path, problem)
+            }),
+        }
+    };
+    Ok(FieldCols {
+        respondent: lookup("respondent", &c.respondent)?,
+        vsv: lookup("vsv", &c.vsv)?,
+        organisation: lookup("organisation", &c.organisation)?,
+        care_type: lookup("care_type", &c.care_type)?,
+        date: lookup("date", &c.date)?,
+        parity: lookup("parity", &c.parity)?,
+        age: lookup("age", &c.age)?,
+        education: lookup("education", &c.education)?,
+        place_of_birth: lookup("place_of_birth", &c.place_of_birth)?,
+    })
+}
+
+/// A file's header read against its source's codebook: where the items and open texts
+/// are.
+struct CodebookColumns<'a> {
+    path: &'a Path,
+    header: Header,
+    cb: &'a Codebook,
+    planned: &'a [PlannedItem],
+}
+
+impl CodebookColumns<'_> {
+    /// The units of a row with their columns, and the layout: one unit per care type that
+    /// has item columns under its prefix (wide), else one unit (long with a care-type
+    /// column, else flat).
+    fn units(&self, care_type_column: bool) -> Result<(Vec<UnitCols>, &'static str)> {
+        let wide: Vec<UnitCols> = if care_type_column {
+            Vec::new()
+        } else {
+            // Unprefixed open-text columns go to the first care type that has items. A care
+            // type whose item column is ambiguous is there: keep it, so the error is raised.
+            let with_items: Vec<(&String, &String)> = self
+                .cb
+                .care_types
+                .iter()
+                .filter(|(_, prefix)| self.items(prefix).map_or(true, |i| !i.is_empty()))
+                .collect();
+            with_items
+                .iter()
+                .enumerate()
+                .map(|(i, (ct, prefix))| self.unit(Some((*ct).clone()), prefix, i == 0))
+                .collect::<Result<_>>()?
+        };
+        if !wide.is_empty() {
+            return Ok((wide, "wide"));
+        }
+        let layout = if care_type_column { "long" } else { "flat" };
+        Ok((vec![self.unit(None, "", true)?], layout))
+    }
+
+    /// One unit's item and open-text columns, each named with `prefix`; with
+    /// `open_fallback`, an open text also without it.
+    fn unit(
+        &self,
+        care_type: Option<String>,
+        prefix: &str,
+        open_fallback: bool,
+    ) -> Result<UnitCols> {
+        let open = &self.cb.open;
+        let improvement = self.open("improvement", &open.improvement, prefix, open_fallback)?;
+        let compliment = self.open("compliment", &open.compliment, prefix, open_fallback)?;
+        let comment = self.open("comments", &open.comments, prefix, open_fallback)?;
+        // One column named as both improvement and compliment holds comments of either
+        // kind: read it as `comments`, or every unclear text would be quoted on both
+        // sides.
+        let (improvement, compliment, comment) = match (improvement, compliment, comment) {
+            (Some(i), Some(c), None) if i == c => (None, None, Some(i)),
+            other => other,
+        };
+        Ok(UnitCols {
+            care_type,
+            items: self.items(prefix)?,
+            improvement,
+            compliment,
+            comment,
+        })
+    }
+
+    /// (planned item, column) of every item found under `prefix`.
+    fn items(&self, prefix: &str) -> Result<Vec<(usize, usize)>> {
+        let mut items = Vec::new();
+        for (i, p) in self.planned.iter().enumerate() {
+            let item = || ColumnUse::Item {
+                codebook: self.cb.name.clone(),
+                item: p.id.clone(),
+            };
+            if let Some(col) = self.header.first(self.path, &p.columns, prefix, item)? {
+                items.push((i, col));
+            }
+        }
+        Ok(items)
+    }
+
+    /// The open-text column `key` of `[open]`: the first of `names` under `prefix`, or
+    /// with `fallback` without it.
+    fn open(
+        &self,
+        key: &str,
+        names: &[String],
+        prefix: &str,
+        fallback: bool,
+    ) -> Result<Option<usize>> {
+        let used_by = || ColumnUse::Open {
+            codebook: self.cb.name.clone(),
+            key: key.into(),
+        };
+        match self.header.first(self.path, names, prefix, used_by)? {
+            Some(c) => Ok(Some(c)),
+            None if fallback => self.header.first(self.path, names, "", used_by),
+            None => Ok(None),
+        }
+    }
+
+    /// The column `name` given for `key` of `[open]` (safeguarding flags, sentiment).
+    fn open_column(&self, key: &str, name: &str) -> Result<Option<usize>> {
+        self.header.find(self.path, name, || ColumnUse::Open {
+            codebook: self.cb.name.clone(),
+            key: key.to_string(),
         })
     }
 }

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::funnel::Band;
 use crate::i18n::{fill, Language};
-use crate::ingest::Canonical;
+use crate::ingest::{Canonical, ItemRole};
 use crate::labels::Words;
 use crate::layout;
 use crate::period::Period;
@@ -168,91 +169,19 @@ pub fn agenda_md(
     extras: &Extras,
 ) -> Result<String> {
     let lang = config.analysis.language;
-    let t = lang.texts();
-    let a = lang.agenda();
+    let (t, a) = (lang.texts(), lang.agenda());
     let min_n = config.privacy.min_n;
     let vsv = unit.vsv();
-    let unit_name = match unit {
-        Unit::Region => {
-            let name = &config.analysis.name;
-            if name.to_lowercase().contains(&t.region_title.to_lowercase()) {
-                name.clone()
-            } else {
-                format!("{name} ({})", t.region_title)
-            }
-        }
-        Unit::Vsv(v) => data.names.get(v).to_string(),
+    let page = Page {
+        data,
+        scores,
+        period,
+        vsv,
+        lang,
+        min_n,
     };
-    // Themes the exports have no column for are left out rather than shown as empty rows.
-    let themes: Vec<ThemeRow> = data
-        .themes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            scores
-                .cells
-                .iter()
-                .any(|c| c.measure == Measure::Theme(*i as u16))
-        })
-        .map(|(i, th)| {
-            let m = Measure::Theme(i as u16);
-            let cell = scores.unit_cell(period, vsv, m);
-            let region = scores.unit_cell(period, None, m);
-            ThemeRow {
-                label: escape(th.label_in(lang)),
-                score: show_score(cell, lang, min_n, 1),
-                ci: show_ci(cell, lang, 1),
-                region: show_score(region, lang, min_n, 1),
-                trend: show_change(cell, lang),
-                band: show_band(cell, lang),
-                n: show_n(cell, lang),
-                status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
-            }
-        })
-        .collect();
-    // Care types of this unit that some shown theme score leaves out (hidden for privacy):
-    // one pass over the unit's cells of the period.
-    let mut present: Vec<(Measure, u32)> = Vec::new();
-    let mut covered: Vec<(Measure, &[u32])> = Vec::new();
-    for c in scores.cells.iter().filter(|c| {
-        c.period == period
-            && c.vsv == vsv
-            && c.organisation.is_none()
-            && matches!(c.measure, Measure::Theme(_))
-    }) {
-        match c.care_type {
-            Some(ct) => present.push((c.measure, ct)),
-            None if !c.covers.is_empty() => covered.push((c.measure, &c.covers)),
-            None => {}
-        }
-    }
-    let mut left_out: Vec<u32> = Vec::new();
-    for (m, ct) in present {
-        let out = covered
-            .iter()
-            .any(|(cm, list)| *cm == m && !list.contains(&ct));
-        if out && !left_out.contains(&ct) {
-            left_out.push(ct);
-        }
-    }
-    let covers_note = (!left_out.is_empty()).then(|| {
-        let names: Vec<String> = left_out
-            .iter()
-            .map(|&ct| escape(data.names.get(ct)))
-            .collect();
-        fill(t.covers_note, &[("hidden", names.join(", "))])
-    });
-    let first = |f: fn(&crate::ingest::ItemRef) -> bool, make: fn(u16) -> Measure| {
-        data.items
-            .iter()
-            .position(f)
-            .and_then(|i| scores.unit_cell(period, vsv, make(i as u16)))
-    };
-    let grade = first(|i| i.role == crate::ingest::ItemRole::Grade, Measure::Grade);
-    let nps = first(
-        |i| i.role == crate::ingest::ItemRole::Recommend,
-        Measure::Nps,
-    );
+    let grade = page.first_of(ItemRole::Grade, Measure::Grade);
+    let nps = page.first_of(ItemRole::Recommend, Measure::Nps);
     let (unit_noun, units_noun) = config.analysis.unit_nouns();
     let nouns = |text: &str| {
         fill(
@@ -260,54 +189,174 @@ pub fn agenda_md(
             &[("unit", escape(&unit_noun)), ("units", escape(&units_noun))],
         )
     };
-    let grade_plain = grade
-        .filter(|c| c.tier != Tier::Suppressed)
-        .and_then(|c| c.stats)
-        .map(|s| lang.decimal(s.mean, 1));
-    let grade_line = grade.map(|c| {
-        let now = show_score(Some(c), lang, min_n, 1);
-        let change = c
-            .comparison
-            .prev
-            .filter(|_| c.tier == Tier::Full)
-            .zip(c.stats);
-        match change {
-            None => now,
-            Some((ch, s)) => {
-                let template = match (ch.significant, ch.change < 0.0) {
-                    (false, _) => a.grade_same,
-                    (true, true) => a.grade_down,
-                    (true, false) => a.grade_up,
-                };
-                let then = fill(
-                    template,
-                    &[
-                        ("period", ch.from.display(lang)),
-                        ("value", lang.decimal(s.mean - ch.change, 1)),
-                    ],
-                );
-                format!("{now} · {then}")
+    let d = discussion(&DiscussionInput {
+        config,
+        data,
+        period,
+        vsv,
+        flags: extras.flags,
+        follow_ups: extras.follow_ups,
+        register: extras.register,
+        charts: extras.charts,
+        region_charts: extras.region_charts,
+        grade: grade
+            .filter(|c| c.tier != Tier::Suppressed)
+            .and_then(|c| c.stats)
+            .map(|s| lang.decimal(s.mean, 1)),
+        scores,
+    });
+    render(AgendaContext {
+        t,
+        a,
+        unit: escape(&unit_title(config, data, unit)),
+        period: period.display(lang),
+        analysis: escape(&config.analysis.name),
+        why: config.analysis.why.as_deref().map(escape),
+        response: page.response(),
+        grade: grade.map(|c| grade_line(c, lang, min_n)),
+        nps: nps.map(|c| show_score(Some(c), lang, min_n, 0)),
+        position_label: nouns(a.position),
+        position: page.position(),
+        left_out: left_out_line(data, lang),
+        covers_note: page.covers_note(),
+        d,
+        page_break: crate::render::markdown::PAGE_BREAK,
+        overall: overall_line(grade, nps, lang, min_n),
+        themes: page.themes(),
+        show_region: vsv.is_some(),
+        band_note: nouns(t.band_note),
+        charts: extras
+            .charts
+            .iter()
+            .map(|c| ChartLink {
+                caption: escape(&c.caption),
+                ..c.clone()
+            })
+            .collect(),
+        tiers_text: fill(
+            t.tiers_text,
+            &[
+                ("min_n", min_n.to_string()),
+                ("indicative_n", config.privacy.indicative_n.to_string()),
+            ],
+        ),
+        method: method_lines(data, vsv, extras.charts, lang, nouns),
+        sources: source_lines(data, lang),
+    })
+}
+
+/// What every part of one agenda reads: the unit's cells of the period, in the report
+/// language.
+struct Page<'a> {
+    data: &'a Canonical,
+    scores: &'a Scores,
+    period: Period,
+    vsv: Option<u32>,
+    lang: Language,
+    min_n: u32,
+}
+
+impl<'a> Page<'a> {
+    fn cell(&self, m: Measure) -> Option<&'a Cell> {
+        self.scores.unit_cell(self.period, self.vsv, m)
+    }
+
+    /// The unit's cell for the first item with `role` (`make` gives its measure).
+    fn first_of(&self, role: ItemRole, make: fn(u16) -> Measure) -> Option<&'a Cell> {
+        let i = self.data.items.iter().position(|i| i.role == role)?;
+        self.cell(make(i as u16))
+    }
+
+    /// One row per theme. Themes the exports have no column for are left out rather than
+    /// shown as empty rows.
+    fn themes(&self) -> Vec<ThemeRow> {
+        let (lang, min_n) = (self.lang, self.min_n);
+        self.data
+            .themes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                self.scores
+                    .cells
+                    .iter()
+                    .any(|c| c.measure == Measure::Theme(*i as u16))
+            })
+            .map(|(i, th)| {
+                let m = Measure::Theme(i as u16);
+                let cell = self.cell(m);
+                let region = self.scores.unit_cell(self.period, None, m);
+                ThemeRow {
+                    label: escape(th.label_in(lang)),
+                    score: show_score(cell, lang, min_n, 1),
+                    ci: show_ci(cell, lang, 1),
+                    region: show_score(region, lang, min_n, 1),
+                    trend: show_change(cell, lang),
+                    band: show_band(cell, lang),
+                    n: show_n(cell, lang),
+                    status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
+                }
+            })
+            .collect()
+    }
+
+    /// The note naming care types of this unit that some shown theme score leaves out
+    /// (hidden for privacy): one pass over the unit's cells of the period.
+    fn covers_note(&self) -> Option<String> {
+        let mut present: Vec<(Measure, u32)> = Vec::new();
+        let mut covered: Vec<(Measure, &[u32])> = Vec::new();
+        for c in self.scores.cells.iter().filter(|c| {
+            c.period == self.period
+                && c.vsv == self.vsv
+                && c.organisation.is_none()
+                && matches!(c.measure, Measure::Theme(_))
+        }) {
+            match c.care_type {
+                Some(ct) => present.push((c.measure, ct)),
+                None if !c.covers.is_empty() => covered.push((c.measure, &c.covers)),
+                None => {}
             }
         }
-    });
-    let position = vsv.and_then(|_| {
+        let mut left_out: Vec<u32> = Vec::new();
+        for (m, ct) in present {
+            let out = covered
+                .iter()
+                .any(|(cm, list)| *cm == m && !list.contains(&ct));
+            if out && !left_out.contains(&ct) {
+                left_out.push(ct);
+            }
+        }
+        (!left_out.is_empty()).then(|| {
+            let names: Vec<String> = left_out
+                .iter()
+                .map(|&ct| escape(self.data.names.get(ct)))
+                .collect();
+            fill(
+                self.lang.texts().covers_note,
+                &[("hidden", names.join(", "))],
+            )
+        })
+    }
+
+    /// How many themes a VSV scores better, worse and as the others on; none for the region.
+    fn position(&self) -> Option<String> {
+        self.vsv?;
         let (mut better, mut worse, mut same) = (0, 0, 0);
-        for (i, _) in data.themes.iter().enumerate() {
-            let band = scores
-                .unit_cell(period, vsv, Measure::Theme(i as u16))
+        for (i, _) in self.data.themes.iter().enumerate() {
+            let band = self
+                .cell(Measure::Theme(i as u16))
                 .filter(|c| c.tier == Tier::Full)
                 .and_then(|c| c.comparison.band);
             match band {
-                Some(crate::funnel::Band::Better | crate::funnel::Band::MuchBetter) => better += 1,
-                Some(crate::funnel::Band::Worse | crate::funnel::Band::MuchWorse) => worse += 1,
-                Some(crate::funnel::Band::AsExpected) => same += 1,
+                Some(Band::Better | Band::MuchBetter) => better += 1,
+                Some(Band::Worse | Band::MuchWorse) => worse += 1,
+                Some(Band::AsExpected) => same += 1,
                 None => {}
             }
         }
         // Nothing compared (too few clients, or one unit): no line rather than "0, 0, 0".
         (better + worse + same > 0).then(|| {
             fill(
-                a.position_text,
+                self.lang.agenda().position_text,
                 &[
                     ("better", better.to_string()),
                     ("worse", worse.to_string()),
@@ -315,7 +364,83 @@ pub fn agenda_md(
                 ],
             )
         })
-    });
+    }
+
+    /// The response per source: the count the disclosure stage published (exact, like
+    /// the tables), or the privacy word when it is hidden.
+    fn response(&self) -> String {
+        let t = self.lang.texts();
+        let mut response: Vec<String> = Vec::new();
+        for (s, src) in self.data.sources.iter().enumerate() {
+            let Some(r) =
+                self.scores.responses.iter().find(|r| {
+                    r.period == self.period && r.vsv == self.vsv && r.source as usize == s
+                })
+            else {
+                continue;
+            };
+            response.push(match r.n {
+                Some(n) => format!("{n} {} ({})", t.respondents, escape(&src.name)),
+                None => format!("{} ({})", t.suppressed_cell, escape(&src.name)),
+            });
+        }
+        response.join(" · ")
+    }
+}
+
+/// The unit's name as a heading: the VSV's, or the analysis's with "(regio)" unless it
+/// already says so.
+fn unit_title(config: &Config, data: &Canonical, unit: Unit) -> String {
+    match unit {
+        Unit::Region => {
+            let name = &config.analysis.name;
+            let region = config.analysis.language.texts().region_title;
+            if name.to_lowercase().contains(&region.to_lowercase()) {
+                name.clone()
+            } else {
+                format!("{name} ({region})")
+            }
+        }
+        Unit::Vsv(v) => data.names.get(v).to_string(),
+    }
+}
+
+/// The grade with, when it is fully shown, how it compares with the previous period:
+/// "8,3 · gestegen sinds 2026-K2 (toen 8,0)".
+fn grade_line(c: &Cell, lang: Language, min_n: u32) -> String {
+    let now = show_score(Some(c), lang, min_n, 1);
+    let change = c
+        .comparison
+        .prev
+        .filter(|_| c.tier == Tier::Full)
+        .zip(c.stats);
+    let Some((ch, s)) = change else {
+        return now;
+    };
+    let a = lang.agenda();
+    let template = match (ch.significant, ch.change < 0.0) {
+        (false, _) => a.grade_same,
+        (true, true) => a.grade_down,
+        (true, false) => a.grade_up,
+    };
+    let then = fill(
+        template,
+        &[
+            ("period", ch.from.display(lang)),
+            ("value", lang.decimal(s.mean - ch.change, 1)),
+        ],
+    );
+    format!("{now} · {then}")
+}
+
+/// The overall grade and NPS with their intervals, as one line; none when neither is there.
+fn overall_line(
+    grade: Option<&Cell>,
+    nps: Option<&Cell>,
+    lang: Language,
+    min_n: u32,
+) -> Option<String> {
+    let (t, a) = (lang.texts(), lang.agenda());
     let overall = [
         (t.overall_grade, grade.map(|c| with_ci(c, lang, min_n, 1))),
         (t.nps, nps.map(|c| with_ci(c, lang, min_n, 0))),
@@ -325,40 +450,30 @@ pub fn agenda_md(
         value.map(|v| fill(a.overall_line, &[("what", what.to_string()), ("value", v)]))
     })
     .collect::<Vec<_>>();
-    let nps_plain = nps.map(|c| show_score(Some(c), lang, min_n, 0));
-    let mut response: Vec<String> = Vec::new();
-    for (s, src) in data.sources.iter().enumerate() {
-        // The count the disclosure stage published (exact, like the tables), or the
-        // privacy word when it is hidden.
-        let Some(r) = scores
-            .responses
-            .iter()
-            .find(|r| r.period == period && r.vsv == vsv && r.source as usize == s)
-        else {
-            continue;
-        };
-        response.push(match r.n {
-            Some(n) => format!("{n} {} ({})", t.respondents, escape(&src.name)),
-            None => format!("{} ({})", t.suppressed_cell, escape(&src.name)),
-        });
-    }
-    let sources: Vec<SourceLine> = data
-        .sources
+    (!overall.is_empty()).then(|| overall.join(" "))
+}
+
+/// Each source with its questionnaire and how it was collected.
+fn source_lines(data: &Canonical, lang: Language) -> Vec<SourceLine> {
+    data.sources
         .iter()
         .map(|s| SourceLine {
             name: format!("{} ({})", escape(&s.name), escape(&s.codebook.title)),
             participation: s.participation.map(|p| lang.participation(p).to_string()),
         })
-        .collect();
-    let tiers_text = fill(
-        t.tiers_text,
-        &[
-            ("min_n", min_n.to_string()),
-            ("indicative_n", config.privacy.indicative_n.to_string()),
-        ],
-    );
-    // How to read the comparison: the bands where this agenda shows them, and the case-mix
-    // adjustment only as far as it was applied.
+        .collect()
+}
+
+/// How to read the comparison: the bands where this agenda shows them, and the case-mix
+/// adjustment only as far as it was applied.
+fn method_lines(
+    data: &Canonical,
+    vsv: Option<u32>,
+    charts: &[ChartLink],
+    lang: Language,
+    nouns: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let a = lang.agenda();
     let mut method = Vec::new();
     if vsv.is_some() {
         method.push(nouns(a.bands_text));
@@ -375,26 +490,17 @@ pub fn agenda_md(
             fill(a.standardisation_text, &[("what", what.to_string())])
         }
     }));
-    if extras
-        .charts
+    if charts
         .iter()
         .any(|c| c.file == layout::chart(layout::ANSWERS))
     {
         method.push(a.percent_basis.to_string());
     }
-    let d = discussion(&DiscussionInput {
-        config,
-        data,
-        period,
-        vsv,
-        flags: extras.flags,
-        follow_ups: extras.follow_ups,
-        register: extras.register,
-        charts: extras.charts,
-        region_charts: extras.region_charts,
-        grade: grade_plain,
-        scores,
-    });
+    method
+}
+
+/// Fills the agenda template; the result ends in a newline.
+fn render(context: AgendaContext) -> Result<String> {
     let mut env = Environment::new();
     if let Ok(syntax) = SyntaxConfig::builder()
         .trim_blocks(true)
@@ -409,38 +515,7 @@ pub fn agenda_md(
         .get_template("agenda.md")
         .map_err(|e| template_error(&e))?;
     let mut out = tmpl
-        .render(Value::from(Serde(AgendaContext {
-            t,
-            a,
-            unit: escape(&unit_name),
-            period: period.display(lang),
-            analysis: escape(&config.analysis.name),
-            why: config.analysis.why.as_deref().map(escape),
-            response: response.join(" · "),
-            grade: grade_line,
-            nps: nps_plain,
-            position_label: nouns(a.position),
-            position,
-            left_out: left_out_line(data, lang),
-            covers_note,
-            d,
-            page_break: crate::render::markdown::PAGE_BREAK,
-            overall: (!overall.is_empty()).then(|| overall.join(" ")),
-            themes,
-            show_region: vsv.is_some(),
-            band_note: nouns(t.band_note),
-            charts: extras
-                .charts
-                .iter()
-                .map(|c| ChartLink {
-                    caption: escape(&c.caption),
-                    ..c.clone()
-                })
-                .collect(),
-            tiers_text,
-            method,
-            sources,
-        })))
+        .render(Value::from(Serde(context)))
         .map_err(|e| template_error(&e))?;
     if !out.ends_with('\n') {
         out.push('\n');

@@ -80,60 +80,21 @@ fn sanitize_events<'a>(
     // For each open link: whether its start tag was kept (so its end tag must be too).
     let mut links: Vec<bool> = Vec::new();
     let mut in_html_block = false;
+    let mut sections = Sections::default();
     let mut i = 0;
-    // Each h3 part (an improvement point with its floating chart) is a <section>, so print
-    // keeps it on one page instead of leaving its chart behind on the next.
-    let mut in_section = false;
-    // The appendix (after the page break) flows freely: its parts are long.
-    let mut after_break = false;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
-            if in_section {
-                out.push(Event::Html(CowStr::from("</section>\n")));
-                in_section = false;
-            }
-            if *level == pulldown_cmark::HeadingLevel::H3 && !after_break {
-                out.push(Event::Html(CowStr::from("<section>\n")));
-                in_section = true;
-            }
+            sections.heading(*level, &mut out);
         }
         if is_page_break(&events[i..]) {
-            if in_section {
-                out.push(Event::Html(CowStr::from("</section>\n")));
-                in_section = false;
-            }
-            after_break = true;
-            out.push(Event::Html(CowStr::from(
-                "<div class=\"page-break\"></div>\n",
-            )));
+            sections.page_break(&mut out);
             i += 3;
             continue;
         }
         match &events[i] {
             Event::Start(Tag::Paragraph) => {
                 if let Some(end) = figure_paragraph_end(&events, i) {
-                    // A paragraph holding only images: each one becomes a block figure.
-                    let mut j = i + 1;
-                    while j < end {
-                        if let Event::Start(Tag::Image {
-                            dest_url, title, ..
-                        }) = &events[j]
-                        {
-                            let close = matching_image_end(&events, j);
-                            let alt = alt_text(events.get(j + 1..close).unwrap_or_default());
-                            let key = match title.as_ref() {
-                                KEY_CHART => "chart key",
-                                KEY_CHART_SMALL => "chart key small",
-                                _ => "chart",
-                            };
-                            out.push(Event::Html(CowStr::from(block_image(
-                                dest_url, &alt, key, depth, image,
-                            ))));
-                            j = close + 1;
-                        } else {
-                            j += 1;
-                        }
-                    }
+                    out.extend(figures(&events, i + 1..end, depth, image));
                     i = end + 1;
                     continue;
                 }
@@ -198,8 +159,75 @@ fn sanitize_events<'a>(
         }
         i += 1;
     }
-    if in_section {
-        out.push(Event::Html(CowStr::from("</section>\n")));
+    sections.close(&mut out);
+    out
+}
+
+/// Where the page's `<section>`s open and close. Each h3 part (an improvement point with
+/// its floating chart) is a section, so print keeps it on one page instead of leaving its
+/// chart behind on the next. The appendix (after the page break) flows freely: its parts
+/// are long.
+#[derive(Default)]
+struct Sections {
+    open: bool,
+    after_break: bool,
+}
+
+impl Sections {
+    /// A heading closes the open section; an h3 before the page break opens one.
+    fn heading(&mut self, level: pulldown_cmark::HeadingLevel, out: &mut Vec<Event<'_>>) {
+        self.close(out);
+        if level == pulldown_cmark::HeadingLevel::H3 && !self.after_break {
+            out.push(Event::Html(CowStr::from("<section>\n")));
+            self.open = true;
+        }
+    }
+
+    fn page_break(&mut self, out: &mut Vec<Event<'_>>) {
+        self.close(out);
+        self.after_break = true;
+        out.push(Event::Html(CowStr::from(
+            "<div class=\"page-break\"></div>\n",
+        )));
+    }
+
+    fn close(&mut self, out: &mut Vec<Event<'_>>) {
+        if self.open {
+            out.push(Event::Html(CowStr::from("</section>\n")));
+            self.open = false;
+        }
+    }
+}
+
+/// The images of a paragraph that holds only images (`inside` its start and end), each
+/// as a block figure.
+fn figures<'a>(
+    events: &[Event<'a>],
+    inside: std::ops::Range<usize>,
+    depth: usize,
+    image: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut j = inside.start;
+    while j < inside.end {
+        if let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = &events[j]
+        {
+            let close = matching_image_end(events, j);
+            let alt = alt_text(events.get(j + 1..close).unwrap_or_default());
+            let key = match title.as_ref() {
+                KEY_CHART => "chart key",
+                KEY_CHART_SMALL => "chart key small",
+                _ => "chart",
+            };
+            out.push(Event::Html(CowStr::from(block_image(
+                dest_url, &alt, key, depth, image,
+            ))));
+            j = close + 1;
+        } else {
+            j += 1;
+        }
     }
     out
 }

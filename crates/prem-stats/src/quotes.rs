@@ -1922,8 +1922,8 @@ mod tests {
         assert_eq!(out, "[…] en […] en […] en Naam7x");
     }
 
-    /// Deterministic pseudo-random strings of nasty characters: no panic, and
-    /// no long digit run or '@' e-mail survives.
+    /// Deterministic pseudo-random strings of nasty characters: no panic, no long digit
+    /// run survives, and theme matching and quote picking keep their promises.
     #[test]
     fn scrub_never_panics_on_noise() {
         let alphabet: Vec<char> = "0123456789 -./()+@[]…'’ aAbBéÉeE\u{301}\u{200B}\u{FEFF}\n\tmrtjanMarieke😀👶🏽\u{202E}שלום١٢٣ßİ"
@@ -1947,8 +1947,25 @@ mod tests {
                 run = if c.is_ascii_digit() { run + 1 } else { 0 };
                 assert!(run < 7, "digit run survived in {out:?} from {s:?}");
             }
-            let _ = matches_theme(&s, &kw(&["ma", "é", ""]));
-            let _ = pick_quotes(&[s.as_str()], &kw(&["a"]), &names, 3);
+            // A theme of several keywords matches when one of them does.
+            let keywords = ["ma", "é", ""];
+            assert_eq!(
+                matches_theme(&s, &kw(&keywords)),
+                keywords.iter().any(|k| matches_theme(&s, &kw(&[k]))),
+                "{s:?}"
+            );
+            // One text gives at most one quote: matching, scrubbed and short.
+            let picked = pick_quotes(&[s.as_str()], &kw(&["a"]), &names, 3);
+            assert!(picked.len() <= 1, "{picked:?}");
+            for quote in &picked {
+                assert!(matches_theme(&s, &kw(&["a"])), "{s:?}");
+                assert!(quote.chars().count() <= 201, "{quote:?}");
+                let mut run = 0;
+                for c in quote.chars() {
+                    run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                    assert!(run < 7, "digit run survived in {quote:?}");
+                }
+            }
         }
     }
 

@@ -824,7 +824,7 @@ fn draw_names<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::super::render;
-    use super::super::testing::{dark_pixels, preview};
+    use super::super::testing::{dark_pixels, labels, preview, render_sound};
     use super::*;
 
     fn legend() -> FunnelLegend {
@@ -1072,13 +1072,15 @@ mod tests {
     }
 
     #[test]
-    fn edge_cases_render() {
+    /// Odd input still gives a sound chart (see `render_sound`): a target or limit that is
+    /// not a number is left out, the rest drawn.
+    fn edge_cases_give_sound_charts() {
         let empty = FunnelPlot {
             units: vec![],
             curve: vec![],
             ..example()
         };
-        let r = render(&empty).unwrap();
+        let r = render_sound(&empty);
         preview("funnel_empty", &r);
         assert!(r.svg.contains("Geen gegevens"));
 
@@ -1086,7 +1088,7 @@ mod tests {
             units: vec![unit("VSV Alleen", 120.0, 7.0, Some(Band::MuchWorse))],
             ..example()
         };
-        let r = render(&one).unwrap();
+        let r = render_sound(&one);
         preview("funnel_one", &r);
         assert!(r.svg.contains("VSV Alleen"));
 
@@ -1097,15 +1099,20 @@ mod tests {
         nan.curve[3].ul95 = f64::NAN;
         nan.curve[0].n = f64::NAN;
         nan.target = f64::NAN;
-        let r = render(&nan).unwrap();
+        let r = render_sound(&nan);
         preview("funnel_nan", &r);
+        let nan_labels = labels(&r.svg);
+        assert!(!nan_labels.contains(&"regiogemiddelde") && !nan_labels.contains(&"8,1"));
+        assert!(nan_labels.contains(&"95%-grenzen"));
 
         let no_curve = FunnelPlot {
             curve: vec![],
             ..example()
         };
-        let r = render(&no_curve).unwrap();
+        let r = render_sound(&no_curve);
         preview("funnel_no_curve", &r);
+        assert!(!labels(&r.svg).contains(&"95%-grenzen"));
+        assert!(labels(&r.svg).contains(&"VSV Amsterdam-Noord"));
 
         let equal = FunnelPlot {
             units: (0..5)
@@ -1116,14 +1123,16 @@ mod tests {
             y_range: None,
             ..example()
         };
-        render(&equal).unwrap();
+        let r = render_sound(&equal);
+        assert!(labels(&r.svg).contains(&"5,0"));
 
         let zero_n = FunnelPlot {
             units: vec![unit("Nul", 0.0, 0.5, None)],
             curve: vec![],
             ..percent()
         };
-        render(&zero_n).unwrap();
+        let r = render_sound(&zero_n);
+        assert!(labels(&r.svg).contains(&"niet beoordeeld"));
 
         let huge = FunnelPlot {
             units: (0..500)
@@ -1143,7 +1152,7 @@ mod tests {
                 .collect(),
             ..percent()
         };
-        let r = render(&huge).unwrap();
+        let r = render_sound(&huge);
         preview("funnel_huge", &r);
 
         let wild = FunnelPlot {
@@ -1154,6 +1163,6 @@ mod tests {
             y_range: Some((1.0, 1.0)),
             ..example()
         };
-        render(&wild).unwrap();
+        render_sound(&wild);
     }
 }

@@ -602,7 +602,7 @@ impl Chart for GradeNps {
 #[cfg(test)]
 mod tests {
     use super::super::render;
-    use super::super::testing::{dark_pixels, decode, preview};
+    use super::super::testing::{dark_pixels, decode, labels, preview, render_sound};
     use super::*;
 
     fn mark(mean: f64, half: f64, indicative: bool) -> Option<Mark> {
@@ -725,7 +725,14 @@ mod tests {
     }
 
     #[test]
-    fn edge_cases_render_without_error() {
+    /// Odd input still gives a sound chart (see `render_sound`): a label per period, the
+    /// latest values at the side and "n < 10" where a quarter is suppressed.
+    fn edge_cases_give_sound_charts() {
+        let shown = |svg: &str, texts: &[&str]| {
+            let labels = labels(svg);
+            texts.iter().filter(|t| labels.contains(t)).count()
+        };
+        let suppressed = |svg: &str| labels(svg).iter().filter(|l| **l == "n &lt; 10").count();
         let mut ragged = example();
         ragged.periods.truncate(5);
         ragged.nps.truncate(3);
@@ -747,8 +754,10 @@ mod tests {
             },
             indicative: true,
         });
-        let r = render(&ragged).unwrap();
+        let r = render_sound(&ragged);
         preview("grade_nps_ragged", &r);
+        let periods: Vec<&str> = ragged.periods.iter().map(String::as_str).collect();
+        assert_eq!(shown(&r.svg, &periods), 5);
 
         let mut nothing = example();
         nothing.periods.clear();
@@ -757,15 +766,18 @@ mod tests {
         nothing.region_grade.clear();
         nothing.region_nps.clear();
         nothing.subtitle.clear();
-        render(&nothing).unwrap();
+        let r = render_sound(&nothing);
+        assert_eq!(shown(&r.svg, &["Rapportcijfer", "NPS"]), 2);
+        assert_eq!(suppressed(&r.svg), 0);
 
         let mut all_suppressed = example();
         all_suppressed.grade.iter_mut().for_each(|m| *m = None);
         all_suppressed.nps.iter_mut().for_each(|m| *m = None);
-        let r = render(&all_suppressed).unwrap();
+        let r = render_sound(&all_suppressed);
         preview("grade_nps_all_suppressed", &r);
         // Only the legend's dot is in the unit's colour.
         assert_eq!(r.svg.matches("#0072B2").count(), 1);
+        assert_eq!(suppressed(&r.svg), 2 * 8);
 
         let mut one = example();
         one.periods.truncate(1);
@@ -773,7 +785,8 @@ mod tests {
         one.nps.truncate(1);
         one.region_grade.truncate(1);
         one.region_nps.truncate(1);
-        render(&one).unwrap();
+        let r = render_sound(&one);
+        assert_eq!(shown(&r.svg, &["2024-K4", "8,1", "42"]), 3);
 
         let mut blank = example();
         blank.title.clear();
@@ -781,18 +794,20 @@ mod tests {
         blank.periods.iter_mut().for_each(String::clear);
         blank.panels.iter_mut().for_each(String::clear);
         blank.legend.iter_mut().for_each(String::clear);
-        render(&blank).unwrap();
+        render_sound(&blank);
 
         let mut huge = example();
         huge.grade[0] = mark(1e300, 1e308, false);
         huge.nps[0] = mark(-1e300, f64::INFINITY, true);
         huge.region_nps[0] = Some(f64::NAN);
-        render(&huge).unwrap();
+        let r = render_sound(&huge);
+        assert_eq!(shown(&r.svg, &["8,5", "55"]), 2);
 
         let mut out_of_range = example();
         out_of_range.grade[0] = mark(11.0, 3.0, false);
         out_of_range.nps[0] = mark(-150.0, 80.0, false);
-        render(&out_of_range).unwrap();
+        let r = render_sound(&out_of_range);
+        assert_eq!(shown(&r.svg, &["8,5", "55"]), 2);
 
         // Twelve quarters, the region's own chart (no region line), last one suppressed.
         let mut twelve = example();
@@ -809,7 +824,7 @@ mod tests {
         twelve.nps[11] = None;
         twelve.region_grade.clear();
         twelve.region_nps.clear();
-        let r = render(&twelve).unwrap();
+        let r = render_sound(&twelve);
         preview("grade_nps_twelve", &r);
         assert!(!r.svg.contains("regio"));
     }

@@ -370,7 +370,7 @@ impl Chart for Likert {
 #[cfg(test)]
 mod tests {
     use super::super::render;
-    use super::super::testing::{dark_pixels, decode, preview};
+    use super::super::testing::{dark_pixels, decode, labels, preview, render_sound};
     use super::*;
 
     fn grades() -> Vec<Category> {
@@ -538,12 +538,16 @@ mod tests {
     }
 
     #[test]
-    fn edge_cases_render_without_error() {
+    /// Odd input still gives a sound chart (see `render_sound`), with a count per row
+    /// that has shares, "n < 10" for each suppressed row and no share above 100%.
+    fn edge_cases_give_sound_charts() {
+        let counts = |svg: &str| labels(svg).iter().filter(|l| l.starts_with("n = ")).count();
         let mut nothing = example();
         nothing.rows.clear();
         nothing.categories.clear();
         nothing.subtitle.clear();
-        render(&nothing).unwrap();
+        let r = render_sound(&nothing);
+        assert_eq!(counts(&r.svg), 0);
 
         let mut blank = example();
         blank.title.clear();
@@ -551,18 +555,27 @@ mod tests {
         blank.suppressed.clear();
         blank.rows.iter_mut().for_each(|r| r.label.clear());
         blank.categories.iter_mut().for_each(|c| c.label.clear());
-        render(&blank).unwrap();
+        let r = render_sound(&blank);
+        let shown = blank.rows.iter().filter(|r| r.shares.is_some()).count();
+        assert_eq!(counts(&r.svg), shown);
 
         let mut all_suppressed = example();
         for r in &mut all_suppressed.rows {
             r.shares = None;
         }
-        let r = render(&all_suppressed).unwrap();
+        let r = render_sound(&all_suppressed);
         preview("likert_all_suppressed", &r);
+        let suppressed = labels(&r.svg).iter().filter(|l| **l == "n &lt; 10").count();
+        assert_eq!(suppressed, all_suppressed.rows.len());
+        assert_eq!(counts(&r.svg), 0);
 
         let mut odd = example();
         odd.rows = vec![
-            row("NaN en negatief", Some(&[f64::NAN, -0.2, 0.5]), Some(12)),
+            row(
+                "Ongeldig en negatief",
+                Some(&[f64::NAN, -0.2, 0.5]),
+                Some(12),
+            ),
             row("Som niet 1", Some(&[0.3, 0.3, 0.3]), None),
             row("Alles nul", Some(&[0.0, 0.0, 0.0]), Some(10)),
             row("Te kort", Some(&[0.4]), Some(11)),
@@ -576,8 +589,14 @@ mod tests {
                 Some(u64::MAX),
             ),
         ];
-        let r = render(&odd).unwrap();
+        let r = render_sound(&odd);
         preview("likert_odd", &r);
+        for label in labels(&r.svg) {
+            if let Ok(share) = label.parse::<i64>() {
+                assert!((0..=100).contains(&share), "{label}");
+            }
+        }
+        assert!(labels(&r.svg).contains(&"n = 12"));
 
         let mut many = example();
         many.rows = (0..15)
@@ -590,8 +609,9 @@ mod tests {
                 )
             })
             .collect();
-        let r = render(&many).unwrap();
+        let r = render_sound(&many);
         preview("likert_fifteen", &r);
+        assert_eq!(counts(&r.svg), 15);
         assert!(many.size().1 <= 820, "{:?}", many.size());
     }
 }

@@ -694,6 +694,35 @@ pub(crate) mod testing {
         }
     }
 
+    /// Renders `chart` and checks what any chart must be, whatever its input: an SVG and
+    /// a PNG of the chart's size, and no number that is not one ("NaN", "inf") in a
+    /// coordinate or a label.
+    #[track_caller]
+    pub fn render_sound(chart: &impl super::Chart) -> super::Rendered {
+        let r = super::render(chart).unwrap();
+        let (w, h) = chart.size();
+        let head = format!("<svg width=\"{w}\" height=\"{h}\"");
+        assert!(
+            r.svg.starts_with(&head),
+            "{}",
+            &r.svg[..r.svg.len().min(80)]
+        );
+        let (pw, ph, _) = decode(&r.png);
+        assert_eq!((pw, ph), (w, h), "PNG size");
+        for line in r.svg.lines() {
+            let bad = line
+                .split(|c: char| !c.is_alphanumeric() && c != '∞')
+                .find(|word| matches!(*word, "NaN" | "inf" | "∞"));
+            assert!(bad.is_none(), "{bad:?} in the SVG: {line}");
+        }
+        r
+    }
+
+    /// The SVG's text (its labels), one per line.
+    pub fn labels(svg: &str) -> Vec<&str> {
+        svg.lines().filter(|l| !l.starts_with('<')).collect()
+    }
+
     /// Pixels darker than mid grey inside the rectangle `[x0, x1) × [y0, y1)`.
     pub fn dark_pixels(png: &[u8], (x0, y0): (u32, u32), (x1, y1): (u32, u32)) -> usize {
         let (w, h, px) = decode(png);

@@ -648,7 +648,7 @@ impl SpcPlot {
 #[cfg(test)]
 mod tests {
     use super::super::render;
-    use super::super::testing::{dark_pixels, preview};
+    use super::super::testing::{dark_pixels, labels, preview, render_sound};
     use super::*;
 
     fn legend() -> SpcLegend {
@@ -886,36 +886,37 @@ mod tests {
     }
 
     #[test]
-    fn edge_cases_render() {
+    /// Odd input still gives a sound chart (see `render_sound`).
+    fn edge_cases_give_sound_charts() {
         let mut empty = example();
         empty.points.clear();
-        let r = render(&empty).unwrap();
+        let r = render_sound(&empty);
         preview("spc_empty", &r);
         assert!(r.svg.contains("Geen gegevens"));
 
         let mut one = example();
         one.points.truncate(1);
-        let r = render(&one).unwrap();
+        let r = render_sound(&one);
         preview("spc_one", &r);
         assert!(!r.svg.contains("Geen gegevens"));
 
         let mut four = example();
         four.points.drain(..8);
-        let r = render(&four).unwrap();
+        let r = render_sound(&four);
         preview("spc_four", &r);
 
         let mut nan = example();
         nan.points[2].value = Some(f64::NAN);
         nan.points[5].upl = Some(f64::INFINITY);
         nan.points[7].mean = Some(f64::NEG_INFINITY);
-        let r = render(&nan).unwrap();
+        let r = render_sound(&nan);
         preview("spc_nan", &r);
 
         let mut all_missing = example();
         for p in &mut all_missing.points {
             p.value = None;
         }
-        let r = render(&all_missing).unwrap();
+        let r = render_sound(&all_missing);
         preview("spc_all_missing", &r);
         assert!(r.svg.contains("Geen gegevens"));
 
@@ -924,7 +925,8 @@ mod tests {
             y_range: None,
             ..example()
         };
-        render(&equal).unwrap();
+        let r = render_sound(&equal);
+        assert!(labels(&r.svg).contains(&"5,0"));
 
         let no_limits = SpcPlot {
             points: vec![
@@ -934,7 +936,10 @@ mod tests {
             ],
             ..example()
         };
-        render(&no_limits).unwrap();
+        let r = render_sound(&no_limits);
+        // The latest value at the side; no limits to label.
+        assert!(labels(&r.svg).contains(&"4,0"));
+        assert!(!labels(&r.svg).contains(&"procesgrenzen"));
 
         let hundred = SpcPlot {
             points: (0..100)
@@ -949,7 +954,7 @@ mod tests {
                 .collect(),
             ..dated()
         };
-        let r = render(&hundred).unwrap();
+        let r = render_sound(&hundred);
         preview("spc_hundred", &r);
 
         let huge = SpcPlot {
@@ -964,7 +969,7 @@ mod tests {
             y_range: Some((f64::NAN, 5.0)),
             ..example()
         };
-        let r = render(&huge).unwrap();
+        let r = render_sound(&huge);
         preview("spc_huge", &r);
 
         let extreme = SpcPlot {
@@ -972,7 +977,7 @@ mod tests {
             y_range: Some((1.0, 1.0)),
             ..example()
         };
-        render(&extreme).unwrap();
+        render_sound(&extreme);
 
         let outside = SpcPlot {
             points: vec![point("a", Some(12.0)), point("b", Some(-1.0))],
@@ -980,6 +985,7 @@ mod tests {
         };
         let axis = outside.y_axis();
         assert!(axis.lo <= -1.0 && axis.hi >= 12.0, "{axis:?}");
-        render(&outside).unwrap();
+        let r = render_sound(&outside);
+        assert!(labels(&r.svg).contains(&"−1,0"));
     }
 }
