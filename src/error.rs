@@ -476,7 +476,8 @@ mod tests {
             ("naam = \"x\"\nlanguag = 1\n", (2, 1)),
             ("naam = \"één\"\n[a\n", (2, 3)),
             ("naam = 'één' x\n", (1, 14)),
-            ("\n\nnaam = [1,\n", (3, 8)),
+            ("\n\nnaam = [1,\n", (3, 11)),
+            ("naam = [1,", (1, 11)),
         ] {
             let e = toml::from_str::<T>(text).unwrap_err();
             let p = TomlProblem::of(&e, text);
