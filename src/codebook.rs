@@ -273,7 +273,7 @@ impl Codebook {
     /// Parses and checks a codebook; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Codebook> {
         let cb: Codebook = toml::from_str(text)
-            .map_err(|e| Error::codebook(path, CodebookProblem::Toml(TomlProblem::of(&e))))?;
+            .map_err(|e| Error::codebook(path, CodebookProblem::Toml(TomlProblem::of(&e, text))))?;
         match cb.problem() {
             Some(p) => Err(Error::codebook(path, p)),
             None => Ok(cb),

@@ -239,7 +239,7 @@ impl Config {
     /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let config: Config = toml::from_str(text)
-            .map_err(|e| Error::config(path, ConfigProblem::Toml(TomlProblem::of(&e))))?;
+            .map_err(|e| Error::config(path, ConfigProblem::Toml(TomlProblem::of(&e, text))))?;
         config.check(path)?;
         Ok(config)
     }

@@ -6,12 +6,13 @@ use std::fmt;
 use std::path::Path;
 
 use crate::error::{
-    ActionExpected, ActionProblem, CodebookProblem, ColumnUse, ConfigProblem, Error, ExportProblem,
-    InputProblem, Reason, ScaleProblem, SourceProblem, TomlProblem, UsageProblem,
+    ActionExpected, ActionProblem, AuditFinding, AuditProblem, Change, CodebookProblem, ColumnUse,
+    ConfigProblem, Conflict, Error, ExportProblem, InputProblem, Reason, ScaleProblem,
+    SourceProblem, TomlProblem, UsageProblem,
 };
 use crate::i18n::{Language, Msg};
 use crate::labels::Words;
-use crate::rerun::{Change, Conflict};
+use crate::layout;
 
 /// An error in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +54,13 @@ pub fn describe(e: &Error, lang: Language) -> Described {
                 hint: Some(hint),
             };
         }
-        Error::Strict { count } => (lang.say(Msg::Strict, &[("count", count)]), Msg::HintStrict),
+        Error::Strict { count } => {
+            let report = layout::document("", layout::DATA_QUALITY, "md");
+            return Described {
+                message: lang.say(Msg::Strict, &[("count", count)]),
+                hint: Some(lang.say(Msg::HintStrict, &[("file", &report)])),
+            };
+        }
         Error::Usage(problem) => (usage(problem, lang), usage_hint(problem)),
         Error::DisclosureAudit {
             path,
@@ -61,9 +68,10 @@ pub fn describe(e: &Error, lang: Language) -> Described {
             min_n,
             first,
         } => {
+            let first = audit_finding(first, *min_n, lang);
             let text = lang.say(
                 Msg::DisclosureAudit,
-                &[("count", count), ("min_n", min_n), ("first", first)],
+                &[("count", count), ("min_n", min_n), ("first", &first)],
             );
             // The message asks for a bug report; there is nothing else to do.
             return Described {
@@ -561,6 +569,19 @@ fn usage_hint(p: &UsageProblem) -> Msg {
     }
 }
 
+/// Where the audit found a problem and what: "2026-Q3, VSV Noord, bejegening: …".
+fn audit_finding(f: &AuditFinding, min_n: u32, lang: Language) -> String {
+    let problem = match f.problem {
+        AuditProblem::HiddenWithNumbers => lang.msg(Msg::AuditHiddenWithNumbers).to_string(),
+        AuditProblem::TooFew => lang.say(Msg::AuditTooFew, &[("min_n", &min_n)]),
+        AuditProblem::CoversHidden => lang.msg(Msg::AuditCoversHidden).to_string(),
+        AuditProblem::Isolates(count) => lang.say(Msg::AuditIsolates, &[("count", &count)]),
+    };
+    let mut place = vec![f.period.to_string()];
+    place.extend(f.names.iter().cloned());
+    format!("{}: {problem}", place.join(", "))
+}
+
 /// How many files a [`Error::WorkWouldBeLost`] names; the rest are counted.
 const LOST_WORK_SHOWN: usize = 10;
 
@@ -569,7 +590,7 @@ fn lost_work(conflicts: &[Conflict], unrecorded: bool, lang: Language) -> String
     let mut s = lang.say(Msg::WorkWouldBeLost, &[("count", &conflicts.len())]);
     if unrecorded {
         s.push(' ');
-        s.push_str(lang.msg(Msg::NoRecord));
+        s.push_str(&lang.say(Msg::NoRecord, &[("file", &layout::MANIFEST)]));
     }
     for c in conflicts.iter().take(LOST_WORK_SHOWN) {
         let change = lang.msg(match c.change {
@@ -778,12 +799,16 @@ mod tests {
             path: "prem.toml".into(),
             count: 2,
             min_n: 10,
-            first: "2026-Q3, VSV A".into(),
+            first: AuditFinding {
+                period: Period::parse("2026-Q3").unwrap(),
+                names: vec!["VSV A".into(), "bejegening".into()],
+                problem: AuditProblem::Isolates(3),
+            },
         };
         let d = describe(&e, Language::Nl);
         assert_eq!(d.hint, None);
         assert!(d.message.starts_with("prem.toml: interne fout: de privacycontrole vond 2 getal(len) die een groep kleiner dan 10"));
-        assert!(d.message.contains("(eerste: 2026-Q3, VSV A)"));
+        assert!(d.message.contains("(eerste: 2026-Q3, VSV A, bejegening: getoonde cellen van een getoond totaal aftrekken laat 3 cliënt(en) over)"), "{}", d.message);
     }
 
     #[test]

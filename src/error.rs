@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use crate::period::{Period, PeriodKind};
 use crate::quality::{Issue, Problem};
-use crate::rerun::Conflict;
 
 /// A fatal problem: the run stops. (The cause of an I/O error is its `source()`, printed by
 /// the CLI after the message.) Value-level problems are not errors but entries in the
@@ -57,13 +56,12 @@ pub enum Error {
     /// Something the user asked for does not exist (a period, a VSV).
     Usage(UsageProblem),
     /// The privacy audit found `count` published numbers revealing a group smaller than
-    /// `min_n`: a bug in prem; nothing was written. `first` says where, in the export's
-    /// own names.
+    /// `min_n`: a bug in prem; nothing was written. `first` says where.
     DisclosureAudit {
         path: PathBuf,
         count: usize,
         min_n: u32,
-        first: String,
+        first: AuditFinding,
     },
     /// Writing a table or document failed in a library; `message` is the library's own.
     Output { path: PathBuf, message: String },
@@ -90,21 +88,25 @@ pub struct TomlProblem {
 }
 
 impl TomlProblem {
-    /// The problem of a `toml` error.
-    pub fn of(e: &toml::de::Error) -> TomlProblem {
-        // toml's Display starts with "TOML parse error at line L, column C".
-        let text = e.to_string();
-        let head = text.lines().next().unwrap_or_default();
-        let at = e.span().and_then(|_| {
-            let rest = head.strip_prefix("TOML parse error at line ")?;
-            let (line, column) = rest.split_once(", column ")?;
-            Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
-        });
+    /// The problem of a `toml` error in `text`, the TOML it parsed.
+    pub fn of(e: &toml::de::Error, text: &str) -> TomlProblem {
         TomlProblem {
-            at,
+            at: e.span().map(|span| line_column(text, span.start)),
             message: e.message().trim().to_string(),
         }
     }
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// What is wrong in prem.toml.
@@ -360,6 +362,48 @@ pub enum UsageProblem {
     UnknownVsv { vsv: String, known: Vec<String> },
 }
 
+/// How a file differs from what prem wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Not in the record: a person (or another program) put it there.
+    Added,
+    /// In the record with other bytes: edited since.
+    Edited,
+}
+
+/// A file a rerun (see [`crate::rerun`]) would remove or overwrite although prem did not
+/// write it as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Relative to the report folder, '/' separated.
+    pub path: String,
+    pub change: Change,
+}
+
+/// Where the privacy audit found a problem: a [`crate::disclosure::Finding`] with its
+/// indices resolved to names, for a bug report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditFinding {
+    pub period: Period,
+    /// The cell's VSV, care type and organisation (those it has), in the export's names,
+    /// then its measure's theme or item id from the codebook.
+    pub names: Vec<String>,
+    pub problem: AuditProblem,
+}
+
+/// What the privacy audit found ([`crate::disclosure::Problem`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditProblem {
+    /// A hidden cell still carries numbers.
+    HiddenWithNumbers,
+    /// A shown statistic rests on fewer than min_n respondents.
+    TooFew,
+    /// A cell over care types averages a care type that is not shown.
+    CoversHidden,
+    /// Subtracting shown cells from a shown total isolates this many respondents.
+    Isolates(u64),
+}
+
 /// Result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -401,6 +445,44 @@ impl Error {
         Error::Write {
             path: path.into(),
             source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where toml's own message says the problem is.
+    fn toml_says(e: &toml::de::Error) -> Option<(usize, usize)> {
+        let text = e.to_string();
+        let rest = text
+            .lines()
+            .next()?
+            .strip_prefix("TOML parse error at line ")?;
+        let (line, column) = rest.split_once(", column ")?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    }
+
+    #[test]
+    fn a_toml_problem_is_where_the_parser_says() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            naam: String,
+        }
+        for (text, at) in [
+            ("naam = \"x\"\nlanguag = 1\n", (2, 1)),
+            ("naam = \"één\"\n[a\n", (2, 3)),
+            ("naam = 'één' x\n", (1, 14)),
+            ("\n\nnaam = [1,\n", (3, 11)),
+            ("naam = [1,", (1, 11)),
+        ] {
+            let e = toml::from_str::<T>(text).unwrap_err();
+            let p = TomlProblem::of(&e, text);
+            assert_eq!(p.at, Some(at), "{text:?}: {e}");
+            assert_eq!(p.at, toml_says(&e), "{text:?}: {e}");
         }
     }
 }

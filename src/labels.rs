@@ -1,7 +1,9 @@
-//! The pipeline's enums in words (privacy tier, funnel band, SPC variation, data-quality
-//! reason, participation level, safeguarding category), Dutch and English. Here rather than
-//! in [`crate::i18n`], so that the texts module imports nothing of the pipeline: a call site
-//! adds `use crate::labels::Words;` and says `lang.band(b)`.
+//! The text module for the pipeline's enums: every Dutch and English word for a privacy
+//! tier, funnel band, SPC variation, data-quality reason, participation level and
+//! safeguarding category is here, and nowhere else. It is [`crate::i18n`]'s companion: the
+//! sentences and labels of the reports live there, and `i18n` stays a leaf that imports
+//! nothing of the pipeline; the words that need a pipeline enum to choose them live here. A
+//! call site adds `use crate::labels::Words;` and says `lang.band(b)`.
 
 use crate::config::Participation;
 use crate::funnel::Band;
@@ -10,6 +12,22 @@ use crate::quality::Problem;
 use crate::safeguarding::Category;
 use crate::score::Tier;
 use crate::spc::Variation;
+
+/// Both forms of a data-quality problem from one table: the full text (`full`) is "what
+/// (done)", the short one "what". `concat!` keeps both `'static`.
+macro_rules! problem_table {
+    ($p:expr, $full:expr, { $($variant:ident => $what:literal $(($done:literal))?,)* }) => {
+        match $p {
+            $(Problem::$variant => {
+                if $full {
+                    concat!($what $(, " (", $done, ")")?)
+                } else {
+                    $what
+                }
+            })*
+        }
+    };
+}
 
 /// Words for the pipeline's enums in a language.
 pub trait Words {
@@ -25,8 +43,12 @@ pub trait Words {
     /// An SPC variation type in words.
     fn variation(self, v: Variation) -> &'static str;
 
-    /// What a data-quality problem means, in a sentence fragment.
+    /// What a data-quality problem means, in a sentence fragment, with what prem did about
+    /// it in brackets: "datum onleesbaar (rij niet gebruikt)".
     fn problem(self, p: Problem) -> &'static str;
+
+    /// [`Words::problem`] without the part in brackets: "datum onleesbaar".
+    fn problem_short(self, p: Problem) -> &'static str;
 
     /// What a safeguarding signal is about, for `.signalen.csv`.
     fn signal(self, c: Category) -> &'static str;
@@ -91,43 +113,11 @@ impl Words for Language {
     }
 
     fn problem(self, p: Problem) -> &'static str {
-        use Problem::*;
-        match self {
-            Language::Nl => match p {
-                UnknownAnswer => "onbekend antwoord (waarde niet gebruikt)",
-                OutOfRange => "antwoord buiten de schaal (waarde niet gebruikt)",
-                BadDate => "datum onleesbaar (rij niet gebruikt)",
-                MissingDate => "datum ontbreekt (rij niet gebruikt)",
-                AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes (rij niet gebruikt; stel date_order in)",
-                MissingVsv => "VSV ontbreekt (rij niet gebruikt)",
-                MissingCareType => "zorgsoort ontbreekt (rij niet gebruikt)",
-                DuplicateRespondent => "dubbele respondent, eerder gezien (één keer geteld)",
-                UnknownParity => "pariteit niet herkend (telt als onbekend)",
-                UnknownAge => "leeftijd niet herkend (telt als onbekend)",
-                RowWidth => "rij heeft meer velden dan de kopregel (rij niet gebruikt)",
-                ShortRow => "rij heeft minder velden dan de kopregel (ontbrekende velden als leeg gelezen)",
-                EmptyRow => "lege rij (overgeslagen)",
-                MissingColumn => "vraag uit het codeboek staat niet in de export",
-                NoAnswers => "rij zonder bruikbaar antwoord (niet gebruikt)",
-            },
-            Language::En => match p {
-                UnknownAnswer => "unknown answer (value not used)",
-                OutOfRange => "answer outside the scale (value not used)",
-                BadDate => "unreadable date (row not used)",
-                MissingDate => "no date (row not used)",
-                AmbiguousDate => "ambiguous date: this file writes day and month in both orders (row not used; set date_order)",
-                MissingVsv => "no VSV (row not used)",
-                MissingCareType => "no care type (row not used)",
-                DuplicateRespondent => "duplicate respondent, seen before (counted once)",
-                UnknownParity => "parity not recognised (counts as unknown)",
-                UnknownAge => "age not recognised (counts as unknown)",
-                RowWidth => "row has more fields than the header (row not used)",
-                ShortRow => "row has fewer fields than the header (missing fields read as empty)",
-                EmptyRow => "empty row (skipped)",
-                MissingColumn => "codebook question not in the export",
-                NoAnswers => "row without a usable answer (not used)",
-            },
-        }
+        problem_words(self, p, true)
+    }
+
+    fn problem_short(self, p: Problem) -> &'static str {
+        problem_words(self, p, false)
     }
 
     fn signal(self, c: Category) -> &'static str {
@@ -146,5 +136,72 @@ impl Words for Language {
             (Language::En, Violence) => "violence or threats",
             (Language::En, Flagged) => "flagged in the export",
         }
+    }
+}
+
+fn problem_words(lang: Language, p: Problem, full: bool) -> &'static str {
+    match lang {
+        Language::Nl => problem_table!(p, full, {
+            UnknownAnswer => "onbekend antwoord" ("waarde niet gebruikt"),
+            OutOfRange => "antwoord buiten de schaal" ("waarde niet gebruikt"),
+            BadDate => "datum onleesbaar" ("rij niet gebruikt"),
+            MissingDate => "datum ontbreekt" ("rij niet gebruikt"),
+            AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes" ("rij niet gebruikt; stel date_order in"),
+            MissingVsv => "VSV ontbreekt" ("rij niet gebruikt"),
+            MissingCareType => "zorgsoort ontbreekt" ("rij niet gebruikt"),
+            DuplicateRespondent => "dubbele respondent, eerder gezien" ("één keer geteld"),
+            UnknownParity => "pariteit niet herkend" ("telt als onbekend"),
+            UnknownAge => "leeftijd niet herkend" ("telt als onbekend"),
+            RowWidth => "rij heeft meer velden dan de kopregel" ("rij niet gebruikt"),
+            ShortRow => "rij heeft minder velden dan de kopregel" ("ontbrekende velden als leeg gelezen"),
+            EmptyRow => "lege rij" ("overgeslagen"),
+            MissingColumn => "vraag uit het codeboek staat niet in de export",
+            NoAnswers => "rij zonder bruikbaar antwoord" ("niet gebruikt"),
+        }),
+        Language::En => problem_table!(p, full, {
+            UnknownAnswer => "unknown answer" ("value not used"),
+            OutOfRange => "answer outside the scale" ("value not used"),
+            BadDate => "unreadable date" ("row not used"),
+            MissingDate => "no date" ("row not used"),
+            AmbiguousDate => "ambiguous date: this file writes day and month in both orders" ("row not used; set date_order"),
+            MissingVsv => "no VSV" ("row not used"),
+            MissingCareType => "no care type" ("row not used"),
+            DuplicateRespondent => "duplicate respondent, seen before" ("counted once"),
+            UnknownParity => "parity not recognised" ("counts as unknown"),
+            UnknownAge => "age not recognised" ("counts as unknown"),
+            RowWidth => "row has more fields than the header" ("row not used"),
+            ShortRow => "row has fewer fields than the header" ("missing fields read as empty"),
+            EmptyRow => "empty row" ("skipped"),
+            MissingColumn => "codebook question not in the export",
+            NoAnswers => "row without a usable answer" ("not used"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_in_short_leaves_out_what_prem_did() {
+        let nl = Language::Nl;
+        assert_eq!(
+            nl.problem(Problem::BadDate),
+            "datum onleesbaar (rij niet gebruikt)"
+        );
+        assert_eq!(nl.problem_short(Problem::BadDate), "datum onleesbaar");
+        let en = Language::En;
+        assert_eq!(
+            en.problem(Problem::AmbiguousDate),
+            "ambiguous date: this file writes day and month in both orders (row not used; set date_order)"
+        );
+        assert_eq!(
+            en.problem_short(Problem::AmbiguousDate),
+            "ambiguous date: this file writes day and month in both orders"
+        );
+        // Without a part in brackets both forms are one.
+        let missing = en.problem(Problem::MissingColumn);
+        assert_eq!(missing, "codebook question not in the export");
+        assert_eq!(en.problem_short(Problem::MissingColumn), missing);
     }
 }

@@ -1,13 +1,12 @@
 //! Writing a report folder safely: every file goes to a staging folder beside it first,
 //! which then replaces the previous report by renames, so an interrupted run leaves the
-//! previous report intact (what may be replaced at all is [`crate::rerun`]'s question). Paths come from [`slug`], so no name can leave the output folder, and
-//! from [`unique_slugs`], so two units never share a folder; a path added twice is an error,
+//! previous report intact (what may be replaced at all is [`crate::rerun`]'s question).
+//! Paths come from [`slug`], so no name can leave the output folder, and from
+//! [`unique_slugs`], so two units never share a folder; a path added twice is an error,
 //! never an overwrite.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
@@ -250,115 +249,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-pub use crate::layout::slug;
-
-/// Hex characters of the suffix that tells colliding names apart (16⁶ ≈ 17 million).
-const SUFFIX_HEX: usize = 6;
-
-/// Folder names for distinct names. A name whose slug no other name shares keeps the plain
-/// slug; names whose slugs collide ("VSV Noord", "VSV-Noord") each get `-` and the first hex
-/// characters of the sha256 of the exact name. A folder thus depends on the name and on
-/// which names collide with it, never on their order: the same on every run, and unchanged
-/// when a VSV with another slug comes or goes. (A numbered suffix would move when a name
-/// sorting before it appears, and "-2" could be another VSV's plain slug.)
-pub fn unique_slugs(names: &[String]) -> Vec<String> {
-    let bases: Vec<String> = names.iter().map(|n| slug(n)).collect();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &bases {
-        *count.entry(b).or_insert(0) += 1;
-    }
-    let hashes: Vec<String> = names
-        .iter()
-        .map(|n| {
-            Sha256::digest(n.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect()
-        })
-        .collect();
-    let mut suffix: Vec<usize> = bases
-        .iter()
-        .map(|b| if count[b.as_str()] > 1 { SUFFIX_HEX } else { 0 })
-        .collect();
-    loop {
-        let out: Vec<String> = bases
-            .iter()
-            .zip(&hashes)
-            .zip(&suffix)
-            .map(|((b, h), &n)| match h.get(..n) {
-                Some(hex) if n > 0 => format!("{b}-{hex}"),
-                _ => b.clone(),
-            })
-            .collect();
-        // Still shared (a suffixed slug that is another name's plain slug, or hashes alike
-        // in their first characters): lengthen the suffixes involved. Plain slugs are at
-        // most 64 characters, so full hashes of distinct names always end this.
-        let mut holders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, o) in out.iter().enumerate() {
-            holders.entry(o).or_default().push(i);
-        }
-        let mut changed = false;
-        for i in holders.values().filter(|h| h.len() > 1).flatten() {
-            if suffix[*i] > 0 && suffix[*i] < 64 {
-                suffix[*i] = (suffix[*i] + 2).min(64);
-                changed = true;
-            }
-        }
-        if !changed {
-            return out;
-        }
-    }
-}
+// Folder names are the layout's; re-exported for the callers that write with them.
+pub use crate::layout::{slug, unique_slugs};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_safe_folder_names() {
-        assert_eq!(slug("VSV Gooi en Vecht"), "vsv-gooi-en-vecht");
-        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("Één & Twee"), "een-twee");
-        assert_eq!(slug("///"), "vsv-naamloos");
-        assert_eq!(slug("Regio"), "vsv-regio");
-        let slugs = unique_slugs(&["A b".into(), "a-b".into(), "A  B".into(), "C".into()]);
-        assert_eq!(slugs[3], "c", "no collision, no suffix");
-        for s in &slugs[..3] {
-            assert!(s.starts_with("a-b-") && s.len() == 4 + SUFFIX_HEX, "{s}");
-        }
-    }
-
-    /// Regression: "VSV  Noord", "VSV Noord 2" and "VSV-Noord" gave "vsv-noord",
-    /// "vsv-noord-2" and again "vsv-noord-2", so one agenda overwrote another.
-    #[test]
-    fn colliding_names_get_distinct_folders_that_do_not_depend_on_order() {
-        let names: Vec<String> = ["VSV  Noord", "VSV Noord 2", "VSV-Noord"]
-            .map(String::from)
-            .to_vec();
-        let slugs = unique_slugs(&names);
-        let distinct: std::collections::BTreeSet<&String> = slugs.iter().collect();
-        assert_eq!(distinct.len(), 3, "{slugs:?}");
-        // Same folder for the same name, whatever the order and whoever else is there.
-        let mut reversed = names.clone();
-        reversed.reverse();
-        let mut again = unique_slugs(&reversed);
-        again.reverse();
-        assert_eq!(slugs, again);
-        let more: Vec<String> = names.iter().cloned().chain(["VSV Zuid".into()]).collect();
-        assert_eq!(unique_slugs(&more)[..3], slugs[..]);
-    }
-
-    #[test]
-    fn a_suffixed_slug_never_takes_another_names_plain_slug() {
-        let pair = unique_slugs(&["a b".into(), "a-b".into()]);
-        // A third VSV literally named like the first one's folder keeps that name; the
-        // suffixes of the colliding pair grow instead.
-        let names = ["a b".to_string(), "a-b".into(), pair[0].clone()];
-        let slugs = unique_slugs(&names);
-        assert_eq!(slugs[2], pair[0]);
-        assert!(slugs[0].starts_with(&pair[0]) && slugs[0].len() > pair[0].len());
-        assert_ne!(slugs[0], slugs[1]);
-    }
 
     #[test]
     fn bundle_refuses_a_second_file_at_the_same_path() {
@@ -465,7 +361,7 @@ mod tests {
         std::fs::write(old.join("index.md"), "vorig rapport").unwrap();
         std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-4294967295/x")).unwrap();
         std::fs::create_dir_all(tmp.path().join(".2026-Q3.new-iets")).unwrap();
-        std::fs::write(tmp.path().join(".signalen.csv"), "privé").unwrap();
+        std::fs::write(tmp.path().join(crate::layout::SIGNALS), "privé").unwrap();
         tidy_leftovers(tmp.path(), "2026-Q3", &dir).unwrap();
         assert_eq!(
             std::fs::read(dir.join("index.md")).unwrap(),

@@ -117,7 +117,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             path: config.path.clone(),
             count: findings.len(),
             min_n: config.privacy.min_n,
-            first: finding_text(first, &data),
+            first: audit_finding(first, &data),
         });
     }
     crate::trend::add_trends(&mut scores, config.analysis.mid);
@@ -145,17 +145,34 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
     })
 }
 
-/// Where an audit finding is, in the export's own names: "2026-Q3, VSV Noord, Ziekenhuis,
-/// Theme(3): Isolates(4)" (for a bug report, not for a board).
-fn finding_text(f: &crate::disclosure::Finding, data: &Canonical) -> String {
-    let mut parts = vec![f.period.to_string()];
-    for id in [f.vsv, f.care_type, f.organisation].into_iter().flatten() {
-        parts.push(data.names.get(id).to_string());
+/// An audit finding with its VSV, care type, organisation and measure resolved to the
+/// export's and codebook's names.
+fn audit_finding(f: &crate::disclosure::Finding, data: &Canonical) -> crate::error::AuditFinding {
+    use crate::disclosure::Problem;
+    use crate::error::{AuditFinding, AuditProblem};
+    use crate::score::Measure;
+    let mut names: Vec<String> = [f.vsv, f.care_type, f.organisation]
+        .into_iter()
+        .flatten()
+        .map(|id| data.names.get(id).to_string())
+        .collect();
+    let measure = f.measure.and_then(|m| match m {
+        Measure::Theme(i) => data.themes.get(i as usize).map(|t| t.id.clone()),
+        Measure::Item(i) | Measure::Grade(i) | Measure::Nps(i) => {
+            data.items.get(i as usize).map(|t| t.id.clone())
+        }
+    });
+    names.extend(measure);
+    AuditFinding {
+        period: f.period,
+        names,
+        problem: match f.problem {
+            Problem::HiddenWithNumbers => AuditProblem::HiddenWithNumbers,
+            Problem::TooFew => AuditProblem::TooFew,
+            Problem::CoversHidden => AuditProblem::CoversHidden,
+            Problem::Isolates(n) => AuditProblem::Isolates(n),
+        },
     }
-    if let Some(m) = f.measure {
-        parts.push(format!("{m:?}"));
-    }
-    format!("{}: {:?}", parts.join(", "), f.problem)
 }
 
 /// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::{Change, Conflict, Error, Result};
 use crate::layout::{INDEX_FILES, MANIFEST};
 
 /// One file as prem wrote it.
@@ -67,23 +67,6 @@ impl Scope {
             }
         }
     }
-}
-
-/// How a file differs from what prem wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    /// Not in the record: a person (or another program) put it there.
-    Added,
-    /// In the record with other bytes: edited since.
-    Edited,
-}
-
-/// A file a run would remove or overwrite although prem did not write it as it is now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    /// Relative to the report folder, '/' separated.
-    pub path: String,
-    pub change: Change,
 }
 
 /// The report folder as a rerun finds it.

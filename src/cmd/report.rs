@@ -96,7 +96,7 @@ pub fn print_summary(a: &Analysis) {
 /// stderr that `--quiet` does not silence.
 fn report_signals(a: &Analysis, out: &std::path::Path) -> anyhow::Result<()> {
     let lang = a.config.analysis.language;
-    let path = out.join(SIGNALS_FILE);
+    let path = out.join(prem::layout::SIGNALS);
     if a.signals.is_empty() {
         if path.is_file() {
             std::fs::remove_file(&path).map_err(|e| prem::Error::io(&path, e))?;
@@ -104,7 +104,7 @@ fn report_signals(a: &Analysis, out: &std::path::Path) -> anyhow::Result<()> {
         return Ok(());
     }
     std::fs::create_dir_all(out).map_err(|e| prem::Error::io(out, e))?;
-    let tmp = out.join(format!("{SIGNALS_FILE}.tmp"));
+    let tmp = out.join(format!("{}.tmp", prem::layout::SIGNALS));
     std::fs::write(&tmp, prem::render::quality::signals_csv(&a.signals, lang))
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| prem::Error::io(&path, e))?;
@@ -133,6 +133,3 @@ fn report_signals(a: &Analysis, out: &std::path::Path) -> anyhow::Result<()> {
     );
     Ok(())
 }
-
-/// The private file of safeguarding signals, in the output folder.
-pub const SIGNALS_FILE: &str = ".signalen.csv";

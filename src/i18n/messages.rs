@@ -155,6 +155,10 @@ pub enum Msg {
     TargetUnknown,
     NoUsableRows,
     DisclosureAudit,
+    AuditHiddenWithNumbers,
+    AuditTooFew,
+    AuditCoversHidden,
+    AuditIsolates,
     PeriodKind,
     NoDataForPeriod,
     UnknownVsv,
@@ -183,8 +187,8 @@ impl Msg {
                 "{count} value(s) could not be used (see the data-quality report); --strict makes this fatal",
             ),
             HintStrict => (
-                "draai zonder --strict om het rapport toch te krijgen, of herstel de waarden uit data-quality.md",
-                "run without --strict to get the report anyway, or fix the values listed in data-quality.md",
+                "draai zonder --strict om het rapport toch te krijgen, of herstel de waarden uit {file}",
+                "run without --strict to get the report anyway, or fix the values listed in {file}",
             ),
             OutsideFolder => (
                 "pad buiten de rapportmap geweigerd",
@@ -203,8 +207,8 @@ impl Msg {
                 "this run would overwrite or remove {count} file(s) changed or added since prem wrote them; nothing was written:",
             ),
             NoRecord => (
-                "(Deze map heeft geen manifest.json dat zegt welke bestanden prem schreef — niet door prem gemaakt, of door een oudere versie — dus telt elk bestand als het uwe.)",
-                "(This folder has no manifest.json saying which files prem wrote — not made by prem, or by an older version — so every file counts as yours.)",
+                "(Deze map heeft geen {file} dat zegt welke bestanden prem schreef — niet door prem gemaakt, of door een oudere versie — dus telt elk bestand als het uwe.)",
+                "(This folder has no {file} saying which files prem wrote — not made by prem, or by an older version — so every file counts as yours.)",
             ),
             FileAdded => ("toegevoegd", "added"),
             FileEdited => ("gewijzigd", "edited"),
@@ -663,6 +667,22 @@ impl Msg {
             DisclosureAudit => (
                 "interne fout: de privacycontrole vond {count} getal(len) die een groep kleiner dan {min_n} cliënten zouden prijsgeven (eerste: {first}); er is niets geschreven. Meld dit bij de ontwikkelaars van prem.",
                 "internal error: the privacy audit found {count} number(s) that would reveal a group smaller than {min_n} clients (first: {first}); nothing was written. Please report this to the developers of prem.",
+            ),
+            AuditHiddenWithNumbers => (
+                "een verborgen cel heeft getallen",
+                "a hidden cell has numbers",
+            ),
+            AuditTooFew => (
+                "een getoond getal rust op minder dan {min_n} cliënten",
+                "a shown number rests on fewer than {min_n} clients",
+            ),
+            AuditCoversHidden => (
+                "een cel over zorgsoorten middelt een zorgsoort die niet getoond wordt",
+                "a cell over care types averages a care type that is not shown",
+            ),
+            AuditIsolates => (
+                "getoonde cellen van een getoond totaal aftrekken laat {count} cliënt(en) over",
+                "subtracting shown cells from a shown total leaves {count} client(s)",
             ),
             NoUsableRows => (
                 "geen bruikbare rijen in de exports; waarom de rijen niet gebruikt zijn:",

@@ -104,19 +104,17 @@ pub fn show_score(cell: Option<&Cell>, lang: Language, min_n: u32, decimals: usi
     }
 }
 
-fn show_ci(cell: Option<&Cell>, lang: Language, decimals: usize) -> String {
-    match cell
+/// The 95% interval, "7,9 – 8,4"; `None` when the cell shows none.
+fn show_ci(cell: Option<&Cell>, lang: Language, decimals: usize) -> Option<String> {
+    let (lo, hi) = cell
         .filter(|c| c.tier != Tier::Suppressed)
         .and_then(|c| c.stats)
-        .and_then(|s| s.ci)
-    {
-        Some((lo, hi)) => format!(
-            "{} – {}",
-            lang.decimal(lo, decimals),
-            lang.decimal(hi, decimals)
-        ),
-        None => "–".into(),
-    }
+        .and_then(|s| s.ci)?;
+    Some(format!(
+        "{} – {}",
+        lang.decimal(lo, decimals),
+        lang.decimal(hi, decimals)
+    ))
 }
 
 /// The change against the previous period: "▼ 0,6" when significant, "−0,1" when not.
@@ -288,7 +286,7 @@ impl<'a> Page<'a> {
                 ThemeRow {
                     label: escape(th.label_in(lang)),
                     score: show_score(cell, lang, min_n, 1),
-                    ci: show_ci(cell, lang, 1),
+                    ci: show_ci(cell, lang, 1).unwrap_or_else(|| "–".into()),
                     region: show_score(region, lang, min_n, 1),
                     trend: show_change(cell, lang),
                     band: show_band(cell, lang),
@@ -562,16 +560,8 @@ pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
         a.left_out_text,
         &[
             ("share", share),
-            // "datum onleesbaar (rij niet gebruikt)": the note in brackets is what this
-            // line already says.
-            (
-                "reason",
-                lang.problem(reason)
-                    .split(" (")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-            ),
+            // "datum onleesbaar", without "(rij niet gebruikt)": this line says so already.
+            ("reason", lang.problem_short(reason).to_string()),
             ("link", a.quality_link.to_string()),
         ],
     ))
@@ -579,15 +569,16 @@ pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
 
 fn with_ci(c: &Cell, lang: Language, min_n: u32, decimals: usize) -> String {
     let score = show_score(Some(c), lang, min_n, decimals);
-    match show_ci(Some(c), lang, decimals).as_str() {
-        "–" => score,
-        ci => format!("{score} ({} {ci})", lang.texts().ci),
+    match show_ci(Some(c), lang, decimals) {
+        Some(ci) => format!("{score} ({} {ci})", lang.texts().ci),
+        None => score,
     }
 }
 
 fn template_error(e: &minijinja::Error) -> Error {
     Error::Output {
-        path: "agenda.md".into(),
+        // The built-in template failed, whichever unit it was for.
+        path: layout::document("", layout::AGENDA, "md").into(),
         message: format!("template: {e}"),
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::ingest::Canonical;
+use crate::layout;
 use crate::score::{Cell, Measure, Scores, Tier};
 
 /// One row of scores.csv (and of scores.xlsx and scores.parquet): the fields are the
@@ -644,17 +645,17 @@ impl Table {
 
 /// scores.csv.
 pub fn scores_csv(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    Ok(Table::new(rows, "scores.csv")?.csv())
+    Ok(Table::new(rows, layout::SCORES_CSV)?.csv())
 }
 
 /// scores.xlsx: the same table with numbers as numbers.
 pub fn scores_xlsx(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    Table::new(rows, "scores.xlsx")?.xlsx("scores", "scores.xlsx")
+    Table::new(rows, layout::SCORES_XLSX)?.xlsx("scores", layout::SCORES_XLSX)
 }
 
 /// scores.parquet.
 pub fn scores_parquet(rows: &[ScoreRow]) -> Result<Vec<u8>> {
-    Table::new(rows, "scores.parquet")?.parquet("scores.parquet")
+    Table::new(rows, layout::SCORES_PARQUET)?.parquet(layout::SCORES_PARQUET)
 }
 
 /// One row of reliability.csv.
@@ -681,7 +682,7 @@ pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
             alpha: r.alpha,
         })
         .collect();
-    Ok(Table::new(&rows, "reliability.csv")?.csv())
+    Ok(Table::new(&rows, layout::RELIABILITY_CSV)?.csv())
 }
 
 /// One row of flags.csv.
@@ -722,7 +723,7 @@ pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u
             evidence: flag_evidence(f).join(";"),
         })
         .collect();
-    Ok(Table::new(&rows, "flags.csv")?.csv())
+    Ok(Table::new(&rows, layout::FLAGS_CSV)?.csv())
 }
 
 /// The numbers behind a flag, as `name=value`.

@@ -340,8 +340,9 @@ impl Chart for Likert {
                     [(xa, py - half), (xb, py + half)],
                     fill.filled(),
                 ))?;
-                let label = self.lang.decimal(((b - a) * 100.0).round(), 0);
-                if label != "0" && text_width(&label, SMALL) as i32 + 8 <= xb - xa {
+                let pct = ((b - a) * 100.0).round();
+                let label = self.lang.decimal(pct, 0);
+                if pct != 0.0 && text_width(&label, SMALL) as i32 + 8 <= xb - xa {
                     let colour = if is_dark(fill) { &WHITE } else { &INK };
                     root.draw(&Text::new(
                         label,
