@@ -110,6 +110,28 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// The scores table in each format, in [`TABLES_DIR`].
+pub const SCORES_CSV: &str = "scores.csv";
+/// See [`SCORES_CSV`].
+pub const SCORES_XLSX: &str = "scores.xlsx";
+/// See [`SCORES_CSV`].
+pub const SCORES_PARQUET: &str = "scores.parquet";
+/// The reliability table, in [`TABLES_DIR`].
+pub const RELIABILITY_CSV: &str = "reliability.csv";
+/// The flags table, in [`TABLES_DIR`].
+pub const FLAGS_CSV: &str = "flags.csv";
+
+/// A chart's SVG file (the HTML documents inline it), from its path without extension.
+pub fn svg(chart: &str) -> String {
+    format!("{chart}.svg")
+}
+
+/// A chart's PNG file (the Markdown and Word documents show it), from its path without
+/// extension.
+pub fn png(chart: &str) -> String {
+    format!("{chart}.png")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +161,13 @@ mod tests {
         assert_eq!(slug("Tables"), "vsv-tables");
         assert_eq!(slug("REGIO"), "vsv-regio");
         assert_eq!(slug("Regio Noord"), "regio-noord");
+    }
+
+    #[test]
+    fn a_chart_has_an_svg_and_a_png_file() {
+        let heatmap = unit_chart(REGION_DIR, HEATMAP);
+        assert_eq!(svg(&heatmap), "regio/charts/heatmap.svg");
+        assert_eq!(png(&chart(ANSWERS)), "charts/answers.png");
+        assert_eq!(table(FLAGS_CSV), "tables/flags.csv");
     }
 }
