@@ -634,6 +634,39 @@ mod tests {
     }
 
     #[test]
+    fn a_vsv_asked_for_by_name_is_its_id_from_then_on() {
+        let (_dir, a) = sample_analysis();
+        let all = a.data.vsvs();
+        let names: Vec<&str> = all.iter().map(|&v| a.data.names.get(v)).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert_eq!(resolve_vsvs(&a, &[names[1].to_string()]).unwrap(), [all[1]]);
+        let Err(Error::Usage(UsageProblem::UnknownVsv { vsv, known })) =
+            resolve_vsvs(&a, &["Nergens".into()])
+        else {
+            panic!("an unknown VSV was accepted");
+        };
+        assert_eq!(
+            (vsv.as_str(), known),
+            ("Nergens", names.iter().map(|n| n.to_string()).collect())
+        );
+        let folders = vsv_folders(&a);
+        let bundle = build(&a, &[all[1]]).unwrap();
+        let mut agendas: Vec<String> = bundle
+            .files()
+            .map(|(p, _)| p.clone())
+            .filter(|p| p.ends_with("/agenda.md"))
+            .collect();
+        agendas.sort();
+        assert_eq!(
+            agendas,
+            [
+                "regio/agenda.md".to_string(),
+                format!("{}/agenda.md", folders[1].1)
+            ]
+        );
+    }
+
+    #[test]
     fn the_report_period_defaults_to_the_latest() {
         let (_dir, a) = sample_analysis();
         assert_eq!(a.period.to_string(), "2026-Q3");

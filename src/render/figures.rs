@@ -1044,6 +1044,11 @@ vsv = "VSV"
             paths(&region_figures(&src, "regio")),
             ["regio/charts/heatmap", "regio/charts/funnel-info"]
         );
+        let kinds: Vec<ChartKind> = region_figures(&src, "regio")
+            .iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(kinds, [ChartKind::Heatmap, ChartKind::Funnel(0)]);
         // A VSV without a series (clients in one quarter only) has no SPC chart.
         assert_eq!(
             paths(&unit_figures(&src, fx.vsv("VSV D"), "vsv-d")),

@@ -113,3 +113,47 @@ pub fn index(input: &IndexInput) -> Document {
         charts: vec![heatmap],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::figures::tests::{fixture, q3};
+
+    #[test]
+    fn the_index_lists_each_agenda_and_the_vsvs_without_clients() {
+        let fx = fixture();
+        let b = fx.data.names.find("VSV B").unwrap();
+        let d = fx.data.names.find("VSV D").unwrap();
+        let flags = crate::flags::flags(&fx.data, &fx.scores, q3(), &Default::default());
+        let doc = index(&IndexInput {
+            config: &fx.config,
+            data: &fx.data,
+            scores: &fx.scores,
+            period: q3(),
+            units: &[
+                (Unit::Region, "regio".into()),
+                (Unit::Vsv(b), "vsv-b".into()),
+            ],
+            empty: &[d],
+            flags: &flags,
+        });
+        assert_eq!(doc.title, "Cliëntervaringen 2026-K3 — Regio Test");
+        assert!(doc.markdown.starts_with(&format!("# {}\n", doc.title)));
+        assert_eq!(doc.charts, ["regio/charts/heatmap"]);
+        assert!(doc.markdown.contains("](regio/charts/heatmap.png)"));
+        let rows: Vec<&str> = doc
+            .markdown
+            .lines()
+            .skip_while(|l| !l.starts_with("|---"))
+            .skip(1)
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert_eq!(rows.len(), 2, "{}", doc.markdown);
+        assert!(rows[0].starts_with("| VSV B | [HTML](vsv-b/agenda.html) "));
+        assert!(rows[0].ends_with(" | – | Info |"), "{}", rows[0]);
+        assert_eq!(
+            rows[1],
+            "| VSV D | geen cliënten in 2026-K3: geen agendapunt | – | – |"
+        );
+    }
+}
