@@ -412,7 +412,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
         return None;
     }
     let key = |c: &Cell| interval(c).map_or(f64::NEG_INFINITY, |i| i.mean);
-    cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0)));
+    cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(b.0)));
     let suppressed = src.hidden_text();
     Some(ThemeScores {
         title: fill(
