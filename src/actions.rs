@@ -149,7 +149,11 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
     );
     let (start, due, horizon, status) =
         (col("start")?, col("due")?, col("horizon")?, col("status")?);
-    let vsvs = data.vsvs();
+    let vsvs: Vec<String> = data
+        .vsvs()
+        .into_iter()
+        .map(|v| data.names.get(v).to_string())
+        .collect();
     let mut out = Vec::new();
     for (row, fields) in &table.rows {
         if fields.iter().all(|f| f.trim().is_empty()) {

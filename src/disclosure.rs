@@ -28,6 +28,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::Privacy;
+use crate::flags::{Flag, FlagKind};
 use crate::period::Period;
 use crate::score::{Cell, Computed, Measure, Response, Scores, Tier, Unit};
 
@@ -213,18 +214,9 @@ pub struct Finding {
     pub problem: Problem,
 }
 
-/// What an audit found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
-    /// A hidden cell still carries numbers.
-    HiddenWithNumbers,
-    /// A shown statistic rests on fewer than min_n respondents.
-    TooFew,
-    /// A cell over care types averages a care type that is not shown.
-    CoversHidden,
-    /// Subtracting shown cells from a shown total isolates this many respondents.
-    Isolates(u64),
-}
+/// What an audit found. The enum lives with the errors, because an audit finding stops the
+/// run and [`crate::error::Error::DisclosureAudit`] carries it.
+pub use crate::error::AuditProblem as Problem;
 
 /// Checks the published cells against the rule, from the published numbers alone: no hidden
 /// cell has numbers; every shown statistic has n ≥ `min_n`; every cell over care types
@@ -472,6 +464,87 @@ pub fn quotable<'a>(
         }
     }
     out
+}
+
+/// The quotes chosen for a report's flags before render: per flag, the scrubbed open
+/// answers its point shows (not yet escaped for Markdown).
+#[derive(Debug, Clone, Default)]
+pub struct FlagQuotes(std::collections::BTreeMap<FlagKey, Vec<String>>);
+
+/// A flag's place: its period, unit, kind and theme.
+type FlagKey = (Period, Option<u32>, FlagKind, u16);
+
+fn flag_key(f: &Flag) -> FlagKey {
+    (f.period, f.vsv, f.kind, f.theme)
+}
+
+impl FlagQuotes {
+    /// Chooses the quotes of each flag in `flags` (see [`quotes_for`]).
+    pub fn choose<'f>(
+        data: &crate::ingest::Canonical,
+        scores: &Scores,
+        config: &crate::config::Quotes,
+        flags: impl IntoIterator<Item = &'f Flag>,
+    ) -> Self {
+        FlagQuotes(
+            flags
+                .into_iter()
+                .map(|f| (flag_key(f), quotes_for(data, scores, config, f)))
+                .collect(),
+        )
+    }
+
+    /// The quotes chosen for `flag`; none when it was not among the flags chosen for.
+    pub fn of(&self, flag: &Flag) -> &[String] {
+        self.0.get(&flag_key(flag)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The quotes for a flag: open answers (what could be better for an improvement point,
+/// compliments for a strength) that match the theme's keywords, of the respondents
+/// [`quotable`] allows, scrubbed of names and numbers; at most `config.max`.
+pub fn quotes_for(
+    data: &crate::ingest::Canonical,
+    scores: &Scores,
+    config: &crate::config::Quotes,
+    f: &Flag,
+) -> Vec<String> {
+    if config.max == 0 {
+        return Vec::new();
+    }
+    let Some(theme) = data.themes.get(f.theme as usize) else {
+        return Vec::new();
+    };
+    let keywords: Vec<String> = match config.keywords.get(&theme.id) {
+        Some(k) => k.clone(),
+        None => data
+            .sources
+            .get(theme.source)
+            .and_then(|s| s.codebook.themes.iter().find(|t| t.id == theme.id))
+            .map(|t| t.keywords.clone())
+            .unwrap_or_default(),
+    };
+    if keywords.is_empty() {
+        return Vec::new();
+    }
+    let unit = f.vsv.map_or(Unit::Region, Unit::Vsv);
+    let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for r in quotable(data, scores, f.period, unit, f.theme, theme.source) {
+        let text = match f.kind {
+            FlagKind::Improvement => r.improvement.as_deref(),
+            FlagKind::Strength => r.compliment.as_deref(),
+        };
+        let Some(text) = text else {
+            continue;
+        };
+        // One respondent's care-type rows carry the same open answer once.
+        if !seen.insert((r.source, r.key)) {
+            continue;
+        }
+        texts.push(text);
+    }
+    crate::quotes::pick_quotes(&texts, &keywords, &config.names, config.max)
 }
 
 #[cfg(test)]

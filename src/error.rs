@@ -391,7 +391,7 @@ pub struct AuditFinding {
     pub problem: AuditProblem,
 }
 
-/// What the privacy audit found ([`crate::disclosure::Problem`]).
+/// What the privacy audit found (re-exported as `disclosure::Problem`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditProblem {
     /// A hidden cell still carries numbers.

@@ -185,6 +185,17 @@ pub fn unique_slugs(names: &[String]) -> Vec<String> {
     }
 }
 
+/// A chart's SVG file (the HTML documents inline it), from its path without extension.
+pub fn svg(chart: &str) -> String {
+    format!("{chart}.svg")
+}
+
+/// A chart's PNG file (the Markdown and Word documents show it), from its path without
+/// extension.
+pub fn png(chart: &str) -> String {
+    format!("{chart}.png")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +271,13 @@ mod tests {
         assert_eq!(slug("Tables"), "vsv-tables");
         assert_eq!(slug("REGIO"), "vsv-regio");
         assert_eq!(slug("Regio Noord"), "regio-noord");
+    }
+
+    #[test]
+    fn a_chart_has_an_svg_and_a_png_file() {
+        let heatmap = unit_chart(REGION_DIR, HEATMAP);
+        assert_eq!(svg(&heatmap), "regio/charts/heatmap.svg");
+        assert_eq!(png(&chart(ANSWERS)), "charts/answers.png");
+        assert_eq!(table(FLAGS_CSV), "tables/flags.csv");
     }
 }

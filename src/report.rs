@@ -5,7 +5,7 @@ use crate::actions::{follow_up, read_register, register_path, Action, FollowUp};
 use crate::codebook::Codebook;
 use crate::compare::Funnels;
 use crate::config::Config;
-use crate::disclosure::ShownAnswers;
+use crate::disclosure::{FlagQuotes, ShownAnswers};
 use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
 use crate::i18n::Language;
 use crate::ingest::{ingest, Canonical};
@@ -14,13 +14,13 @@ use crate::output::{unique_slugs, Bundle};
 use crate::period::Period;
 use crate::render::agenda::{agenda_md, Extras};
 use crate::render::figures::{self, ChartLink, Figure};
-use crate::render::markdown::{escape, plain_text};
-use crate::render::{manifest, quality, tables};
+use crate::render::markdown::plain_text;
+use crate::render::{manifest, points, quality, tables, Document};
 use crate::rerun::{Previous, Scope, Written};
 use crate::safeguarding::Signal;
-use crate::score::Measure;
-use crate::score::{score, Scores, Unit};
+use crate::score::{score, Measure, Scores, Unit};
 use crate::trend::SpcCharts;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Everything computed for one report.
 #[derive(Debug, Clone)]
@@ -148,8 +148,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
 /// An audit finding with its VSV, care type, organisation and measure resolved to the
 /// export's and codebook's names.
 fn audit_finding(f: &crate::disclosure::Finding, data: &Canonical) -> crate::error::AuditFinding {
-    use crate::disclosure::Problem;
-    use crate::error::{AuditFinding, AuditProblem};
+    use crate::error::AuditFinding;
     use crate::score::Measure;
     let mut names: Vec<String> = [f.vsv, f.care_type, f.organisation]
         .into_iter()
@@ -166,63 +165,77 @@ fn audit_finding(f: &crate::disclosure::Finding, data: &Canonical) -> crate::err
     AuditFinding {
         period: f.period,
         names,
-        problem: match f.problem {
-            Problem::HiddenWithNumbers => AuditProblem::HiddenWithNumbers,
-            Problem::TooFew => AuditProblem::TooFew,
-            Problem::CoversHidden => AuditProblem::CoversHidden,
-            Problem::Isolates(n) => AuditProblem::Isolates(n),
-        },
+        problem: f.problem,
     }
 }
 
 /// Builds every report file; `vsvs` limits the agendas (empty: all VSVs).
-pub fn build(a: &Analysis, vsvs: &[String]) -> Result<Bundle> {
+pub fn build(a: &Analysis, vsvs: &[u32]) -> Result<Bundle> {
     build_over(a, vsvs, &Previous::default())
 }
 
-/// Every VSV of the data with its folder name, in data order; a name in `vsvs` that is not
-/// in the data is an error.
-fn vsv_folders(a: &Analysis, vsvs: &[String]) -> Result<Vec<(String, String)>> {
+/// The VSVs named in `names` (as `--vsv` gives them), as ids; a name that is no VSV of the
+/// data is an error.
+pub fn resolve_vsvs(a: &Analysis, names: &[String]) -> Result<Vec<u32>> {
     let all = a.data.vsvs();
-    for wanted in vsvs {
-        if !all.iter().any(|v| v == wanted) {
-            return Err(Error::Usage(UsageProblem::UnknownVsv {
-                vsv: wanted.clone(),
-                known: all,
-            }));
-        }
-    }
-    let slugs = unique_slugs(&all);
-    Ok(all.into_iter().zip(slugs).collect())
+    let name = |v: u32| a.data.names.get(v);
+    names
+        .iter()
+        .map(|wanted| {
+            all.iter()
+                .copied()
+                .find(|&v| name(v) == wanted)
+                .ok_or_else(|| {
+                    Error::Usage(UsageProblem::UnknownVsv {
+                        vsv: wanted.clone(),
+                        known: all.iter().map(|&v| name(v).to_string()).collect(),
+                    })
+                })
+        })
+        .collect()
+}
+
+/// Every VSV of the data with its folder name, in name order.
+fn vsv_folders(a: &Analysis) -> Vec<(u32, String)> {
+    let all = a.data.vsvs();
+    let names: Vec<String> = all
+        .iter()
+        .map(|&v| a.data.names.get(v).to_string())
+        .collect();
+    all.into_iter().zip(unique_slugs(&names)).collect()
 }
 
 /// What a run over the report folder `previous` replaces: the whole folder, unless `vsvs`
 /// asks for some VSVs and there is a report to keep the others of. Then only their folders,
 /// the index and the manifest: the region's agenda, the tables and the data-quality report
 /// stay as the last full run wrote them.
-pub fn scope(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Scope> {
-    let folders = vsv_folders(a, vsvs)?;
+pub fn scope(a: &Analysis, vsvs: &[u32], previous: &Previous) -> Scope {
+    scope_of(&vsv_folders(a), vsvs, previous)
+}
+
+/// [`scope`] over the VSV folders `folders`.
+fn scope_of(folders: &[(u32, String)], vsvs: &[u32], previous: &Previous) -> Scope {
     if vsvs.is_empty() || previous.is_empty() {
-        return Ok(Scope::Whole);
+        return Scope::Whole;
     }
-    Ok(Scope::Units(
+    Scope::Units(
         folders
-            .into_iter()
-            .filter(|(name, _)| vsvs.contains(name))
-            .map(|(_, slug)| slug)
+            .iter()
+            .filter(|(v, _)| vsvs.contains(v))
+            .map(|(_, slug)| slug.clone())
             .collect(),
-    ))
+    )
 }
 
 /// Builds the report files a run over the report folder `previous` writes (see [`scope`]):
 /// with a partial scope only the files inside it, the others of `previous` kept, and an
 /// index listing every VSV with an agenda in the folder afterwards.
-pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<Bundle> {
-    let scope = scope(a, vsvs, previous)?;
+pub fn build_over(a: &Analysis, vsvs: &[u32], previous: &Previous) -> Result<Bundle> {
+    let folders = vsv_folders(a);
+    let scope = scope_of(&folders, vsvs, previous);
     let mut bundle = Bundle::new();
     let shown = a.scores.up_to(a.period);
     add_tables(&mut bundle, a, &shown)?;
-    let folders = vsv_folders(a, vsvs)?;
     let (units, empty) = agenda_units(a, vsvs, &folders);
     let figures = add_figures(&mut bundle, a, &shown, &units)?;
     let rules = crate::flags::Rules {
@@ -230,12 +243,26 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
     };
     let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
     bundle.add(
-        layout::table("flags.csv"),
+        layout::table(layout::FLAGS_CSV),
         tables::flags_csv(&a.data, &flags)?,
     )?;
-    add_agendas(&mut bundle, a, &shown, &units, &figures, &flags)?;
-    let listed = listed_agendas(a, &folders, &units, &scope, previous);
-    let index = index_md(a, &shown, &listed, &empty, &flags);
+    let quotes = FlagQuotes::choose(
+        &a.data,
+        &shown,
+        &a.config.quotes,
+        flags.iter().filter(|f| points::leads(f)),
+    );
+    add_agendas(&mut bundle, a, &shown, &units, &figures, &flags, &quotes)?;
+    let listed = listed_agendas(&folders, &units, &scope, previous);
+    let index = crate::render::index::index(&crate::render::index::IndexInput {
+        config: &a.config,
+        data: &a.data,
+        scores: &shown,
+        period: a.period,
+        units: &listed,
+        empty: &empty,
+        flags: &flags,
+    });
     add_documents(
         &mut bundle,
         "",
@@ -251,14 +278,20 @@ pub fn build_over(a: &Analysis, vsvs: &[String], previous: &Previous) -> Result<
 fn add_tables(bundle: &mut Bundle, a: &Analysis, shown: &Scores) -> Result<()> {
     let lang = a.config.analysis.language;
     let rows = tables::score_rows(&a.data, shown);
-    bundle.add(layout::table("scores.csv"), tables::scores_csv(&rows)?)?;
-    bundle.add(layout::table("scores.xlsx"), tables::scores_xlsx(&rows)?)?;
     bundle.add(
-        layout::table("scores.parquet"),
+        layout::table(layout::SCORES_CSV),
+        tables::scores_csv(&rows)?,
+    )?;
+    bundle.add(
+        layout::table(layout::SCORES_XLSX),
+        tables::scores_xlsx(&rows)?,
+    )?;
+    bundle.add(
+        layout::table(layout::SCORES_PARQUET),
         tables::scores_parquet(&rows)?,
     )?;
     bundle.add(
-        layout::table("reliability.csv"),
+        layout::table(layout::RELIABILITY_CSV),
         tables::reliability_csv(&a.data, shown)?,
     )?;
     bundle.add(
@@ -277,8 +310,8 @@ fn add_tables(bundle: &mut Bundle, a: &Analysis, shown: &Scores) -> Result<()> {
 /// get only a line in the index.
 fn agenda_units(
     a: &Analysis,
-    vsvs: &[String],
-    folders: &[(String, String)],
+    vsvs: &[u32],
+    folders: &[(u32, String)],
 ) -> (Vec<(Unit, String)>, Vec<u32>) {
     let active: std::collections::BTreeSet<u32> = a
         .data
@@ -289,16 +322,14 @@ fn agenda_units(
         .collect();
     let mut units: Vec<(Unit, String)> = Vec::new();
     let mut empty: Vec<u32> = Vec::new();
-    for (name, slug) in folders {
-        if !vsvs.is_empty() && !vsvs.contains(name) {
+    for (v, slug) in folders {
+        if !vsvs.is_empty() && !vsvs.contains(v) {
             continue;
         }
-        if let Some(id) = a.data.names.find(name) {
-            if active.contains(&id) {
-                units.push((Unit::Vsv(id), slug.clone()));
-            } else {
-                empty.push(id);
-            }
+        if active.contains(v) {
+            units.push((Unit::Vsv(*v), slug.clone()));
+        } else {
+            empty.push(*v);
         }
     }
     units.push((Unit::Region, REGION_DIR.to_string()));
@@ -338,8 +369,9 @@ fn add_figures(
         message: e.to_string(),
     })?;
     for (f, r) in all_figures.iter().zip(rendered) {
-        bundle.add(format!("{}.svg", f.path), r.svg.into_bytes())?;
-        bundle.add(format!("{}.png", f.path), r.png)?;
+        let path = f.path();
+        bundle.add(layout::svg(&path), r.svg.into_bytes())?;
+        bundle.add(layout::png(&path), r.png)?;
     }
     Ok(per_unit)
 }
@@ -353,6 +385,7 @@ fn add_agendas(
     units: &[(Unit, String)],
     figures: &[Vec<Figure>],
     flags: &[crate::flags::Flag],
+    quotes: &FlagQuotes,
 ) -> Result<()> {
     let follow_ups: Vec<FollowUp> = a
         .actions
@@ -378,9 +411,27 @@ fn add_agendas(
             flags,
             follow_ups: &follow_ups,
             register: &register_name,
+            quotes,
         };
-        let md = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
-        add_documents(bundle, dir, layout::AGENDA, &md, a.config.analysis.language)?;
+        let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
+        // agenda_md gives only the Markdown: the title is its heading.
+        let title = markdown
+            .lines()
+            .find_map(|l| l.strip_prefix("# "))
+            .map_or_else(|| layout::AGENDA.to_string(), plain_text);
+        let charts = links.iter().chain(&region_charts);
+        let doc = Document {
+            title,
+            charts: charts.map(|c| c.file.clone()).collect(),
+            markdown,
+        };
+        add_documents(
+            bundle,
+            dir,
+            layout::AGENDA,
+            &doc,
+            a.config.analysis.language,
+        )?;
     }
     Ok(())
 }
@@ -388,14 +439,13 @@ fn add_agendas(
 /// The VSV agendas the folder holds after this run, for the index: those written now
 /// and, when the run replaces only some, those it keeps.
 fn listed_agendas(
-    a: &Analysis,
-    folders: &[(String, String)],
+    folders: &[(u32, String)],
     units: &[(Unit, String)],
     scope: &Scope,
     previous: &Previous,
 ) -> Vec<(Unit, String)> {
     let mut listed: Vec<(Unit, String)> = Vec::new();
-    for (name, slug) in folders {
+    for (v, slug) in folders {
         let written = units.iter().any(|(_, dir)| dir == slug);
         let kept = *scope != Scope::Whole
             && previous
@@ -403,9 +453,7 @@ fn listed_agendas(
                 .contains_key(&layout::document(slug, layout::AGENDA, "md"))
             && !scope.replaces(slug);
         if written || kept {
-            if let Some(id) = a.data.names.find(name) {
-                listed.push((Unit::Vsv(id), slug.clone()));
-            }
+            listed.push((Unit::Vsv(*v), slug.clone()));
         }
     }
     listed
@@ -447,12 +495,12 @@ fn add_manifest(
 }
 
 /// Adds `<dir>/<name>.md`, `.html` (charts inline as SVG) and, for agendas, `.docx` (charts
-/// as PNG) from one Markdown text. Images are looked up in the bundle relative to `dir`.
+/// as PNG) from one document. Its charts are looked up in the bundle relative to `dir`.
 fn add_documents(
     bundle: &mut Bundle,
     dir: &str,
     name: &str,
-    md: &str,
+    doc: &Document,
     lang: Language,
 ) -> Result<()> {
     let prefix = if dir.is_empty() {
@@ -462,22 +510,28 @@ fn add_documents(
     };
     // Folders below the report's root: how far a relative link may climb.
     let depth = prefix.matches('/').count();
-    let title = md
-        .lines()
-        .find_map(|l| l.strip_prefix("# "))
-        .map_or_else(|| name.to_string(), plain_text);
+    // Each chart by the image source the Markdown gives it, with its path in the bundle.
+    let charts: HashMap<String, String> = doc
+        .charts
+        .iter()
+        .filter_map(|c| Some((layout::png(c), within(&prefix, c)?)))
+        .collect();
+    let md = &doc.markdown;
     let html = {
         let svg = |src: &str| {
-            let stem = src.strip_suffix(".png")?;
-            let bytes = bundle.get(&within(&prefix, &format!("{stem}.svg"))?)?;
+            let bytes = bundle.get(&layout::svg(charts.get(src)?))?;
             String::from_utf8(bytes.to_vec()).ok()
         };
-        crate::render::html::markdown_to_html(md, &title, lang.id(), depth, &svg)
+        crate::render::html::markdown_to_html(md, &doc.title, lang.id(), depth, &svg)
     };
     let docx = if name == layout::AGENDA {
-        let png = |src: &str| bundle.get(&within(&prefix, src)?).map(<[u8]>::to_vec);
+        let png = |src: &str| {
+            bundle
+                .get(&layout::png(charts.get(src)?))
+                .map(<[u8]>::to_vec)
+        };
         Some(
-            crate::render::docx::markdown_to_docx(md, &title, lang.texts().figure, depth, &png)
+            crate::render::docx::markdown_to_docx(md, &doc.title, lang.texts().figure, depth, &png)
                 .map_err(|e| Error::Output {
                     path: layout::document(dir, name, "docx").into(),
                     message: e.to_string(),
@@ -509,92 +563,6 @@ fn within(prefix: &str, src: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// The report's front page: the region's agenda and every VSV's, with its grade and first
-/// improvement point, and the region's heatmap.
-fn index_md(
-    a: &Analysis,
-    shown: &Scores,
-    units: &[(Unit, String)],
-    empty: &[u32],
-    flags: &[crate::flags::Flag],
-) -> String {
-    let lang = a.config.analysis.language;
-    let t = lang.agenda();
-    let (unit, _) = a.config.analysis.unit_nouns();
-    let with_unit = |text: &str| crate::i18n::fill(text, &[("unit", escape(&unit))]);
-    let min_n = a.config.privacy.min_n;
-    let grade_item = a
-        .data
-        .items
-        .iter()
-        .position(|i| i.role == crate::ingest::ItemRole::Grade);
-    let links = |dir: &str| {
-        let doc = |ext: &str| layout::document(dir, layout::AGENDA, ext);
-        format!(
-            "[HTML]({}) · [Word]({}) · [Markdown]({})",
-            doc("html"),
-            doc("docx"),
-            doc("md")
-        )
-    };
-    let mut md = format!(
-        "# {}\n\n{}\n\n## {}\n\n{}\n\n",
-        crate::i18n::fill(
-            t.index_title,
-            &[
-                ("period", a.period.display(lang)),
-                ("name", escape(&a.config.analysis.name)),
-            ]
-        ),
-        with_unit(t.index_intro),
-        t.index_region,
-        links(REGION_DIR)
-    );
-    md.push_str(&format!(
-        "| {} |\n|---|---|--:|---|\n",
-        with_unit(&t.index_columns.join(" | "))
-    ));
-    for (unit, dir) in units {
-        let Unit::Vsv(v) = unit else {
-            continue;
-        };
-        let grade = grade_item
-            .and_then(|i| shown.unit_cell(a.period, Some(*v), Measure::Grade(i as u16)))
-            .map_or("–".to_string(), |c| {
-                crate::render::agenda::show_score(Some(c), lang, min_n, 1)
-            });
-        let first = flags
-            .iter()
-            .find(|f| {
-                f.vsv == Some(*v) && f.kind == crate::flags::FlagKind::Improvement && f.rank == 1
-            })
-            .and_then(|f| a.data.themes.get(f.theme as usize))
-            .map_or(t.index_none.to_string(), |th| escape(th.label_in(lang)));
-        md.push_str(&format!(
-            "| {} | {} | {grade} | {first} |\n",
-            escape(a.data.names.get(*v)),
-            links(dir)
-        ));
-    }
-    for v in empty {
-        md.push_str(&format!(
-            "| {} | {} | – | – |\n",
-            escape(a.data.names.get(*v)),
-            crate::i18n::fill(t.index_empty, &[("period", a.period.display(lang))])
-        ));
-    }
-    md.push_str(&format!(
-        "\n![{}]({}.png)\n\n{}\n",
-        escape(&crate::i18n::fill(
-            lang.charts().caption_heatmap,
-            &[("noun", a.config.analysis.unit_nouns().0)]
-        )),
-        layout::unit_chart(REGION_DIR, layout::HEATMAP),
-        t.index_files
-    ));
-    md
 }
 
 #[cfg(test)]
@@ -674,6 +642,39 @@ mod tests {
         );
         assert_eq!(within("", "charts/x.png").as_deref(), Some("charts/x.png"));
         assert_eq!(within("vsv-a/", "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn a_vsv_asked_for_by_name_is_its_id_from_then_on() {
+        let (_dir, a) = sample_analysis();
+        let all = a.data.vsvs();
+        let names: Vec<&str> = all.iter().map(|&v| a.data.names.get(v)).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert_eq!(resolve_vsvs(&a, &[names[1].to_string()]).unwrap(), [all[1]]);
+        let Err(Error::Usage(UsageProblem::UnknownVsv { vsv, known })) =
+            resolve_vsvs(&a, &["Nergens".into()])
+        else {
+            panic!("an unknown VSV was accepted");
+        };
+        assert_eq!(
+            (vsv.as_str(), known),
+            ("Nergens", names.iter().map(|n| n.to_string()).collect())
+        );
+        let folders = vsv_folders(&a);
+        let bundle = build(&a, &[all[1]]).unwrap();
+        let mut agendas: Vec<String> = bundle
+            .files()
+            .map(|(p, _)| p.clone())
+            .filter(|p| p.ends_with("/agenda.md"))
+            .collect();
+        agendas.sort();
+        assert_eq!(
+            agendas,
+            [
+                "regio/agenda.md".to_string(),
+                format!("{}/agenda.md", folders[1].1)
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use prem::error::UsageProblem;
 use prem::i18n::Msg;
 use prem::labels::Words;
 use prem::period::Period;
-use prem::report::{analyse, build_over, scope, Analysis};
+use prem::report::{analyse, build_over, resolve_vsvs, scope, Analysis};
 use prem::rerun::Previous;
 
 use crate::cli::ReportArgs;
@@ -38,15 +38,20 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     // A report a killed run left moved aside is back before anything is compared with it.
     prem::output::recover(&dir)?;
     let previous = Previous::read(&dir)?;
-    let checked = scope(&analysis, &a.vsvs, &previous).and_then(|s| match a.force {
-        true => Ok(()),
-        false => previous.check(&s, &dir),
+    let checked = resolve_vsvs(&analysis, &a.vsvs).and_then(|vsvs| {
+        if !a.force {
+            previous.check(&scope(&analysis, &vsvs, &previous), &dir)?;
+        }
+        Ok(vsvs)
     });
-    if let Err(e) = checked {
-        pb.finish_and_clear();
-        return Err(e.into());
-    }
-    let bundle = build_over(&analysis, &a.vsvs, &previous)?;
+    let vsvs = match checked {
+        Ok(vsvs) => vsvs,
+        Err(e) => {
+            pb.finish_and_clear();
+            return Err(e.into());
+        }
+    };
+    let bundle = build_over(&analysis, &vsvs, &previous)?;
     bundle.write(&dir)?;
     pb.finish_and_clear();
     if !quiet {

@@ -226,14 +226,13 @@ impl Canonical {
         p
     }
 
-    /// VSV names present in the data, sorted.
-    pub fn vsvs(&self) -> Vec<String> {
+    /// The VSVs present in the data, as ids in the order of their names.
+    pub fn vsvs(&self) -> Vec<u32> {
         let mut v: Vec<u32> = self.respondents.iter().map(|r| r.vsv).collect();
         v.sort_unstable();
         v.dedup();
-        let mut names: Vec<String> = v.iter().map(|&i| self.names.get(i).to_string()).collect();
-        names.sort();
-        names
+        v.sort_by(|&a, &b| self.names.get(a).cmp(self.names.get(b)));
+        v
     }
 
     /// The respondents table as a polars DataFrame (spec §4), without open texts.

@@ -62,6 +62,8 @@ pub struct Extras<'a> {
     pub follow_ups: &'a [crate::actions::FollowUp],
     /// The register's file name.
     pub register: &'a str,
+    /// The quotes chosen for the leading flags.
+    pub quotes: &'a crate::disclosure::FlagQuotes,
 }
 
 #[derive(Serialize)]
@@ -201,7 +203,7 @@ pub fn agenda_md(
             .filter(|c| c.tier != Tier::Suppressed)
             .and_then(|c| c.stats)
             .map(|s| lang.decimal(s.mean, 1)),
-        scores,
+        quotes: extras.quotes,
     });
     render(AgendaContext {
         t,
@@ -595,6 +597,7 @@ mod tests {
             flags,
             follow_ups: &[],
             register: "acties.csv",
+            quotes: &Default::default(),
         };
         agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
     }

@@ -65,11 +65,35 @@ impl AnyChart {
     }
 }
 
+/// What a chart shows, for choosing among a unit's charts (a theme by its index in
+/// [`Canonical::themes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Theme scores against the region.
+    ThemeScores,
+    /// Overall grade and NPS over periods.
+    GradeNps,
+    /// Answer distribution per theme.
+    Answers,
+    /// A theme's XmR chart.
+    Spc(u16),
+    /// The region's heatmap of VSVs × themes.
+    Heatmap,
+    /// The VSVs' overall grades, highest first.
+    Caterpillar,
+    /// A theme's funnel plot across the VSVs.
+    Funnel(u16),
+}
+
 /// One chart of the report.
 #[derive(Debug, Clone)]
 pub struct Figure {
-    /// Path in the report folder without extension, e.g. `regio/charts/heatmap`.
-    pub path: String,
+    /// The unit's folder, e.g. `regio`.
+    pub dir: String,
+    /// The file name without extension, e.g. `heatmap` (see [`layout`]).
+    pub stem: String,
+    /// What it shows.
+    pub kind: ChartKind,
     /// Name in the agenda's chart list.
     pub caption: String,
     /// Shown in the agenda itself (not only linked).
@@ -79,26 +103,25 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The path relative to the unit's folder (where its agenda is), without extension.
-    pub fn local_path(&self) -> &str {
-        self.path
-            .split_once('/')
-            .map_or(self.path.as_str(), |(_, rest)| rest)
+    /// The path in the report folder without extension, e.g. `regio/charts/heatmap`.
+    pub fn path(&self) -> String {
+        layout::unit_chart(&self.dir, &self.stem)
     }
 
     /// The figure as its own unit's agenda links it.
     pub fn link(&self) -> ChartLink {
         ChartLink {
             caption: self.caption.clone(),
-            file: self.local_path().to_string(),
+            file: layout::chart(&self.stem),
             inline: self.inline,
+            kind: self.kind,
         }
     }
 
     /// A region figure as a VSV's agenda links it (from the VSV's folder).
     pub fn link_from_vsv(&self) -> ChartLink {
         ChartLink {
-            file: format!("../{}", self.path),
+            file: layout::region_chart_from_vsv(&self.stem),
             ..self.link()
         }
     }
@@ -113,13 +136,16 @@ pub struct ChartLink {
     pub file: String,
     /// Shown as an image in the agenda, not only linked.
     pub inline: bool,
+    /// What it shows.
+    #[serde(skip)]
+    pub kind: ChartKind,
 }
 
 /// Renders every figure, in parallel; the output keeps the input order.
 pub fn render_all(figures: &[Figure]) -> Result<Vec<Rendered>, (String, ChartError)> {
     figures
         .par_iter()
-        .map(|f| f.chart.render().map_err(|e| (f.path.clone(), e)))
+        .map(|f| f.chart.render().map_err(|e| (f.path(), e)))
         .collect()
 }
 
@@ -236,7 +262,9 @@ fn interval(c: &Cell) -> Option<Interval> {
 pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
     let t = src.t();
     let mut out = vec![Figure {
-        path: layout::unit_chart(dir, layout::THEME_SCORES),
+        dir: dir.into(),
+        stem: layout::THEME_SCORES.into(),
+        kind: ChartKind::ThemeScores,
         caption: match unit {
             Unit::Region => t.caption_theme_scores_region,
             Unit::Vsv(_) => t.caption_theme_scores,
@@ -247,22 +275,31 @@ pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
     }];
     if let Some(chart) = grade_nps(src, unit) {
         out.push(Figure {
-            path: layout::unit_chart(dir, layout::GRADE_NPS),
+            dir: dir.into(),
+            stem: layout::GRADE_NPS.into(),
+            kind: ChartKind::GradeNps,
             caption: t.caption_grade_nps.into(),
             inline: true,
             chart: AnyChart::GradeNps(chart),
         });
     }
     out.push(Figure {
-        path: layout::unit_chart(dir, layout::ANSWERS),
+        dir: dir.into(),
+        stem: layout::ANSWERS.into(),
+        kind: ChartKind::Answers,
         caption: t.caption_answers.into(),
         inline: true,
         chart: AnyChart::Likert(likert(src, unit)),
     });
     for (m, label, id) in src.themes() {
+        let Measure::Theme(theme) = m else {
+            continue;
+        };
         if let Some(chart) = spc(src, unit, m, &label) {
             out.push(Figure {
-                path: layout::unit_chart(dir, &layout::spc_stem(&id)),
+                dir: dir.into(),
+                stem: layout::spc_stem(&id),
+                kind: ChartKind::Spc(theme),
                 caption: format!("{}: {label}", t.caption_spc),
                 inline: false,
                 chart: AnyChart::Spc(chart),
@@ -276,23 +313,32 @@ pub fn unit_figures(src: &Source, unit: Unit, dir: &str) -> Vec<Figure> {
 pub fn region_figures(src: &Source, dir: &str) -> Vec<Figure> {
     let t = src.t();
     let mut out = vec![Figure {
-        path: layout::unit_chart(dir, layout::HEATMAP),
+        dir: dir.into(),
+        stem: layout::HEATMAP.into(),
+        kind: ChartKind::Heatmap,
         caption: src.nouns(t.caption_heatmap),
         inline: true,
         chart: AnyChart::Heatmap(heatmap(src)),
     }];
     if let Some(chart) = caterpillar(src) {
         out.push(Figure {
-            path: layout::unit_chart(dir, layout::CATERPILLAR),
+            dir: dir.into(),
+            stem: layout::CATERPILLAR.into(),
+            kind: ChartKind::Caterpillar,
             caption: src.nouns(t.caption_caterpillar),
             inline: false,
             chart: AnyChart::ThemeScores(chart),
         });
     }
     for (m, label, id) in src.themes() {
+        let Measure::Theme(theme) = m else {
+            continue;
+        };
         if let Some(chart) = funnel(src, m, &label) {
             out.push(Figure {
-                path: layout::unit_chart(dir, &layout::funnel_stem(&id)),
+                dir: dir.into(),
+                stem: layout::funnel_stem(&id),
+                kind: ChartKind::Funnel(theme),
                 caption: format!("{}: {label}", t.caption_funnel),
                 inline: false,
                 chart: AnyChart::Funnel(chart),
@@ -353,20 +399,20 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
         .unit_cell(src.period, None, m)
         .and_then(interval)
         .map(|i| i.mean);
-    let mut cells: Vec<(String, &Cell)> = src
+    let mut cells: Vec<(&str, &Cell)> = src
         .data
         .vsvs()
         .into_iter()
-        .filter_map(|name| {
-            let id = src.data.names.find(&name)?;
-            Some((name, src.scores.unit_cell(src.period, Some(id), m)?))
+        .filter_map(|v| {
+            let cell = src.scores.unit_cell(src.period, Some(v), m)?;
+            Some((src.data.names.get(v), cell))
         })
         .collect();
     if cells.len() < 2 {
         return None;
     }
     let key = |c: &Cell| interval(c).map_or(f64::NEG_INFINITY, |i| i.mean);
-    cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(&b.0)));
+    cells.sort_by(|a, b| key(b.1).total_cmp(&key(a.1)).then(a.0.cmp(b.0)));
     let suppressed = src.hidden_text();
     Some(ThemeScores {
         title: fill(
@@ -381,7 +427,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
         rows: cells
             .iter()
             .map(|(name, c)| ThemeRow {
-                label: name.clone(),
+                label: name.to_string(),
                 score: interval(c),
                 indicative: c.tier == Tier::Indicative,
                 region,
@@ -608,33 +654,26 @@ fn heatmap(src: &Source) -> Heatmap {
     let t = src.t();
     let lang = src.lang();
     let themes = src.themes();
-    let vsvs: Vec<(u32, String)> = src
-        .data
-        .vsvs()
-        .into_iter()
-        .filter_map(|name| src.data.names.find(&name).map(|id| (id, name)))
-        .collect();
+    let vsvs = src.data.vsvs();
     let cells = themes
         .iter()
         .map(|(m, _, _)| {
             vsvs.iter()
-                .map(
-                    |(v, _)| match src.scores.unit_cell(src.period, Some(*v), *m) {
-                        None => HeatCell {
-                            value: None,
-                            state: HeatState::Full(None),
-                        },
-                        Some(c) => {
-                            let value = interval(c).map(|i| i.mean);
-                            let state = match c.tier {
-                                Tier::Suppressed => HeatState::Suppressed,
-                                Tier::Indicative => HeatState::Indicative,
-                                Tier::Full => HeatState::Full(c.comparison.band),
-                            };
-                            HeatCell { value, state }
-                        }
+                .map(|&v| match src.scores.unit_cell(src.period, Some(v), *m) {
+                    None => HeatCell {
+                        value: None,
+                        state: HeatState::Full(None),
                     },
-                )
+                    Some(c) => {
+                        let value = interval(c).map(|i| i.mean);
+                        let state = match c.tier {
+                            Tier::Suppressed => HeatState::Suppressed,
+                            Tier::Indicative => HeatState::Indicative,
+                            Tier::Full => HeatState::Full(c.comparison.band),
+                        };
+                        HeatCell { value, state }
+                    }
+                })
                 .collect()
         })
         .collect();
@@ -646,7 +685,10 @@ fn heatmap(src: &Source) -> Heatmap {
         ),
         subtitle: fill(t.heatmap_subtitle, &[("period", src.period.display(lang))]),
         rows: themes.into_iter().map(|(_, label, _)| label).collect(),
-        columns: vsvs.into_iter().map(|(_, name)| name).collect(),
+        columns: vsvs
+            .iter()
+            .map(|&v| src.data.names.get(v).to_string())
+            .collect(),
         cells,
         legend: HeatLegend {
             bands: [
@@ -981,8 +1023,8 @@ vsv = "VSV"
         ])
     }
 
-    fn paths(figures: &[Figure]) -> Vec<&str> {
-        figures.iter().map(|f| f.path.as_str()).collect()
+    fn paths(figures: &[Figure]) -> Vec<String> {
+        figures.iter().map(Figure::path).collect()
     }
 
     #[test]
@@ -1002,6 +1044,11 @@ vsv = "VSV"
             paths(&region_figures(&src, "regio")),
             ["regio/charts/heatmap", "regio/charts/funnel-info"]
         );
+        let kinds: Vec<ChartKind> = region_figures(&src, "regio")
+            .iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(kinds, [ChartKind::Heatmap, ChartKind::Funnel(0)]);
         // A VSV without a series (clients in one quarter only) has no SPC chart.
         assert_eq!(
             paths(&unit_figures(&src, fx.vsv("VSV D"), "vsv-d")),

@@ -3,22 +3,21 @@
 //! actions register; the proposed decision (90-day form); the feedback to clients.
 //!
 //! Everything here starts from flags (full-tier cells only) and follow-ups (shown cells
-//! only), so no suppressed number can reach it; whose words may be quoted is decided by
-//! [`crate::disclosure::quotable`].
+//! only), so no suppressed number can reach it; the quotes come chosen and scrubbed by
+//! [`crate::disclosure::quotes_for`].
 
 use serde::Serialize;
 
 use crate::actions::{FollowUp, Horizon, Status};
 use crate::config::Config;
+use crate::disclosure::FlagQuotes;
 use crate::flags::{Against, Flag, FlagKind, Reason};
 use crate::i18n::{fill, AgendaTexts, Language};
 use crate::ingest::Canonical;
 use crate::labels::Words;
-use crate::layout;
 use crate::period::Period;
-use crate::render::figures::ChartLink;
+use crate::render::figures::{ChartKind, ChartLink};
 use crate::render::markdown::escape;
-use crate::score::Unit;
 
 /// How many improvement points and strengths lead the agenda; the rest go to the appendix.
 pub const LEADING_IMPROVEMENTS: usize = 3;
@@ -107,8 +106,18 @@ pub struct DiscussionInput<'a> {
     pub region_charts: &'a [ChartLink],
     /// The overall grade as shown, if any.
     pub grade: Option<String>,
-    /// Scored cells (for the privacy of quotes).
-    pub scores: &'a crate::score::Scores,
+    /// The quotes chosen for the leading flags.
+    pub quotes: &'a FlagQuotes,
+}
+
+/// Whether a flag leads its unit's agenda (the others go to the appendix, without quotes
+/// or chart): the quotes are chosen for these only.
+pub fn leads(f: &Flag) -> bool {
+    f.rank
+        <= match f.kind {
+            FlagKind::Improvement => LEADING_IMPROVEMENTS,
+            FlagKind::Strength => LEADING_STRENGTHS,
+        }
 }
 
 /// Builds the discussion part for one unit.
@@ -430,20 +439,20 @@ pub fn evidence_text(r: &Reason, f: &Flag, period: Period, lang: Language) -> St
 
 /// The chart that shows a point's first reason: the funnel plot for a comparison with the
 /// other units, else the theme's course over time.
-fn key_chart(input: &DiscussionInput, f: &Flag, label: &str) -> Option<ChartLink> {
+fn key_chart<'a>(input: &DiscussionInput<'a>, f: &Flag, label: &str) -> Option<ChartLink> {
     let lang = input.config.analysis.language;
     let a = lang.agenda();
     let (unit, units) = input.config.analysis.unit_nouns();
-    let id = &input.data.themes.get(f.theme as usize)?.id;
     let banded = matches!(f.reasons.first(), Some(Reason::Band { .. }));
-    let funnel = layout::region_chart_from_vsv(&layout::funnel_stem(id));
-    let has_funnel = || input.region_charts.iter().any(|c| c.file == funnel);
-    let (file, template) = if banded && input.vsv.is_some() && has_funnel() {
-        (funnel, a.key_chart_funnel)
-    } else {
-        let spc = layout::chart(&layout::spc_stem(id));
-        input.charts.iter().find(|c| c.file == spc)?;
-        (spc, a.key_chart_spc)
+    let find = |charts: &'a [ChartLink], kind: ChartKind| charts.iter().find(|c| c.kind == kind);
+    let funnel = find(input.region_charts, ChartKind::Funnel(f.theme))
+        .filter(|_| banded && input.vsv.is_some());
+    let (chart, template) = match funnel {
+        Some(chart) => (chart, a.key_chart_funnel),
+        None => (
+            find(input.charts, ChartKind::Spc(f.theme))?,
+            a.key_chart_spc,
+        ),
     };
     Some(ChartLink {
         caption: fill(
@@ -454,8 +463,8 @@ fn key_chart(input: &DiscussionInput, f: &Flag, label: &str) -> Option<ChartLink
                 ("units", escape(&units)),
             ],
         ),
-        file,
         inline: true,
+        ..chart.clone()
     })
 }
 
@@ -507,7 +516,7 @@ fn point_view(
         plain,
         evidence,
         quotes: if leading {
-            quotes_for(input, f)
+            input.quotes.of(f).iter().map(|q| escape(q)).collect()
         } else {
             Vec::new()
         },
@@ -518,61 +527,6 @@ fn point_view(
         },
         action,
     }
-}
-
-/// Quotes for a flag: open answers (what could be better for an improvement point,
-/// compliments for a strength) that match the theme, of the respondents
-/// [`crate::disclosure::quotable`] allows.
-fn quotes_for(input: &DiscussionInput, f: &Flag) -> Vec<String> {
-    let q = &input.config.quotes;
-    if q.max == 0 {
-        return Vec::new();
-    }
-    let Some(theme) = input.data.themes.get(f.theme as usize) else {
-        return Vec::new();
-    };
-    let keywords: Vec<String> = match q.keywords.get(&theme.id) {
-        Some(k) => k.clone(),
-        None => input
-            .data
-            .sources
-            .get(theme.source)
-            .and_then(|s| s.codebook.themes.iter().find(|t| t.id == theme.id))
-            .map(|t| t.keywords.clone())
-            .unwrap_or_default(),
-    };
-    if keywords.is_empty() {
-        return Vec::new();
-    }
-    let unit = input.vsv.map_or(Unit::Region, Unit::Vsv);
-    let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
-    let mut texts: Vec<&str> = Vec::new();
-    let quotable = crate::disclosure::quotable(
-        input.data,
-        input.scores,
-        input.period,
-        unit,
-        f.theme,
-        theme.source,
-    );
-    for r in quotable {
-        let text = match f.kind {
-            FlagKind::Improvement => r.improvement.as_deref(),
-            FlagKind::Strength => r.compliment.as_deref(),
-        };
-        let Some(text) = text else {
-            continue;
-        };
-        // One respondent's care-type rows carry the same open answer once.
-        if !seen.insert((r.source, r.key)) {
-            continue;
-        }
-        texts.push(text);
-    }
-    crate::quotes::pick_quotes(&texts, &keywords, &q.names, q.max)
-        .iter()
-        .map(|q| escape(q))
-        .collect()
 }
 
 fn status_word(s: Status, lang: Language) -> &'static str {
@@ -677,15 +631,16 @@ mod tests {
             charts,
             region_charts,
             grade: None,
-            scores: &fx.scores,
+            quotes: Box::leak(Box::default()),
         }
     }
 
-    fn link(file: &str) -> ChartLink {
+    fn link(file: &str, kind: ChartKind) -> ChartLink {
         ChartLink {
             caption: "c".into(),
             file: file.into(),
             inline: false,
+            kind,
         }
     }
 
@@ -773,10 +728,15 @@ mod tests {
     fn the_key_chart_is_the_funnel_for_a_band_and_the_spc_chart_otherwise() {
         let fx = fixture();
         let b = fx.vsv("VSV B").vsv();
-        let charts = [link("charts/theme-scores"), link("charts/spc-info")];
+        let charts = [
+            link("charts/theme-scores", ChartKind::ThemeScores),
+            link("charts/spc-other", ChartKind::Spc(1)),
+            link("charts/spc-info", ChartKind::Spc(0)),
+        ];
         let region = [
-            link("../regio/charts/heatmap"),
-            link("../regio/charts/funnel-info"),
+            link("../regio/charts/heatmap", ChartKind::Heatmap),
+            link("../regio/charts/funnel-other", ChartKind::Funnel(1)),
+            link("../regio/charts/funnel-info", ChartKind::Funnel(0)),
         ];
         let inp = input(&fx, b, &charts, &region);
         let chart = |reasons: Vec<Reason>| key_chart(&inp, &flag(b, reasons), "Info");
@@ -814,19 +774,38 @@ mod tests {
             ));
         }
         let f = flag(Some(c), vec![band(Band::Worse)]);
-        let quotes = quotes_for(&input(&fx, Some(c), &[], &[]), &f);
-        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        let quotes =
+            |f: &Flag| crate::disclosure::quotes_for(&fx.data, &fx.scores, &fx.config.quotes, f);
+        assert_eq!(quotes(&f).len(), 2, "{:?}", quotes(&f));
+        // The point shows the quotes chosen for it, escaped; an appendix point none.
+        let chosen = FlagQuotes::choose(&fx.data, &fx.scores, &fx.config.quotes, [&f]);
+        let inp = DiscussionInput {
+            quotes: &chosen,
+            ..input(&fx, Some(c), &[], &[])
+        };
+        let view = point_view(&inp, &f, &[], true);
+        assert_eq!(
+            view.quotes,
+            quotes(&f).iter().map(|q| escape(q)).collect::<Vec<_>>()
+        );
+        assert!(point_view(&inp, &f, &[], false).quotes.is_empty());
+        assert!(
+            leads(&f)
+                && !leads(&Flag {
+                    rank: 4,
+                    ..f.clone()
+                })
+        );
         // Only 2026-Q2 has clients of VSV D, and its cell is hidden there.
-        let mut q2 = input(&fx, Some(hidden), &[], &[]);
-        q2.period = Period::parse("2026-Q2").unwrap();
+        let q2 = Period::parse("2026-Q2").unwrap();
         let f = Flag {
-            period: q2.period,
+            period: q2,
             ..flag(Some(hidden), vec![band(Band::Worse)])
         };
         assert!(fx
             .scores
-            .unit_cell(q2.period, Some(hidden), Measure::Theme(0))
+            .unit_cell(q2, Some(hidden), Measure::Theme(0))
             .is_some_and(|c| c.stats.is_none()));
-        assert_eq!(quotes_for(&q2, &f), Vec::<String>::new());
+        assert_eq!(quotes(&f), Vec::<String>::new());
     }
 }
