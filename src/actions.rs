@@ -104,8 +104,8 @@ pub enum Status {
 pub struct Action {
     /// Id as written.
     pub id: String,
-    /// VSV name as in the exports (`None`: the region).
-    pub vsv: Option<String>,
+    /// The VSV (id in [`Canonical::names`]; `None`: the region).
+    pub vsv: Option<u32>,
     /// Theme index into [`Canonical::themes`].
     pub theme: u16,
     /// What is done.
@@ -149,11 +149,7 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
     );
     let (start, due, horizon, status) =
         (col("start")?, col("due")?, col("horizon")?, col("status")?);
-    let vsvs: Vec<String> = data
-        .vsvs()
-        .into_iter()
-        .map(|v| data.names.get(v).to_string())
-        .collect();
+    let vsvs = data.vsvs();
     let mut out = Vec::new();
     for (row, fields) in &table.rows {
         if fields.iter().all(|f| f.trim().is_empty()) {
@@ -202,10 +198,13 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
         let vsv_name = get(vsv);
         let vsv_value = if vsv_name.is_empty() {
             None
-        } else if let Some(v) = vsvs.iter().find(|v| same(v, vsv_name)) {
-            Some(v.clone())
+        } else if let Some(&v) = vsvs.iter().find(|&&v| same(data.names.get(v), vsv_name)) {
+            Some(v)
         } else {
-            let known = vsvs.clone();
+            let known = vsvs
+                .iter()
+                .map(|&v| data.names.get(v).to_string())
+                .collect();
             return Err(bad(vsv, ActionExpected::Vsv { known }));
         };
         let Some(start_date) = date(start)? else {
@@ -279,14 +278,8 @@ pub struct FollowUp {
 }
 
 /// The follow-up of `action` in `period`.
-pub fn follow_up(
-    action: &Action,
-    data: &Canonical,
-    scores: &Scores,
-    period: Period,
-    mid: f64,
-) -> FollowUp {
-    let vsv = action.vsv.as_deref().and_then(|v| data.names.find(v));
+pub fn follow_up(action: &Action, scores: &Scores, period: Period, mid: f64) -> FollowUp {
+    let vsv = action.vsv;
     let kind: PeriodKind = period.kind;
     let start_period = Period::of(action.start, kind);
     // The theme's shown cells of the unit, oldest first.
@@ -463,7 +456,7 @@ mod tests {
             status: Status::Running,
         };
         let period = Period::parse("2026-Q3").unwrap();
-        let f = follow_up(&action, &data(), &scores, period, 0.45);
+        let f = follow_up(&action, &scores, period, 0.45);
         // Start in 2026-Q1: before = 2025-Q4 (6.9); now 7.6; change 0.7 with
         // se √(0.07² + 0.07²) = 0.099, t = 7.07: p ≪ 0.05 and 0.7 ≥ 0.45.
         assert_eq!(f.before.map(|b| b.0.to_string()), Some("2025-Q4".into()));
@@ -477,6 +470,6 @@ mod tests {
             status: Status::Done,
             ..action.clone()
         };
-        assert!(!follow_up(&done, &data(), &scores, period, 0.45).overdue);
+        assert!(!follow_up(&done, &scores, period, 0.45).overdue);
     }
 }

@@ -390,7 +390,7 @@ fn add_agendas(
     let follow_ups: Vec<FollowUp> = a
         .actions
         .iter()
-        .map(|x| follow_up(x, &a.data, shown, a.period, a.config.analysis.mid))
+        .map(|x| follow_up(x, shown, a.period, a.config.analysis.mid))
         .collect();
     let register = register_path(&a.config);
     let register_name = register

@@ -124,12 +124,11 @@ pub fn leads(f: &Flag) -> bool {
 pub fn discussion(input: &DiscussionInput) -> Discussion {
     let lang = input.config.analysis.language;
     let a = lang.agenda();
-    let unit_name = input.vsv.map(|v| input.data.names.get(v).to_string());
     // The follow-up table: a VSV's own actions and the region's; the region lists all.
     let follow_ups: Vec<&FollowUp> = input
         .follow_ups
         .iter()
-        .filter(|f| input.vsv.is_none() || f.action.vsv.is_none() || f.action.vsv == unit_name)
+        .filter(|f| input.vsv.is_none() || f.action.vsv.is_none() || f.action.vsv == input.vsv)
         .collect();
     // Actions that answer this unit's points: for the region only region-wide ones.
     let own: Vec<&FollowUp> = follow_ups
@@ -556,8 +555,8 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
     };
     let mut action = format!("{} · {}", escape(&f.action.id), escape(&f.action.action));
     if input.vsv.is_none() {
-        if let Some(v) = &f.action.vsv {
-            action.push_str(&format!(" ({})", escape(v)));
+        if let Some(v) = f.action.vsv {
+            action.push_str(&format!(" ({})", escape(input.data.names.get(v))));
         }
     }
     if let Some(h) = f.action.horizon {
