@@ -104,6 +104,7 @@ fn one_chart_region_heatmap(b: divan::Bencher) {
         spc: &a.spc,
         funnels: &a.funnels,
         answers: &a.answers,
+        periods: &a.periods,
     };
     let figures = prem::render::figures::region_figures(&source, prem::layout::REGION_DIR);
     let heatmap = &figures[0];

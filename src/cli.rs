@@ -59,6 +59,9 @@ pub struct ReportArgs {
     /// wrote them (without it the run stops and names them).
     #[arg(long)]
     pub force: bool,
+    /// Print the time and peak memory of each stage on stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `prem validate`.

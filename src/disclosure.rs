@@ -25,7 +25,9 @@
 //! [`audit`] checks the published result against the rule without sharing this module's
 //! suppression loop; [`crate::report::analyse`] refuses to go on when it finds anything.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 use crate::config::Privacy;
 use crate::flags::{Flag, FlagKind};
@@ -438,10 +440,23 @@ pub fn quotable<'a>(
     theme: u16,
     source: usize,
 ) -> Vec<&'a crate::ingest::Respondent> {
+    quotable_among(data.respondents.iter(), scores, period, unit, theme, source)
+}
+
+/// [`quotable`] among `rows` (in data order), so that a caller holding the rows of a period
+/// and VSV need not scan all of them again.
+fn quotable_among<'a>(
+    rows: impl IntoIterator<Item = &'a crate::ingest::Respondent>,
+    scores: &Scores,
+    period: Period,
+    unit: Unit,
+    theme: u16,
+    source: usize,
+) -> Vec<&'a crate::ingest::Respondent> {
     // Per VSV: None = not shown, else the covered care types (empty: all).
     let mut allowed: std::collections::BTreeMap<u32, Option<Vec<u32>>> = Default::default();
     let mut out = Vec::new();
-    for r in &data.respondents {
+    for r in rows {
         if r.period != period
             || unit.vsv().is_some_and(|v| r.vsv != v)
             || r.source as usize != source
@@ -466,6 +481,36 @@ pub fn quotable<'a>(
     out
 }
 
+/// The respondent rows of some periods, in data order: all of a period, and per VSV.
+/// One scan of the data serves every flag's quotes.
+struct PeriodRows<'a> {
+    all: HashMap<Period, Vec<&'a crate::ingest::Respondent>>,
+    by_vsv: HashMap<(Period, u32), Vec<&'a crate::ingest::Respondent>>,
+}
+
+impl<'a> PeriodRows<'a> {
+    fn new(data: &'a crate::ingest::Canonical, periods: &BTreeSet<Period>) -> Self {
+        let mut rows = PeriodRows {
+            all: HashMap::default(),
+            by_vsv: HashMap::default(),
+        };
+        for r in data.respondents.iter().filter(|r| periods.contains(&r.period)) {
+            rows.all.entry(r.period).or_default().push(r);
+            rows.by_vsv.entry((r.period, r.vsv)).or_default().push(r);
+        }
+        rows
+    }
+
+    /// The rows a flag of `unit` in `period` may quote from.
+    fn of(&self, period: Period, unit: Unit) -> &[&'a crate::ingest::Respondent] {
+        let rows = match unit.vsv() {
+            None => self.all.get(&period),
+            Some(v) => self.by_vsv.get(&(period, v)),
+        };
+        rows.map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The quotes chosen for a report's flags before render: per flag, the scrubbed open
 /// answers its point shows (not yet escaped for Markdown).
 #[derive(Debug, Clone, Default)]
@@ -486,12 +531,19 @@ impl FlagQuotes {
         config: &crate::config::Quotes,
         flags: impl IntoIterator<Item = &'f Flag>,
     ) -> Self {
-        FlagQuotes(
-            flags
-                .into_iter()
-                .map(|f| (flag_key(f), quotes_for(data, scores, config, f)))
-                .collect(),
-        )
+        let flags: Vec<&Flag> = flags.into_iter().collect();
+        let periods: BTreeSet<Period> = flags.iter().map(|f| f.period).collect();
+        let rows = PeriodRows::new(data, &periods);
+        // Each flag's quotes are independent: chosen in parallel, collected in order.
+        let chosen: Vec<(FlagKey, Vec<String>)> = flags
+            .par_iter()
+            .map(|f| {
+                let unit = f.vsv.map_or(Unit::Region, Unit::Vsv);
+                let rows = rows.of(f.period, unit).iter().copied();
+                (flag_key(f), quotes_among(data, rows, scores, config, f))
+            })
+            .collect();
+        FlagQuotes(chosen.into_iter().collect())
     }
 
     /// The quotes chosen for `flag`; none when it was not among the flags chosen for.
@@ -505,6 +557,17 @@ impl FlagQuotes {
 /// [`quotable`] allows, scrubbed of names and numbers; at most `config.max`.
 pub fn quotes_for(
     data: &crate::ingest::Canonical,
+    scores: &Scores,
+    config: &crate::config::Quotes,
+    f: &Flag,
+) -> Vec<String> {
+    quotes_among(data, data.respondents.iter(), scores, config, f)
+}
+
+/// [`quotes_for`] among `rows` (in data order).
+fn quotes_among<'a>(
+    data: &crate::ingest::Canonical,
+    rows: impl IntoIterator<Item = &'a crate::ingest::Respondent>,
     scores: &Scores,
     config: &crate::config::Quotes,
     f: &Flag,
@@ -530,7 +593,7 @@ pub fn quotes_for(
     let unit = f.vsv.map_or(Unit::Region, Unit::Vsv);
     let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
     let mut texts: Vec<&str> = Vec::new();
-    for r in quotable(data, scores, f.period, unit, f.theme, theme.source) {
+    for r in quotable_among(rows, scores, f.period, unit, f.theme, theme.source) {
         let text = match f.kind {
             FlagKind::Improvement => r.improvement.as_deref(),
             FlagKind::Strength => r.compliment.as_deref(),

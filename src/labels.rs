@@ -12,6 +12,7 @@ use crate::quality::Problem;
 use crate::safeguarding::Category;
 use crate::score::Tier;
 use crate::spc::Variation;
+use crate::timings::Stage;
 
 /// Both forms of a data-quality problem from one table: the full text (`full`) is "what
 /// (done)", the short one "what". `concat!` keeps both `'static`.
@@ -52,6 +53,9 @@ pub trait Words {
 
     /// What a safeguarding signal is about, for `.signalen.csv`.
     fn signal(self, c: Category) -> &'static str;
+
+    /// A stage of the run, for `prem report --timings`.
+    fn stage(self, s: Stage) -> &'static str;
 }
 
 impl Words for Language {
@@ -135,6 +139,32 @@ impl Words for Language {
             (Language::En, Abuse) => "abuse or neglect",
             (Language::En, Violence) => "violence or threats",
             (Language::En, Flagged) => "flagged in the export",
+        }
+    }
+
+    fn stage(self, s: Stage) -> &'static str {
+        use Stage::*;
+        match (self, s) {
+            (Language::Nl, Ingest) => "exports lezen",
+            (Language::Nl, Score) => "scores berekenen",
+            (Language::Nl, Disclose) => "privacy: onderdrukken en controleren",
+            (Language::Nl, Trend) => "trends en SPC",
+            (Language::Nl, Compare) => "regiovergelijking",
+            (Language::Nl, Tables) => "tabellen",
+            (Language::Nl, Charts) => "grafieken",
+            (Language::Nl, Flags) => "verbeterpunten en citaten",
+            (Language::Nl, Documents) => "agenda's, index en manifest",
+            (Language::Nl, Write) => "naar schijf schrijven",
+            (Language::En, Ingest) => "reading exports",
+            (Language::En, Score) => "scoring",
+            (Language::En, Disclose) => "privacy: suppression and audit",
+            (Language::En, Trend) => "trends and SPC",
+            (Language::En, Compare) => "regional comparison",
+            (Language::En, Tables) => "tables",
+            (Language::En, Charts) => "charts",
+            (Language::En, Flags) => "improvement points and quotes",
+            (Language::En, Documents) => "agendas, index and manifest",
+            (Language::En, Write) => "writing to disk",
         }
     }
 }

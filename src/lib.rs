@@ -28,6 +28,7 @@ pub mod report;
 pub mod rerun;
 pub mod safeguarding;
 pub mod sample;
+pub mod timings;
 pub mod score;
 pub mod trend;
 

@@ -10,6 +10,9 @@
 //! a quote, never a wrong one. Not handled: irony, negation after the word ("fijn was het
 //! niet"), words outside the lists.
 
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -468,6 +471,7 @@ const PHRASES: &[(&str, bool)] = &[
 
 /// The polarity of `text`: see the module documentation.
 pub fn polarity(text: &str) -> Polarity {
+    let lexicon = &*LEXICON;
     let (mut positive, mut negative) = (0usize, 0usize);
     for clause in clauses(text) {
         let words: Vec<&str> = clause.iter().map(String::as_str).collect();
@@ -476,26 +480,23 @@ pub fn polarity(text: &str) -> Polarity {
         let mut i = 0;
         while i < words.len() {
             let flip = negated > 0;
-            let mut hit: Option<(bool, usize)> = phrase_at(&words, i);
+            let mut hit: Option<(bool, usize)> = lexicon.phrase_at(&words, i);
             if hit.is_none() {
                 let w = words[i];
                 if (w == "te" || w == "too")
-                    && words.get(i + 1).is_some_and(|n| TOO_WHAT.contains(n))
+                    && words.get(i + 1).is_some_and(|n| lexicon.too_what.contains(n))
                 {
                     hit = Some((false, 2));
-                } else if SHORT_NEGATORS.contains(&w) {
-                    negated = SHORT_REACH + 1;
-                } else if is_negator(w) {
-                    negated = NEGATION_REACH + 1;
-                } else if NOTHING.contains(&w) {
-                    nothing = true;
-                } else if POSITIVE.contains(&w) {
-                    hit = Some((true, 1));
-                } else if NEGATIVE.contains(&w) {
-                    hit = Some((false, 1));
-                } else if flip && NEEDED.contains(&w) {
-                    // "geen tijd": with the flip below, a complaint.
-                    hit = Some((true, 1));
+                } else {
+                    match lexicon.class(w) {
+                        Some(Class::ShortNegator) => negated = SHORT_REACH + 1,
+                        Some(Class::Negator) => negated = NEGATION_REACH + 1,
+                        Some(Class::Nothing) => nothing = true,
+                        Some(Class::Positive) => hit = Some((true, 1)),
+                        Some(Class::Negative) => hit = Some((false, 1)),
+                        None if flip && lexicon.needed.contains(w) => hit = Some((true, 1)),
+                        None => {}
+                    }
                 }
             }
             match hit {
@@ -505,7 +506,6 @@ pub fn polarity(text: &str) -> Polarity {
                     } else {
                         negative += 1;
                     }
-                    // One negation turns one statement: "niet goed, wel snel" has a positive.
                     negated = 0;
                     i += len;
                 }
@@ -524,18 +524,77 @@ pub fn polarity(text: &str) -> Polarity {
     }
 }
 
-fn is_negator(w: &str) -> bool {
-    NEGATORS.contains(&w) || (w.len() > 3 && w.ends_with("n't"))
+/// What a single word is to the rule. A word in several lists is what the first of
+/// [`SHORT_NEGATORS`], [`NEGATORS`], [`NOTHING`], [`POSITIVE`], [`NEGATIVE`] makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    ShortNegator,
+    Negator,
+    Nothing,
+    Positive,
+    Negative,
 }
 
-/// The phrase starting at word `i`, as (positive, number of words).
-fn phrase_at(words: &[&str], i: usize) -> Option<(bool, usize)> {
-    PHRASES.iter().find_map(|(phrase, good)| {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let fits =
-            words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w);
-        fits.then_some((*good, parts.len()))
-    })
+/// The lists as hash lookups, built once: a comment is read word by word, and every
+/// comment of a national export passes here (a linear scan of the lists per word was a
+/// quarter of a national run).
+struct Lexicon {
+    words: FxHashMap<&'static str, Class>,
+    needed: FxHashSet<&'static str>,
+    too_what: FxHashSet<&'static str>,
+    /// [`PHRASES`] split into words, by first word, in list order.
+    phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, bool)>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, Class> = FxHashMap::default();
+    let lists = [
+        (SHORT_NEGATORS, Class::ShortNegator),
+        (NEGATORS, Class::Negator),
+        (NOTHING, Class::Nothing),
+        (POSITIVE, Class::Positive),
+        (NEGATIVE, Class::Negative),
+    ];
+    for (list, class) in lists {
+        for w in list {
+            words.entry(w).or_insert(class);
+        }
+    }
+    let mut phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, bool)>> =
+        FxHashMap::default();
+    for (phrase, good) in PHRASES {
+        let parts: Vec<&'static str> = phrase.split(' ').collect();
+        if let Some(first) = parts.first() {
+            phrases.entry(first).or_default().push((parts, *good));
+        }
+    }
+    Lexicon {
+        words,
+        needed: NEEDED.iter().copied().collect(),
+        too_what: TOO_WHAT.iter().copied().collect(),
+        phrases,
+    }
+});
+
+impl Lexicon {
+    /// The class of `w`; a word ending in "n't" is a negator unless it is a short one.
+    fn class(&self, w: &str) -> Option<Class> {
+        match self.words.get(w).copied() {
+            Some(Class::ShortNegator) => Some(Class::ShortNegator),
+            _ if w.len() > 3 && w.ends_with("n't") => Some(Class::Negator),
+            other => other,
+        }
+    }
+
+    /// The first phrase of [`PHRASES`] that starts at word `i`, with its polarity and length.
+    fn phrase_at(&self, words: &[&str], i: usize) -> Option<(bool, usize)> {
+        let candidates = self.phrases.get(words.get(i)?)?;
+        candidates.iter().find_map(|(parts, good)| {
+            let fits = words.len() >= i + parts.len()
+                && parts.iter().zip(&words[i..]).all(|(p, w)| p == w);
+            fits.then_some((*good, parts.len()))
+        })
+    }
 }
 
 /// The text as clauses of words: lower case, accents removed, split at punctuation (a
@@ -563,7 +622,12 @@ pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
         } else {
             c
         };
-        if c.is_alphanumeric() || c == '\'' {
+        if c.is_ascii_alphanumeric() || c == '\'' {
+            // Most text is ASCII: no case mapping or decomposition to look up.
+            word.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c.is_alphanumeric() {
             for lc in c.to_lowercase() {
                 for d in std::iter::once(lc).nfd() {
                     if !is_combining_mark(d) {

@@ -19,7 +19,9 @@ use crate::render::{manifest, points, quality, tables, Document};
 use crate::rerun::{Previous, Scope, Written};
 use crate::safeguarding::Signal;
 use crate::score::{score, Measure, Scores, Unit};
+use crate::timings::{Stage, Timings};
 use crate::trend::SpcCharts;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Everything computed for one report.
@@ -40,6 +42,8 @@ pub struct Analysis {
     pub funnels: Funnels,
     /// The answer counts per unit and theme in the period that may be shown.
     pub answers: ShownAnswers,
+    /// The periods of the data, oldest first.
+    pub periods: Vec<Period>,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
     /// data read, not only the period; their texts are nowhere in `data`. For the officer
     /// only: no report file shows them.
@@ -57,6 +61,15 @@ pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
 
 /// Reads and scores everything; `period` defaults to the latest period in the data.
 pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
+    analyse_timed(config, period, &mut Timings::off())
+}
+
+/// [`analyse`], recording the time and memory of each stage in `timings`.
+pub fn analyse_timed(
+    config: Config,
+    period: Option<Period>,
+    timings: &mut Timings,
+) -> Result<Analysis> {
     let codebooks = load_codebooks(&config)?;
     let mut data = ingest(&config, &codebooks)?;
     let signals = std::mem::take(&mut data.signals);
@@ -70,6 +83,9 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             return Err(Error::config(&config.path, problem));
         }
     }
+    // Read before the slow stages: a bad register stops the run at once.
+    let register = register_path(&config);
+    let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
     let periods = data.periods();
     let Some(latest) = periods.last().copied() else {
         // Nothing is written in this case, so say here why the rows were left out.
@@ -109,7 +125,10 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             p
         }
     };
-    let mut scores = crate::disclosure::disclose(score(&data), &config.privacy);
+    timings.lap(Stage::Ingest);
+    let scores = score(&data);
+    timings.lap(Stage::Score);
+    let mut scores = crate::disclosure::disclose(scores, &config.privacy);
     // The proof, on every run: nothing leaves when the published structure fails the rule.
     let findings = crate::disclosure::audit(&scores, &config.privacy);
     if let Some(first) = findings.first() {
@@ -120,18 +139,19 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
             first: audit_finding(first, &data),
         });
     }
+    timings.lap(Stage::Disclose);
     crate::trend::add_trends(&mut scores, config.analysis.mid);
     let mut spc =
         crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
     // What the report draws: unit series and the period's theme funnels.
     spc.retain(|&(_, care_type, organisation, _), _| care_type.is_none() && organisation.is_none());
+    timings.lap(Stage::Trend);
     let mut funnels = crate::compare::compare(&mut scores);
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
     let answers = crate::disclosure::answer_counts(&data, &scores, period);
-    let register = register_path(&config);
-    let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
+    timings.lap(Stage::Compare);
     Ok(Analysis {
         config,
         data,
@@ -141,6 +161,7 @@ pub fn analyse(config: Config, period: Option<Period>) -> Result<Analysis> {
         spc,
         funnels,
         answers,
+        periods,
         signals,
     })
 }
@@ -231,13 +252,25 @@ fn scope_of(folders: &[(u32, String)], vsvs: &[u32], previous: &Previous) -> Sco
 /// with a partial scope only the files inside it, the others of `previous` kept, and an
 /// index listing every VSV with an agenda in the folder afterwards.
 pub fn build_over(a: &Analysis, vsvs: &[u32], previous: &Previous) -> Result<Bundle> {
+    build_timed(a, vsvs, previous, &mut Timings::off())
+}
+
+/// [`build_over`], recording the time and memory of each stage in `timings`.
+pub fn build_timed(
+    a: &Analysis,
+    vsvs: &[u32],
+    previous: &Previous,
+    timings: &mut Timings,
+) -> Result<Bundle> {
     let folders = vsv_folders(a);
     let scope = scope_of(&folders, vsvs, previous);
     let mut bundle = Bundle::new();
     let shown = a.scores.up_to(a.period);
     add_tables(&mut bundle, a, &shown)?;
+    timings.lap(Stage::Tables);
     let (units, empty) = agenda_units(a, vsvs, &folders);
     let figures = add_figures(&mut bundle, a, &shown, &units)?;
+    timings.lap(Stage::Charts);
     let rules = crate::flags::Rules {
         targets: a.config.targets.clone(),
     };
@@ -252,6 +285,7 @@ pub fn build_over(a: &Analysis, vsvs: &[u32], previous: &Previous) -> Result<Bun
         &a.config.quotes,
         flags.iter().filter(|f| points::leads(f)),
     );
+    timings.lap(Stage::Flags);
     add_agendas(&mut bundle, a, &shown, &units, &figures, &flags, &quotes)?;
     let listed = listed_agendas(&folders, &units, &scope, previous);
     let index = crate::render::index::index(&crate::render::index::IndexInput {
@@ -271,6 +305,7 @@ pub fn build_over(a: &Analysis, vsvs: &[u32], previous: &Previous) -> Result<Bun
         a.config.analysis.language,
     )?;
     add_manifest(a, &mut bundle, &scope, previous)?;
+    timings.lap(Stage::Documents);
     Ok(bundle)
 }
 
@@ -352,6 +387,7 @@ fn add_figures(
         spc: &a.spc,
         funnels: &a.funnels,
         answers: &a.answers,
+        periods: &a.periods,
     };
     let per_unit: Vec<Vec<Figure>> = units
         .iter()
@@ -403,35 +439,38 @@ fn add_agendas(
         .filter(|((unit, _), _)| *unit == Unit::Region)
         .flat_map(|(_, figs)| figs.iter().map(|f| f.link_from_vsv()))
         .collect();
-    for ((unit, dir), figs) in units.iter().zip(figures) {
-        let links: Vec<ChartLink> = figs.iter().map(Figure::link).collect();
-        let extras = Extras {
-            charts: &links,
-            region_charts: &region_charts,
-            flags,
-            follow_ups: &follow_ups,
-            register: &register_name,
-            quotes,
-        };
-        let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
-        // agenda_md gives only the Markdown: the title is its heading.
-        let title = markdown
-            .lines()
-            .find_map(|l| l.strip_prefix("# "))
-            .map_or_else(|| layout::AGENDA.to_string(), plain_text);
-        let charts = links.iter().chain(&region_charts);
-        let doc = Document {
-            title,
-            charts: charts.map(|c| c.file.clone()).collect(),
-            markdown,
-        };
-        add_documents(
-            bundle,
-            dir,
-            layout::AGENDA,
-            &doc,
-            a.config.analysis.language,
-        )?;
+    // Each unit's agenda is independent of the others: written in parallel, added in
+    // unit order, so the bundle is the same whatever the number of threads.
+    let documents: Vec<Vec<(String, Vec<u8>)>> = units
+        .par_iter()
+        .zip(figures)
+        .map(|((unit, dir), figs)| {
+            let links: Vec<ChartLink> = figs.iter().map(Figure::link).collect();
+            let extras = Extras {
+                charts: &links,
+                region_charts: &region_charts,
+                flags,
+                follow_ups: &follow_ups,
+                register: &register_name,
+                quotes,
+            };
+            let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
+            // agenda_md gives only the Markdown: the title is its heading.
+            let title = markdown
+                .lines()
+                .find_map(|l| l.strip_prefix("# "))
+                .map_or_else(|| layout::AGENDA.to_string(), plain_text);
+            let charts = links.iter().chain(&region_charts);
+            let doc = Document {
+                title,
+                charts: charts.map(|c| c.file.clone()).collect(),
+                markdown,
+            };
+            documents(bundle, dir, layout::AGENDA, &doc, a.config.analysis.language)
+        })
+        .collect::<Result<_>>()?;
+    for (path, bytes) in documents.into_iter().flatten() {
+        bundle.add(path, bytes)?;
     }
     Ok(())
 }
@@ -494,8 +533,8 @@ fn add_manifest(
     bundle.add(MANIFEST, manifest)
 }
 
-/// Adds `<dir>/<name>.md`, `.html` (charts inline as SVG) and, for agendas, `.docx` (charts
-/// as PNG) from one document. Its charts are looked up in the bundle relative to `dir`.
+/// Adds `<dir>/<name>.md`, `.html` and, for agendas, `.docx` of one document (see
+/// [`documents`]).
 fn add_documents(
     bundle: &mut Bundle,
     dir: &str,
@@ -503,6 +542,22 @@ fn add_documents(
     doc: &Document,
     lang: Language,
 ) -> Result<()> {
+    for (path, bytes) in documents(bundle, dir, name, doc, lang)? {
+        bundle.add(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// `<dir>/<name>.md`, `.html` (charts inline as SVG) and, for agendas, `.docx` (charts as
+/// PNG) from one document, with their paths. Its charts are looked up in the bundle
+/// relative to `dir`.
+fn documents(
+    bundle: &Bundle,
+    dir: &str,
+    name: &str,
+    doc: &Document,
+    lang: Language,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let prefix = if dir.is_empty() {
         String::new()
     } else {
@@ -524,28 +579,25 @@ fn add_documents(
         };
         crate::render::html::markdown_to_html(md, &doc.title, lang.id(), depth, &svg)
     };
-    let docx = if name == layout::AGENDA {
+    let mut out = vec![
+        (layout::document(dir, name, "md"), md.as_bytes().to_vec()),
+        (layout::document(dir, name, "html"), html.into_bytes()),
+    ];
+    if name == layout::AGENDA {
         let png = |src: &str| {
             bundle
                 .get(&layout::png(charts.get(src)?))
                 .map(<[u8]>::to_vec)
         };
-        Some(
+        let docx =
             crate::render::docx::markdown_to_docx(md, &doc.title, lang.texts().figure, depth, &png)
                 .map_err(|e| Error::Output {
                     path: layout::document(dir, name, "docx").into(),
                     message: e.to_string(),
-                })?,
-        )
-    } else {
-        None
-    };
-    bundle.add(layout::document(dir, name, "md"), md.as_bytes().to_vec())?;
-    bundle.add(layout::document(dir, name, "html"), html.into_bytes())?;
-    if let Some(docx) = docx {
-        bundle.add(layout::document(dir, name, "docx"), docx)?;
+                })?;
+        out.push((layout::document(dir, name, "docx"), docx));
     }
-    Ok(())
+    Ok(out)
 }
 
 /// The bundle path of `src` linked from a document in folder `prefix` ("vsv-x/"):

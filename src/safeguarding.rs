@@ -19,6 +19,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::period::Period;
@@ -231,33 +233,82 @@ const NOT_SIGNALS: &[&str] = &[
 /// A pattern split into its words.
 type Words = Vec<&'static str>;
 
-/// [`PATTERNS`] split into words once.
-static PATTERN_WORDS: LazyLock<Vec<(Category, Vec<Words>)>> = LazyLock::new(|| {
-    PATTERNS
-        .iter()
-        .map(|(c, ps)| (*c, ps.iter().map(|p| p.split(' ').collect()).collect()))
-        .collect()
+/// Patterns by their first word, so that a text word is held against the few patterns
+/// that can start there rather than all of them (every open answer of a national export
+/// passes here). Patterns keep their place in their list: `exact` holds those whose first
+/// word has no `*`, under that word, `wild` the others.
+struct Index<T> {
+    patterns: Vec<(Words, T)>,
+    exact: FxHashMap<&'static str, Vec<usize>>,
+    wild: Vec<usize>,
+}
+
+impl<T: Copy> Index<T> {
+    fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut index = Index {
+            patterns: Vec::new(),
+            exact: FxHashMap::default(),
+            wild: Vec::new(),
+        };
+        for (pattern, tag) in list {
+            let words: Words = pattern.split(' ').collect();
+            let at = index.patterns.len();
+            match words.first() {
+                Some(first) if !first.contains('*') => {
+                    index.exact.entry(first).or_default().push(at)
+                }
+                _ => index.wild.push(at),
+            }
+            index.patterns.push((words, tag));
+        }
+        index
+    }
+
+    /// The patterns that match `words` from `i` on, in list order.
+    fn matches<'s>(&'s self, words: &'s [&str], i: usize) -> impl Iterator<Item = &'s (Words, T)> {
+        let exact = words
+            .get(i)
+            .and_then(|w| self.exact.get(w))
+            .map_or(&[][..], Vec::as_slice);
+        let mut found: Vec<usize> = exact
+            .iter()
+            .chain(&self.wild)
+            .copied()
+            .filter(|&p| matches_at(words, i, &self.patterns[p].0))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|p| &self.patterns[p])
+    }
+}
+
+/// [`PATTERNS`], indexed once.
+static PATTERN_INDEX: LazyLock<Index<Category>> = LazyLock::new(|| {
+    Index::new(
+        PATTERNS
+            .iter()
+            .flat_map(|(c, ps)| ps.iter().map(move |p| (*p, *c))),
+    )
 });
 
-/// [`NOT_SIGNALS`] split into words once.
-static NOT_SIGNAL_WORDS: LazyLock<Vec<Words>> =
-    LazyLock::new(|| NOT_SIGNALS.iter().map(|p| p.split(' ').collect()).collect());
+/// [`NOT_SIGNALS`], indexed once.
+static NOT_SIGNAL_INDEX: LazyLock<Index<()>> =
+    LazyLock::new(|| Index::new(NOT_SIGNALS.iter().map(|p| (*p, ()))));
 
 /// The most urgent safeguarding signal in `text` (first in [`Category`]'s order), if any.
 pub fn signal(text: &str) -> Option<Category> {
-    let (patterns, not_signals) = (&*PATTERN_WORDS, &*NOT_SIGNAL_WORDS);
+    let (patterns, not_signals) = (&*PATTERN_INDEX, &*NOT_SIGNAL_INDEX);
     let mut found: Option<Category> = None;
     for clause in clauses(text) {
         let words: Vec<&str> = clause.iter().map(String::as_str).collect();
         let mut i = 0;
         while i < words.len() {
-            if let Some(p) = not_signals.iter().find(|p| matches_at(&words, i, p)) {
+            // Not a signal ("alarm geslagen"): the first such pattern in the list is skipped.
+            if let Some((p, ())) = not_signals.matches(&words, i).next() {
                 i += p.len();
                 continue;
             }
-            for (category, list) in patterns {
-                let hit = list.iter().any(|p| matches_at(&words, i, p));
-                if hit && found.is_none_or(|f| *category < f) {
+            for (_, category) in patterns.matches(&words, i) {
+                if found.is_none_or(|f| *category < f) {
                     found = Some(*category);
                 }
             }

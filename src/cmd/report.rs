@@ -7,7 +7,8 @@ use prem::error::UsageProblem;
 use prem::i18n::Msg;
 use prem::labels::Words;
 use prem::period::Period;
-use prem::report::{analyse, build_over, resolve_vsvs, scope, Analysis};
+use prem::report::{analyse_timed, build_timed, resolve_vsvs, scope, Analysis};
+use prem::timings::{Stage, Timings};
 use prem::rerun::Previous;
 
 use crate::cli::ReportArgs;
@@ -22,9 +23,14 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
         ),
     };
     let out = a.out.clone().unwrap_or_else(|| config.output_dir());
+    let mut timings = if a.timings {
+        Timings::on()
+    } else {
+        Timings::off()
+    };
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
-    let analysis = analyse(config, period)?;
+    let analysis = analyse_timed(config, period, &mut timings)?;
     report_signals(&analysis, &out)?;
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
@@ -51,14 +57,33 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
             return Err(e.into());
         }
     };
-    let bundle = build_over(&analysis, &vsvs, &previous)?;
+    let bundle = build_timed(&analysis, &vsvs, &previous, &mut timings)?;
     bundle.write(&dir)?;
+    timings.lap(Stage::Write);
     pb.finish_and_clear();
     if !quiet {
         print_summary(&analysis);
     }
+    if a.timings {
+        print_timings(&timings, lang);
+    }
     println!("{}", dir.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--timings`: one line per stage and the total, on stderr.
+fn print_timings(t: &Timings, lang: prem::i18n::Language) {
+    let threads = rayon::current_num_threads().to_string();
+    eprintln!("{}", lang.say(Msg::TimingsHeader, &[("threads", &threads)]));
+    let line = |name: &str, wall: std::time::Duration, peak: Option<u64>| {
+        let secs = lang.decimal(wall.as_secs_f64(), 2);
+        let mib = peak.map_or_else(String::new, |b| format!("{:>6} MiB", b >> 20));
+        eprintln!("  {name:<40} {secs:>8} s {mib}");
+    };
+    for lap in t.laps() {
+        line(lang.stage(lap.stage), lap.wall, lap.peak);
+    }
+    line(lang.msg(Msg::TimingsTotal), t.total(), t.peak());
 }
 
 /// The data-quality summary on stderr: one line per source and a line of totals.

@@ -173,6 +173,8 @@ pub enum Msg {
     Reading,
     Writing,
     Generating,
+    TimingsHeader,
+    TimingsTotal,
 }
 
 impl Msg {
@@ -728,6 +730,11 @@ impl Msg {
             Reading => ("exports lezen en scores berekenen", "reading exports and scoring"),
             Writing => ("rapport schrijven", "writing the report"),
             Generating => ("voorbeeldexports maken", "generating sample exports"),
+            TimingsHeader => (
+                "tijd en piekgeheugen per onderdeel ({threads} rekenkernen):",
+                "time and peak memory per stage ({threads} cores):",
+            ),
+            TimingsTotal => ("totaal", "total"),
         }
     }
 

@@ -165,6 +165,8 @@ pub struct Source<'a> {
     pub funnels: &'a Funnels,
     /// The answer counts that may be shown, per unit and theme.
     pub answers: &'a ShownAnswers,
+    /// The periods of the data, oldest first ([`Canonical::periods`], computed once).
+    pub periods: &'a [Period],
 }
 
 impl Source<'_> {
@@ -537,7 +539,7 @@ fn spc(src: &Source, unit: Unit, m: Measure, label: &str) -> Option<SpcPlot> {
     let first = series.periods.first().copied()?;
     let mut all = Vec::new();
     let mut next = shown.into_iter().zip(&series.periods).peekable();
-    for p in src.data.periods() {
+    for &p in src.periods {
         if p < first || p > src.period {
             continue;
         }
@@ -857,9 +859,9 @@ fn grade_nps(src: &Source, unit: Unit) -> Option<GradeNps> {
             .any(|m| src.scores.unit_cell(p, vsv, m).is_some())
     };
     let periods: Vec<Period> = src
-        .data
-        .periods()
-        .into_iter()
+        .periods
+        .iter()
+        .copied()
         .filter(|p| *p <= src.period && has_cell(*p))
         .collect();
     if periods.is_empty() {
@@ -949,6 +951,7 @@ vsv = "VSV"
         pub spc: SpcCharts,
         pub funnels: Funnels,
         pub answers: ShownAnswers,
+        pub periods: Vec<Period>,
     }
 
     impl Fixture {
@@ -961,6 +964,7 @@ vsv = "VSV"
                 spc: &self.spc,
                 funnels: &self.funnels,
                 answers: &self.answers,
+                periods: &self.periods,
             }
         }
 
@@ -991,6 +995,7 @@ vsv = "VSV"
         let funnels = crate::compare::compare(&mut scores);
         let answers = crate::disclosure::answer_counts(&data, &scores, q3());
         let scores = scores.up_to(q3());
+        let periods = data.periods();
         Fixture {
             config,
             data,
@@ -998,6 +1003,7 @@ vsv = "VSV"
             spc,
             funnels,
             answers,
+            periods,
         }
     }
 
