@@ -1,13 +1,17 @@
-//! Ingest + scoring (and the whole report, charts included) on `prem sample` data at two sizes:
-//! a region (8 VSVs × 8 quarters × 150 a quarter, with the local xlsx enquête) and the
-//! nation (71 VSVs × 12 quarters × 600 a quarter, PREM exports only).
-//! Run with `cargo bench`; the figures are reported in the issue notes, never asserted.
+//! Ingest + scoring and the whole report (tables, charts, agendas in three formats, index,
+//! manifest; everything but writing the folder) on `prem sample` data: a region (8 VSVs × 8
+//! quarters × 150 a quarter, with the local xlsx enquête), the nation (71 VSVs × 12
+//! quarters × 600 a quarter, PREM exports only), and a scaling series of 10, 20, 40 and 71
+//! VSVs (12 quarters × 600) that shows whether cost grows linearly with the VSVs.
+//! Run with `cargo bench --bench pipeline` (release profile); the figures are reported in
+//! the README and the issue notes, never asserted.
 
 // Test code: a failing unwrap is a failing test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 use prem::config::Config;
 use prem::report::analyse;
@@ -43,17 +47,36 @@ fn region() -> &'static Path {
     DIR.get_or_init(|| write_sample("region", &SampleOptions::default(), false))
 }
 
-fn nation() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let opts = SampleOptions {
-            vsvs: 71,
-            quarters: 12,
-            per_quarter: 600,
-            ..SampleOptions::default()
-        };
-        write_sample("nation", &opts, true)
-    })
+fn nation() -> PathBuf {
+    national_size(71)
+}
+
+/// `vsvs` VSVs at national size (12 quarters × 600 a quarter), PREM exports only; written
+/// once per process.
+fn national_size(vsvs: usize) -> PathBuf {
+    static DIRS: Mutex<BTreeMap<usize, PathBuf>> = Mutex::new(BTreeMap::new());
+    let mut dirs = DIRS.lock().expect("not poisoned");
+    dirs.entry(vsvs)
+        .or_insert_with(|| {
+            let opts = SampleOptions {
+                vsvs,
+                quarters: 12,
+                per_quarter: 600,
+                ..SampleOptions::default()
+            };
+            write_sample(&format!("nation-{vsvs}"), &opts, true)
+        })
+        .clone()
+}
+
+/// Analyses and builds the whole report of the sample in `dir`; the number of files.
+fn full_report(dir: &Path) -> usize {
+    let config = Config::load(&dir.join("prem.toml")).expect("config");
+    let a = analyse(config, None).expect("analysis");
+    prem::report::build(&a, &[])
+        .expect("report")
+        .files()
+        .count()
 }
 
 fn run(dir: &Path) -> usize {
@@ -73,21 +96,29 @@ fn ingest_and_score_region(b: divan::Bencher) {
 #[divan::bench(sample_count = 3)]
 fn ingest_and_score_nation(b: divan::Bencher) {
     let dir = nation();
-    b.bench(|| run(dir));
+    b.bench(|| run(&dir));
 }
 
-/// The region's whole report in memory: tables, agendas and all charts (about 185 PNG + SVG).
-#[divan::bench(sample_count = 3)]
+/// The region's whole report from its exports: about 185 charts, 9 agendas.
+#[divan::bench(sample_count = 5)]
 fn full_report_region(b: divan::Bencher) {
     let dir = region();
-    let config = Config::load(&dir.join("prem.toml")).expect("config");
-    let a = analyse(config, None).expect("analysis");
-    b.bench(|| {
-        prem::report::build(&a, &[])
-            .expect("report")
-            .files()
-            .count()
-    });
+    b.bench(|| full_report(dir));
+}
+
+/// The nation's whole report from its exports: about 580 charts, 72 agendas.
+#[divan::bench(sample_count = 2)]
+fn full_report_nation(b: divan::Bencher) {
+    let dir = nation();
+    b.bench(|| full_report(&dir));
+}
+
+/// The whole report as the VSVs grow (12 quarters × 600 a quarter each): linear cost
+/// doubles the time from 10 to 20 VSVs, and again from 20 to 40.
+#[divan::bench(args = [10, 20, 40, 71], sample_count = 1)]
+fn full_report_scaling(b: divan::Bencher, vsvs: usize) {
+    let dir = national_size(vsvs);
+    b.bench(|| full_report(&dir));
 }
 
 /// One chart: the region heatmap drawn as SVG and rasterised to PNG.

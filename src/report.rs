@@ -28,6 +28,8 @@ use rustc_hash::FxHashMap as HashMap;
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub config: Config,
+    /// The canonical tables, without their answers: [`analyse`] releases those once the
+    /// cells are scored ([`ingest`] gives them whole).
     pub data: Canonical,
     pub scores: Scores,
     /// The report's period.
@@ -151,6 +153,9 @@ pub fn analyse_timed(
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
     let answers = crate::disclosure::answer_counts(&data, &scores, period);
+    // Every number the report shows now lives in the cells and counts: the answers table
+    // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
+    data.answers = Vec::new();
     timings.lap(Stage::Compare);
     Ok(Analysis {
         config,
@@ -266,11 +271,18 @@ pub fn build_timed(
     let scope = scope_of(&folders, vsvs, previous);
     let mut bundle = Bundle::new();
     let shown = a.scores.up_to(a.period);
-    add_tables(&mut bundle, a, &shown)?;
-    timings.lap(Stage::Tables);
     let (units, empty) = agenda_units(a, vsvs, &folders);
-    let figures = add_figures(&mut bundle, a, &shown, &units)?;
-    timings.lap(Stage::Charts);
+    // The tables (the XLSX writer is one long task) beside the charts (many short ones):
+    // together they keep both cores busy.
+    let (tables, charts) = rayon::join(
+        || table_files(a, &shown),
+        || figure_files(a, &shown, &units),
+    );
+    let (figures, charts) = charts?;
+    for (path, bytes) in tables?.into_iter().chain(charts) {
+        bundle.add(path, bytes)?;
+    }
+    timings.lap(Stage::TablesCharts);
     let rules = crate::flags::Rules {
         targets: a.config.targets.clone(),
     };
@@ -309,35 +321,28 @@ pub fn build_timed(
     Ok(bundle)
 }
 
-/// Adds the tables of scores and reliability and the data-quality report.
-fn add_tables(bundle: &mut Bundle, a: &Analysis, shown: &Scores) -> Result<()> {
+/// The tables of scores and reliability and the data-quality report, with their paths.
+fn table_files(a: &Analysis, shown: &Scores) -> Result<Vec<(String, Vec<u8>)>> {
     let lang = a.config.analysis.language;
     let rows = tables::score_rows(&a.data, shown);
-    bundle.add(
-        layout::table(layout::SCORES_CSV),
-        tables::scores_csv(&rows)?,
-    )?;
-    bundle.add(
-        layout::table(layout::SCORES_XLSX),
-        tables::scores_xlsx(&rows)?,
-    )?;
-    bundle.add(
-        layout::table(layout::SCORES_PARQUET),
-        tables::scores_parquet(&rows)?,
-    )?;
-    bundle.add(
-        layout::table(layout::RELIABILITY_CSV),
-        tables::reliability_csv(&a.data, shown)?,
-    )?;
-    bundle.add(
-        layout::document("", layout::DATA_QUALITY, "csv"),
-        quality::quality_csv(&a.data.quality, lang)?,
-    )?;
-    bundle.add(
-        layout::document("", layout::DATA_QUALITY, "md"),
-        quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
-    )?;
-    Ok(())
+    let [csv, xlsx, parquet] = tables::score_files(rows)?;
+    Ok(vec![
+        (layout::table(layout::SCORES_CSV), csv),
+        (layout::table(layout::SCORES_XLSX), xlsx),
+        (layout::table(layout::SCORES_PARQUET), parquet),
+        (
+            layout::table(layout::RELIABILITY_CSV),
+            tables::reliability_csv(&a.data, shown)?,
+        ),
+        (
+            layout::document("", layout::DATA_QUALITY, "csv"),
+            quality::quality_csv(&a.data.quality, lang)?,
+        ),
+        (
+            layout::document("", layout::DATA_QUALITY, "md"),
+            quality::quality_md(&a.data.quality, lang, &a.config.analysis.name).into_bytes(),
+        ),
+    ])
 }
 
 /// The units that get an agenda now, with their folders (the VSVs asked for, then the
@@ -371,14 +376,13 @@ fn agenda_units(
     (units, empty)
 }
 
-/// Draws every unit's charts (the region's own ones too) and adds them as SVG and PNG;
-/// returns the figures per unit, in the order of `units`.
-fn add_figures(
-    bundle: &mut Bundle,
+/// Draws every unit's charts (the region's own ones too) as SVG and PNG: the figures per
+/// unit, in the order of `units`, and the files with their paths.
+fn figure_files(
     a: &Analysis,
     shown: &Scores,
     units: &[(Unit, String)],
-) -> Result<Vec<Vec<Figure>>> {
+) -> Result<(Vec<Vec<Figure>>, Vec<(String, Vec<u8>)>)> {
     let source = figures::Source {
         config: &a.config,
         data: &a.data,
@@ -390,7 +394,7 @@ fn add_figures(
         periods: &a.periods,
     };
     let per_unit: Vec<Vec<Figure>> = units
-        .iter()
+        .par_iter()
         .map(|(unit, dir)| {
             let mut f = figures::unit_figures(&source, *unit, dir);
             if *unit == Unit::Region {
@@ -399,17 +403,18 @@ fn add_figures(
             f
         })
         .collect();
-    let all_figures: Vec<Figure> = per_unit.iter().flatten().cloned().collect();
+    let all_figures: Vec<&Figure> = per_unit.iter().flatten().collect();
     let rendered = figures::render_all(&all_figures).map_err(|(path, e)| Error::Output {
         path: path.into(),
         message: e.to_string(),
     })?;
+    let mut files = Vec::with_capacity(2 * rendered.len());
     for (f, r) in all_figures.iter().zip(rendered) {
         let path = f.path();
-        bundle.add(layout::svg(&path), r.svg.into_bytes())?;
-        bundle.add(layout::png(&path), r.png)?;
+        files.push((layout::svg(&path), r.svg.into_bytes()));
+        files.push((layout::png(&path), r.png));
     }
-    Ok(per_unit)
+    Ok((per_unit, files))
 }
 
 /// Adds the agenda of every unit in `units` (whose charts are `figures`) in its three
@@ -665,8 +670,11 @@ mod tests {
             r.column("date").unwrap().dtype(),
             &polars::prelude::DataType::Date
         );
-        let ans = a.data.answers_frame().unwrap();
-        assert_eq!(ans.height(), a.data.answers.len());
+        // The analysis releases its answers once scored: the frame comes from ingest.
+        assert!(a.data.answers.is_empty());
+        let data = ingest(&a.config, &load_codebooks(&a.config).unwrap()).unwrap();
+        let ans = data.answers_frame().unwrap();
+        assert_eq!(ans.height(), data.answers.len());
         // Scores are 0–10 whatever the scale.
         let score = ans.column("score").unwrap().f32().unwrap();
         let values = score.cont_slice().unwrap();
@@ -674,12 +682,32 @@ mod tests {
         // Every answer row points at a respondent of the same care type.
         assert_eq!(
             ans.column("care_type").unwrap().null_count(),
-            a.data
-                .answers
+            data.answers
                 .iter()
-                .filter(|x| a.data.respondents[x.row as usize].care_type.is_none())
+                .filter(|x| data.respondents[x.row as usize].care_type.is_none())
                 .count()
         );
+    }
+
+    /// Quotes are chosen from rows indexed once per period and VSV: the same quotes as a
+    /// scan of all the data for each flag.
+    #[test]
+    fn quotes_from_the_period_index_are_those_of_a_full_scan() {
+        let (_dir, a) = sample_analysis();
+        let shown = a.scores.up_to(a.period);
+        let rules = crate::flags::Rules {
+            targets: a.config.targets.clone(),
+        };
+        let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
+        assert!(flags.len() > 3, "{} flags", flags.len());
+        let chosen = FlagQuotes::choose(&a.data, &shown, &a.config.quotes, &flags);
+        let mut quoted = 0;
+        for f in &flags {
+            let scanned = crate::disclosure::quotes_for(&a.data, &shown, &a.config.quotes, f);
+            assert_eq!(chosen.of(f), scanned.as_slice(), "{f:?}");
+            quoted += scanned.len();
+        }
+        assert!(quoted > 0, "no flag has quotes: the test compares nothing");
     }
 
     #[test]

@@ -21,10 +21,9 @@ pub enum Stage {
     Trend,
     /// Case-mix standardisation, funnels and bands.
     Compare,
-    /// scores.csv/.xlsx/.parquet, reliability and data quality.
-    Tables,
-    /// Every chart drawn as SVG and rasterised to PNG.
-    Charts,
+    /// scores.csv/.xlsx/.parquet, reliability and data quality, beside every chart drawn
+    /// as SVG and rasterised to PNG (the two run together).
+    TablesCharts,
     /// Improvement points, strengths and their quotes.
     Flags,
     /// Agendas (Markdown, HTML, Word), the index and the manifest.
@@ -145,6 +144,7 @@ mod tests {
         drop(big);
         let stages: Vec<Stage> = t.laps().iter().map(|l| l.stage).collect();
         assert_eq!(stages, [Stage::Ingest, Stage::Score]);
+        assert_eq!(Stage::TablesCharts.id(), "tables_charts");
         if let Some(peak) = t.laps()[1].peak {
             assert!(peak >= 64 << 20, "peak {peak} misses the 64 MiB buffer");
         }

@@ -958,6 +958,73 @@ fn unknown_period_or_vsv_is_bad_usage() {
         .code(2);
 }
 
+/// Work is spread over the cores (files, cells, charts, agendas), but the report does not
+/// depend on how: one thread and two give the same bytes in every file.
+#[test]
+fn one_thread_or_two_give_the_same_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let mut folders = Vec::new();
+    for threads in ["1", "2"] {
+        let out = tmp.path().join(format!("threads-{threads}"));
+        prem()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["report", "--quiet", "--out"])
+            .arg(&out)
+            .arg(root.join("data-samples/prem.toml"))
+            .assert()
+            .success();
+        folders.push(out.join("2026-Q3"));
+    }
+    let files = files_under(&folders[0]);
+    assert_eq!(files, files_under(&folders[1]));
+    assert!(files.len() > 100, "{} files", files.len());
+    for f in files {
+        assert!(
+            std::fs::read(folders[0].join(&f)).unwrap() == std::fs::read(folders[1].join(&f)).unwrap(),
+            "{} differs between 1 and 2 threads",
+            f.display()
+        );
+    }
+}
+
+/// `--timings` names every stage in the report's language, with seconds and the total.
+#[test]
+fn timings_name_every_stage() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = prem()
+        .args(["report", "--quiet", "--timings", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("data-samples/prem.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for stage in [
+        "tijd en piekgeheugen per onderdeel",
+        "exports lezen",
+        "scores berekenen",
+        "privacy: onderdrukken en controleren",
+        "trends en SPC",
+        "regiovergelijking",
+        "tabellen en grafieken",
+        "verbeterpunten en citaten",
+        "agenda's, index en manifest",
+        "naar schijf schrijven",
+        "totaal",
+    ] {
+        let line = stderr.lines().find(|l| l.contains(stage));
+        assert!(
+            line.is_some_and(|l| l.contains(" s")),
+            "no line with seconds for {stage:?} in:\n{stderr}"
+        );
+    }
+    // Dutch decimals: "0,12 s", never "0.12 s".
+    let total = stderr.lines().find(|l| l.contains("totaal")).unwrap();
+    assert!(total.contains(','), "{total}");
+}
+
 /// The example report in the repository (`reports/`) is part of what a fresh run on
 /// `data-samples/` writes: the files the README links to (one VSV, the region's agenda and
 /// heatmap, the tables' CSV), kept small because every change to the output re-commits them.

@@ -142,7 +142,7 @@ pub struct ChartLink {
 }
 
 /// Renders every figure, in parallel; the output keeps the input order.
-pub fn render_all(figures: &[Figure]) -> Result<Vec<Rendered>, (String, ChartError)> {
+pub fn render_all(figures: &[&Figure]) -> Result<Vec<Rendered>, (String, ChartError)> {
     figures
         .par_iter()
         .map(|f| f.chart.render().map_err(|e| (f.path(), e)))
