@@ -494,7 +494,11 @@ impl<'a> PeriodRows<'a> {
             all: HashMap::default(),
             by_vsv: HashMap::default(),
         };
-        for r in data.respondents.iter().filter(|r| periods.contains(&r.period)) {
+        for r in data
+            .respondents
+            .iter()
+            .filter(|r| periods.contains(&r.period))
+        {
             rows.all.entry(r.period).or_default().push(r);
             rows.by_vsv.entry((r.period, r.vsv)).or_default().push(r);
         }

@@ -28,8 +28,8 @@ pub mod report;
 pub mod rerun;
 pub mod safeguarding;
 pub mod sample;
-pub mod timings;
 pub mod score;
+pub mod timings;
 pub mod trend;
 
 #[cfg(test)]

@@ -473,8 +473,7 @@ const PHRASES: &[(&str, bool)] = &[
 pub fn polarity(text: &str) -> Polarity {
     let lexicon = &*LEXICON;
     let (mut positive, mut negative) = (0usize, 0usize);
-    for clause in clauses(text) {
-        let words: Vec<&str> = clause.iter().map(String::as_str).collect();
+    for words in clauses(text).iter() {
         let mut negated = 0usize;
         let mut nothing = false;
         let mut i = 0;
@@ -484,7 +483,9 @@ pub fn polarity(text: &str) -> Polarity {
             if hit.is_none() {
                 let w = words[i];
                 if (w == "te" || w == "too")
-                    && words.get(i + 1).is_some_and(|n| lexicon.too_what.contains(n))
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| lexicon.too_what.contains(n))
                 {
                     hit = Some((false, 2));
                 } else {
@@ -560,8 +561,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             words.entry(w).or_insert(class);
         }
     }
-    let mut phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, bool)>> =
-        FxHashMap::default();
+    let mut phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, bool)>> = FxHashMap::default();
     for (phrase, good) in PHRASES {
         let parts: Vec<&'static str> = phrase.split(' ').collect();
         if let Some(first) = parts.first() {
@@ -600,59 +600,90 @@ impl Lexicon {
 /// The text as clauses of words: lower case, accents removed, split at punctuation (a
 /// negation does not reach past a comma or a full stop). Apostrophes stay inside words
 /// ("didn't"), any other non-letter splits.
-pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut clause: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let flush_word = |word: &mut String, clause: &mut Vec<String>| {
-        let w = word.trim_matches('\'');
-        if !w.is_empty() {
-            clause.push(w.to_string());
+pub(crate) fn clauses(text: &str) -> Clauses {
+    let mut c = Clauses {
+        buf: String::with_capacity(text.len()),
+        words: Vec::new(),
+        ends: Vec::new(),
+    };
+    // The current word is buf[start..]; a word is trimmed of apostrophes when it ends.
+    let mut start = 0;
+    let flush_word = |c: &mut Clauses, start: &mut usize| {
+        let word = &c.buf[*start..];
+        let trimmed = word.trim_matches('\'');
+        if !trimmed.is_empty() {
+            let from = *start + (word.len() - word.trim_start_matches('\'').len());
+            c.words.push((from, from + trimmed.len()));
         }
-        word.clear();
+        *start = c.buf.len();
     };
     let mut after_space = true;
-    for c in text.chars() {
+    for ch in text.chars() {
         // A dash between spaces ends a clause ("No - service was very good"); inside a
         // word it only splits it ("self-harm").
-        let dash_alone = c == '-' && after_space;
-        after_space = c.is_whitespace();
-        let c = if matches!(c, '’' | '‘' | '`' | '´') {
+        let dash_alone = ch == '-' && after_space;
+        after_space = ch.is_whitespace();
+        let ch = if matches!(ch, '’' | '‘' | '`' | '´') {
             '\''
         } else {
-            c
+            ch
         };
-        if c.is_ascii_alphanumeric() || c == '\'' {
+        if ch.is_ascii_alphanumeric() || ch == '\'' {
             // Most text is ASCII: no case mapping or decomposition to look up.
-            word.push(c.to_ascii_lowercase());
+            c.buf.push(ch.to_ascii_lowercase());
             continue;
         }
-        if c.is_alphanumeric() {
-            for lc in c.to_lowercase() {
+        if ch.is_alphanumeric() {
+            for lc in ch.to_lowercase() {
                 for d in std::iter::once(lc).nfd() {
                     if !is_combining_mark(d) {
-                        word.push(d);
+                        c.buf.push(d);
                     }
                 }
             }
             continue;
         }
-        flush_word(&mut word, &mut clause);
+        flush_word(&mut c, &mut start);
+        let clause_open = c.words.len() > c.ends.last().copied().unwrap_or(0);
         if (dash_alone
             || matches!(
-                c,
+                ch,
                 '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '\r' | '"' | '–' | '—'
             ))
-            && !clause.is_empty()
+            && clause_open
         {
-            out.push(std::mem::take(&mut clause));
+            c.ends.push(c.words.len());
         }
     }
-    flush_word(&mut word, &mut clause);
-    if !clause.is_empty() {
-        out.push(clause);
+    flush_word(&mut c, &mut start);
+    if c.words.len() > c.ends.last().copied().unwrap_or(0) {
+        c.ends.push(c.words.len());
     }
-    out
+    c
+}
+
+/// A text's clauses: its folded words in one buffer, and where each clause ends. One
+/// allocation per text instead of one per word: every open answer of an export is read
+/// twice (safeguarding and polarity).
+pub(crate) struct Clauses {
+    buf: String,
+    /// Each word's byte range in `buf`.
+    words: Vec<(usize, usize)>,
+    /// Per clause: the index of its last word + 1.
+    ends: Vec<usize>,
+}
+
+impl Clauses {
+    /// The clauses, each as its words.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Vec<&str>> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(from, &to)| {
+            self.words[from..to]
+                .iter()
+                .map(|&(a, b)| &self.buf[a..b])
+                .collect()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -765,13 +796,17 @@ mod tests {
 
     #[test]
     fn clauses_fold_accents_and_keep_apostrophes() {
+        let c = clauses("Één idee: didn’t WORK, ‘s nachts");
         assert_eq!(
-            clauses("Één idee: didn’t WORK, ‘s nachts"),
-            vec![
-                vec!["een".to_string(), "idee".into()],
-                vec!["didn't".into(), "work".into()],
-                vec!["s".into(), "nachts".into()],
+            c.iter().collect::<Vec<_>>(),
+            [
+                vec!["een", "idee"],
+                vec!["didn't", "work"],
+                vec!["s", "nachts"]
             ]
         );
+        // Apostrophes around a word go, a clause of no words is none.
+        let c = clauses("'quoted' - ; ,, ok");
+        assert_eq!(c.iter().collect::<Vec<_>>(), [vec!["quoted"], vec!["ok"]]);
     }
 }

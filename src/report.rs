@@ -24,6 +24,9 @@ use crate::trend::SpcCharts;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+/// Report files with their paths in the bundle, made before they are added.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// Everything computed for one report.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -322,7 +325,7 @@ pub fn build_timed(
 }
 
 /// The tables of scores and reliability and the data-quality report, with their paths.
-fn table_files(a: &Analysis, shown: &Scores) -> Result<Vec<(String, Vec<u8>)>> {
+fn table_files(a: &Analysis, shown: &Scores) -> Result<Files> {
     let lang = a.config.analysis.language;
     let rows = tables::score_rows(&a.data, shown);
     let [csv, xlsx, parquet] = tables::score_files(rows)?;
@@ -382,7 +385,7 @@ fn figure_files(
     a: &Analysis,
     shown: &Scores,
     units: &[(Unit, String)],
-) -> Result<(Vec<Vec<Figure>>, Vec<(String, Vec<u8>)>)> {
+) -> Result<(Vec<Vec<Figure>>, Files)> {
     let source = figures::Source {
         config: &a.config,
         data: &a.data,
@@ -446,7 +449,7 @@ fn add_agendas(
         .collect();
     // Each unit's agenda is independent of the others: written in parallel, added in
     // unit order, so the bundle is the same whatever the number of threads.
-    let documents: Vec<Vec<(String, Vec<u8>)>> = units
+    let documents: Vec<Files> = units
         .par_iter()
         .zip(figures)
         .map(|((unit, dir), figs)| {
@@ -471,7 +474,13 @@ fn add_agendas(
                 charts: charts.map(|c| c.file.clone()).collect(),
                 markdown,
             };
-            documents(bundle, dir, layout::AGENDA, &doc, a.config.analysis.language)
+            documents(
+                bundle,
+                dir,
+                layout::AGENDA,
+                &doc,
+                a.config.analysis.language,
+            )
         })
         .collect::<Result<_>>()?;
     for (path, bytes) in documents.into_iter().flatten() {
@@ -562,7 +571,7 @@ fn documents(
     name: &str,
     doc: &Document,
     lang: Language,
-) -> Result<Vec<(String, Vec<u8>)>> {
+) -> Result<Files> {
     let prefix = if dir.is_empty() {
         String::new()
     } else {

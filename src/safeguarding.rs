@@ -264,20 +264,28 @@ impl<T: Copy> Index<T> {
         index
     }
 
-    /// The patterns that match `words` from `i` on, in list order.
+    /// The patterns that can start at word `i` (by index), in no particular order.
+    fn candidates<'s>(&'s self, words: &[&str], i: usize) -> impl Iterator<Item = usize> + 's {
+        let exact: &'s [usize] = match words.get(i) {
+            Some(&w) => self.exact.get(w).map_or(&[], Vec::as_slice),
+            None => &[],
+        };
+        exact.iter().chain(&self.wild).copied()
+    }
+
+    /// The patterns that match `words` from `i` on, in no particular order.
     fn matches<'s>(&'s self, words: &'s [&str], i: usize) -> impl Iterator<Item = &'s (Words, T)> {
-        let exact = words
-            .get(i)
-            .and_then(|w| self.exact.get(w))
-            .map_or(&[][..], Vec::as_slice);
-        let mut found: Vec<usize> = exact
-            .iter()
-            .chain(&self.wild)
-            .copied()
+        self.candidates(words, i)
+            .filter(move |&p| matches_at(words, i, &self.patterns[p].0))
+            .map(|p| &self.patterns[p])
+    }
+
+    /// The first pattern in list order that matches `words` from `i` on.
+    fn first_match(&self, words: &[&str], i: usize) -> Option<&(Words, T)> {
+        self.candidates(words, i)
             .filter(|&p| matches_at(words, i, &self.patterns[p].0))
-            .collect();
-        found.sort_unstable();
-        found.into_iter().map(|p| &self.patterns[p])
+            .min()
+            .map(|p| &self.patterns[p])
     }
 }
 
@@ -298,12 +306,11 @@ static NOT_SIGNAL_INDEX: LazyLock<Index<()>> =
 pub fn signal(text: &str) -> Option<Category> {
     let (patterns, not_signals) = (&*PATTERN_INDEX, &*NOT_SIGNAL_INDEX);
     let mut found: Option<Category> = None;
-    for clause in clauses(text) {
-        let words: Vec<&str> = clause.iter().map(String::as_str).collect();
+    for words in clauses(text).iter() {
         let mut i = 0;
         while i < words.len() {
             // Not a signal ("alarm geslagen"): the first such pattern in the list is skipped.
-            if let Some((p, ())) = not_signals.matches(&words, i).next() {
+            if let Some((p, ())) = not_signals.first_match(&words, i) {
                 i += p.len();
                 continue;
             }

@@ -981,7 +981,8 @@ fn one_thread_or_two_give_the_same_report() {
     assert!(files.len() > 100, "{} files", files.len());
     for f in files {
         assert!(
-            std::fs::read(folders[0].join(&f)).unwrap() == std::fs::read(folders[1].join(&f)).unwrap(),
+            std::fs::read(folders[0].join(&f)).unwrap()
+                == std::fs::read(folders[1].join(&f)).unwrap(),
             "{} differs between 1 and 2 threads",
             f.display()
         );
@@ -1001,8 +1002,11 @@ fn timings_name_every_stage() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("tijd en piekgeheugen per onderdeel"),
+        "{stderr}"
+    );
     for stage in [
-        "tijd en piekgeheugen per onderdeel",
         "exports lezen",
         "scores berekenen",
         "privacy: onderdrukken en controleren",

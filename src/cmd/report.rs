@@ -8,8 +8,8 @@ use prem::i18n::Msg;
 use prem::labels::Words;
 use prem::period::Period;
 use prem::report::{analyse_timed, build_timed, resolve_vsvs, scope, Analysis};
-use prem::timings::{Stage, Timings};
 use prem::rerun::Previous;
+use prem::timings::{Stage, Timings};
 
 use crate::cli::ReportArgs;
 
