@@ -515,6 +515,10 @@ impl SerializeStruct for &mut Columns {
     }
 }
 
+/// Above this many rows an XLSX sheet is written in low-memory mode (a region over two
+/// years has about 10 000 score rows, the nation over three years 236 000).
+const LOW_MEMORY_ROWS: usize = 50_000;
+
 /// A table ready to write: column names and kinds (read from `R::default()`, so a table
 /// without rows has them too) and every row's values.
 struct Table {
@@ -570,10 +574,15 @@ impl Table {
         let mut book = Workbook::new();
         let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(err)?;
         book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
-        // Low memory: rows go to a temporary file as written, strings stay shared. The
-        // national table (236 000 rows) peaked at 800 MiB more in the standard mode; the
-        // file differs from it only in the rows' optional `spans` hint.
-        let sheet = book.add_worksheet_with_low_memory().map_err(err)?;
+        // A large table in low-memory mode: rows go to an unnamed temporary file as they
+        // are written, strings stay shared. The national table (236 000 rows) took 800 MiB
+        // more in the standard mode; the file differs from it only in the rows' optional
+        // `spans` hint. A region's table stays in memory, as before.
+        let sheet = if self.rows.len() > LOW_MEMORY_ROWS {
+            book.add_worksheet_with_low_memory().map_err(err)?
+        } else {
+            book.add_worksheet()
+        };
         sheet.set_name(sheet_name).map_err(err)?;
         let bold = Format::new().set_bold();
         for (c, name) in self.names.iter().enumerate() {
