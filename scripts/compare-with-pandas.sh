@@ -17,6 +17,7 @@ work="${WORK:-/tmp/prem-vs-pandas}"
 bins=("$@")
 [ ${#bins[@]} -eq 0 ] && bins=("$here/target/release/prem")
 mkdir -p "$work"
+cd "$work"
 
 if [ ! -f "$work/data/prem-only.toml" ]; then
     "${bins[-1]}" sample --quiet --vsvs 71 --quarters 12 --per-quarter 600 --out "$work/data"

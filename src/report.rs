@@ -31,8 +31,9 @@ type Files = Vec<(String, Vec<u8>)>;
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub config: Config,
-    /// The canonical tables, without their answers: [`analyse`] releases those once the
-    /// cells are scored ([`ingest`] gives them whole).
+    /// The canonical tables, without their answers and without the open answers of other
+    /// periods than the report's: [`analyse`] releases those once the cells are scored
+    /// ([`ingest`] gives them whole).
     pub data: Canonical,
     pub scores: Scores,
     /// The report's period.
@@ -159,6 +160,11 @@ pub fn analyse_timed(
     // Every number the report shows now lives in the cells and counts: the answers table
     // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
     data.answers = Vec::new();
+    // Only the report period's open answers can be quoted: the others go too.
+    for r in data.respondents.iter_mut().filter(|r| r.period != period) {
+        r.improvement = None;
+        r.compliment = None;
+    }
     timings.lap(Stage::Compare);
     Ok(Analysis {
         config,
@@ -327,8 +333,7 @@ pub fn build_timed(
 /// The tables of scores and reliability and the data-quality report, with their paths.
 fn table_files(a: &Analysis, shown: &Scores) -> Result<Files> {
     let lang = a.config.analysis.language;
-    let rows = tables::score_rows(&a.data, shown);
-    let [csv, xlsx, parquet] = tables::score_files(rows)?;
+    let [csv, xlsx, parquet] = tables::score_files(&a.data, shown)?;
     Ok(vec![
         (layout::table(layout::SCORES_CSV), csv),
         (layout::table(layout::SCORES_XLSX), xlsx),

@@ -9,6 +9,8 @@
 //! too), and a field holding `;` or a tab is quoted, since Dutch Excel splits on `;`.
 //! A suppressed row carries no numbers: not even n.
 
+use std::sync::Arc;
+
 use polars::prelude::*;
 use polars_io::parquet::write::ParquetWriter;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -270,10 +272,11 @@ impl Kind {
     }
 }
 
-/// The value of one cell.
+/// The value of one cell. Text is shared: a national table repeats a few hundred names,
+/// ids and periods in 236 000 rows.
 #[derive(Debug, Clone, PartialEq)]
 enum Value {
-    Text(String),
+    Text(Arc<str>),
     Count(u64),
     Number(f64),
     Empty,
@@ -304,7 +307,7 @@ impl Value {
     /// The cell as scores.csv writes it (before [`neutralise`] and quoting).
     fn text(&self, kind: Kind) -> String {
         match (self, kind) {
-            (Value::Text(s), _) => s.clone(),
+            (Value::Text(s), _) => s.to_string(),
             (Value::Count(n), _) => n.to_string(),
             (Value::Number(x), Kind::PValue) => p_value(Some(*x)),
             (Value::Number(x), Kind::Fixed(d)) => fixed(Some(*x), d),
@@ -421,7 +424,7 @@ impl Serializer for &mut Columns {
     }
 
     fn serialize_str(self, v: &str) -> std::result::Result<(), SchemaError> {
-        self.push(Some(Kind::Text), Value::Text(v.to_string()))
+        self.push(Some(Kind::Text), Value::Text(v.into()))
     }
 
     /// An enum's id (a unit variant, renamed by serde) is text.
@@ -524,39 +527,68 @@ const LOW_MEMORY_ROWS: usize = 50_000;
 struct Table {
     names: Vec<&'static str>,
     kinds: Vec<Kind>,
-    rows: Vec<Vec<Value>>,
+    /// Column by column: a few large allocations, which go back to the system when the
+    /// table is dropped (a row each kept 250 MB of small blocks in the allocator).
+    columns: Vec<Vec<Value>>,
+    len: usize,
 }
 
 impl Table {
     /// `file` names the output in an error.
     fn new<R: Serialize + Default>(rows: &[R], file: &str) -> Result<Table> {
+        Table::from_rows::<R, &R>(rows, file)
+    }
+
+    /// The table of `rows`, read one at a time (so they need not all exist at once), with
+    /// equal texts shared.
+    fn from_rows<R: Serialize + Default, B: std::borrow::Borrow<R>>(
+        rows: impl IntoIterator<Item = B>,
+        file: &str,
+    ) -> Result<Table> {
         let err = |e: SchemaError| Error::Output {
             path: file.into(),
             message: e.to_string(),
         };
         let header = Columns::read(&R::default()).map_err(err)?;
-        let rows = rows
-            .iter()
-            .map(|r| {
-                let c = Columns::read(r).map_err(err)?;
-                if c.kinds != header.kinds {
-                    return Err(err(SchemaError("a row of another shape".into())));
+        let mut texts: rustc_hash::FxHashSet<Arc<str>> = Default::default();
+        let mut columns: Vec<Vec<Value>> = vec![Vec::new(); header.kinds.len()];
+        let mut len = 0;
+        for r in rows {
+            let c = Columns::read(r.borrow()).map_err(err)?;
+            if c.kinds != header.kinds {
+                return Err(err(SchemaError("a row of another shape".into())));
+            }
+            for (column, mut v) in columns.iter_mut().zip(c.values) {
+                if let Value::Text(t) = &mut v {
+                    match texts.get(t) {
+                        Some(shared) => *t = shared.clone(),
+                        None => {
+                            texts.insert(t.clone());
+                        }
+                    }
                 }
-                Ok(c.values)
-            })
-            .collect::<Result<Vec<_>>>()?;
+                column.push(v);
+            }
+            len += 1;
+        }
         Ok(Table {
             names: header.names,
             kinds: header.kinds,
-            rows,
+            columns,
+            len,
         })
+    }
+
+    /// Row `i`'s values, in column order.
+    fn row(&self, i: usize) -> impl Iterator<Item = &Value> {
+        self.columns.iter().filter_map(move |c| c.get(i))
     }
 
     fn csv(&self) -> Vec<u8> {
         csv_bytes(
             &self.names,
-            self.rows.iter().map(|row| {
-                row.iter()
+            (0..self.len).map(|i| {
+                self.row(i)
                     .zip(&self.kinds)
                     .map(|(v, &kind)| v.text(kind))
                     .collect()
@@ -578,7 +610,7 @@ impl Table {
         // are written, strings stay shared. The national table (236 000 rows) took 800 MiB
         // more in the standard mode; the file differs from it only in the rows' optional
         // `spans` hint. A region's table stays in memory, as before.
-        let sheet = if self.rows.len() > LOW_MEMORY_ROWS {
+        let sheet = if self.len > LOW_MEMORY_ROWS {
             book.add_worksheet_with_low_memory().map_err(err)?
         } else {
             book.add_worksheet()
@@ -591,9 +623,10 @@ impl Table {
                 .map_err(err)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(err)?;
-        for (i, values) in self.rows.iter().enumerate() {
+        for i in 0..self.len {
+            let values = self.row(i);
             let row = (i + 1) as u32;
-            for (c, value) in values.iter().enumerate() {
+            for (c, value) in values.enumerate() {
                 let col = c as u16;
                 match value {
                     Value::Count(n) => sheet.write_number(row, col, *n as f64).map(|_| ()),
@@ -609,7 +642,7 @@ impl Table {
             }
         }
         sheet
-            .autofilter(0, 0, self.rows.len() as u32, (self.names.len() - 1) as u16)
+            .autofilter(0, 0, self.len as u32, (self.names.len() - 1) as u16)
             .map_err(err)?;
         book.save_to_buffer().map_err(err)
     }
@@ -622,7 +655,7 @@ impl Table {
             .zip(&self.kinds)
             .enumerate()
             .map(|(c, (&name, &kind))| {
-                let cells = self.rows.iter().map(|row| &row[c]);
+                let cells = self.columns[c].iter();
                 let name = name.into();
                 match kind {
                     Kind::Text => {
@@ -656,11 +689,11 @@ impl Table {
     }
 }
 
-/// scores.csv, scores.xlsx and scores.parquet, from one table: the XLSX (the slowest)
-/// beside the other two, on the two cores a laptop has.
-pub fn score_files(rows: Vec<ScoreRow>) -> Result<[Vec<u8>; 3]> {
-    let table = Table::new(&rows, layout::SCORES_CSV)?;
-    drop(rows);
+/// scores.csv, scores.xlsx and scores.parquet of every cell, from one table: the XLSX (the
+/// slowest) beside the other two, on the two cores a laptop has.
+pub fn score_files(data: &Canonical, scores: &Scores) -> Result<[Vec<u8>; 3]> {
+    let rows = scores.cells.iter().map(|c| score_row(data, c));
+    let table = Table::from_rows::<ScoreRow, _>(rows, layout::SCORES_CSV)?;
     let (xlsx, (csv, parquet)) = rayon::join(
         || table.xlsx("scores", layout::SCORES_XLSX),
         || (table.csv(), table.parquet(layout::SCORES_PARQUET)),
