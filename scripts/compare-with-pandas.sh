@@ -35,6 +35,8 @@ measure() { # name, command...
     rss=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
     cpu=$(grep "Percent of CPU" "$work/time.txt" | awk '{print $NF}')
     printf '%-44s %10s %8.2f GiB %6s CPU\n' "$name" "$wall" "$(echo "$rss / 1048576" | bc -l)" "$cpu"
+    # The pandas script's own step times (stderr), indented under its line.
+    grep -E '^ *[a-z +/,-]+: +[0-9.]+ s$' "$work/time.txt" | sed 's/^ */      /' || true
 }
 
 echo "job                                          wall (m:s)   peak memory"
