@@ -32,7 +32,9 @@ pub fn compare(scores: &mut Scores) -> Funnels {
 
 /// Directly standardised means for the VSV-level and VSV × care-type cells.
 pub fn standardise(scores: &mut Scores) {
-    let std = standardised_means(&scores.case_mix);
+    let mut std = standardised_means(&scores.case_mix);
+    // Peers standardised their own cells against the same standard population.
+    std.extend(scores.case_mix.given.iter().map(|(k, v)| (*k, *v)));
     for c in scores.cells.iter_mut() {
         if c.tier == Tier::Suppressed || c.organisation.is_some() {
             continue;
@@ -71,8 +73,10 @@ fn standardised_means(cm: &CaseMix) -> HashMap<(Period, u32, Option<u32>, Measur
         }
     }
     let mut out = HashMap::default();
+    // A fixed standard population: the same shares for every period, care type and measure.
+    let fixed: Option<Vec<u64>> = cm.standard.as_ref().map(|_| vec![1; s]);
     for (&(p, v, ct, m), strata) in &cm.cells {
-        let Some(weights) = pooled.get(&(p, ct, m)) else {
+        let Some(weights) = fixed.as_ref().or_else(|| pooled.get(&(p, ct, m))) else {
             continue;
         };
         let total_w: u64 = weights.iter().sum();
@@ -103,7 +107,10 @@ fn standardised_means(cm: &CaseMix) -> HashMap<(Period, u32, Option<u32>, Measur
                     overall
                 }
             };
-            value += w as f64 / total_w as f64 * mean;
+            value += match &cm.standard {
+                Some(shares) => shares.get(k).copied().unwrap_or(0.0) * mean,
+                None => w as f64 / total_w as f64 * mean,
+            };
         }
         out.insert((p, v, ct, m), value);
     }
@@ -235,6 +242,7 @@ mod tests {
         CaseMix {
             age_levels: 1,
             cells,
+            ..CaseMix::default()
         }
     }
 

@@ -32,10 +32,93 @@ use std::collections::BTreeSet;
 use crate::config::Privacy;
 use crate::flags::{Flag, FlagKind};
 use crate::period::Period;
-use crate::score::{Cell, Computed, Measure, Response, Scores, Tier, Unit};
+use crate::score::{
+    combined_cell, pooled_cell, Acc, Cell, Computed, Measure, Response, Scores, Tier, Unit,
+};
 
 /// Decides what of `computed` may be published.
 pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
+    disclose_with(computed, Vec::new(), privacy)
+}
+
+/// One VSV's publishable contribution to its region: the sums of its shown cells at VSV
+/// level (per care type, or whole for a source without care types), its shown scores over
+/// care types (n and covers), and its shown response counts. A region is the sum of its
+/// VSVs' parts and nothing else (rule R, spec §10), so a VSV's published numbers depend on
+/// its own data only, and a peer's part read from its shared file counts exactly as if its
+/// rows had been pooled.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Part {
+    /// The VSV (id in [`crate::ingest::Canonical::names`]).
+    pub vsv: u32,
+    /// Shown cells at VSV level.
+    pub cells: Vec<PartCell>,
+    /// Shown scores over care types.
+    pub units: Vec<PartUnit>,
+    /// Shown response counts: (period, source, distinct respondents).
+    pub responses: Vec<(Period, u16, u64)>,
+}
+
+/// A shown VSV-level cell of a [`Part`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PartCell {
+    pub period: Period,
+    /// None for a source without care types.
+    pub care_type: Option<u32>,
+    pub measure: Measure,
+    pub sums: Acc,
+}
+
+/// A shown VSV score over care types of a [`Part`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartUnit {
+    pub period: Period,
+    pub measure: Measure,
+    /// Distinct respondents who answered for at least one covered care type.
+    pub n: u64,
+    /// The care types it averages: the part's shown care-type cells of this measure.
+    pub covers: Vec<u32>,
+}
+
+/// Decides what of `computed` may be published, with the parts of `peers` (read from their
+/// shared files, already checked) as further VSVs of the region.
+pub fn disclose_with(computed: Computed, peers: Vec<Part>, privacy: &Privacy) -> Scores {
+    let (mut cells, region, mut parts, local_responses, rest) = local(computed, privacy);
+    let rank = rest.name_ranks.clone();
+    for part in peers {
+        cells.extend(part_cells(&part, &rank, privacy));
+        parts.push(part);
+    }
+    parts.sort_by_key(|p| rank.get(p.vsv as usize).copied());
+    cells.extend(region_cells(&parts, region, &rank, privacy));
+    cells.sort_by_cached_key(|c| crate::score::cell_order(&rank, c));
+    let responses = region_responses(&parts, local_responses);
+    Scores::new(cells, rest.reliability, rest.case_mix, responses)
+}
+
+/// What of [`Computed`] is not a cell: α, strata and the cell order.
+struct Rest {
+    reliability: Vec<crate::score::Reliability>,
+    case_mix: crate::score::CaseMix,
+    name_ranks: Vec<u32>,
+}
+
+/// The region's cells as scoring computed them over all rows: only their keys are used (a
+/// key no VSV publishes anything for stays as a suppressed row).
+#[derive(Default)]
+struct RegionKeys {
+    /// Pooled cells (care type, or a source without care types).
+    pooled: Vec<Cell>,
+    /// Scores over care types.
+    over: Vec<Cell>,
+}
+
+/// Local disclosure, VSV by VSV: the published cells of every VSV of the rows (organisation
+/// rows included), the region's keys, every VSV's part, and the VSVs' response rows.
+fn local(
+    computed: Computed,
+    privacy: &Privacy,
+) -> (Vec<Cell>, RegionKeys, Vec<Part>, Vec<Response>, Rest) {
     let min_n = u64::from(privacy.min_n);
     let Computed {
         pooled,
@@ -46,69 +129,105 @@ pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
         name_ranks,
     } = computed;
 
-    // 1. Pooled cells: primary, then complementary suppression per tree.
-    let (mut cells, n): (Vec<Cell>, Vec<u64>) = pooled.into_iter().unzip();
+    // 1. Pooled cells: primary, then complementary suppression from the organisations up to
+    //    their VSV (× care type). The region is not a parent: it is built from what each
+    //    VSV shows, so its residual is 0 by construction.
+    let (region_pooled, vsv_pooled): (Vec<(Cell, Acc)>, Vec<(Cell, Acc)>) =
+        pooled.into_iter().partition(|(c, _)| c.vsv.is_none());
+    let (mut cells, sums): (Vec<Cell>, Vec<Acc>) = vsv_pooled.into_iter().unzip();
+    let n: Vec<u64> = sums.iter().map(|a| a.n).collect();
     let mut shown: Vec<bool> = n.iter().map(|&k| k >= min_n).collect();
     let parents = pooled_parents(&cells);
     protect_tree(&parents, &n, &mut shown, min_n);
 
-    // 2. Cells over care types, from the shown care types only.
+    let mut parts: std::collections::BTreeMap<u32, Part> = Default::default();
+    fn part(parts: &mut std::collections::BTreeMap<u32, Part>, v: u32) -> &mut Part {
+        parts.entry(v).or_insert_with(|| Part {
+            vsv: v,
+            ..Part::default()
+        })
+    }
+    for ((c, a), &s) in cells.iter().zip(&sums).zip(&shown) {
+        if let (true, Some(v), None) = (s, c.vsv, c.organisation) {
+            part(&mut parts, v).cells.push(PartCell {
+                period: c.period,
+                care_type: c.care_type,
+                measure: c.measure,
+                sums: *a,
+            });
+        }
+    }
+
+    // 2. VSV scores over care types, from the shown care types only.
     let shown_ct: std::collections::HashSet<(Period, Option<u32>, u32, Measure)> = cells
         .iter()
         .zip(&shown)
         .filter(|(c, s)| **s && c.organisation.is_none())
         .filter_map(|(c, _)| Some((c.period, c.vsv, c.care_type?, c.measure)))
         .collect();
-    let mut over: Vec<Cell> = Vec::with_capacity(combined.len());
-    let mut over_n: Vec<u64> = Vec::with_capacity(combined.len());
+    let mut region = RegionKeys::default();
+    let mut over: Vec<(Cell, u64)> = Vec::with_capacity(combined.len());
     for comb in &combined {
+        if comb.vsv.is_none() {
+            region.over.push(comb.cell(&[]).0);
+            continue;
+        }
         let covers: Vec<u32> = comb
             .care_types()
             .filter(|&ct| shown_ct.contains(&(comb.period, comb.vsv, ct, comb.measure)))
             .collect();
         let (cell, k) = comb.cell(&covers);
         let k = if covers.is_empty() { 0 } else { k };
-        over.push(cell);
-        over_n.push(k);
+        if let (Some(v), true) = (cell.vsv, k >= min_n) {
+            part(&mut parts, v).units.push(PartUnit {
+                period: cell.period,
+                measure: cell.measure,
+                n: k,
+                covers: cell.covers.clone(),
+            });
+        }
+        over.push((cell, k));
     }
-    let mut over_shown: Vec<bool> = over_n.iter().map(|&k| k >= min_n).collect();
-    let over_parents = region_parents(over.iter().map(|c| (c.period, c.vsv, c.measure)));
-    protect_tree(&over_parents, &over_n, &mut over_shown, min_n);
 
     // 3. Publish: tiers from n, numbers only for shown cells.
-    let publish = |c: &mut Cell, k: u64, show: bool| {
-        if show {
-            c.tier = Tier::of(k, privacy);
-        } else {
-            c.tier = Tier::Suppressed;
-            c.stats = None;
-            c.covers.clear();
-        }
-    };
     for ((c, &k), &s) in cells.iter_mut().zip(&n).zip(&shown) {
-        publish(c, k, s);
+        publish(c, k, s, privacy);
     }
-    for ((c, &k), &s) in over.iter_mut().zip(&over_n).zip(&over_shown) {
-        publish(c, k, s);
+    for (mut c, k) in over {
+        publish(&mut c, k, k >= min_n, privacy);
+        cells.push(c);
     }
-    cells.extend(over);
-    cells.sort_by_cached_key(|c| crate::score::cell_order(&name_ranks, c));
+    region.pooled = region_pooled.into_iter().map(|(c, _)| c).collect();
 
-    // 4. Response counts.
-    let resp_n: Vec<u64> = responses.iter().map(|r| r.3).collect();
-    let mut resp_shown: Vec<bool> = resp_n.iter().map(|&k| k >= min_n).collect();
-    let resp_parents = region_parents(responses.iter().map(|r| (r.0, r.1, r.2)));
-    protect_tree(&resp_parents, &resp_n, &mut resp_shown, min_n);
-    let responses = responses
-        .iter()
-        .zip(&resp_shown)
-        .map(|(&(period, vsv, source, k), &s)| Response {
+    // 4. Response counts of the VSVs.
+    let mut vsv_responses = Vec::new();
+    for &(period, vsv, source, k) in &responses {
+        let Some(v) = vsv else { continue };
+        let n = (k >= min_n).then_some(k);
+        if let Some(k) = n {
+            part(&mut parts, v).responses.push((period, source, k));
+        }
+        vsv_responses.push(Response {
             period,
             vsv,
             source,
-            n: s.then_some(k),
-        })
-        .collect();
+            n,
+        });
+    }
+    // The region's response rows keep their place; their counts come from the parts.
+    let mut all_responses = Vec::with_capacity(responses.len());
+    let mut vsv_rows = vsv_responses.into_iter();
+    for &(period, vsv, source, _) in &responses {
+        match vsv {
+            None => all_responses.push(Response {
+                period,
+                vsv,
+                source,
+                n: None,
+            }),
+            Some(_) => all_responses.extend(vsv_rows.next()),
+        }
+    }
 
     // 5. α from at least min_n complete cases.
     let reliability = reliability
@@ -121,7 +240,151 @@ pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
         })
         .collect();
 
-    Scores::new(cells, reliability, case_mix, responses)
+    let parts = parts.into_values().collect();
+    let rest = Rest {
+        reliability,
+        case_mix,
+        name_ranks,
+    };
+    (cells, region, parts, all_responses, rest)
+}
+
+/// Sets a cell's tier from its n, or hides it with all its numbers.
+fn publish(c: &mut Cell, k: u64, show: bool, privacy: &Privacy) {
+    if show {
+        c.tier = Tier::of(k, privacy);
+    } else {
+        c.tier = Tier::Suppressed;
+        c.stats = None;
+        c.covers.clear();
+    }
+}
+
+/// The published cells of a peer's part (all shown: its file holds nothing else).
+fn part_cells(part: &Part, rank: &[u32], privacy: &Privacy) -> Vec<Cell> {
+    let v = Some(part.vsv);
+    let mut out = Vec::with_capacity(part.cells.len() + part.units.len());
+    for pc in &part.cells {
+        let mut c = pooled_cell((pc.period, v, pc.care_type, None), pc.measure, &pc.sums);
+        publish(&mut c, pc.sums.n, true, privacy);
+        out.push(c);
+    }
+    for u in &part.units {
+        let strata = strata_by_name(
+            part.cells
+                .iter()
+                .filter(|pc| pc.period == u.period && pc.measure == u.measure)
+                .filter_map(|pc| Some((pc.care_type?, pc.sums)))
+                .filter(|(ct, _)| u.covers.contains(ct)),
+            rank,
+        );
+        let mut c = combined_cell((u.period, v), u.measure, &strata, u.n);
+        c.covers = covers_of(&strata);
+        publish(&mut c, u.n, true, privacy);
+        out.push(c);
+    }
+    out
+}
+
+/// Care-type sums ordered by the care types' names: the same order in every run, whatever
+/// the ids (a mean of means, and its rounded effective n, must not depend on them).
+fn strata_by_name(strata: impl Iterator<Item = (u32, Acc)>, rank: &[u32]) -> Vec<(u32, Acc)> {
+    let mut strata: Vec<(u32, Acc)> = strata.collect();
+    strata.sort_by_key(|(ct, _)| (rank.get(*ct as usize).copied(), *ct));
+    strata
+}
+
+/// The care types of a score over care types, in the order of their ids (the order the
+/// exports name them in, as a VSV's own scores list them).
+fn covers_of(strata: &[(u32, Acc)]) -> Vec<u32> {
+    let mut covers: Vec<u32> = strata.iter().map(|(ct, _)| *ct).collect();
+    covers.sort_unstable();
+    covers
+}
+
+/// The region's cells by rule R: each pooled cell the sum of the VSVs' shown cells, each
+/// score over care types the mean of those care-type cells with n the sum of the VSVs'
+/// shown n's. A region key of the rows without any shown VSV cell stays as a suppressed row.
+fn region_cells(parts: &[Part], keys: RegionKeys, rank: &[u32], privacy: &Privacy) -> Vec<Cell> {
+    use std::collections::BTreeMap;
+    let mut pooled: BTreeMap<(Period, Option<u32>, Measure), Acc> = BTreeMap::new();
+    let mut over_n: BTreeMap<(Period, Measure), u64> = BTreeMap::new();
+    // Parts are in name order, so the sums add up in the same order in every run.
+    for part in parts {
+        for pc in &part.cells {
+            pooled
+                .entry((pc.period, pc.care_type, pc.measure))
+                .or_default()
+                .merge(&pc.sums);
+        }
+        for u in &part.units {
+            *over_n.entry((u.period, u.measure)).or_default() += u.n;
+        }
+    }
+    let mut strata: BTreeMap<(Period, Measure), Vec<(u32, Acc)>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(pooled.len() + over_n.len());
+    for (&(p, ct, m), a) in &pooled {
+        let mut c = pooled_cell((p, None, ct, None), m, a);
+        publish(&mut c, a.n, true, privacy);
+        out.push(c);
+        if let Some(ct) = ct {
+            strata.entry((p, m)).or_default().push((ct, *a));
+        }
+    }
+    for (&(p, m), &k) in &over_n {
+        let cts = strata.remove(&(p, m)).unwrap_or_default();
+        let cts = strata_by_name(cts.into_iter(), rank);
+        let mut c = combined_cell((p, None), m, &cts, k);
+        c.covers = covers_of(&cts);
+        publish(&mut c, k, true, privacy);
+        out.push(c);
+    }
+    for mut c in keys.pooled {
+        if !pooled.contains_key(&(c.period, c.care_type, c.measure)) {
+            publish(&mut c, 0, false, privacy);
+            out.push(c);
+        }
+    }
+    for mut c in keys.over {
+        if !over_n.contains_key(&(c.period, c.measure)) {
+            publish(&mut c, 0, false, privacy);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The response rows with the region's counts summed from the parts (rule R), and the
+/// peers' own rows added.
+fn region_responses(parts: &[Part], mut rows: Vec<Response>) -> Vec<Response> {
+    let mut region: std::collections::BTreeMap<(Period, u16), u64> = Default::default();
+    let mut known: BTreeSet<(Period, Option<u32>, u16)> =
+        rows.iter().map(|r| (r.period, r.vsv, r.source)).collect();
+    for part in parts {
+        for &(period, source, k) in &part.responses {
+            *region.entry((period, source)).or_default() += k;
+            if known.insert((period, Some(part.vsv), source)) {
+                rows.push(Response {
+                    period,
+                    vsv: Some(part.vsv),
+                    source,
+                    n: Some(k),
+                });
+            }
+        }
+    }
+    for r in rows.iter_mut().filter(|r| r.vsv.is_none()) {
+        r.n = region.remove(&(r.period, r.source));
+    }
+    for ((period, source), k) in region {
+        rows.push(Response {
+            period,
+            vsv: None,
+            source,
+            n: Some(k),
+        });
+    }
+    rows
 }
 
 /// The parent of every pooled cell (index), by nesting: organisation → VSV (× care type) →
@@ -140,21 +403,6 @@ fn pooled_parents(cells: &[Cell]) -> Vec<Option<usize>> {
             };
             index.get(&up).copied()
         })
-        .collect()
-}
-
-/// Parents of a two-level family keyed by (period, VSV or region, K): every VSV's parent is
-/// the region's entry with the same period and K.
-fn region_parents<K: std::hash::Hash + Eq + Copy>(
-    keys: impl Iterator<Item = (Period, Option<u32>, K)> + Clone,
-) -> Vec<Option<usize>> {
-    let region: HashMap<(Period, K), usize> = keys
-        .clone()
-        .enumerate()
-        .filter(|(_, (_, v, _))| v.is_none())
-        .map(|(i, (p, _, k))| ((p, k), i))
-        .collect();
-    keys.map(|(p, v, k)| v.and_then(|_| region.get(&(p, k)).copied()))
         .collect()
 }
 
@@ -359,11 +607,13 @@ pub type ShownAnswers = std::collections::BTreeMap<Unit, Vec<Option<AnswerCounts
 /// shown, per theme (index into [`crate::ingest::Canonical::themes`]): none for a theme
 /// whose unit cell is hidden or missing, or without answers. A unit's counts take only the
 /// care types its published score covers, so the answers of a hidden care type never reach
-/// a chart through its unit's total.
+/// a chart through its unit's total. `peers` are the shared VSVs' counts; the region's are
+/// the sum of every VSV's shown counts (rule R).
 pub fn answer_counts(
     data: &crate::ingest::Canonical,
     scores: &Scores,
     period: Period,
+    peers: &ShownAnswers,
 ) -> ShownAnswers {
     use crate::ingest::ItemRole;
     let themes = data.themes.len();
@@ -381,7 +631,8 @@ pub fn answer_counts(
         let Some(ItemRole::Theme(th)) = data.items.get(a.item as usize).map(|i| i.role) else {
             continue;
         };
-        for unit in [Unit::Region, Unit::Vsv(r.vsv)] {
+        // The region's counts are the sum of its VSVs' shown counts (rule R), below.
+        for unit in [Unit::Vsv(r.vsv)] {
             let list = covers.entry(unit).or_insert_with(|| {
                 (0..themes)
                     .map(|t| {
@@ -412,7 +663,7 @@ pub fn answer_counts(
             }
         }
     }
-    counts
+    let mut shown: ShownAnswers = counts
         .into_iter()
         .map(|(unit, list)| {
             let shown = list
@@ -425,7 +676,30 @@ pub fn answer_counts(
                 .collect();
             (unit, shown)
         })
-        .collect()
+        .collect();
+    shown.extend(peers.iter().map(|(u, list)| (*u, list.clone())));
+    let mut region = vec![AnswerCounts::default(); themes];
+    for list in shown.values() {
+        for (sum, c) in region.iter_mut().zip(list) {
+            if let Some(c) = c {
+                sum.problem += c.problem;
+                sum.neutral += c.neutral;
+                sum.positive += c.positive;
+            }
+        }
+    }
+    if !shown.is_empty() {
+        let region = region
+            .into_iter()
+            .enumerate()
+            .map(|(t, c)| {
+                let cell = scores.unit_cell(period, None, Measure::Theme(t as u16))?;
+                (cell.tier != Tier::Suppressed && c.total() > 0).then_some(c)
+            })
+            .collect();
+        shown.insert(Unit::Region, region);
+    }
+    shown
 }
 
 /// The respondents whose open answers a unit's agenda may quote for a theme: those of the
@@ -688,23 +962,25 @@ mod tests {
         let stats = a.stats.unwrap();
         assert_eq!((stats.mean, stats.n), (8.0, 60));
         assert_eq!(stats.problem.map(|p| p.pct), Some(0.0));
-        // Region × hospital = 31 would show her through B's 30: B × hospital hides too.
+        // Rule R: the region × hospital is B's 30 alone, so B × hospital stays shown and
+        // nothing subtracts to her.
         assert!(hidden(&s, &d, Some("A"), Some("ZH")));
-        assert!(hidden(&s, &d, Some("B"), Some("ZH")));
-        assert_eq!(n(&s, &d, None, Some("ZH")), Some(31));
-        assert_eq!(cell(&s, &d, Some("B"), None).covers, vec![vp]);
-        // The region covers both care types (each shown): (mean VP + mean ZH) / 2 with
-        // VP = (60·8 + 30·7)/90 and ZH = (2 + 30·7)/31, by hand.
-        let want = ((60.0 * 8.0 + 30.0 * 7.0) / 90.0 + (2.0 + 30.0 * 7.0) / 31.0) / 2.0;
+        assert!(!hidden(&s, &d, Some("B"), Some("ZH")));
+        assert_eq!(n(&s, &d, None, Some("ZH")), Some(30));
+        let zh = d.names.find("ZH").unwrap();
+        assert_eq!(cell(&s, &d, Some("B"), None).covers, vec![vp, zh]);
+        // The region covers both care types: (mean VP + mean ZH) / 2 with
+        // VP = (60·8 + 30·7)/90 and ZH = 7 (B's), by hand; n = A's 60 + B's 60.
+        let want = ((60.0 * 8.0 + 30.0 * 7.0) / 90.0 + 7.0) / 2.0;
         let region = cell(&s, &d, None, None).stats.unwrap();
         assert!((region.mean - want).abs() < 1e-12, "{}", region.mean);
-        assert_eq!(region.n, 121);
+        assert_eq!(region.n, 120);
         assert!(audit(&s, &Privacy::default()).is_empty());
     }
 
     /// The lone hospital answer above, in the answers chart and the quotes: A's counts and
-    /// quotes take the midwives only, as its score does; the region's counts cover both
-    /// care types, as its score does.
+    /// quotes take the midwives only, as its score does; the region's counts are the sum
+    /// of the VSVs' shown counts, as its score is.
     #[test]
     fn a_hidden_care_type_is_neither_counted_nor_quoted_in_its_vsv() {
         let d = data(&[
@@ -715,7 +991,7 @@ mod tests {
         ]);
         let s = published(&d);
         let period = d.respondents[0].period;
-        let counts = answer_counts(&d, &s, period);
+        let counts = answer_counts(&d, &s, period, &Default::default());
         let a = Unit::Vsv(d.names.find("A").unwrap());
         let of = |problem, neutral, positive| {
             Some(AnswerCounts {
@@ -725,19 +1001,20 @@ mod tests {
             })
         };
         assert_eq!(counts[&a], [of(0, 60, 0)]);
-        assert_eq!(counts[&Unit::Region], [of(1, 120, 0)]);
+        assert_eq!(counts[&Unit::Region], [of(0, 120, 0)]);
         let zh = d.names.find("ZH").unwrap();
         let quotable_a = quotable(&d, &s, period, a, 0, 0);
         assert_eq!(quotable_a.len(), 60);
         assert!(quotable_a.iter().all(|r| r.care_type != Some(zh)));
-        // The region quotes each VSV as that VSV's own score covers it: the midwives only.
-        assert_eq!(quotable(&d, &s, period, Unit::Region, 0, 0).len(), 90);
+        // The region quotes each VSV as that VSV's own score covers it: A's midwives, and
+        // both care types of B.
+        assert_eq!(quotable(&d, &s, period, Unit::Region, 0, 0).len(), 120);
     }
 
     #[test]
-    fn two_small_vsvs_are_protected_together() {
-        // Class 2: C (3) and D (4) hidden; region − A − B would give both together (7):
-        // B (the smallest shown) hides as well, so the hidden group holds 37.
+    fn two_small_vsvs_count_in_no_published_number() {
+        // Class 2: C (3) and D (4) hidden. By rule R the region is A + B (70), so
+        // region − A − B is 0 and B can stay shown: C and D are in no published number.
         let d = data(&[
             ("A", None, &[7.0; 40]),
             ("B", None, &[8.0; 30]),
@@ -749,12 +1026,18 @@ mod tests {
             .iter()
             .map(|v| !hidden(&s, &d, Some(v), None))
             .collect();
-        assert_eq!(shown, [true, false, false, false]);
-        assert_eq!(n(&s, &d, None, None), Some(77));
+        assert_eq!(shown, [true, true, false, false]);
+        assert_eq!(n(&s, &d, None, None), Some(70));
+        let region = cell(&s, &d, None, None).stats.unwrap();
+        assert!((region.mean - (40.0 * 7.0 + 30.0 * 8.0) / 70.0).abs() < 1e-12);
         assert!(audit(&s, &Privacy::default()).is_empty());
-        // The response line follows the same rule.
-        let resp: Vec<Option<u64>> = s.responses.iter().map(|r| r.n).collect();
-        assert_eq!(resp.iter().filter(|n| n.is_some()).count(), 2, "{resp:?}");
+        // The response line follows the same rule: A, B and the region (70).
+        let resp: Vec<Option<u64>> = s.responses.iter().filter_map(|r| r.n).map(Some).collect();
+        assert_eq!(resp.len(), 3, "{resp:?}");
+        assert!(s
+            .responses
+            .iter()
+            .any(|r| r.vsv.is_none() && r.n == Some(70)));
     }
 
     #[test]
@@ -772,25 +1055,28 @@ mod tests {
 
     #[test]
     fn a_hidden_vsv_is_not_rebuilt_from_its_organisations() {
-        // Region = A 28 + B 20 + C 4: C hidden, then B (smallest shown). B's only
-        // organisation Z would show B again: it hides as well.
+        // C (4) is hidden and so are its organisations: Z holds all of C, and a shown Z
+        // would show C again. B's organisation Y (20 of 20) shows: B − Y is 0.
         let mut d = data(&[
             ("A", None, &[7.0; 28]),
             ("B", None, &[8.0; 20]),
             ("C", None, &[7.5; 4]),
         ]);
-        organise(&mut d, "B", &[("Z", 20)]);
+        organise(&mut d, "B", &[("Y", 20)]);
+        organise(&mut d, "C", &[("Z", 4)]);
         let s = published(&d);
-        assert!(hidden(&s, &d, Some("B"), None));
+        assert!(hidden(&s, &d, Some("C"), None));
         assert!(org_cell(&s, &d, "Z").stats.is_none());
+        assert!(org_cell(&s, &d, "Y").stats.is_some());
+        assert_eq!(n(&s, &d, None, None), Some(48));
         assert!(audit(&s, &Privacy::default()).is_empty());
     }
 
     #[test]
     fn a_block_of_hidden_care_types_gives_no_equations() {
-        // Class 3: hospital cells of A (3) and B (4) hidden, C's (30) hidden with them
-        // (region × hospital − C would be A + B). The VSV scores average only the shown
-        // care types, so no row equation ties the hidden cells together.
+        // Class 3: hospital cells of A (3) and B (4) hidden. By rule R the region × hospital
+        // is C's 30 alone, and the VSV scores of A and B average only their midwives, so
+        // no row equation ties the hidden cells together.
         let d = data(&[
             ("A", Some("VP"), &[8.0; 40]),
             ("A", Some("ZH"), &[2.0; 3]),
@@ -800,26 +1086,24 @@ mod tests {
             ("C", Some("ZH"), &[6.0; 30]),
         ]);
         let s = published(&d);
-        for v in ["A", "B", "C"] {
+        for v in ["A", "B"] {
             assert!(hidden(&s, &d, Some(v), Some("ZH")), "{v}");
             let c = cell(&s, &d, Some(v), None);
             let vp = cell(&s, &d, Some(v), Some("VP")).stats.unwrap().mean;
             assert_eq!(c.stats.unwrap().mean, vp, "{v}");
         }
-        assert_eq!(n(&s, &d, None, Some("ZH")), Some(37));
+        assert!(!hidden(&s, &d, Some("C"), Some("ZH")));
+        assert_eq!(n(&s, &d, None, Some("ZH")), Some(30));
+        assert_eq!(cell(&s, &d, None, Some("ZH")).stats.unwrap().mean, 6.0);
         assert!(audit(&s, &Privacy::default()).is_empty());
     }
 
     #[test]
     fn the_audit_finds_what_a_weaker_rule_lets_through() {
-        // Suppressing at 5 keeps B (30) shown; read against min_n = 10, region − A − B
-        // isolates C and D (7 respondents).
-        let d = data(&[
-            ("A", None, &[7.0; 40]),
-            ("B", None, &[8.0; 30]),
-            ("C", None, &[6.0; 3]),
-            ("D", None, &[5.0; 4]),
-        ]);
+        // Suppressing at 5 shows X (20) and Y (15) of A (40); read against min_n = 10,
+        // A − X − Y isolates the 5 without an organisation.
+        let mut d = data(&[("A", None, &[7.0; 40]), ("B", None, &[8.0; 30])]);
+        organise(&mut d, "A", &[("X", 20), ("Y", 15)]);
         let weak = Privacy {
             min_n: 5,
             ..Privacy::default()
@@ -827,7 +1111,7 @@ mod tests {
         let s = disclose(score(&d), &weak);
         let found = audit(&s, &Privacy::default());
         assert!(
-            found.iter().any(|f| f.problem == Problem::Isolates(7)),
+            found.iter().any(|f| f.problem == Problem::Isolates(5)),
             "{found:?}"
         );
     }

@@ -156,7 +156,7 @@ pub fn analyse_timed(
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
-    let answers = crate::disclosure::answer_counts(&data, &scores, period);
+    let answers = crate::disclosure::answer_counts(&data, &scores, period, &Default::default());
     // Every number the report shows now lives in the cells and counts: the answers table
     // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
     data.answers = Vec::new();

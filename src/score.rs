@@ -306,8 +306,8 @@ pub struct Response {
 #[derive(Debug, Clone, Default)]
 pub struct Computed {
     /// Pooled cells (organisation, care type, and every unit of a source without care
-    /// types), each with its n, in cell order.
-    pub pooled: Vec<(Cell, u64)>,
+    /// types), each with its sums, in cell order.
+    pub pooled: Vec<(Cell, Acc)>,
     /// Cells over care types, to be combined from the care types that may be shown.
     pub combined: Vec<Combined>,
     /// α per theme and period, whatever its n.
@@ -380,6 +380,11 @@ pub struct CaseMix {
     /// (period, VSV, care type, measure) → (n, sum of scores) per stratum; a stratum's
     /// index is `parity × age_levels + age`, parity 0 = first child, 1 = later, 2 = unknown.
     pub cells: HashMap<CaseMixKey, Vec<(u64, f64)>>,
+    /// The standard population's share of every stratum (`[casemix] standard`); none: the
+    /// pooled strata of the analysis, per period, care type and measure.
+    pub standard: Option<Vec<f64>>,
+    /// Standardised means computed elsewhere: those of peers, from their shared files.
+    pub given: HashMap<CaseMixKey, f64>,
 }
 
 /// (period, VSV, care type, measure) of a [`CaseMix`] cell.
@@ -392,14 +397,20 @@ impl CaseMix {
     }
 }
 
-/// Sufficient statistics of a set of scores.
+/// Sufficient statistics of a set of scores: what a cell's numbers are computed from, and
+/// what a VSV shares of a cell it publishes (see [`crate::share`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Acc {
-    n: u64,
-    sum: f64,
-    sum_sq: f64,
-    top: u64,
-    problem: u64,
+pub struct Acc {
+    /// Scores.
+    pub n: u64,
+    /// Their sum.
+    pub sum: f64,
+    /// The sum of their squares.
+    pub sum_sq: f64,
+    /// Top-box scores (NPS: promoters).
+    pub top: u64,
+    /// Problem scores (NPS: detractors).
+    pub problem: u64,
 }
 
 impl Acc {
@@ -411,7 +422,8 @@ impl Acc {
         self.problem += u64::from(problem);
     }
 
-    fn merge(&mut self, o: &Acc) {
+    /// Adds the scores of `o` (another set of respondents).
+    pub fn merge(&mut self, o: &Acc) {
         self.n += o.n;
         self.sum += o.sum;
         self.sum_sq += o.sum_sq;
@@ -428,7 +440,7 @@ impl Acc {
 type GroupKey = (Period, u32, Option<u32>, Option<u32>);
 
 /// A unit at any level: (period, vsv, care type, organisation).
-type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
+pub(crate) type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
 
 /// Computes every cell of every period in `data` (nothing of it is published yet).
 pub fn score(data: &Canonical) -> Computed {
@@ -547,7 +559,7 @@ impl StrataUnits {
         let sm = self.measures.len();
         let mut case_mix = CaseMix {
             age_levels: self.age_levels,
-            cells: HashMap::default(),
+            ..CaseMix::default()
         };
         for (u, &(p, v, ct)) in self.units.iter().enumerate() {
             for (k, &measure) in self.measures.iter().enumerate() {
@@ -702,11 +714,11 @@ fn pooled_cells(
     pooled: &[Acc],
     measures: &MeasureIndex,
     rank: &[u32],
-) -> (Vec<(Cell, u64)>, Parents) {
+) -> (Vec<(Cell, Acc)>, Parents) {
     let m = measures.len();
     let mut order: Vec<usize> = (0..units.len()).collect();
     order.sort_by_key(|&u| units[u]);
-    let mut cells: Vec<(Cell, u64)> = Vec::new();
+    let mut cells: Vec<(Cell, Acc)> = Vec::new();
     let mut parents: Parents = HashMap::default();
     for &u in &order {
         let (p, v, ct, org) = units[u];
@@ -718,7 +730,7 @@ fn pooled_cells(
             if let (Some(c), None) = (ct, org) {
                 parents.entry(((p, v), mi)).or_default().push((c, a));
             }
-            cells.push((pooled_cell((p, v, ct, org), measures.measure(mi), &a), a.n));
+            cells.push((pooled_cell((p, v, ct, org), measures.measure(mi), &a), a));
         }
     }
     cells.sort_by_cached_key(|(c, _)| cell_order(rank, c));
@@ -832,7 +844,8 @@ fn percent(successes: u64, n: u64) -> Option<Percent> {
     })
 }
 
-fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc) -> Cell {
+/// A cell of one group of respondents, from its sums (tier still to be decided).
+pub(crate) fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc) -> Cell {
     let (period, vsv, care_type, organisation) = unit;
     let stats = match measure {
         Measure::Nps(_) => {
@@ -870,7 +883,7 @@ fn pooled_cell(unit: UnitKey, measure: Measure, a: &Acc) -> Cell {
 }
 
 /// A cell over care types: unweighted mean of the care-type means.
-fn combined_cell(
+pub(crate) fn combined_cell(
     unit: (Period, Option<u32>),
     measure: Measure,
     strata: &[(u32, Acc)],

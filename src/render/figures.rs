@@ -993,7 +993,7 @@ vsv = "VSV"
         crate::trend::add_trends(&mut scores, config.analysis.mid);
         let spc = crate::trend::add_spc_signals(&mut scores, q3(), 2);
         let funnels = crate::compare::compare(&mut scores);
-        let answers = crate::disclosure::answer_counts(&data, &scores, q3());
+        let answers = crate::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
         let scores = scores.up_to(q3());
         let periods = data.periods();
         Fixture {
