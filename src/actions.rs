@@ -149,7 +149,7 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
     );
     let (start, due, horizon, status) =
         (col("start")?, col("due")?, col("horizon")?, col("status")?);
-    let vsvs = data.vsvs();
+    let vsvs = data.units();
     let mut out = Vec::new();
     for (row, fields) in &table.rows {
         if fields.iter().all(|f| f.trim().is_empty()) {

@@ -21,6 +21,9 @@ pub struct Cli {
 pub enum Command {
     /// The main job: read the exports, score, and write the report folder.
     Report(ReportArgs),
+    /// Write the published figures of the config's VSVs as one file to share with
+    /// collaborating VSVs (no respondent data, nothing below min_n).
+    Share(ShareArgs),
     /// Check config, codebooks and exports; print the data-quality summary; write nothing.
     Validate(ValidateArgs),
     /// List or print the built-in codebooks.
@@ -62,6 +65,24 @@ pub struct ReportArgs {
     /// Print the time and peak memory of each stage on stderr.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// `prem share`.
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The analysis configuration.
+    #[arg(default_value = "prem.toml")]
+    pub config: PathBuf,
+    /// The last period to share, e.g. 2026-Q3 (default: the latest in the data); every
+    /// earlier period is shared too, for trends and SPC.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The file to write, e.g. gedeeld/vsv-noord.json.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The date the file says it was made (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 /// `prem validate`.

@@ -30,6 +30,12 @@ pub struct Config {
     /// `[[source]]`: the exports.
     #[serde(rename = "source", default)]
     pub sources: Vec<Source>,
+    /// `[[peer]]`: aggregate files shared by collaborating VSVs (`prem share`).
+    #[serde(rename = "peer", default)]
+    pub peers: Vec<Peer>,
+    /// `[casemix]`: the standard population of case-mix standardisation.
+    #[serde(default)]
+    pub casemix: CaseMix,
     /// The file this was read from.
     #[serde(skip)]
     pub path: PathBuf,
@@ -122,6 +128,26 @@ impl Default for Quotes {
 
 fn default_max_quotes() -> usize {
     2
+}
+
+/// `[[peer]]`: collaborating VSVs' shared aggregates, units of the region like the VSVs of
+/// the exports.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Peer {
+    /// Files or globs relative to prem.toml, e.g. `["gedeeld/*.json"]`.
+    pub files: Vec<String>,
+}
+
+/// `[casemix]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CaseMix {
+    /// A standard population (`pariteit;leeftijd;gewicht`), relative to prem.toml. None:
+    /// the pooled mix of the analysis' own respondents, which peers cannot share (so a
+    /// config with `[[peer]]` needs this).
+    #[serde(default)]
+    pub standard: Option<PathBuf>,
 }
 
 /// `[privacy]`.
@@ -302,6 +328,12 @@ impl Config {
         }
         if self.sources.is_empty() {
             return Some(ConfigProblem::NoSource);
+        }
+        if !self.peers.is_empty() && self.casemix.standard.is_none() {
+            return Some(ConfigProblem::PeersNeedStandard);
+        }
+        if self.peers.iter().any(|p| p.files.is_empty()) {
+            return Some(ConfigProblem::PeerNoFiles);
         }
         let mut names = std::collections::BTreeSet::new();
         for (i, s) in self.sources.iter().enumerate() {

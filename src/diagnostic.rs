@@ -7,8 +7,8 @@ use std::path::Path;
 
 use crate::error::{
     ActionExpected, ActionProblem, AuditFinding, AuditProblem, Change, CodebookProblem, ColumnUse,
-    ConfigProblem, Conflict, Error, ExportProblem, InputProblem, Reason, ScaleProblem,
-    SourceProblem, TomlProblem, UsageProblem,
+    ConfigProblem, Conflict, Error, ExportProblem, InputProblem, PeerProblem, Reason, ScaleProblem,
+    SourceProblem, StandardExpected, StandardProblem, TomlProblem, UsageProblem,
 };
 use crate::i18n::{Language, Msg};
 use crate::labels::Words;
@@ -54,6 +54,8 @@ pub fn describe(e: &Error, lang: Language) -> Described {
                 hint: Some(hint),
             };
         }
+        Error::Peer { path, problem } => (at(path, peer(problem, lang)), peer_hint(problem)),
+        Error::Standard { path, problem } => (at(path, standard(problem, lang)), Msg::HintStandard),
         Error::Strict { count } => {
             let report = layout::document("", layout::DATA_QUALITY, "md");
             return Described {
@@ -138,6 +140,9 @@ fn config(p: &ConfigProblem, lang: Language) -> String {
             min_n,
         } => lang.say(Msg::ConfigIndicativeN, &[("i", indicative_n), ("m", min_n)]),
         ConfigProblem::NoSource => lang.msg(Msg::ConfigNoSource).into(),
+        ConfigProblem::PeersNeedStandard => lang.msg(Msg::ConfigPeersNeedStandard).into(),
+        ConfigProblem::PeerNoFiles => lang.msg(Msg::ConfigPeerNoFiles).into(),
+        ConfigProblem::ShareNeedsStandard => lang.msg(Msg::ConfigShareNeedsStandard).into(),
         ConfigProblem::Source {
             index,
             name,
@@ -188,6 +193,9 @@ fn config_hint(p: &ConfigProblem) -> Msg {
         ConfigProblem::MinN { .. } => Msg::HintMinN,
         ConfigProblem::IndicativeN { .. } => Msg::HintIndicativeN,
         ConfigProblem::NoSource => Msg::HintNoSource,
+        ConfigProblem::PeersNeedStandard => Msg::HintPeersNeedStandard,
+        ConfigProblem::PeerNoFiles => Msg::HintPeerNoFiles,
+        ConfigProblem::ShareNeedsStandard => Msg::HintPeersNeedStandard,
         ConfigProblem::Source { problem, .. } => match problem {
             SourceProblem::NameTwice => Msg::HintSourceTwice,
             SourceProblem::NoFiles => Msg::HintNoFiles,
@@ -485,6 +493,113 @@ fn column_letters(mut n: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+fn peer(p: &PeerProblem, lang: Language) -> String {
+    match p {
+        PeerProblem::NotJson {
+            line,
+            column,
+            error,
+        } => lang.say(
+            Msg::PeerNotJson,
+            &[("line", line), ("column", column), ("error", error)],
+        ),
+        PeerProblem::Format { found } => lang.say(Msg::PeerFormat, &[("found", found)]),
+        PeerProblem::Field { error } => lang.say(Msg::PeerField, &[("error", error)]),
+        PeerProblem::UnknownCodebook { name, known } => lang.say(
+            Msg::PeerUnknownCodebook,
+            &[("name", name), ("known", &known.join(", "))],
+        ),
+        PeerProblem::CodebookDiffers { name } => {
+            lang.say(Msg::PeerCodebookDiffers, &[("name", name)])
+        }
+        PeerProblem::PeriodKind { theirs, ours } => lang.say(
+            Msg::PeerPeriodKind,
+            &[("theirs", theirs), ("ours", &ours.id())],
+        ),
+        PeerProblem::BadPeriod { label } => lang.say(Msg::PeerBadPeriod, &[("label", label)]),
+        PeerProblem::MinN { theirs, ours } => {
+            lang.say(Msg::PeerMinN, &[("theirs", theirs), ("ours", ours)])
+        }
+        PeerProblem::Standard => lang.msg(Msg::PeerStandard).into(),
+        PeerProblem::Unknown { what } => lang.say(Msg::PeerUnknown, &[("what", what)]),
+        PeerProblem::BelowMinN {
+            vsv,
+            period,
+            what,
+            n,
+            min_n,
+        } => lang.say(
+            Msg::PeerBelowMinN,
+            &[
+                ("vsv", vsv),
+                ("period", period),
+                ("what", what),
+                ("n", n),
+                ("min_n", min_n),
+            ],
+        ),
+        PeerProblem::Inconsistent { what } => lang.say(Msg::PeerInconsistent, &[("what", what)]),
+        PeerProblem::VsvTwice { vsv, other } => lang.say(
+            Msg::PeerVsvTwice,
+            &[("vsv", vsv), ("other", &other.display())],
+        ),
+        PeerProblem::VsvAlsoRaw { vsv } => lang.say(Msg::PeerVsvAlsoRaw, &[("vsv", vsv)]),
+        PeerProblem::NoFileMatches { pattern } => {
+            lang.say(Msg::PeerNoFileMatches, &[("pattern", pattern)])
+        }
+    }
+}
+
+fn peer_hint(p: &PeerProblem) -> Msg {
+    match p {
+        PeerProblem::UnknownCodebook { .. }
+        | PeerProblem::CodebookDiffers { .. }
+        | PeerProblem::PeriodKind { .. }
+        | PeerProblem::MinN { .. }
+        | PeerProblem::Standard => Msg::HintPeerConfig,
+        PeerProblem::VsvTwice { .. } | PeerProblem::VsvAlsoRaw { .. } => Msg::HintPeerTwice,
+        PeerProblem::NoFileMatches { .. } => Msg::HintPeerNoFiles,
+        _ => Msg::HintPeer,
+    }
+}
+
+fn standard(p: &StandardProblem, lang: Language) -> String {
+    match p {
+        StandardProblem::Unreadable(p) => input(p, lang),
+        StandardProblem::MissingColumn { column, headers: h } => lang.say(
+            Msg::ColumnMissingSimple,
+            &[("column", column), ("headers", &headers(h, lang))],
+        ),
+        StandardProblem::Value {
+            row,
+            column,
+            value,
+            expected,
+        } => {
+            let expected = match expected {
+                StandardExpected::Parity => "eerste, later, onbekend".to_string(),
+                StandardExpected::Age { bands } => {
+                    let mut all = vec!["0".to_string()];
+                    all.extend(bands.iter().map(u32::to_string));
+                    lang.say(Msg::StandardAge, &[("bands", &all.join(", "))])
+                }
+                StandardExpected::Weight => lang.msg(Msg::StandardWeight).into(),
+            };
+            lang.say(
+                Msg::StandardValue,
+                &[
+                    ("row", row),
+                    ("column", column),
+                    ("value", value),
+                    ("expected", &expected),
+                ],
+            )
+        }
+        StandardProblem::Twice { row } => lang.say(Msg::StandardTwice, &[("row", row)]),
+        StandardProblem::NoWeight => lang.msg(Msg::StandardNoWeight).into(),
+    }
+}
+
 fn action(p: &ActionProblem, lang: Language) -> String {
     match p {
         ActionProblem::Unreadable(p) => input(p, lang),
@@ -543,6 +658,7 @@ fn action_hint(p: &ActionProblem) -> Msg {
 fn usage(p: &UsageProblem, lang: Language) -> String {
     match p {
         UsageProblem::BadPeriod { period } => lang.say(Msg::BadPeriod, &[("period", period)]),
+        UsageProblem::BadDate { date } => lang.say(Msg::UsageBadDate, &[("date", date)]),
         UsageProblem::PeriodKind { period, kind } => {
             lang.say(Msg::PeriodKind, &[("period", period), ("kind", &kind.id())])
         }
@@ -563,6 +679,7 @@ fn usage(p: &UsageProblem, lang: Language) -> String {
 fn usage_hint(p: &UsageProblem) -> Msg {
     match p {
         UsageProblem::BadPeriod { .. } => Msg::HintBadPeriod,
+        UsageProblem::BadDate { .. } => Msg::HintBadDate,
         UsageProblem::PeriodKind { .. } => Msg::HintPeriodKind,
         UsageProblem::NoDataForPeriod { .. } => Msg::HintNoDataForPeriod,
         UsageProblem::UnknownVsv { .. } => Msg::HintUnknownVsv,

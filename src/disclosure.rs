@@ -83,6 +83,16 @@ pub struct PartUnit {
 /// Decides what of `computed` may be published, with the parts of `peers` (read from their
 /// shared files, already checked) as further VSVs of the region.
 pub fn disclose_with(computed: Computed, peers: Vec<Part>, privacy: &Privacy) -> Scores {
+    disclose_parts(computed, peers, privacy).0
+}
+
+/// [`disclose_with`], and every VSV's part (the local VSVs' and the peers'), in the order
+/// of their names: what `prem share` writes.
+pub fn disclose_parts(
+    computed: Computed,
+    peers: Vec<Part>,
+    privacy: &Privacy,
+) -> (Scores, Vec<Part>) {
     let (mut cells, region, mut parts, local_responses, rest) = local(computed, privacy);
     let rank = rest.name_ranks.clone();
     for part in peers {
@@ -93,7 +103,8 @@ pub fn disclose_with(computed: Computed, peers: Vec<Part>, privacy: &Privacy) ->
     cells.extend(region_cells(&parts, region, &rank, privacy));
     cells.sort_by_cached_key(|c| crate::score::cell_order(&rank, c));
     let responses = region_responses(&parts, local_responses);
-    Scores::new(cells, rest.reliability, rest.case_mix, responses)
+    let scores = Scores::new(cells, rest.reliability, rest.case_mix, responses);
+    (scores, parts)
 }
 
 /// What of [`Computed`] is not a cell: α, strata and the cell order.

@@ -51,6 +51,17 @@ pub enum Error {
         path: PathBuf,
         problem: Box<ActionProblem>,
     },
+    /// A peer's shared aggregate file (`[[peer]]`) cannot be used; no peer's figures are
+    /// used then.
+    Peer {
+        path: PathBuf,
+        problem: Box<PeerProblem>,
+    },
+    /// The standard population (`[casemix] standard`) has a problem.
+    Standard {
+        path: PathBuf,
+        problem: Box<StandardProblem>,
+    },
     /// `--strict` turned `count` value-level problems into a fatal error.
     Strict { count: usize },
     /// Something the user asked for does not exist (a period, a VSV).
@@ -124,6 +135,13 @@ pub enum ConfigProblem {
     IndicativeN { indicative_n: u32, min_n: u32 },
     /// No `[[source]]`.
     NoSource,
+    /// `[[peer]]` without `[casemix] standard`: peers cannot share the strata a pooled
+    /// standard needs.
+    PeersNeedStandard,
+    /// A `[[peer]]` with an empty `files` list.
+    PeerNoFiles,
+    /// `prem share` without `[casemix] standard`.
+    ShareNeedsStandard,
     /// Source number `index` (1-based), called `name`, has a problem.
     Source {
         index: usize,
@@ -308,6 +326,85 @@ pub enum ColumnUse {
     Named,
 }
 
+/// What is wrong with a shared aggregate file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PeerProblem {
+    /// Not JSON, or cut off (`line`, `column` where the reader stopped).
+    NotJson {
+        line: usize,
+        column: usize,
+        error: String,
+    },
+    /// JSON, but not a `prem-aggregate/1` file.
+    Format { found: String },
+    /// A field missing, unknown or of the wrong type.
+    Field { error: String },
+    /// Made with a codebook this analysis does not use.
+    UnknownCodebook { name: String, known: Vec<String> },
+    /// Made with a codebook of the same name whose scoring differs (another version).
+    CodebookDiffers { name: String },
+    /// Another period kind than `[analysis] period`.
+    PeriodKind { theirs: String, ours: PeriodKind },
+    /// A period label that is not a period.
+    BadPeriod { label: String },
+    /// Made with a lower `min_n` than this analysis.
+    MinN { theirs: u32, ours: u32 },
+    /// Standardised against another standard population (or none).
+    Standard,
+    /// A theme, item or care type this analysis' codebook does not have.
+    Unknown { what: String },
+    /// A cell of fewer than `min_n` respondents: the file is not what `prem share` writes.
+    BelowMinN {
+        vsv: String,
+        period: String,
+        what: String,
+        n: u64,
+        min_n: u32,
+    },
+    /// Numbers that cannot belong together (`what` says which).
+    Inconsistent { what: String },
+    /// A VSV also in another shared file.
+    VsvTwice { vsv: String, other: PathBuf },
+    /// A VSV also in this analysis' own exports.
+    VsvAlsoRaw { vsv: String },
+    /// A `[[peer]]` pattern that matches no file.
+    NoFileMatches { pattern: String },
+}
+
+/// What is wrong with the standard population.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StandardProblem {
+    /// The file cannot be read as a table.
+    Unreadable(InputProblem),
+    /// A column is missing.
+    MissingColumn {
+        column: String,
+        headers: Vec<String>,
+    },
+    /// A value that is not what the column takes.
+    Value {
+        row: usize,
+        column: String,
+        value: String,
+        expected: StandardExpected,
+    },
+    /// A stratum twice.
+    Twice { row: usize },
+    /// No weight above 0.
+    NoWeight,
+}
+
+/// What a column of the standard population takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StandardExpected {
+    /// eerste, later or onbekend.
+    Parity,
+    /// A lower bound of the codebook's age bands, or onbekend.
+    Age { bands: Vec<u32> },
+    /// A number ≥ 0.
+    Weight,
+}
+
 /// What is wrong with the actions register.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ActionProblem {
@@ -351,6 +448,8 @@ pub enum ActionExpected {
 pub enum UsageProblem {
     /// `--period` that reads as no period.
     BadPeriod { period: String },
+    /// `--date` that is not YYYY-MM-DD.
+    BadDate { date: String },
     /// `--period` of another kind than `[analysis] period`.
     PeriodKind { period: Period, kind: PeriodKind },
     /// `--period` without data; the data cover `periods`.

@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod labels;
 pub mod layout;
 pub mod output;
+pub mod peer;
 pub mod period;
 pub mod polarity;
 pub mod quality;
@@ -29,6 +30,8 @@ pub mod rerun;
 pub mod safeguarding;
 pub mod sample;
 pub mod score;
+pub mod share;
+pub mod standard;
 pub mod timings;
 pub mod trend;
 

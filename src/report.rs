@@ -50,6 +50,8 @@ pub struct Analysis {
     pub answers: ShownAnswers,
     /// The periods of the data, oldest first.
     pub periods: Vec<Period>,
+    /// The shared files of collaborating VSVs (`[[peer]]`) whose figures are in `scores`.
+    pub peers: Vec<crate::peer::PeerFile>,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
     /// data read, not only the period; their texts are nowhere in `data`. For the officer
     /// only: no report file shows them.
@@ -77,7 +79,17 @@ pub fn analyse_timed(
     timings: &mut Timings,
 ) -> Result<Analysis> {
     let codebooks = load_codebooks(&config)?;
-    let mut data = ingest(&config, &codebooks)?;
+    let data = ingest(&config, &codebooks)?;
+    analyse_data(config, data, period, timings)
+}
+
+/// [`analyse_timed`] of data already read.
+pub fn analyse_data(
+    config: Config,
+    mut data: Canonical,
+    period: Option<Period>,
+    timings: &mut Timings,
+) -> Result<Analysis> {
     let signals = std::mem::take(&mut data.signals);
     for theme in config.targets.keys() {
         if !data.themes.iter().any(|t| &t.id == theme) {
@@ -89,10 +101,21 @@ pub fn analyse_timed(
             return Err(Error::config(&config.path, problem));
         }
     }
-    // Read before the slow stages: a bad register stops the run at once.
+    // Read before the slow stages: a bad register, standard or shared file stops the run
+    // at once.
+    let standard = crate::standard::of_config(&config, &data)?;
+    let mut peers = crate::peer::read(&config, &mut data, standard.as_ref())?;
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
-    let periods = data.periods();
+    let mut periods = data.periods();
+    periods.extend(
+        peers
+            .parts
+            .iter()
+            .flat_map(|p| p.cells.iter().map(|c| c.period)),
+    );
+    periods.sort();
+    periods.dedup();
     let Some(latest) = periods.last().copied() else {
         // Nothing is written in this case, so say here why the rows were left out.
         let reasons = data
@@ -134,7 +157,7 @@ pub fn analyse_timed(
     timings.lap(Stage::Ingest);
     let scores = score(&data);
     timings.lap(Stage::Score);
-    let mut scores = crate::disclosure::disclose(scores, &config.privacy);
+    let mut scores = crate::disclosure::disclose_with(scores, peers.parts.clone(), &config.privacy);
     // The proof, on every run: nothing leaves when the published structure fails the rule.
     let findings = crate::disclosure::audit(&scores, &config.privacy);
     if let Some(first) = findings.first() {
@@ -146,6 +169,8 @@ pub fn analyse_timed(
         });
     }
     timings.lap(Stage::Disclose);
+    scores.case_mix.standard = standard.map(|s| s.shares);
+    scores.case_mix.given = peers.std.drain().collect();
     crate::trend::add_trends(&mut scores, config.analysis.mid);
     let mut spc =
         crate::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
@@ -156,7 +181,8 @@ pub fn analyse_timed(
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
-    let answers = crate::disclosure::answer_counts(&data, &scores, period, &Default::default());
+    let answers =
+        crate::disclosure::answer_counts(&data, &scores, period, &peers.answers_of(period));
     // Every number the report shows now lives in the cells and counts: the answers table
     // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
     data.answers = Vec::new();
@@ -176,13 +202,17 @@ pub fn analyse_timed(
         funnels,
         answers,
         periods,
+        peers: peers.files,
         signals,
     })
 }
 
 /// An audit finding with its VSV, care type, organisation and measure resolved to the
 /// export's and codebook's names.
-fn audit_finding(f: &crate::disclosure::Finding, data: &Canonical) -> crate::error::AuditFinding {
+pub(crate) fn audit_finding(
+    f: &crate::disclosure::Finding,
+    data: &Canonical,
+) -> crate::error::AuditFinding {
     use crate::error::AuditFinding;
     use crate::score::Measure;
     let mut names: Vec<String> = [f.vsv, f.care_type, f.organisation]

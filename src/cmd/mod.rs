@@ -5,6 +5,7 @@ mod codebook;
 mod funnel;
 mod report;
 mod sample;
+mod share;
 mod spc;
 mod validate;
 
@@ -26,6 +27,10 @@ pub fn run(cli: Cli) -> (Language, anyhow::Result<ExitCode>) {
         Command::Report(a) => {
             let path = a.config.clone();
             with_config(&path, |config| report::run(a, config, quiet))
+        }
+        Command::Share(a) => {
+            let path = a.config.clone();
+            with_config(&path, |config| share::run(a, config, quiet))
         }
         Command::Validate(a) => {
             let path = a.config.clone();

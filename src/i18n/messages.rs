@@ -8,6 +8,39 @@ use super::Language;
 pub enum Msg {
     // Errors of the library's own kinds.
     CannotRead,
+    // Shared aggregates and the standard population
+    ConfigPeersNeedStandard,
+    HintPeersNeedStandard,
+    ConfigPeerNoFiles,
+    Shared,
+    UsageBadDate,
+    HintBadDate,
+    ConfigShareNeedsStandard,
+    HintPeerNoFiles,
+    PeerNotJson,
+    PeerFormat,
+    PeerField,
+    PeerUnknownCodebook,
+    PeerCodebookDiffers,
+    PeerPeriodKind,
+    PeerBadPeriod,
+    PeerMinN,
+    PeerStandard,
+    PeerUnknown,
+    PeerBelowMinN,
+    PeerInconsistent,
+    PeerVsvTwice,
+    PeerVsvAlsoRaw,
+    PeerNoFileMatches,
+    HintPeer,
+    HintPeerTwice,
+    HintPeerConfig,
+    StandardValue,
+    StandardTwice,
+    StandardNoWeight,
+    StandardWeight,
+    StandardAge,
+    HintStandard,
     CannotWrite,
     Strict,
     HintStrict,
@@ -735,6 +768,134 @@ impl Msg {
                 "time and peak memory per stage ({threads} cores):",
             ),
             TimingsTotal => ("totaal", "total"),
+            ConfigPeersNeedStandard => (
+                "[[peer]] zonder [casemix] standard: gedeelde cijfers kunnen alleen gestandaardiseerd worden tegen een vaste standaardpopulatie",
+                "[[peer]] without [casemix] standard: shared figures can only be standardised against a fixed standard population",
+            ),
+            HintPeersNeedStandard => (
+                "zet [casemix] standard = \"standaard.csv\" (kolommen pariteit;leeftijd;gewicht), hetzelfde bestand bij elke VSV die deelt; `prem sample` schrijft een voorbeeld",
+                "set [casemix] standard = \"standaard.csv\" (columns pariteit;leeftijd;gewicht), the same file at every VSV that shares; `prem sample` writes an example",
+            ),
+            ConfigShareNeedsStandard => (
+                "prem share zonder [casemix] standard: gedeelde gemiddelden moeten tegen een vaste standaardpopulatie gestandaardiseerd zijn",
+                "prem share without [casemix] standard: shared means must be standardised against a fixed standard population",
+            ),
+            Shared => (
+                "{file} geschreven: {vsvs}, tot en met {period}, {cells} cellen (alleen wat het rapport ook publiceert)",
+                "wrote {file}: {vsvs}, up to {period}, {cells} cells (only what the report publishes too)",
+            ),
+            HintBadDate => (
+                "laat --date weg voor vandaag, of schrijf bijvoorbeeld --date 2026-10-14",
+                "leave --date out for today, or write e.g. --date 2026-10-14",
+            ),
+            UsageBadDate => (
+                "\"{date}\" is geen datum: verwacht JJJJ-MM-DD",
+                "\"{date}\" is not a date: expected YYYY-MM-DD",
+            ),
+            ConfigPeerNoFiles => (
+                "[[peer]] met een lege files-lijst",
+                "[[peer]] with an empty files list",
+            ),
+            HintPeerNoFiles => (
+                "noem de gedeelde bestanden, bijvoorbeeld files = [\"gedeeld/*.json\"]",
+                "name the shared files, e.g. files = [\"gedeeld/*.json\"]",
+            ),
+            PeerNotJson => (
+                "geen leesbaar gedeeld bestand (regel {line}, kolom {column}): {error}",
+                "not a readable shared file (line {line}, column {column}): {error}",
+            ),
+            PeerFormat => (
+                "geen prem-aggregate/1-bestand (format = \"{found}\")",
+                "not a prem-aggregate/1 file (format = \"{found}\")",
+            ),
+            PeerField => (
+                "het bestand klopt niet met prem-aggregate/1: {error}",
+                "the file does not match prem-aggregate/1: {error}",
+            ),
+            PeerUnknownCodebook => (
+                "gemaakt met codeboek \"{name}\", dat deze analyse niet gebruikt (wel: {known})",
+                "made with codebook \"{name}\", which this analysis does not use (it uses: {known})",
+            ),
+            PeerCodebookDiffers => (
+                "gemaakt met een andere versie van codeboek \"{name}\": schalen, thema's of items verschillen, dus de scores zijn niet vergelijkbaar",
+                "made with another version of codebook \"{name}\": scales, themes or items differ, so the scores do not compare",
+            ),
+            PeerPeriodKind => (
+                "perioden zijn {theirs}, deze analyse rapporteert per {ours}",
+                "periods are {theirs}, this analysis reports per {ours}",
+            ),
+            PeerBadPeriod => (
+                "\"{label}\" is geen periode",
+                "\"{label}\" is not a period",
+            ),
+            PeerMinN => (
+                "gemaakt met min_n = {theirs}, lager dan de min_n = {ours} van deze analyse",
+                "made with min_n = {theirs}, below this analysis' min_n = {ours}",
+            ),
+            PeerStandard => (
+                "gestandaardiseerd tegen een andere standaardpopulatie dan [casemix] standard van deze analyse",
+                "standardised against another standard population than this analysis' [casemix] standard",
+            ),
+            PeerUnknown => (
+                "{what} staat niet in het codeboek van deze analyse",
+                "{what} is not in this analysis' codebook",
+            ),
+            PeerBelowMinN => (
+                "{vsv}, {period}, {what}: n = {n} is kleiner dan min_n = {min_n}; een gedeeld bestand mag zulke cellen niet bevatten",
+                "{vsv}, {period}, {what}: n = {n} is below min_n = {min_n}; a shared file may not hold such cells",
+            ),
+            PeerInconsistent => (
+                "getallen die niet kunnen kloppen: {what}",
+                "numbers that cannot be right: {what}",
+            ),
+            PeerVsvTwice => (
+                "{vsv} staat ook in {other}",
+                "{vsv} is also in {other}",
+            ),
+            PeerVsvAlsoRaw => (
+                "{vsv} staat ook in de eigen exports van deze analyse",
+                "{vsv} is also in this analysis' own exports",
+            ),
+            PeerNoFileMatches => (
+                "[[peer]]: \"{pattern}\" vindt geen bestand",
+                "[[peer]]: \"{pattern}\" matches no file",
+            ),
+            HintPeer => (
+                "vraag de VSV om een nieuw bestand met `prem share`, of haal het uit [[peer]] files; er is nu niets geschreven",
+                "ask the VSV for a new file made with `prem share`, or take it out of [[peer]] files; nothing was written",
+            ),
+            HintPeerTwice => (
+                "elke VSV hoort één keer mee te tellen: haal het oudere of dubbele bestand uit [[peer]] files",
+                "each VSV must count once: take the older or duplicate file out of [[peer]] files",
+            ),
+            HintPeerConfig => (
+                "zet in prem.toml hetzelfde codeboek, dezelfde periode, min_n en [casemix] standard als de VSV die deelde, of vraag om een nieuw bestand",
+                "use the same codebook, period, min_n and [casemix] standard in prem.toml as the VSV that shared, or ask for a new file",
+            ),
+            StandardValue => (
+                "rij {row}, kolom {column}: \"{value}\"; verwacht {expected}",
+                "row {row}, column {column}: \"{value}\"; expected {expected}",
+            ),
+            StandardTwice => (
+                "rij {row}: deze pariteit en leeftijd staan er al eerder in",
+                "row {row}: this parity and age are already listed",
+            ),
+            StandardNoWeight => (
+                "geen enkel gewicht groter dan 0",
+                "no weight above 0",
+            ),
+            StandardWeight => (
+                "een getal ≥ 0",
+                "a number ≥ 0",
+            ),
+            StandardAge => (
+                "een leeftijdsgrens van het codeboek ({bands}) of onbekend",
+                "an age bound of the codebook ({bands}) or onbekend",
+            ),
+            HintStandard => (
+                "de standaardpopulatie heeft kolommen pariteit (eerste, later, onbekend), leeftijd (de ondergrens van een leeftijdsklasse, of onbekend) en gewicht; `prem sample` schrijft een voorbeeld",
+                "the standard population has columns pariteit (eerste, later, onbekend), leeftijd (the lower bound of an age band, or onbekend) and gewicht; `prem sample` writes an example",
+            ),
         }
     }
 

@@ -202,6 +202,8 @@ pub struct Canonical {
     pub names: Names,
     /// The data-quality report.
     pub quality: Quality,
+    /// VSVs whose figures come from shared files (`[[peer]]`), not from rows.
+    pub peer_vsvs: Vec<u32>,
     /// Rows whose open texts need follow-up by a person, in file and row order; their
     /// texts are in no respondent. [`crate::report::analyse`] moves them to its result.
     pub signals: Vec<crate::safeguarding::Signal>,
@@ -232,6 +234,57 @@ impl Canonical {
         v.sort_unstable();
         v.dedup();
         v.sort_by(|&a, &b| self.names.get(a).cmp(self.names.get(b)));
+        v
+    }
+
+    /// The rows of the VSVs named `vsvs` alone, as an export of those VSVs would give them
+    /// (names numbered anew, in the order the rows use them). For tests of sharing.
+    pub fn only(&self, vsvs: &[&str]) -> Canonical {
+        let mut names = Names::default();
+        let re = |id: Option<u32>, names: &mut Names| id.map(|i| names.intern(self.names.get(i)));
+        let mut rows: Vec<Option<u32>> = vec![None; self.respondents.len()];
+        let mut respondents = Vec::new();
+        for (i, r) in self.respondents.iter().enumerate() {
+            if !vsvs.contains(&self.names.get(r.vsv)) {
+                continue;
+            }
+            rows[i] = Some(respondents.len() as u32);
+            let mut r = r.clone();
+            r.vsv = names.intern(self.names.get(r.vsv));
+            r.care_type = re(r.care_type, &mut names);
+            r.organisation = re(r.organisation, &mut names);
+            r.education = re(r.education, &mut names);
+            r.place_of_birth = re(r.place_of_birth, &mut names);
+            respondents.push(r);
+        }
+        let answers = self
+            .answers
+            .iter()
+            .filter_map(|a| {
+                let row = rows.get(a.row as usize).copied().flatten()?;
+                Some(Answer { row, ..*a })
+            })
+            .collect();
+        Canonical {
+            sources: self.sources.clone(),
+            themes: self.themes.clone(),
+            items: self.items.clone(),
+            respondents,
+            answers,
+            names,
+            quality: Quality::default(),
+            peer_vsvs: Vec::new(),
+            signals: Vec::new(),
+        }
+    }
+
+    /// Every VSV of the region: those of the rows and the peers, in the order of their
+    /// names.
+    pub fn units(&self) -> Vec<u32> {
+        let mut v = self.vsvs();
+        v.extend(&self.peer_vsvs);
+        v.sort_by(|&a, &b| self.names.get(a).cmp(self.names.get(b)));
+        v.dedup();
         v
     }
 

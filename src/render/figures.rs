@@ -403,7 +403,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
         .map(|i| i.mean);
     let mut cells: Vec<(&str, &Cell)> = src
         .data
-        .vsvs()
+        .units()
         .into_iter()
         .filter_map(|v| {
             let cell = src.scores.unit_cell(src.period, Some(v), m)?;
@@ -656,7 +656,7 @@ fn heatmap(src: &Source) -> Heatmap {
     let t = src.t();
     let lang = src.lang();
     let themes = src.themes();
-    let vsvs = src.data.vsvs();
+    let vsvs = src.data.units();
     let cells = themes
         .iter()
         .map(|(m, _, _)| {

@@ -41,6 +41,10 @@ struct ConfigView<'a> {
     quotes: QuotesView<'a>,
     #[serde(rename = "source")]
     sources: &'a [Source],
+    #[serde(rename = "peer", skip_serializing_if = "<[_]>::is_empty")]
+    peers: &'a [crate::config::Peer],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    casemix: Option<&'a crate::config::CaseMix>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +65,8 @@ impl<'a> ConfigView<'a> {
             privacy,
             quotes,
             sources,
+            peers,
+            casemix,
             path: _,
         } = config;
         let Quotes {
@@ -78,6 +84,8 @@ impl<'a> ConfigView<'a> {
                 keywords,
             },
             sources,
+            peers,
+            casemix: casemix.standard.is_some().then_some(casemix),
         }
     }
 }
