@@ -198,3 +198,149 @@ fn seven_vsvs_share_one_keeps_its_rows_and_every_number_agrees() {
     // them, for eight quarters: thousands of cells, not a vacuous pass.
     assert!(compared > 5000, "{compared}");
 }
+
+/// Every string and key of a JSON value, depth first.
+fn walk<'a>(v: &'a serde_json::Value, keys: &mut Vec<&'a str>, strings: &mut Vec<&'a str>) {
+    match v {
+        serde_json::Value::String(s) => strings.push(s),
+        serde_json::Value::Array(list) => list.iter().for_each(|x| walk(x, keys, strings)),
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                keys.push(k);
+                walk(x, keys, strings);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A quality officer opens a shared file: no free text, no respondent key, no
+/// organisation, no cell below min_n, and exactly the cells her own report publishes.
+#[test]
+fn a_shared_file_holds_only_what_the_report_publishes() {
+    let config = config();
+    let codebooks = prem::report::load_codebooks(&config).unwrap();
+    let all = prem::ingest::ingest(&config, &codebooks).unwrap();
+    let name = "VSV Den Helder";
+    let own = all.only(&[name]);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 14).unwrap();
+    let aggregate = prem::share::aggregate_data(&config, &own, None, date).unwrap();
+    let text = prem::share::to_json(&aggregate).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (mut keys, mut strings) = (Vec::new(), Vec::new());
+    walk(&json, &mut keys, &mut strings);
+    keys.sort();
+    keys.dedup();
+    let allowed = [
+        "answers",
+        "care_type",
+        "cells",
+        "codebook",
+        "codebooks",
+        "covers",
+        "created",
+        "format",
+        "hash",
+        "id",
+        "indicative_n",
+        "label",
+        "mean",
+        "measure",
+        "min_n",
+        "n",
+        "name",
+        "negative",
+        "neutral",
+        "period",
+        "period_kind",
+        "periods",
+        "positive",
+        "privacy",
+        "problem",
+        "producer",
+        "responses",
+        "ssd",
+        "standard",
+        "std_mean",
+        "themes",
+        "tool",
+        "top",
+        "units",
+        "version",
+        "vsv",
+        "vsvs",
+    ];
+    for k in &keys {
+        assert!(allowed.contains(k), "unexpected field {k}");
+    }
+    // No open answer, organisation, education or place of birth, in any string.
+    let mut secret: Vec<String> = own
+        .respondents
+        .iter()
+        .flat_map(|r| [r.improvement.clone(), r.compliment.clone()])
+        .flatten()
+        .filter(|t| t.chars().count() >= 12)
+        .collect();
+    secret.extend(own.respondents.iter().flat_map(|r| {
+        [r.organisation, r.education, r.place_of_birth]
+            .into_iter()
+            .flatten()
+            .map(|i| own.names.get(i).to_string())
+    }));
+    secret.sort();
+    secret.dedup();
+    assert!(secret.len() > 50, "{}", secret.len());
+    for s in &strings {
+        for t in &secret {
+            assert!(!s.contains(t.as_str()), "{s:?} holds {t:?}");
+        }
+    }
+    // Every count rests on at least min_n respondents.
+    let min_n = u64::from(config.privacy.min_n);
+    for c in &aggregate.cells {
+        assert!(c.n >= min_n);
+    }
+    assert!(aggregate.units.iter().all(|u| u.n >= min_n));
+    assert!(aggregate.responses.iter().all(|r| r.n >= min_n));
+    // The cells are exactly the VSV's own published rows (no organisation), with their n.
+    // Her own report, without the region's actions register (it names the other VSVs).
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut alone = config.clone();
+    alone.casemix.standard = Some(std::fs::canonicalize("data-samples/standaard.csv").unwrap());
+    alone.path = elsewhere.path().join("prem.toml");
+    let report = analyse_data(alone, own, None, &mut Timings::off()).unwrap();
+    let d = &report.data;
+    let nm = |id: Option<u32>| id.map(|i| d.names.get(i).to_string());
+    let mut published: Vec<(String, Option<String>, String, u64)> = report
+        .scores
+        .cells
+        .iter()
+        .filter(|c| c.vsv.is_some() && c.organisation.is_none() && c.covers.is_empty())
+        .filter(|c| c.tier != Tier::Suppressed)
+        .map(|c| {
+            let (kind, id) = prem::share::measure_id(d, c.measure);
+            (
+                c.period.to_string(),
+                nm(c.care_type),
+                format!("{kind} {id}"),
+                c.stats.unwrap().n,
+            )
+        })
+        .collect();
+    let mut shared: Vec<(String, Option<String>, String, u64)> = aggregate
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                c.period.clone(),
+                c.care_type.clone(),
+                format!("{} {}", c.measure, c.id),
+                c.n,
+            )
+        })
+        .collect();
+    published.sort();
+    shared.sort();
+    assert_eq!(published, shared);
+    assert!(shared.len() > 500);
+}
