@@ -137,6 +137,10 @@ fn default_max_quotes() -> usize {
 pub struct Peer {
     /// Files or globs relative to prem.toml, e.g. `["gedeeld/*.json"]`.
     pub files: Vec<String>,
+    /// The codebooks the shared files were made with (built-in names or files), for a
+    /// config without `[[source]]` (a regional coordinator); with sources, theirs are used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codebooks: Vec<String>,
 }
 
 /// `[casemix]`.
@@ -254,6 +258,21 @@ pub enum Participation {
 }
 
 impl Config {
+    /// The codebook of every source; for a config of peers only, the codebooks `[[peer]]`
+    /// names, once each.
+    pub fn codebook_specs(&self) -> Vec<String> {
+        if !self.sources.is_empty() {
+            return self.sources.iter().map(|s| s.codebook.clone()).collect();
+        }
+        let mut specs: Vec<String> = Vec::new();
+        for spec in self.peers.iter().flat_map(|p| &p.codebooks) {
+            if !specs.contains(spec) {
+                specs.push(spec.clone());
+            }
+        }
+        specs
+    }
+
     /// Reads and checks `prem.toml`.
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::io(path, source))?;
@@ -326,8 +345,11 @@ impl Config {
                 min_n: p.min_n,
             });
         }
-        if self.sources.is_empty() {
+        if self.sources.is_empty() && self.peers.is_empty() {
             return Some(ConfigProblem::NoSource);
+        }
+        if self.sources.is_empty() && self.peers.iter().all(|p| p.codebooks.is_empty()) {
+            return Some(ConfigProblem::PeersNeedCodebooks);
         }
         if !self.peers.is_empty() && self.casemix.standard.is_none() {
             return Some(ConfigProblem::PeersNeedStandard);

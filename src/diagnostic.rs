@@ -143,6 +143,7 @@ fn config(p: &ConfigProblem, lang: Language) -> String {
         ConfigProblem::PeersNeedStandard => lang.msg(Msg::ConfigPeersNeedStandard).into(),
         ConfigProblem::PeerNoFiles => lang.msg(Msg::ConfigPeerNoFiles).into(),
         ConfigProblem::ShareNeedsStandard => lang.msg(Msg::ConfigShareNeedsStandard).into(),
+        ConfigProblem::PeersNeedCodebooks => lang.msg(Msg::ConfigPeersNeedCodebooks).into(),
         ConfigProblem::Source {
             index,
             name,
@@ -196,6 +197,7 @@ fn config_hint(p: &ConfigProblem) -> Msg {
         ConfigProblem::PeersNeedStandard => Msg::HintPeersNeedStandard,
         ConfigProblem::PeerNoFiles => Msg::HintPeerNoFiles,
         ConfigProblem::ShareNeedsStandard => Msg::HintPeersNeedStandard,
+        ConfigProblem::PeersNeedCodebooks => Msg::HintPeersNeedCodebooks,
         ConfigProblem::Source { problem, .. } => match problem {
             SourceProblem::NameTwice => Msg::HintSourceTwice,
             SourceProblem::NoFiles => Msg::HintNoFiles,

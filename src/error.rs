@@ -140,6 +140,8 @@ pub enum ConfigProblem {
     PeersNeedStandard,
     /// A `[[peer]]` with an empty `files` list.
     PeerNoFiles,
+    /// A config of peers only whose `[[peer]]` names no codebook.
+    PeersNeedCodebooks,
     /// `prem share` without `[casemix] standard`.
     ShareNeedsStandard,
     /// Source number `index` (1-based), called `name`, has a problem.

@@ -61,9 +61,9 @@ pub struct Analysis {
 /// Loads the codebook of every source, in source order.
 pub fn load_codebooks(config: &Config) -> Result<Vec<Codebook>> {
     config
-        .sources
+        .codebook_specs()
         .iter()
-        .map(|s| Codebook::resolve(&s.codebook, config.dir()))
+        .map(|spec| Codebook::resolve(spec, config.dir()))
         .collect()
 }
 
@@ -496,6 +496,7 @@ fn add_agendas(
                 follow_ups: &follow_ups,
                 register: &register_name,
                 quotes,
+                peers: &a.peers,
             };
             let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
             // agenda_md gives only the Markdown: the title is its heading.
@@ -573,12 +574,14 @@ fn add_manifest(
     }
     files.extend(bundle.files().map(|(path, bytes)| Written::of(path, bytes)));
     files.sort_by(|x, y| x.path.cmp(&y.path));
-    let manifest = manifest::manifest_json(&a.config, &a.data, a.period, &files).map_err(|e| {
-        Error::Output {
-            path: MANIFEST.into(),
-            message: e.to_string(),
-        }
-    })?;
+    let peers: Vec<manifest::PeerEntry> = a.peers.iter().map(Into::into).collect();
+    let manifest =
+        manifest::manifest_json(&a.config, &a.data, a.period, &peers, &files).map_err(|e| {
+            Error::Output {
+                path: MANIFEST.into(),
+                message: e.to_string(),
+            }
+        })?;
     bundle.add(MANIFEST, manifest)
 }
 

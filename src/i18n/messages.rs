@@ -12,6 +12,8 @@ pub enum Msg {
     ConfigPeersNeedStandard,
     HintPeersNeedStandard,
     ConfigPeerNoFiles,
+    ConfigPeersNeedCodebooks,
+    HintPeersNeedCodebooks,
     Shared,
     UsageBadDate,
     HintBadDate,
@@ -791,6 +793,14 @@ impl Msg {
             UsageBadDate => (
                 "\"{date}\" is geen datum: verwacht JJJJ-MM-DD",
                 "\"{date}\" is not a date: expected YYYY-MM-DD",
+            ),
+            ConfigPeersNeedCodebooks => (
+                "alleen [[peer]] en geen [[source]]: zeg met welke codeboeken de gedeelde bestanden gemaakt zijn",
+                "only [[peer]] and no [[source]]: say which codebooks the shared files were made with",
+            ),
+            HintPeersNeedCodebooks => (
+                "zet in [[peer]] bijvoorbeeld codebooks = [\"prem-geboortezorg\"] (een ingebouwd codeboek of een bestand)",
+                "add to [[peer]] e.g. codebooks = [\"prem-geboortezorg\"] (a built-in codebook or a file)",
             ),
             ConfigPeerNoFiles => (
                 "[[peer]] met een lege files-lijst",

@@ -67,6 +67,18 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
             .counts
             .insert(source.name.clone(), SourceCounts::default());
     }
+    // A config of peers only: one source without files per codebook, so themes and items
+    // have a source, and the peers' response counts one to count in.
+    if config.sources.is_empty() {
+        for cb in codebooks {
+            canonical.sources.push(SourceData {
+                name: cb.name.clone(),
+                codebook: cb.clone(),
+                participation: None,
+                files: Vec::new(),
+            });
+        }
+    }
     let mut merger = Merger::default();
     let results: Vec<FileData> = results.into_iter().collect::<Result<_>>()?;
     // Decide in file order (duplicates, keys, names), then build the rows and answers of

@@ -64,6 +64,8 @@ pub struct Extras<'a> {
     pub register: &'a str,
     /// The quotes chosen for the leading flags.
     pub quotes: &'a crate::disclosure::FlagQuotes,
+    /// The collaborating VSVs' shared files the comparison includes.
+    pub peers: &'a [crate::peer::PeerFile],
 }
 
 #[derive(Serialize)]
@@ -240,7 +242,11 @@ pub fn agenda_md(
                 ("indicative_n", config.privacy.indicative_n.to_string()),
             ],
         ),
-        method: method_lines(data, vsv, extras.charts, lang, nouns),
+        method: {
+            let mut lines = method_lines(data, vsv, extras.charts, lang, &nouns);
+            lines.extend(shared_line(extras.peers, lang, min_n, &nouns));
+            lines
+        },
         sources: source_lines(data, lang),
     })
 }
@@ -499,6 +505,30 @@ fn method_lines(
     method
 }
 
+/// Which VSVs' figures came from shared files, and of which date; none without peers.
+fn shared_line(
+    peers: &[crate::peer::PeerFile],
+    lang: Language,
+    min_n: u32,
+    nouns: impl Fn(&str) -> String,
+) -> Option<String> {
+    if peers.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = peers
+        .iter()
+        .flat_map(|f| {
+            f.vsvs
+                .iter()
+                .map(move |v| format!("{} ({})", escape(v), f.created))
+        })
+        .collect();
+    Some(fill(
+        &nouns(lang.agenda().shared_text),
+        &[("peers", list.join(", ")), ("min_n", min_n.to_string())],
+    ))
+}
+
 /// Fills the agenda template; the result ends in a newline.
 fn render(context: AgendaContext) -> Result<String> {
     let mut env = Environment::new();
@@ -526,6 +556,10 @@ fn render(context: AgendaContext) -> Result<String> {
 /// Whether the regional comparison could adjust for parity and for age: only when the
 /// exports gave them for some respondents.
 fn standardised_for(data: &Canonical) -> (bool, bool) {
+    // Shared figures come standardised against the standard population: parity × age.
+    if !data.peer_vsvs.is_empty() {
+        return (true, true);
+    }
     let parity = data.respondents.iter().any(|r| r.parity.is_some());
     let age = data.respondents.iter().any(|r| r.age_band.is_some());
     (parity, age)
@@ -598,6 +632,7 @@ mod tests {
             follow_ups: &[],
             register: "acties.csv",
             quotes: &Default::default(),
+            peers: &[],
         };
         agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
     }

@@ -28,6 +28,9 @@ struct Manifest<'a> {
     thresholds: Thresholds,
     codebooks: Vec<CodebookEntry>,
     inputs: Vec<InputEntry>,
+    /// The collaborating VSVs' shared files whose figures the report compares with.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    peers: &'a [PeerEntry],
     /// Every file of the report folder as prem wrote it (the manifest itself excepted).
     files: &'a [Written],
 }
@@ -115,11 +118,38 @@ struct InputEntry {
     layout: &'static str,
 }
 
+/// A shared file read for the report.
+#[derive(Serialize)]
+pub struct PeerEntry {
+    pub file: String,
+    pub sha256: String,
+    pub bytes: u64,
+    pub producer: String,
+    pub created: String,
+    pub vsvs: Vec<String>,
+    pub periods: Vec<String>,
+}
+
+impl From<&crate::peer::PeerFile> for PeerEntry {
+    fn from(f: &crate::peer::PeerFile) -> Self {
+        PeerEntry {
+            file: f.display.clone(),
+            sha256: f.sha256.clone(),
+            bytes: f.bytes,
+            producer: f.producer.clone(),
+            created: f.created.clone(),
+            vsvs: f.vsvs.clone(),
+            periods: f.periods.clone(),
+        }
+    }
+}
+
 /// The manifest as pretty JSON; `files` is what the report folder holds besides it.
 pub fn manifest_json(
     config: &Config,
     data: &Canonical,
     period: Period,
+    peers: &[PeerEntry],
     files: &[Written],
 ) -> serde_json::Result<Vec<u8>> {
     let m = Manifest {
@@ -167,6 +197,7 @@ pub fn manifest_json(
                 })
             })
             .collect(),
+        peers,
         files,
     };
     let mut v = serde_json::to_vec_pretty(&m)?;
