@@ -244,13 +244,114 @@ pub fn generate(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
         bytes: plan.actions_csv()?,
     });
     files.push(text_file("README.md", plan.readme(&duplicates)));
+    files.extend(together_files(opts));
     Ok(files)
+}
+
+/// The folder of the comparison without pooling (spec §10): one VSV's own exports and
+/// config, the other VSVs' shared files, a coordinator's config, the standard population.
+pub const TOGETHER: &str = "samen";
+
+/// The folder of the first VSV in [`TOGETHER`].
+fn together_first(opts: &SampleOptions) -> String {
+    let first = vsv_names(opts.vsvs).into_iter().next().unwrap_or_default();
+    format!("{TOGETHER}/{}", crate::layout::slug(&first))
+}
+
+/// The written part of [`TOGETHER`]: the standard population and both configs. The shared
+/// files are computed from the written exports by [`together_shared`].
+fn together_files(opts: &SampleOptions) -> Vec<SampleFile> {
+    let names = vsv_names(opts.vsvs);
+    let first = names.first().cloned().unwrap_or_default();
+    let slug = crate::layout::slug(&first);
+    let vsv_toml = format!(
+        "# prem.toml of {first} alone: its own PREM export, compared with the other VSVs of the\n\
+         # region through the files they shared (`prem share`), without any of their client data.\n\n\
+         [analysis]\nname = {name}\nperiod = \"quarter\"\nlanguage = \"nl\"\noutput = \"reports\"\n\n\
+         [privacy]\nmin_n = 10\nindicative_n = 30\n\n\
+         # Every VSV that shares standardises against the same standard population.\n\
+         [casemix]\nstandard = \"../standaard.csv\"\n\n\
+         # The files the other VSVs sent.\n\
+         [[peer]]\nfiles = [\"../gedeeld/*.json\"]\n\n\
+         [[source]]\nname = \"prem\"\nfiles = [\"exports/prem-*.csv\"]\ncodebook = \"prem-geboortezorg\"\n\
+         date_order = \"dmy\"\n[source.columns]\nrespondent = \"Respondentnummer\"\nvsv = \"VSV\"\n\
+         organisation = \"Zorgaanbieder\"\ncare_type = \"Zorgsoort\"\ndate = \"Datum ingevuld\"\n\
+         parity = \"Eerste kind\"\nage = \"Leeftijd\"\neducation = \"Opleidingsniveau\"\n\
+         place_of_birth = \"Plaats bevalling\"\n",
+        name = toml_str(&first),
+    );
+    let coordinator_toml = format!(
+        "# prem.toml of the region's coordinator: no exports at all, only the files the VSVs\n\
+         # shared. The region's agenda and charts come from these aggregates alone.\n\n\
+         [analysis]\nname = \"Regio Noord-Holland Noord\"\nperiod = \"quarter\"\nlanguage = \"nl\"\n\
+         output = \"reports\"\n\n[privacy]\nmin_n = 10\nindicative_n = 30\n\n\
+         [casemix]\nstandard = \"../standaard.csv\"\n\n\
+         [[peer]]\nfiles = [\"../gedeeld/*.json\", \"../{slug}/{slug}.json\"]\n\
+         codebooks = [\"prem-geboortezorg\"]\n"
+    );
+    vec![
+        text_file(
+            &format!("{TOGETHER}/standaard.csv"),
+            STANDARD_CSV.to_string(),
+        ),
+        text_file(&format!("{TOGETHER}/{slug}/prem.toml"), vsv_toml),
+        text_file(&format!("{TOGETHER}/regio/prem.toml"), coordinator_toml),
+    ]
+}
+
+/// An example standard population (parity × age band): an illustration, not an official
+/// national mix; a region agrees on its own (e.g. from Perined or CBS births).
+const STANDARD_CSV: &str = "pariteit;leeftijd;gewicht\n\
+eerste;0;0.054\neerste;25;0.135\neerste;30;0.162\neerste;35;0.099\n\
+later;0;0.026\nlater;25;0.105\nlater;30;0.243\nlater;35;0.176\n";
+
+/// The shared files of [`TOGETHER`], computed from the sample written in `dir`: each VSV's
+/// own `prem share` of the PREM export, the first VSV's beside its config and the others'
+/// in `gedeeld/`, dated two weeks after the last quarter.
+pub fn together_shared(
+    dir: &std::path::Path,
+    opts: &SampleOptions,
+) -> crate::Result<Vec<SampleFile>> {
+    let mut config = crate::config::Config::load(&dir.join("prem.toml"))?;
+    config.sources.retain(|s| s.name == "prem");
+    config.casemix.standard = Some(format!("{TOGETHER}/standaard.csv").into());
+    let codebooks = crate::report::load_codebooks(&config)?;
+    let data = crate::ingest::ingest(&config, &codebooks)?;
+    let (year, quarter) = opts.last_quarter;
+    let created = NaiveDate::from_ymd_opt(year, quarter * 3, 1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .and_then(|d| d.checked_add_days(chrono::Days::new(13)))
+        .unwrap_or_default();
+    let names = vsv_names(opts.vsvs);
+    let mut out = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let own = data.only(&[name.as_str()]);
+        // Each VSV shares from a config of its own name.
+        let mut config = config.clone();
+        config.analysis.name = name.clone();
+        let aggregate = crate::share::aggregate_data(&config, &own, None, created)?;
+        let slug = crate::layout::slug(name);
+        let path = if i == 0 {
+            format!("{TOGETHER}/{slug}/{slug}.json")
+        } else {
+            format!("{TOGETHER}/gedeeld/{slug}.json")
+        };
+        out.push(SampleFile {
+            path,
+            bytes: crate::share::to_json(&aggregate)?.into_bytes(),
+        });
+    }
+    Ok(out)
 }
 
 /// Fast path for benchmarks: only the PREM exports, byte-identical to those of [`generate`]
 /// with the same options (no spreadsheet, no config).
 pub fn generate_prem_exports(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
-    Ok(Plan::new(opts)?.prem_exports()?.0)
+    let files = Plan::new(opts)?.prem_exports()?.0;
+    Ok(files
+        .into_iter()
+        .filter(|f| !f.path.starts_with(TOGETHER))
+        .collect())
 }
 
 /// Names of `n` VSVs: eight real regions of Noord-Holland first, then `VSV Regio 9`,
@@ -999,12 +1100,16 @@ impl Plan {
 
     /// The PREM exports, oldest first, and the numbers of the planted duplicates.
     fn prem_exports(&self) -> Result<(Vec<SampleFile>, Vec<String>), SampleError> {
-        let mut files = Vec::with_capacity(self.quarters.len());
+        let mut files = Vec::with_capacity(2 * self.quarters.len());
+        let mut own = Vec::with_capacity(self.quarters.len());
         let mut carry = Vec::new();
         let mut duplicates = Vec::new();
         for qi in 0..self.quarters.len() {
-            files.push(self.prem_quarter(qi, &mut carry, &mut duplicates)?);
+            let (region, first) = self.prem_quarter(qi, &mut carry, &mut duplicates)?;
+            files.push(region);
+            own.push(first);
         }
+        files.extend(own);
         Ok((files, duplicates))
     }
 
@@ -1015,7 +1120,7 @@ impl Plan {
         qi: usize,
         carry: &mut Vec<u8>,
         duplicates: &mut Vec<String>,
-    ) -> Result<SampleFile, SampleError> {
+    ) -> Result<(SampleFile, SampleFile), SampleError> {
         let quarter = self.quarters[qi];
         let mut rng = stream(self.opts.seed, 100 + qi as u64);
         let days = quarter.days();
@@ -1068,11 +1173,16 @@ impl Plan {
             out.field(col);
         }
         out.text("\r\n");
+        // The first VSV's own export (for `samen/`): the header and its respondents' rows.
+        let mut own = out.bytes.clone();
         out.bytes.append(carry);
         let mut buf = Buffers::default();
         for (i, (resp, role)) in resps.iter().zip(&roles).enumerate() {
             let start = out.bytes.len();
             self.write_respondent(&mut out, &mut buf, &mut rng, &ctx, resp, i + 1, *role);
+            if resp.vsv == 0 && *role != Role::Duplicate {
+                own.extend_from_slice(&out.bytes[start..]);
+            }
             if *role == Role::Duplicate {
                 carry.extend_from_slice(&out.bytes[start..]);
                 duplicates.push(String::from_utf8_lossy(&buf.id.bytes).into_owned());
@@ -1082,10 +1192,17 @@ impl Plan {
         if out.bad {
             return Err(SampleError::Encoding { path });
         }
-        Ok(SampleFile {
-            path,
-            bytes: out.bytes,
-        })
+        let own = SampleFile {
+            path: format!("{}/{}", together_first(&self.opts), path),
+            bytes: own,
+        };
+        Ok((
+            SampleFile {
+                path,
+                bytes: out.bytes,
+            },
+            own,
+        ))
     }
 
     /// One respondent: a row per care type received, each with the same number and

@@ -466,13 +466,53 @@ fn write_part(
     }
 }
 
-/// The file's text: pretty JSON with a newline at the end. Floats are written in their
+/// The file's text: JSON with one field of the file, or one cell, unit or response, per
+/// line, so a person can read it and a diff shows what changed. Floats are written in their
 /// shortest exact form, so a reader gets the very same numbers.
 pub fn to_json(a: &Aggregate) -> Result<String> {
-    let mut text = serde_json::to_string_pretty(a).map_err(|e| Error::Output {
+    let failed = |e: serde_json::Error| Error::Output {
         path: a.producer.clone().into(),
         message: e.to_string(),
-    })?;
-    text.push('\n');
-    Ok(text)
+    };
+    let value = serde_json::to_value(a).map_err(failed)?;
+    let serde_json::Value::Object(fields) = value else {
+        return Ok(String::new());
+    };
+    let mut out = String::from("{\n");
+    let last = fields.len().saturating_sub(1);
+    // The fields in the order of the struct, not the map's.
+    let order = [
+        "format",
+        "tool",
+        "producer",
+        "created",
+        "vsvs",
+        "period_kind",
+        "periods",
+        "privacy",
+        "standard",
+        "codebooks",
+        "cells",
+        "units",
+        "responses",
+    ];
+    for (i, key) in order.iter().enumerate() {
+        let Some(v) = fields.get(*key) else { continue };
+        out.push_str(&format!("  \"{key}\": "));
+        match v {
+            serde_json::Value::Array(list) if list.iter().any(|x| x.is_object()) => {
+                out.push_str("[\n");
+                for (j, x) in list.iter().enumerate() {
+                    out.push_str("    ");
+                    out.push_str(&serde_json::to_string(x).map_err(failed)?);
+                    out.push_str(if j + 1 < list.len() { ",\n" } else { "\n" });
+                }
+                out.push_str("  ]");
+            }
+            other => out.push_str(&serde_json::to_string(other).map_err(failed)?),
+        }
+        out.push_str(if i < last { ",\n" } else { "\n" });
+    }
+    out.push_str("}\n");
+    Ok(out)
 }

@@ -13,7 +13,7 @@ use prem::timings::Timings;
 
 fn config() -> Config {
     let mut config = Config::load(std::path::Path::new("data-samples/prem.toml")).unwrap();
-    config.casemix.standard = Some("standaard.csv".into());
+    config.casemix.standard = Some("samen/standaard.csv".into());
     config
 }
 
@@ -184,6 +184,7 @@ fn seven_vsvs_share_one_keeps_its_rows_and_every_number_agrees() {
     let mut receiver = config.clone();
     receiver.peers = vec![Peer {
         files: vec![format!("{}/*.json", dir.path().display())],
+        codebooks: Vec::new(),
     }];
     let shared = analyse_data(
         receiver,
@@ -306,7 +307,8 @@ fn a_shared_file_holds_only_what_the_report_publishes() {
     // Her own report, without the region's actions register (it names the other VSVs).
     let elsewhere = tempfile::tempdir().unwrap();
     let mut alone = config.clone();
-    alone.casemix.standard = Some(std::fs::canonicalize("data-samples/standaard.csv").unwrap());
+    alone.casemix.standard =
+        Some(std::fs::canonicalize("data-samples/samen/standaard.csv").unwrap());
     alone.path = elsewhere.path().join("prem.toml");
     let report = analyse_data(alone, own, None, &mut Timings::off()).unwrap();
     let d = &report.data;
@@ -343,4 +345,21 @@ fn a_shared_file_holds_only_what_the_report_publishes() {
     shared.sort();
     assert_eq!(published, shared);
     assert!(shared.len() > 500);
+}
+
+/// The regional coordinator of `data-samples/samen/` has no exports, only the eight shared
+/// files the sample ships: her region is the pooled region of the PREM exports.
+#[test]
+fn the_sample_coordinator_gets_the_pooled_region() {
+    let mut config = config();
+    config.sources.retain(|s| s.name == "prem");
+    let codebooks = prem::report::load_codebooks(&config).unwrap();
+    let all = prem::ingest::ingest(&config, &codebooks).unwrap();
+    let pooled = analyse_data(config, all, None, &mut Timings::off()).unwrap();
+    let path = std::path::Path::new("data-samples/samen/regio/prem.toml");
+    let coordinator = prem::report::analyse(Config::load(path).unwrap(), None).unwrap();
+    assert_eq!(coordinator.peers.len(), 8);
+    assert!(coordinator.data.respondents.is_empty());
+    let compared = assert_same(&pooled, &coordinator);
+    assert!(compared > 5000, "{compared}");
 }

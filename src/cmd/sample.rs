@@ -20,11 +20,17 @@ pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let pb = super::spinner(quiet);
     let lang = prem::i18n::Language::default();
     pb.set_message(lang.msg(prem::i18n::Msg::Generating));
-    let files = generate(&opts).context("generating the sample")?;
+    let mut files = generate(&opts).context("generating the sample")?;
     for f in &files {
         let path = a.out.join(&f.path);
         write_atomic(&path, &f.bytes)?;
     }
+    // The VSVs' shared files are what `prem share` makes of the exports just written.
+    let shared = prem::sample::together_shared(&a.out, &opts)?;
+    for f in &shared {
+        write_atomic(&a.out.join(&f.path), &f.bytes)?;
+    }
+    files.extend(shared);
     pb.finish_and_clear();
     if !quiet {
         eprintln!(
