@@ -143,7 +143,8 @@ fn local(
     // 1. Pooled cells: primary, then complementary suppression from the organisations up to
     //    their VSV (× care type). The region is not a parent: it is built from what each
     //    VSV shows, so its residual is 0 by construction.
-    let (region_pooled, vsv_pooled): (Vec<(Cell, Acc)>, Vec<(Cell, Acc)>) =
+    type WithSums = Vec<(Cell, Acc)>;
+    let (region_pooled, vsv_pooled): (WithSums, WithSums) =
         pooled.into_iter().partition(|(c, _)| c.vsv.is_none());
     let (mut cells, sums): (Vec<Cell>, Vec<Acc>) = vsv_pooled.into_iter().unzip();
     let n: Vec<u64> = sums.iter().map(|a| a.n).collect();

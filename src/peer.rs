@@ -256,7 +256,9 @@ fn check(
     }
     let inconsistent = |what: String| Err(fail(path, PeerProblem::Inconsistent { what }));
     let known_codebook = |name: &str| a.codebooks.iter().any(|c| c.name == name);
-    let mut cts: HashMap<(&str, &str, &str, &str, &str), Vec<(&str, u64)>> = HashMap::new();
+    // (period, VSV, measure, id, codebook) → the care types shown, with their n.
+    type Shown<'a> = HashMap<(&'a str, &'a str, &'a str, &'a str, &'a str), Vec<(&'a str, u64)>>;
+    let mut cts: Shown = HashMap::new();
     let mut cells_seen = std::collections::HashSet::new();
     for c in &a.cells {
         let at = format!("{} {} {} {}", c.period, c.vsv, c.measure, c.id);

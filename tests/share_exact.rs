@@ -4,6 +4,8 @@
 //! eight, with the same standard population. Every cell both runs publish must agree: n
 //! and tier exactly, every number within 1e-9.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 
 use prem::config::{Config, Peer};

@@ -243,8 +243,8 @@ pub fn agenda_md(
             ],
         ),
         method: {
-            let mut lines = method_lines(data, vsv, extras.charts, lang, &nouns);
-            lines.extend(shared_line(extras.peers, lang, min_n, &nouns));
+            let mut lines = method_lines(data, vsv, extras.charts, lang, nouns);
+            lines.extend(shared_line(extras.peers, lang, min_n, nouns));
             lines
         },
         sources: source_lines(data, lang),
