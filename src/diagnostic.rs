@@ -751,6 +751,20 @@ mod tests {
         Error::input("exports/a.csv", problem)
     }
 
+    fn peer(problem: PeerProblem) -> Error {
+        Error::Peer {
+            path: "gedeeld/a.json".into(),
+            problem: Box::new(problem),
+        }
+    }
+
+    fn standard(problem: StandardProblem) -> Error {
+        Error::Standard {
+            path: "standaard.csv".into(),
+            problem: Box::new(problem),
+        }
+    }
+
     fn actions(problem: ActionProblem) -> Error {
         Error::Actions {
             path: "regio/acties.csv".into(),
@@ -808,6 +822,29 @@ mod tests {
             (config(ConfigProblem::MinN { min_n: 3 }), ["min_n = 3: moet minstens 5", "min_n = 3: must be at least 5", "standaard (10)", "default (10)"]),
             (config(ConfigProblem::IndicativeN { indicative_n: 8, min_n: 10 }), ["indicative_n = 8", "indicative_n = 8", "standaard (30)", "default (30)"]),
             (config(ConfigProblem::NoSource), ["geen [[source]]", "no [[source]]", "`prem sample`", "`prem sample`"]),
+            (config(ConfigProblem::PeersNeedStandard), ["[[peer]] zonder [casemix] standard", "[[peer]] without [casemix] standard", "pariteit;leeftijd;gewicht", "pariteit;leeftijd;gewicht"]),
+            (config(ConfigProblem::PeerNoFiles), ["lege files-lijst", "empty files list", "gedeeld/*.json", "gedeeld/*.json"]),
+            (config(ConfigProblem::ShareNeedsStandard), ["prem share zonder [casemix] standard", "prem share without [casemix] standard", "standaard.csv", "standaard.csv"]),
+            (config(ConfigProblem::PeersNeedCodebooks), ["zeg met welke codeboeken", "say which codebooks", "codebooks = [\"prem-geboortezorg\"]", "codebooks = [\"prem-geboortezorg\"]"]),
+            (peer(PeerProblem::NotJson { line: 3, column: 7, error: "EOF".into() }), ["gedeeld/a.json: geen leesbaar gedeeld bestand (regel 3, kolom 7)", "gedeeld/a.json: not a readable shared file (line 3, column 7)", "`prem share`", "`prem share`"]),
+            (peer(PeerProblem::Format { found: "x/2".into() }), ["geen prem-aggregate/1-bestand (format = \"x/2\")", "not a prem-aggregate/1 file (format = \"x/2\")", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::Field { error: "missing field `n`".into() }), ["klopt niet met prem-aggregate/1: missing field", "does not match prem-aggregate/1: missing field", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::UnknownCodebook { name: "x".into(), known: names(&["a"]) }), ["codeboek \"x\", dat deze analyse niet gebruikt (wel: a)", "codebook \"x\", which this analysis does not use (it uses: a)", "hetzelfde codeboek", "the same codebook"]),
+            (peer(PeerProblem::CodebookDiffers { name: "x".into() }), ["andere versie van codeboek \"x\"", "another version of codebook \"x\"", "hetzelfde codeboek", "the same codebook"]),
+            (peer(PeerProblem::PeriodKind { theirs: "month".into(), ours: crate::period::PeriodKind::Quarter }), ["perioden zijn month, deze analyse rapporteert per quarter", "periods are month, this analysis reports per quarter", "dezelfde periode", "same codebook, period"]),
+            (peer(PeerProblem::BadPeriod { label: "2026-Q9".into() }), ["\"2026-Q9\" is geen periode", "\"2026-Q9\" is not a period", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::MinN { theirs: 5, ours: 10 }), ["min_n = 5, lager dan de min_n = 10", "min_n = 5, below this analysis' min_n = 10", "min_n", "min_n"]),
+            (peer(PeerProblem::Standard), ["andere standaardpopulatie", "another standard population", "[casemix] standard", "[casemix] standard"]),
+            (peer(PeerProblem::Unknown { what: "theme \"x\"".into() }), ["theme \"x\" staat niet in het codeboek", "theme \"x\" is not in this analysis' codebook", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::BelowMinN { vsv: "V".into(), period: "2026-Q3".into(), what: "theme t".into(), n: 4, min_n: 10 }), ["V, 2026-Q3, theme t: n = 4 is kleiner dan min_n = 10", "V, 2026-Q3, theme t: n = 4 is below min_n = 10", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::Inconsistent { what: "top > n".into() }), ["niet kunnen kloppen: top > n", "cannot be right: top > n", "nieuw bestand", "a new file"]),
+            (peer(PeerProblem::VsvTwice { vsv: "V".into(), other: "gedeeld/b.json".into() }), ["V staat ook in gedeeld/b.json", "V is also in gedeeld/b.json", "één keer", "count once"]),
+            (peer(PeerProblem::VsvAlsoRaw { vsv: "V".into() }), ["V staat ook in de eigen exports", "V is also in this analysis' own exports", "één keer", "count once"]),
+            (peer(PeerProblem::NoFileMatches { pattern: "g/*.json".into() }), ["\"g/*.json\" vindt geen bestand", "\"g/*.json\" matches no file", "gedeeld/*.json", "gedeeld/*.json"]),
+            (standard(StandardProblem::Value { row: 3, column: "leeftijd".into(), value: "27".into(), expected: StandardExpected::Age { bands: vec![25, 30] } }), ["rij 3, kolom leeftijd: \"27\"; verwacht een leeftijdsgrens van het codeboek (0, 25, 30)", "row 3, column leeftijd: \"27\"; expected an age bound of the codebook (0, 25, 30)", "pariteit (eerste, later, onbekend)", "columns pariteit"]),
+            (standard(StandardProblem::Twice { row: 4 }), ["rij 4: deze pariteit en leeftijd", "row 4: this parity and age", "gewicht", "gewicht"]),
+            (standard(StandardProblem::NoWeight), ["geen enkel gewicht groter dan 0", "no weight above 0", "gewicht", "gewicht"]),
+            (Error::Usage(UsageProblem::BadDate { date: "14-10".into() }), ["\"14-10\" is geen datum", "\"14-10\" is not a date", "--date 2026-10-14", "--date 2026-10-14"]),
             (source(SourceProblem::NameTwice), ["[[source]] #2 (fft): deze naam komt twee keer", "[[source]] #2 (fft): name is used twice", "eigen name", "its own name"]),
             (source(SourceProblem::NoFiles), ["#2 (fft): files is leeg", "#2 (fft): files is empty", "exports/*.csv", "exports/*.csv"]),
             (source(SourceProblem::HeaderRowZero), ["header_row = 0", "header_row = 0", "1 voor de eerste rij", "1 for the first row"]),

@@ -235,7 +235,10 @@ pub fn generate(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (prem, local)
     });
-    let (mut files, duplicates) = prem?;
+    let (prem, duplicates) = prem?;
+    let (mut files, own): (Vec<SampleFile>, Vec<SampleFile>) = prem
+        .into_iter()
+        .partition(|f| !f.path.starts_with(TOGETHER));
     files.push(local?);
     files.push(text_file("lokale-enquete.toml", local_codebook()));
     files.push(text_file("prem.toml", prem_toml(&opts.reports)));
@@ -244,6 +247,7 @@ pub fn generate(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
         bytes: plan.actions_csv()?,
     });
     files.push(text_file("README.md", plan.readme(&duplicates)));
+    files.extend(own);
     files.extend(together_files(opts));
     Ok(files)
 }
@@ -2366,6 +2370,14 @@ mod tests {
                 "prem.toml",
                 "acties.csv",
                 "README.md",
+                "samen/vsv-alkmaar/exports/prem-2025-K3.csv",
+                "samen/vsv-alkmaar/exports/prem-2025-K4.csv",
+                "samen/vsv-alkmaar/exports/prem-2026-K1.csv",
+                "samen/vsv-alkmaar/exports/prem-2026-K2.csv",
+                "samen/vsv-alkmaar/exports/prem-2026-K3.csv",
+                "samen/standaard.csv",
+                "samen/vsv-alkmaar/prem.toml",
+                "samen/regio/prem.toml",
             ]
         );
         let one = generate(&SampleOptions {
