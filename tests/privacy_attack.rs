@@ -12,6 +12,14 @@
 //! care types: per VSV and set of care types, how many respondents a distinct count counts
 //! once less than the care-type counts do (the "overlap") is an unknown of its own.
 //!
+//! **The region.** Under rule R (spec §10) a region row is the sum of the published VSV
+//! rows under it, and a hidden VSV × care type counts in no region row. The attacker reads
+//! from the table which applies (every published region × care type n equals the sum of
+//! the published VSV × care type n's under it) and writes the region's equations and the
+//! contract accordingly; a table that pools every respondent into the region is attacked
+//! as such (the self-tests below publish those). A VSV's shared file (`prem share`) holds
+//! the same rows as its own `scores.csv`, at full precision, so this attack covers it too.
+//!
 //! **What it tries**, per period × theme (and item):
 //! - Linear equations of the published rows. Pooled rows (care type set): sum of atom
 //!   counts = n, sum of atom sums = n × mean. Combined rows (VSV or region, no care type):
@@ -451,6 +459,9 @@ struct Truth<'r> {
     /// care types, how many respondents the distinct count there counts once less than the
     /// care-type counts do. The attacker does not know who answered for several care types.
     overlaps: BTreeMap<(usize, Vec<usize>), usize>,
+    /// The VSV × care type groups the region's rows are sums of: all of them (None), or,
+    /// under rule R (spec §10), only those whose own rows are published.
+    region_of: Option<BTreeSet<(usize, usize)>>,
 }
 
 impl<'r> Truth<'r> {
@@ -499,6 +510,7 @@ impl<'r> Truth<'r> {
             atoms,
             profiles,
             overlaps: BTreeMap::new(),
+            region_of: None,
         };
         for v in 0..region.vsvs.len() {
             let cts = truth.cts_of(Some(v));
@@ -516,12 +528,65 @@ impl<'r> Truth<'r> {
         truth
     }
 
+    /// Reads from the published table which groups the region's rows add up (rule R, spec
+    /// §10): when every published region × care type row of the period has exactly the n of
+    /// the published VSV × care type rows under it, the region is their sum, and a hidden
+    /// VSV × care type is in no region row. Otherwise the region holds every respondent.
+    fn reading(mut self, table: &Table, period: &str) -> Self {
+        let vsv_of = |name: &str| self.region.vsvs.iter().position(|v| v == name);
+        let ct_of = |name: &str| CARE_TYPES.iter().position(|c| *c == name);
+        let level = |r: &&Row| {
+            r.period == period
+                && r.published()
+                && r.organisation.is_empty()
+                && !r.care_type.is_empty()
+        };
+        let mut shown = BTreeSet::new();
+        let mut under: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+        for r in table
+            .rows
+            .iter()
+            .filter(level)
+            .filter(|r| !r.vsv.is_empty())
+        {
+            if let (Some(v), Some(ct)) = (vsv_of(&r.vsv), ct_of(&r.care_type)) {
+                shown.insert((v, ct));
+            }
+            let key = (r.theme.clone(), r.item.clone(), r.care_type.clone());
+            *under.entry(key).or_default() += r.n.unwrap_or(0);
+        }
+        let region_rows: Vec<&Row> = table
+            .rows
+            .iter()
+            .filter(level)
+            .filter(|r| r.vsv.is_empty())
+            .collect();
+        let sums = !region_rows.is_empty()
+            && region_rows.iter().all(|r| {
+                let key = (r.theme.clone(), r.item.clone(), r.care_type.clone());
+                r.n == Some(under.get(&key).copied().unwrap_or(0))
+            });
+        if sums {
+            self.region_of = Some(shown);
+        }
+        self
+    }
+
+    /// Whether the region's rows count the atoms of this VSV × care type.
+    fn in_region(&self, vsv: usize, ct: usize) -> bool {
+        self.region_of
+            .as_ref()
+            .is_none_or(|s| s.contains(&(vsv, ct)))
+    }
+
     /// Atoms of a unit: `vsv` None = the region; `org` None = every atom of the care type.
     fn atoms_in(&self, vsv: Option<usize>, ct: usize, org: Option<usize>) -> Vec<usize> {
         (0..self.atoms.len())
             .filter(|&i| {
                 let a = &self.atoms[i];
-                a.ct == ct && vsv.is_none_or(|v| a.vsv == v) && org.is_none_or(|o| a.org == Some(o))
+                a.ct == ct
+                    && vsv.map_or_else(|| self.in_region(a.vsv, ct), |v| a.vsv == v)
+                    && org.is_none_or(|o| a.org == Some(o))
             })
             .collect()
     }
@@ -577,6 +642,7 @@ impl<'r> Truth<'r> {
                 .cts_of(Some(v))
                 .into_iter()
                 .filter(|c| cts.contains(c))
+                .filter(|&c| vsv.is_some() || self.in_region(v, c))
                 .collect();
             for &ct in &mine {
                 form.extend(self.atoms_form(&self.atoms_in(Some(v), ct, None)));
@@ -704,7 +770,7 @@ enum Equation {
 fn attack(region: &Region, table: &Table) -> Vec<String> {
     let mut findings = Vec::new();
     for (period, (label, _)) in PERIODS.iter().enumerate() {
-        let truth = Truth::new(region, period);
+        let truth = Truth::new(region, period).reading(table, label);
         if truth.atoms.is_empty() {
             continue;
         }
