@@ -208,6 +208,15 @@ fn check(
         .map(|s| (s.codebook.name.as_str(), codebook_hash(&s.codebook)))
         .collect();
     for cb in &a.codebooks {
+        if let Some(t) = cb
+            .themes
+            .iter()
+            .find(|t| measure_of(data, "theme", &t.id).is_none())
+        {
+            return err(PeerProblem::Unknown {
+                what: format!("theme \"{}\"", t.id),
+            });
+        }
         match ours.get(cb.name.as_str()) {
             None => {
                 return err(PeerProblem::UnknownCodebook {

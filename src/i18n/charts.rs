@@ -51,6 +51,9 @@ pub struct ChartTexts {
     pub likert_positive: &'static str,
     pub heatmap_title: &'static str,
     pub heatmap_subtitle: &'static str,
+    /// Appended to the subtitle of a comparison that includes shared figures; `*` marks
+    /// their units.
+    pub shared_note: &'static str,
     pub no_band: &'static str,
     pub suppressed_legend: &'static str,
     pub grade_nps_title: &'static str,
@@ -120,6 +123,7 @@ pub const NL: ChartTexts = ChartTexts {
     heatmap_title: "Thema's per {noun} — {unit}",
     heatmap_subtitle:
         "{period} · kleur: positie t.o.v. de verwachting (gestandaardiseerd) · getal: score",
+    shared_note: " · * gedeeld",
     no_band: "geen vergelijking (indicatief)",
     suppressed_legend: "onderdrukt (privacy)",
     grade_nps_title: "Rapportcijfer en NPS — {unit}",
@@ -186,6 +190,7 @@ pub const EN: ChartTexts = ChartTexts {
     heatmap_title: "Themes per {noun} — {unit}",
     heatmap_subtitle:
         "{period} · colour: position against expectation (standardised) · number: score",
+    shared_note: " · * shared",
     no_band: "no comparison (indicative)",
     suppressed_legend: "suppressed (privacy)",
     grade_nps_title: "Overall grade and NPS — {unit}",

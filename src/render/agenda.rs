@@ -515,7 +515,7 @@ fn shared_line(
     if peers.is_empty() {
         return None;
     }
-    let list: Vec<String> = peers
+    let mut list: Vec<String> = peers
         .iter()
         .flat_map(|f| {
             f.vsvs
@@ -523,6 +523,7 @@ fn shared_line(
                 .map(move |v| format!("{} ({})", escape(v), f.created))
         })
         .collect();
+    list.sort();
     Some(fill(
         &nouns(lang.agenda().shared_text),
         &[("peers", list.join(", ")), ("min_n", min_n.to_string())],

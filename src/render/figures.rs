@@ -685,11 +685,24 @@ fn heatmap(src: &Source) -> Heatmap {
             &src.nouns(t.heatmap_title),
             &[("unit", src.unit_name(Unit::Region))],
         ),
-        subtitle: fill(t.heatmap_subtitle, &[("period", src.period.display(lang))]),
+        subtitle: {
+            let mut s = fill(t.heatmap_subtitle, &[("period", src.period.display(lang))]);
+            if !src.data.peer_vsvs.is_empty() {
+                s.push_str(t.shared_note);
+            }
+            s
+        },
         rows: themes.into_iter().map(|(_, label, _)| label).collect(),
         columns: vsvs
             .iter()
-            .map(|&v| src.data.names.get(v).to_string())
+            .map(|&v| {
+                let name = src.data.names.get(v);
+                if src.data.peer_vsvs.contains(&v) {
+                    format!("{name} *")
+                } else {
+                    name.to_string()
+                }
+            })
             .collect(),
         cells,
         legend: HeatLegend {
