@@ -36,6 +36,9 @@ pub struct Config {
     /// `[casemix]`: the standard population of case-mix standardisation.
     #[serde(default)]
     pub casemix: CaseMix,
+    /// `[benchmark]`: the national reference.
+    #[serde(default)]
+    pub benchmark: Benchmark,
     /// The file this was read from.
     #[serde(skip)]
     pub path: PathBuf,
@@ -141,6 +144,16 @@ pub struct Peer {
     /// config without `[[source]]` (a regional coordinator); with sources, theirs are used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codebooks: Vec<String>,
+}
+
+/// `[benchmark]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    /// The national means per theme and period as mijnPerined shows them
+    /// (`thema;periode;gemiddelde[;n;sd]`), relative to prem.toml.
+    #[serde(default)]
+    pub national: Option<PathBuf>,
 }
 
 /// `[casemix]`.

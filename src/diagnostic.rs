@@ -56,6 +56,9 @@ pub fn describe(e: &Error, lang: Language) -> Described {
         }
         Error::Peer { path, problem } => (at(path, peer(problem, lang)), peer_hint(problem)),
         Error::Standard { path, problem } => (at(path, standard(problem, lang)), Msg::HintStandard),
+        Error::Benchmark { path, problem } => {
+            (at(path, standard(problem, lang)), Msg::HintBenchmark)
+        }
         Error::Strict { count } => {
             let report = layout::document("", layout::DATA_QUALITY, "md");
             return Described {
@@ -586,6 +589,13 @@ fn standard(p: &StandardProblem, lang: Language) -> String {
                     lang.say(Msg::StandardAge, &[("bands", &all.join(", "))])
                 }
                 StandardExpected::Weight => lang.msg(Msg::StandardWeight).into(),
+                StandardExpected::Theme { known } => {
+                    lang.say(Msg::BenchmarkTheme, &[("known", &known.join(", "))])
+                }
+                StandardExpected::Period => lang.msg(Msg::BenchmarkPeriod).into(),
+                StandardExpected::Mean => lang.msg(Msg::BenchmarkMean).into(),
+                StandardExpected::Count => lang.msg(Msg::BenchmarkCount).into(),
+                StandardExpected::Sd => lang.msg(Msg::BenchmarkSd).into(),
             };
             lang.say(
                 Msg::StandardValue,
@@ -843,6 +853,7 @@ mod tests {
             (peer(PeerProblem::NoFileMatches { pattern: "g/*.json".into() }), ["\"g/*.json\" vindt geen bestand", "\"g/*.json\" matches no file", "gedeeld/*.json", "gedeeld/*.json"]),
             (standard(StandardProblem::Value { row: 3, column: "leeftijd".into(), value: "27".into(), expected: StandardExpected::Age { bands: vec![25, 30] } }), ["rij 3, kolom leeftijd: \"27\"; verwacht een leeftijdsgrens van het codeboek (0, 25, 30)", "row 3, column leeftijd: \"27\"; expected an age bound of the codebook (0, 25, 30)", "pariteit (eerste, later, onbekend)", "columns pariteit"]),
             (standard(StandardProblem::Twice { row: 4 }), ["rij 4: deze pariteit en leeftijd", "row 4: this parity and age", "gewicht", "gewicht"]),
+            (Error::Benchmark { path: "landelijk.csv".into(), problem: Box::new(StandardProblem::Value { row: 2, column: "gemiddelde".into(), value: "12".into(), expected: StandardExpected::Mean }) }, ["landelijk.csv: rij 2, kolom gemiddelde: \"12\"; verwacht een gemiddelde van 0 tot 10", "landelijk.csv: row 2, column gemiddelde: \"12\"; expected a mean from 0 to 10", "periode (2026-K3)", "periode (2026-Q3)"]),
             (standard(StandardProblem::NoWeight), ["geen enkel gewicht groter dan 0", "no weight above 0", "gewicht", "gewicht"]),
             (Error::Usage(UsageProblem::BadDate { date: "14-10".into() }), ["\"14-10\" is geen datum", "\"14-10\" is not a date", "--date 2026-10-14", "--date 2026-10-14"]),
             (source(SourceProblem::NameTwice), ["[[source]] #2 (fft): deze naam komt twee keer", "[[source]] #2 (fft): name is used twice", "eigen name", "its own name"]),

@@ -57,6 +57,11 @@ pub enum Error {
         path: PathBuf,
         problem: Box<PeerProblem>,
     },
+    /// The national reference (`[benchmark] national`) has a problem.
+    Benchmark {
+        path: PathBuf,
+        problem: Box<StandardProblem>,
+    },
     /// The standard population (`[casemix] standard`) has a problem.
     Standard {
         path: PathBuf,
@@ -373,7 +378,8 @@ pub enum PeerProblem {
     NoFileMatches { pattern: String },
 }
 
-/// What is wrong with the standard population.
+/// What is wrong with the standard population or the national reference (both small
+/// tables typed in by hand).
 #[derive(Debug, Clone, PartialEq)]
 pub enum StandardProblem {
     /// The file cannot be read as a table.
@@ -390,7 +396,7 @@ pub enum StandardProblem {
         value: String,
         expected: StandardExpected,
     },
-    /// A stratum twice.
+    /// A stratum (or a theme and period) twice.
     Twice { row: usize },
     /// No weight above 0.
     NoWeight,
@@ -405,6 +411,16 @@ pub enum StandardExpected {
     Age { bands: Vec<u32> },
     /// A number ≥ 0.
     Weight,
+    /// A theme id of the analysis.
+    Theme { known: Vec<String> },
+    /// A period such as 2026-Q3 of the analysis' kind.
+    Period,
+    /// A mean on 0–10.
+    Mean,
+    /// A whole number of respondents ≥ 1, or empty.
+    Count,
+    /// A standard deviation > 0, or empty.
+    Sd,
 }
 
 /// What is wrong with the actions register.

@@ -8,6 +8,7 @@
 //! realistic synthetic exports. [`layout`] names every folder and file of a report.
 
 pub mod actions;
+pub mod benchmark;
 pub mod codebook;
 pub mod compare;
 pub mod config;

@@ -52,6 +52,8 @@ pub struct Analysis {
     pub periods: Vec<Period>,
     /// The shared files of collaborating VSVs (`[[peer]]`) whose figures are in `scores`.
     pub peers: Vec<crate::peer::PeerFile>,
+    /// The national reference (`[benchmark] national`).
+    pub national: Option<crate::benchmark::National>,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
     /// data read, not only the period; their texts are nowhere in `data`. For the officer
     /// only: no report file shows them.
@@ -105,6 +107,7 @@ pub fn analyse_data(
     // at once.
     let standard = crate::standard::of_config(&config, &data)?;
     let mut peers = crate::peer::read(&config, &mut data, standard.as_ref())?;
+    let national = crate::benchmark::of_config(&config, &data)?;
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
     let mut periods = data.periods();
@@ -203,6 +206,7 @@ pub fn analyse_data(
         answers,
         periods,
         peers: peers.files,
+        national,
         signals,
     })
 }
@@ -430,6 +434,7 @@ fn figure_files(
         funnels: &a.funnels,
         answers: &a.answers,
         periods: &a.periods,
+        national: a.national.as_ref(),
     };
     let per_unit: Vec<Vec<Figure>> = units
         .par_iter()
@@ -497,6 +502,7 @@ fn add_agendas(
                 register: &register_name,
                 quotes,
                 peers: &a.peers,
+                national: a.national.as_ref(),
             };
             let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
             // agenda_md gives only the Markdown: the title is its heading.

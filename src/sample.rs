@@ -277,6 +277,8 @@ fn together_files(opts: &SampleOptions) -> Vec<SampleFile> {
          [casemix]\nstandard = \"../standaard.csv\"\n\n\
          # The files the other VSVs sent.\n\
          [[peer]]\nfiles = [\"../gedeeld/*.json\"]\n\n\
+         # The national means as mijnPerined's benchmark shows them (synthetic here).\n\
+         [benchmark]\nnational = \"../landelijk.csv\"\n\n\
          [[source]]\nname = \"prem\"\nfiles = [\"exports/prem-*.csv\"]\ncodebook = \"prem-geboortezorg\"\n\
          date_order = \"dmy\"\n[source.columns]\nrespondent = \"Respondentnummer\"\nvsv = \"VSV\"\n\
          organisation = \"Zorgaanbieder\"\ncare_type = \"Zorgsoort\"\ndate = \"Datum ingevuld\"\n\
@@ -298,9 +300,28 @@ fn together_files(opts: &SampleOptions) -> Vec<SampleFile> {
             &format!("{TOGETHER}/standaard.csv"),
             STANDARD_CSV.to_string(),
         ),
+        text_file(&format!("{TOGETHER}/landelijk.csv"), national_csv(opts)),
         text_file(&format!("{TOGETHER}/{slug}/prem.toml"), vsv_toml),
         text_file(&format!("{TOGETHER}/regio/prem.toml"), coordinator_toml),
     ]
+}
+
+/// A synthetic national reference for the last quarter: some themes with n and sd (so the
+/// agenda can say higher or lower), some with the mean only, as a benchmark is often typed.
+fn national_csv(opts: &SampleOptions) -> String {
+    let (year, quarter) = opts.last_quarter;
+    let rows = [
+        ("persoonlijke_aandacht", "8,5", "5210", "1,3"),
+        ("informatievoorziening", "8,3", "5210", "1,4"),
+        ("samen_beslissen", "8,2", "", ""),
+        ("bereikbaarheid", "7,9", "5180", "1,5"),
+        ("continuiteit", "8,0", "", ""),
+    ];
+    let mut s = String::from("thema;periode;gemiddelde;n;sd\n");
+    for (theme, mean, n, sd) in rows {
+        s.push_str(&format!("{theme};{year}-K{quarter};{mean};{n};{sd}\n"));
+    }
+    s
 }
 
 /// An example standard population (parity × age band): an illustration, not an official
@@ -2376,6 +2397,7 @@ mod tests {
                 "samen/vsv-alkmaar/exports/prem-2026-K2.csv",
                 "samen/vsv-alkmaar/exports/prem-2026-K3.csv",
                 "samen/standaard.csv",
+                "samen/landelijk.csv",
                 "samen/vsv-alkmaar/prem.toml",
                 "samen/regio/prem.toml",
             ]

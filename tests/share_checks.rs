@@ -87,7 +87,11 @@ fn one_vsv_shares_and_the_coordinator_compares() {
         .assert()
         .success();
     let own = dir.join("vsv-alkmaar/reports/2026-Q3");
-    assert!(own.join("vsv-alkmaar/agenda.md").exists());
+    // The national reference: a column in the agenda, "higher" or "lower" only with n and sd.
+    let agenda = std::fs::read_to_string(own.join("vsv-alkmaar/agenda.md")).unwrap();
+    assert!(agenda.contains("| Landelijk |"), "{agenda}");
+    assert!(agenda.contains("| 7,9 · lager |"), "{agenda}");
+    assert!(agenda.contains("| 8,2 | "), "{agenda}");
     assert!(!own.join("vsv-haarlem").exists());
     let heatmap = std::fs::read_to_string(own.join("regio/charts/heatmap.svg")).unwrap();
     assert!(heatmap.contains("VSV Purmerend") && heatmap.contains("* gedeeld"));

@@ -54,6 +54,8 @@ pub struct ChartTexts {
     /// Appended to the subtitle of a comparison that includes shared figures; `*` marks
     /// their units.
     pub shared_note: &'static str,
+    /// The national tick in the theme chart's legend.
+    pub national_legend: &'static str,
     pub no_band: &'static str,
     pub suppressed_legend: &'static str,
     pub grade_nps_title: &'static str,
@@ -124,6 +126,7 @@ pub const NL: ChartTexts = ChartTexts {
     heatmap_subtitle:
         "{period} · kleur: positie t.o.v. de verwachting (gestandaardiseerd) · getal: score",
     shared_note: " · * gedeeld",
+    national_legend: "landelijk",
     no_band: "geen vergelijking (indicatief)",
     suppressed_legend: "onderdrukt (privacy)",
     grade_nps_title: "Rapportcijfer en NPS — {unit}",
@@ -191,6 +194,7 @@ pub const EN: ChartTexts = ChartTexts {
     heatmap_subtitle:
         "{period} · colour: position against expectation (standardised) · number: score",
     shared_note: " · * shared",
+    national_legend: "national",
     no_band: "no comparison (indicative)",
     suppressed_legend: "suppressed (privacy)",
     grade_nps_title: "Overall grade and NPS — {unit}",

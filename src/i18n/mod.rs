@@ -65,6 +65,12 @@ pub struct Texts {
     pub trend: &'static str,
     pub trend_note: &'static str,
     pub band_note: &'static str,
+    /// Header of the national column.
+    pub national: &'static str,
+    /// How to read it.
+    pub national_note: &'static str,
+    /// A unit's mean against the national one: higher, similar, lower (beyond chance).
+    pub national_bands: [&'static str; 3],
     pub n: &'static str,
     pub top_box: &'static str,
     pub problem: &'static str,
@@ -122,6 +128,9 @@ pub const NL: Texts = Texts {
     trend: "T.o.v. vorige periode",
     trend_note: "▲/▼: significante verandering (p < 0,05 én minstens de minimaal relevante verschuiving); een getal zonder pijl is een verschil dat binnen het toeval valt.",
     band_note: "T.o.v. regio: vergeleken met alle {units} samen.",
+    national: "Landelijk",
+    national_bands: ["hoger", "vergelijkbaar", "lager"],
+    national_note: "Landelijk: het landelijk gemiddelde (mijnPerined); hoger of lager staat er alleen bij als het landelijk aantal en de spreiding bekend zijn en het verschil groter is dan toeval (95%).",
     n: "n",
     top_box: "% topscore",
     problem: "% probleem",
@@ -176,6 +185,9 @@ pub const EN: Texts = Texts {
     trend: "Against previous period",
     trend_note: "▲/▼: significant change (p < 0.05 and at least the minimal important difference); a number without an arrow is a difference within chance.",
     band_note: "Against region: compared with all {units} together.",
+    national: "National",
+    national_bands: ["higher", "similar", "lower"],
+    national_note: "National: the national mean (mijnPerined); higher or lower is added only when the national count and spread are known and the difference is beyond chance (95%).",
     n: "n",
     top_box: "% top box",
     problem: "% problem",

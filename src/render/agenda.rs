@@ -43,6 +43,7 @@ struct AgendaContext {
     overall: Option<String>,
     themes: Vec<ThemeRow>,
     show_region: bool,
+    show_national: bool,
     band_note: String,
     charts: Vec<ChartLink>,
     tiers_text: String,
@@ -66,6 +67,8 @@ pub struct Extras<'a> {
     pub quotes: &'a crate::disclosure::FlagQuotes,
     /// The collaborating VSVs' shared files the comparison includes.
     pub peers: &'a [crate::peer::PeerFile],
+    /// The national reference, if configured.
+    pub national: Option<&'a crate::benchmark::National>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +79,7 @@ struct ThemeRow {
     region: String,
     trend: String,
     band: String,
+    national: String,
     n: String,
     status: String,
 }
@@ -224,8 +228,9 @@ pub fn agenda_md(
         d,
         page_break: crate::render::markdown::PAGE_BREAK,
         overall: overall_line(grade, nps, lang, min_n),
-        themes: page.themes(),
+        themes: page.themes(extras.national),
         show_region: vsv.is_some(),
+        show_national: extras.national.is_some(),
         band_note: nouns(t.band_note),
         charts: extras
             .charts
@@ -275,7 +280,7 @@ impl<'a> Page<'a> {
 
     /// One row per theme. Themes the exports have no column for are left out rather than
     /// shown as empty rows.
-    fn themes(&self) -> Vec<ThemeRow> {
+    fn themes(&self, national: Option<&crate::benchmark::National>) -> Vec<ThemeRow> {
         let (lang, min_n) = (self.lang, self.min_n);
         self.data
             .themes
@@ -298,6 +303,9 @@ impl<'a> Page<'a> {
                     region: show_score(region, lang, min_n, 1),
                     trend: show_change(cell, lang),
                     band: show_band(cell, lang),
+                    national: national
+                        .and_then(|nat| nat.get(&(self.period, i as u16)))
+                        .map_or_else(|| "–".to_string(), |r| national_text(cell, r, lang)),
                     n: show_n(cell, lang),
                     status: cell.map_or("–", |c| lang.tier(c.tier)).to_string(),
                 }
@@ -505,6 +513,19 @@ fn method_lines(
     method
 }
 
+/// The national mean, and the unit's band against it where it can be given.
+fn national_text(cell: Option<&Cell>, r: &crate::benchmark::Reference, lang: Language) -> String {
+    let mean = lang.decimal(r.mean, 1);
+    use crate::funnel::Band;
+    let [higher, similar, lower] = lang.texts().national_bands;
+    match cell.and_then(|c| crate::benchmark::versus(c, r)) {
+        Some((_, Band::MuchBetter | Band::Better)) => format!("{mean} · {higher}"),
+        Some((_, Band::AsExpected)) => format!("{mean} · {similar}"),
+        Some((_, Band::Worse | Band::MuchWorse)) => format!("{mean} · {lower}"),
+        None => mean,
+    }
+}
+
 /// Which VSVs' figures came from shared files, and of which date; none without peers.
 fn shared_line(
     peers: &[crate::peer::PeerFile],
@@ -634,6 +655,7 @@ mod tests {
             register: "acties.csv",
             quotes: &Default::default(),
             peers: &[],
+            national: None,
         };
         agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
     }

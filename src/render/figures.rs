@@ -167,6 +167,8 @@ pub struct Source<'a> {
     pub answers: &'a ShownAnswers,
     /// The periods of the data, oldest first ([`Canonical::periods`], computed once).
     pub periods: &'a [Period],
+    /// The national reference (`[benchmark] national`).
+    pub national: Option<&'a crate::benchmark::National>,
 }
 
 impl Source<'_> {
@@ -367,11 +369,19 @@ fn theme_scores(src: &Source, unit: Unit) -> ThemeScores {
                 .and_then(|_| src.scores.unit_cell(src.period, None, *m))
                 .and_then(interval)
                 .map(|i| i.mean);
+            let national = match m {
+                Measure::Theme(t) => src
+                    .national
+                    .and_then(|n| n.get(&(src.period, *t)))
+                    .map(|r| r.mean),
+                _ => None,
+            };
             Some(ThemeRow {
                 label: label.clone(),
                 score: interval(cell),
                 indicative: cell.tier == Tier::Indicative,
                 region,
+                national,
                 band: published_band(cell),
             })
         })
@@ -433,6 +443,7 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
                 score: interval(c),
                 indicative: c.tier == Tier::Indicative,
                 region,
+                national: None,
                 band: published_band(c),
             })
             .collect(),
@@ -468,6 +479,7 @@ fn theme_legend(src: &Source, unit: Unit) -> ThemeLegend {
         .into(),
         indicative: src.indicative_legend(),
         region: t.region_legend.into(),
+        national: t.national_legend.into(),
     }
 }
 
@@ -978,6 +990,7 @@ vsv = "VSV"
                 funnels: &self.funnels,
                 answers: &self.answers,
                 periods: &self.periods,
+                national: None,
             }
         }
 

@@ -48,6 +48,8 @@ struct ConfigView<'a> {
     peers: &'a [crate::config::Peer],
     #[serde(skip_serializing_if = "Option::is_none")]
     casemix: Option<&'a crate::config::CaseMix>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark: Option<&'a crate::config::Benchmark>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +72,7 @@ impl<'a> ConfigView<'a> {
             sources,
             peers,
             casemix,
+            benchmark,
             path: _,
         } = config;
         let Quotes {
@@ -89,6 +92,7 @@ impl<'a> ConfigView<'a> {
             sources,
             peers,
             casemix: casemix.standard.is_some().then_some(casemix),
+            benchmark: benchmark.national.is_some().then_some(benchmark),
         }
     }
 }

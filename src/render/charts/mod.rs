@@ -97,6 +97,8 @@ pub const GRID: RGBColor = RGBColor(225, 225, 225);
 pub const SUPPRESSED: RGBColor = RGBColor(200, 200, 200);
 /// The region (reference) marker.
 pub const REGION: RGBColor = RGBColor(0, 0, 0);
+/// The national reference's tick (a purple that the band colours do not use).
+pub const NATIONAL: RGBColor = RGBColor(150, 50, 140);
 /// A unit's own marks (Okabe–Ito blue).
 pub const UNIT: RGBColor = RGBColor(0, 114, 178);
 

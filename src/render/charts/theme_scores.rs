@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
     band_mark, draw_legend, draw_title, legend_height, text, text_width, wrap_label, Chart,
-    DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, REGION, SMALL, WIDTH,
+    DrawResult, Interval, Key, GRID, INK, LABEL, MUTED, NATIONAL, REGION, SMALL, WIDTH,
 };
 use crate::funnel::Band;
 use crate::i18n::Language;
@@ -27,6 +27,8 @@ pub struct ThemeRow {
     pub indicative: bool,
     /// The region's score.
     pub region: Option<f64>,
+    /// The national mean (`[benchmark] national`).
+    pub national: Option<f64>,
     /// The published band against the other units; `None`: not compared.
     pub band: Option<Band>,
 }
@@ -42,6 +44,8 @@ pub struct ThemeLegend {
     pub indicative: String,
     /// The region's tick.
     pub region: String,
+    /// The national tick.
+    pub national: String,
 }
 
 /// The chart's data and texts.
@@ -136,6 +140,9 @@ impl ThemeScores {
         if self.rows.iter().any(|r| r.region.is_some()) {
             out.push((Key::Line(REGION), l.region.clone()));
         }
+        if self.rows.iter().any(|r| r.national.is_some()) {
+            out.push((Key::Dashed(NATIONAL), l.national.clone()));
+        }
         out.retain(|(_, s)| !s.is_empty());
         out
     }
@@ -149,7 +156,13 @@ impl ThemeScores {
         let lowest = self
             .rows
             .iter()
-            .flat_map(|r| r.score.map(|s| s.low).into_iter().chain(r.region))
+            .flat_map(|r| {
+                r.score
+                    .map(|s| s.low)
+                    .into_iter()
+                    .chain(r.region)
+                    .chain(r.national)
+            })
             .fold(f64::INFINITY, f64::min);
         let low = if lowest.is_finite() {
             ((lowest - 0.5).floor()).clamp(0.0, 9.0)
@@ -226,6 +239,16 @@ impl Chart for ThemeScores {
                     REGION.stroke_width(4),
                 ))?;
             }
+            // The national mean: a tick in its own colour, in two dashes.
+            if let Some(national) = r.national {
+                let (nx, ny) = chart.backend_coord(&(national.clamp(lo, hi), y));
+                for (a, b) in [(ny - 18, ny - 6), (ny + 6, ny + 18)] {
+                    root.draw(&PathElement::new(
+                        vec![(nx, a), (nx, b)],
+                        NATIONAL.stroke_width(4),
+                    ))?;
+                }
+            }
             match r.score {
                 Some(s) => {
                     let (x0, _) = chart.backend_coord(&(s.low.clamp(lo, hi), y));
@@ -285,6 +308,7 @@ mod tests {
             score: score.map(|(mean, low, high)| Interval { mean, low, high }),
             indicative,
             region,
+            national: None,
             band: if indicative {
                 None
             } else if label == "Informatievoorziening" {
@@ -331,6 +355,7 @@ mod tests {
             not_compared: "niet vergeleken".into(),
             indicative: "indicatief (n 10–49)".into(),
             region: "regio".into(),
+            national: "landelijk".into(),
         }
     }
 
