@@ -97,6 +97,28 @@ fn one_vsv_shares_and_the_coordinator_compares() {
     assert!(heatmap.contains("VSV Purmerend") && heatmap.contains("* gedeeld"));
 }
 
+/// The README shows the coordinator's region agenda and heatmap (`reports/samen/`): they are
+/// what a fresh run on `data-samples/samen/regio` writes (`bash reports/refresh`).
+#[test]
+fn committed_together_example_is_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    prem()
+        .args(["report", "--quiet", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("data-samples/samen/regio/prem.toml"))
+        .assert()
+        .success();
+    for f in ["regio/agenda.md", "regio/charts/heatmap.png"] {
+        let fresh = std::fs::read(tmp.path().join("2026-Q3").join(f)).unwrap();
+        let committed = std::fs::read(root.join("reports/samen/2026-Q3").join(f)).unwrap();
+        assert!(
+            fresh == committed,
+            "reports/samen/2026-Q3/{f} is stale: run `bash reports/refresh`"
+        );
+    }
+}
+
 /// Changes one shared file (or the standard) and expects the run to stop naming the file
 /// and the problem, with nothing written.
 fn refused(change: impl FnOnce(&Path), file: &str, says: &str) {

@@ -106,6 +106,20 @@ pub fn print_summary(a: &Analysis) {
             )
         );
     }
+    for f in &a.peers {
+        eprintln!(
+            "{}",
+            lang.say(
+                Msg::SummaryPeer,
+                &[
+                    ("file", &f.display),
+                    ("vsvs", &f.vsvs.join(", ")),
+                    ("created", &f.created),
+                    ("periods", &f.periods.len()),
+                ],
+            )
+        );
+    }
     let by = q.by_problem();
     if by.is_empty() {
         eprintln!("{}", lang.msg(Msg::SummaryClean));

@@ -12,6 +12,7 @@ pub enum Msg {
     ConfigPeersNeedStandard,
     HintPeersNeedStandard,
     ConfigPeerNoFiles,
+    SummaryPeer,
     HintBenchmark,
     BenchmarkTheme,
     BenchmarkPeriod,
@@ -817,6 +818,10 @@ impl Msg {
             BenchmarkMean => ("een gemiddelde van 0 tot 10", "a mean from 0 to 10"),
             BenchmarkCount => ("een aantal respondenten (≥ 1) of leeg", "a number of respondents (≥ 1) or empty"),
             BenchmarkSd => ("een standaarddeviatie > 0 of leeg", "a standard deviation > 0 or empty"),
+            SummaryPeer => (
+                "gedeeld: {file}: {vsvs} (gemaakt {created}, {periods} perioden)",
+                "shared: {file}: {vsvs} (made {created}, {periods} periods)",
+            ),
             ConfigPeerNoFiles => (
                 "[[peer]] met een lege files-lijst",
                 "[[peer]] with an empty files list",
