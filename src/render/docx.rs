@@ -812,7 +812,20 @@ impl<'f> Writer<'f> {
 
     fn build_table(&mut self, t: TableBuilder) -> Table {
         let columns = t.alignments.len().max(1);
-        let widths = column_widths(&t.widest, &t.longest_word, columns);
+        // A table of many columns (the theme table with the national column) is set in 9 pt
+        // with narrow cell margins, so its numbers and words need not break.
+        let wide = columns >= WIDE_TABLE;
+        let widths = if wide {
+            fit_widths(
+                &t.widest,
+                &t.longest_word,
+                columns,
+                WIDE_TWIPS_PER_CHAR,
+                WIDE_PAD,
+            )
+        } else {
+            column_widths(&t.widest, &t.longest_word, columns)
+        };
         let row_count = t.rows.len();
         let mut body_index = 0usize;
         let mut rows = Vec::with_capacity(row_count);
@@ -838,6 +851,7 @@ impl<'f> Writer<'f> {
                     paragraphs
                 };
                 for p in paragraphs {
+                    let p = if wide { p.style("TableTextSmall") } else { p };
                     cell = cell.add_paragraph(if keep { p.keep_next(true) } else { p });
                 }
                 row_cells.push(cell);
@@ -854,7 +868,11 @@ impl<'f> Writer<'f> {
             .set_grid(widths)
             .width(TEXT_WIDTH, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
-            .margins(TableCellMargins::new().margin(40, 100, 40, 100))
+            .margins(if wide {
+                TableCellMargins::new().margin(40, 50, 40, 50)
+            } else {
+                TableCellMargins::new().margin(40, 100, 40, 100)
+            })
             .set_borders(
                 TableBorders::new()
                     .set(border(TableBorderPosition::Top))
@@ -1022,6 +1040,19 @@ fn styles() -> Vec<Style> {
             .line_spacing(LineSpacing::new().before(60).after(240)),
     );
     out.push(
+        Style::new("TableTextSmall", StyleType::Paragraph)
+            .name("Table Text Small")
+            .based_on("Normal")
+            .size(18)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            ),
+    );
+    out.push(
         Style::new("TableText", StyleType::Paragraph)
             .name("Table Text")
             .based_on("Normal")
@@ -1137,6 +1168,25 @@ const TWIPS_PER_CHAR: usize = 120;
 /// its longest unbreakable word (so "8,6" never wraps inside), then the rest is shared by
 /// the longest text per column (bounded, so long columns do not crowd the others).
 fn column_widths(widest: &[usize], longest_word: &[usize], columns: usize) -> Vec<usize> {
+    fit_widths(widest, longest_word, columns, TWIPS_PER_CHAR, 240)
+}
+
+/// Columns from which a table is set small ([`WIDE_TWIPS_PER_CHAR`], [`WIDE_PAD`]).
+const WIDE_TABLE: usize = 9;
+/// Twips per character of 9 pt text.
+const WIDE_TWIPS_PER_CHAR: usize = 105;
+/// Cell margins of a small table (50 twips each side) plus room to spare.
+const WIDE_PAD: usize = 120;
+
+/// [`column_widths`] for text of `per_char` twips a character in cells of `pad` twips of
+/// margins.
+fn fit_widths(
+    widest: &[usize],
+    longest_word: &[usize],
+    columns: usize,
+    per_char: usize,
+    pad: usize,
+) -> Vec<usize> {
     let weights: Vec<usize> = (0..columns)
         .map(|c| {
             widest
@@ -1154,8 +1204,8 @@ fn column_widths(widest: &[usize], longest_word: &[usize], columns: usize) -> Ve
                 .copied()
                 .unwrap_or(0)
                 .min(MAX_COLUMN_WEIGHT)
-                .saturating_mul(TWIPS_PER_CHAR)
-                .saturating_add(240)
+                .saturating_mul(per_char)
+                .saturating_add(pad)
         })
         .collect();
     let floor: usize = least.iter().sum();
