@@ -136,6 +136,7 @@ fn one_chart_region_heatmap(b: divan::Bencher) {
         funnels: &a.funnels,
         answers: &a.answers,
         periods: &a.periods,
+        national: a.national.as_ref(),
     };
     let figures = prem::render::figures::region_figures(&source, prem::layout::REGION_DIR);
     let heatmap = &figures[0];
