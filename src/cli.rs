@@ -83,6 +83,11 @@ pub struct ShareArgs {
     /// The date the file says it was made (YYYY-MM-DD; default: today).
     #[arg(long)]
     pub date: Option<String>,
+    /// Over an earlier file at --out: keep the periods it already shared as they were and
+    /// add only new ones (without it, a period that changed by fewer than min_n respondents
+    /// stops the run, since the two files together would single them out).
+    #[arg(long)]
+    pub keep_history: bool,
 }
 
 /// `prem validate`.

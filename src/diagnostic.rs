@@ -552,6 +552,22 @@ fn peer(p: &PeerProblem, lang: Language) -> String {
         PeerProblem::NoFileMatches { pattern } => {
             lang.say(Msg::PeerNoFileMatches, &[("pattern", pattern)])
         }
+        PeerProblem::SmallRevision {
+            vsv,
+            period,
+            what,
+            old,
+            new,
+        } => lang.say(
+            Msg::PeerSmallRevision,
+            &[
+                ("vsv", vsv),
+                ("period", period),
+                ("what", what),
+                ("old", old),
+                ("new", new),
+            ],
+        ),
     }
 }
 
@@ -564,6 +580,7 @@ fn peer_hint(p: &PeerProblem) -> Msg {
         | PeerProblem::Standard => Msg::HintPeerConfig,
         PeerProblem::VsvTwice { .. } | PeerProblem::VsvAlsoRaw { .. } => Msg::HintPeerTwice,
         PeerProblem::NoFileMatches { .. } => Msg::HintPeerNoFiles,
+        PeerProblem::SmallRevision { .. } => Msg::HintSmallRevision,
         _ => Msg::HintPeer,
     }
 }
@@ -850,6 +867,7 @@ mod tests {
             (peer(PeerProblem::Inconsistent { what: "top > n".into() }), ["niet kunnen kloppen: top > n", "cannot be right: top > n", "nieuw bestand", "a new file"]),
             (peer(PeerProblem::VsvTwice { vsv: "V".into(), other: "gedeeld/b.json".into() }), ["V staat ook in gedeeld/b.json", "V is also in gedeeld/b.json", "één keer", "count once"]),
             (peer(PeerProblem::VsvAlsoRaw { vsv: "V".into() }), ["V staat ook in de eigen exports", "V is also in this analysis' own exports", "één keer", "count once"]),
+            (peer(PeerProblem::SmallRevision { vsv: "V".into(), period: "2026-Q2".into(), what: "theme t".into(), old: 57, new: 58 }), ["V, 2026-Q2, theme t: n was 57 en is nu 58", "V, 2026-Q2, theme t: n was 57 and is now 58", "--keep-history", "--keep-history"]),
             (peer(PeerProblem::NoFileMatches { pattern: "g/*.json".into() }), ["\"g/*.json\" vindt geen bestand", "\"g/*.json\" matches no file", "gedeeld/*.json", "gedeeld/*.json"]),
             (standard(StandardProblem::Value { row: 3, column: "leeftijd".into(), value: "27".into(), expected: StandardExpected::Age { bands: vec![25, 30] } }), ["rij 3, kolom leeftijd: \"27\"; verwacht een leeftijdsgrens van het codeboek (0, 25, 30)", "row 3, column leeftijd: \"27\"; expected an age bound of the codebook (0, 25, 30)", "pariteit (eerste, later, onbekend)", "columns pariteit"]),
             (standard(StandardProblem::Twice { row: 4 }), ["rij 4: deze pariteit en leeftijd", "row 4: this parity and age", "gewicht", "gewicht"]),

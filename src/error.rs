@@ -376,6 +376,15 @@ pub enum PeerProblem {
     VsvAlsoRaw { vsv: String },
     /// A `[[peer]]` pattern that matches no file.
     NoFileMatches { pattern: String },
+    /// `prem share` over an earlier file: a period already shared changed by fewer than
+    /// `min_n` respondents, so the two files together would single them out.
+    SmallRevision {
+        vsv: String,
+        period: String,
+        what: String,
+        old: u64,
+        new: u64,
+    },
 }
 
 /// What is wrong with the standard population or the national reference (both small

@@ -364,6 +364,113 @@ pub fn aggregate_data(
     Ok(out)
 }
 
+/// Checks `new` against the file shared before (`old`, the same VSVs): a cell, score or
+/// response count of a period both hold whose n changed by 1 to `min_n − 1` would single
+/// those respondents out to whoever has both files. With `keep_history`, the periods `old`
+/// holds are taken from it unchanged instead, and only later periods come from `new`.
+pub fn against_previous(
+    new: &mut Aggregate,
+    old: &Aggregate,
+    min_n: u32,
+    keep_history: bool,
+) -> std::result::Result<(), crate::error::PeerProblem> {
+    let shared: std::collections::BTreeSet<&String> = old.periods.iter().collect();
+    if keep_history {
+        let fresh = |p: &String| !shared.contains(p);
+        new.cells.retain(|c| fresh(&c.period));
+        new.units.retain(|u| fresh(&u.period));
+        new.responses.retain(|r| fresh(&r.period));
+        new.cells.extend(old.cells.iter().cloned());
+        new.units.extend(old.units.iter().cloned());
+        new.responses.extend(old.responses.iter().cloned());
+        let mut periods: Vec<String> = new.periods.clone();
+        periods.extend(old.periods.iter().cloned());
+        periods.sort_by_key(|p| Period::parse(p));
+        periods.dedup();
+        new.periods = periods;
+        let key = |p: &String| Period::parse(p);
+        new.cells
+            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
+        new.units
+            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
+        new.responses
+            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
+        return Ok(());
+    }
+    let small = |a: u64, b: u64| a != b && a.abs_diff(b) < u64::from(min_n);
+    type Key<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str);
+    let before: HashMap<Key, u64> = old
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                (
+                    &*c.period,
+                    &*c.vsv,
+                    c.care_type.as_deref(),
+                    &*c.measure,
+                    &*c.id,
+                ),
+                c.n,
+            )
+        })
+        .chain(
+            old.units
+                .iter()
+                .map(|u| ((&*u.period, &*u.vsv, None, &*u.measure, &*u.id), u.n)),
+        )
+        .chain(
+            old.responses
+                .iter()
+                .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n)),
+        )
+        .collect();
+    let now = new
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                (
+                    &*c.period,
+                    &*c.vsv,
+                    c.care_type.as_deref(),
+                    &*c.measure,
+                    &*c.id,
+                ),
+                c.n,
+            )
+        })
+        .chain(
+            new.units
+                .iter()
+                .map(|u| ((&*u.period, &*u.vsv, None, &*u.measure, &*u.id), u.n)),
+        )
+        .chain(
+            new.responses
+                .iter()
+                .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n)),
+        );
+    for (key, n) in now {
+        if let Some(&was) = before.get(&key) {
+            if small(was, n) {
+                let (period, vsv, ct, measure, id) = key;
+                let what = match ct {
+                    Some(ct) => format!("{measure} {id} ({ct})"),
+                    None => format!("{measure} {id}"),
+                };
+                return Err(crate::error::PeerProblem::SmallRevision {
+                    vsv: vsv.to_string(),
+                    period: period.to_string(),
+                    what,
+                    old: was,
+                    new: n,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The age-band bounds of the analysis (of its first codebook with the most bands).
 pub fn age_bands(data: &Canonical) -> Vec<u32> {
     data.sources

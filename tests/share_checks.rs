@@ -301,3 +301,50 @@ fn sharing_needs_a_standard_population() {
     assert!(err.contains("[casemix] standard"), "{err}");
     assert!(!dir.join("x.json").exists());
 }
+
+/// Two files of one VSV whose shared period differs by one late respondent would single
+/// her out: `prem share` over the earlier file refuses, and `--keep-history` keeps the
+/// periods shared before as they were.
+#[test]
+fn a_revision_of_one_respondent_is_not_shared() {
+    let (_tmp, dir) = together();
+    let export = dir.join("vsv-alkmaar/exports/prem-2026-K2.csv");
+    let bytes = std::fs::read(&export).unwrap();
+    let text: &[u8] = &bytes;
+    let body = text.strip_suffix(b"\r\n").unwrap_or(text);
+    let last = &body[body.iter().rposition(|&b| b == b'\n').unwrap() + 1..];
+    let rest = &last[last.iter().position(|&b| b == b';').unwrap()..];
+    let mut late = bytes.clone();
+    late.extend_from_slice(b"R2026299999");
+    late.extend_from_slice(rest);
+    late.extend_from_slice(b"\r\n");
+    std::fs::write(&export, late).unwrap();
+    let share = |extra: &[&str]| {
+        let mut cmd = prem();
+        cmd.args([
+            "share",
+            "vsv-alkmaar/prem.toml",
+            "--out",
+            "vsv-alkmaar/vsv-alkmaar.json",
+        ])
+        .args(["--date", "2026-10-14"])
+        .args(extra)
+        .current_dir(&dir);
+        cmd.assert()
+    };
+    let before = std::fs::read(dir.join("vsv-alkmaar/vsv-alkmaar.json")).unwrap();
+    let out = share(&[]).code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("VSV Alkmaar, 2026-Q2"), "{err}");
+    assert!(err.contains("--keep-history"), "{err}");
+    assert_eq!(
+        std::fs::read(dir.join("vsv-alkmaar/vsv-alkmaar.json")).unwrap(),
+        before
+    );
+    // Keeping history: nothing changes, since every period was shared before.
+    share(&["--keep-history"]).success();
+    assert_eq!(
+        std::fs::read(dir.join("vsv-alkmaar/vsv-alkmaar.json")).unwrap(),
+        before
+    );
+}

@@ -12,6 +12,8 @@ pub enum Msg {
     ConfigPeersNeedStandard,
     HintPeersNeedStandard,
     ConfigPeerNoFiles,
+    PeerSmallRevision,
+    HintSmallRevision,
     SummaryPeer,
     HintBenchmark,
     BenchmarkTheme,
@@ -821,6 +823,14 @@ impl Msg {
             SummaryPeer => (
                 "gedeeld: {file}: {vsvs} (gemaakt {created}, {periods} perioden)",
                 "shared: {file}: {vsvs} (made {created}, {periods} periods)",
+            ),
+            PeerSmallRevision => (
+                "{vsv}, {period}, {what}: n was {old} en is nu {new} — wie dit en het vorige bestand heeft, kan die paar respondenten eruit rekenen",
+                "{vsv}, {period}, {what}: n was {old} and is now {new} — whoever has this and the previous file can single those few respondents out",
+            ),
+            HintSmallRevision => (
+                "deel opnieuw met --keep-history: eerder gedeelde perioden blijven dan zoals ze waren en alleen nieuwe perioden komen erbij",
+                "share again with --keep-history: periods shared before then stay as they were and only new periods are added",
             ),
             ConfigPeerNoFiles => (
                 "[[peer]] met een lege files-lijst",
