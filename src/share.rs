@@ -389,12 +389,9 @@ pub fn against_previous(
         periods.dedup();
         new.periods = periods;
         let key = |p: &String| Period::parse(p);
-        new.cells
-            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
-        new.units
-            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
-        new.responses
-            .sort_by(|a, b| key(&a.period).cmp(&key(&b.period)));
+        new.cells.sort_by_key(|a| key(&a.period));
+        new.units.sort_by_key(|a| key(&a.period));
+        new.responses.sort_by_key(|a| key(&a.period));
         return Ok(());
     }
     let small = |a: u64, b: u64| a != b && a.abs_diff(b) < u64::from(min_n);
