@@ -300,10 +300,11 @@ pub fn aggregate_data(
     let (mut scores, parts) =
         crate::disclosure::disclose_parts(computed, Vec::new(), &config.privacy);
     // The same proof as every report: nothing is shared that the audit would stop.
-    if let Some(first) = crate::disclosure::audit(&scores, &config.privacy).first() {
+    let findings = crate::disclosure::audit(&scores, &config.privacy);
+    if let Some(first) = findings.first() {
         return Err(Error::DisclosureAudit {
             path: config.path.clone(),
-            count: 1,
+            count: findings.len(),
             min_n: config.privacy.min_n,
             first: crate::report::audit_finding(first, data),
         });
@@ -584,7 +585,8 @@ pub fn to_json(a: &Aggregate) -> Result<String> {
     };
     let mut out = String::from("{\n");
     let last = fields.len().saturating_sub(1);
-    // The fields in the order of the struct, not the map's.
+    // The fields in the order of the struct, not the map's; a field not listed here still
+    // goes out, after them.
     let order = [
         "format",
         "tool",
@@ -600,7 +602,18 @@ pub fn to_json(a: &Aggregate) -> Result<String> {
         "units",
         "responses",
     ];
-    for (i, key) in order.iter().enumerate() {
+    let mut keys: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|k| fields.contains_key(*k))
+        .collect();
+    keys.extend(
+        fields
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !order.contains(k)),
+    );
+    for (i, key) in keys.iter().enumerate() {
         let Some(v) = fields.get(*key) else { continue };
         out.push_str(&format!("  \"{key}\": "));
         match v {
