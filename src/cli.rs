@@ -99,6 +99,10 @@ pub struct ValidateArgs {
     /// Treat unusable values as fatal (exit 1).
     #[arg(long)]
     pub strict: bool,
+    /// Also write the data-quality list (what could not be used, row by row) to this file:
+    /// Markdown, or CSV when the name ends in .csv.
+    #[arg(long, value_name = "FILE")]
+    pub report_quality: Option<std::path::PathBuf>,
 }
 
 /// `prem codebook`.

@@ -270,6 +270,61 @@ pub enum Participation {
     Meebeslissen,
 }
 
+/// The sections a prem.toml may have.
+const SECTIONS: [&str; 8] = [
+    "analysis",
+    "targets",
+    "privacy",
+    "quotes",
+    "source",
+    "peer",
+    "casemix",
+    "benchmark",
+];
+
+/// The first section header (`[name]`, `[[name]]`, `[name.sub]`) whose name is not one of
+/// [`SECTIONS`], with its line and the closest one.
+fn unknown_section(text: &str) -> Option<ConfigProblem> {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        let t = t.split_once('#').map_or(t, |(head, _)| head).trim_end();
+        let (double, inner) = match (t.strip_prefix("[["), t.strip_prefix('[')) {
+            (Some(rest), _) => (true, rest.strip_suffix("]]")?),
+            (None, Some(rest)) => (false, rest.strip_suffix(']')?),
+            _ => continue,
+        };
+        let root = inner
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
+        let plain = !root.is_empty()
+            && root
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !plain || SECTIONS.contains(&root) {
+            continue;
+        }
+        let closest = SECTIONS
+            .iter()
+            .map(|s| (strsim::levenshtein(&root.to_ascii_lowercase(), s), *s))
+            .min()
+            .filter(|(d, _)| *d <= 3)
+            .map(|(_, s)| s.to_string());
+        return Some(ConfigProblem::UnknownSection {
+            line: i + 1,
+            found: if double {
+                format!("[[{inner}]]")
+            } else {
+                format!("[{inner}]")
+            },
+            closest,
+        });
+    }
+    None
+}
+
 impl Config {
     /// The codebook of every source; for a config of peers only, the codebooks `[[peer]]`
     /// names, once each.
@@ -296,6 +351,10 @@ impl Config {
 
     /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        // Before TOML: a misspelt section (`[[sources]]`) makes toml report a later line.
+        if let Some(problem) = unknown_section(text) {
+            return Err(Error::config(path, problem));
+        }
         let config: Config = toml::from_str(text)
             .map_err(|e| Error::config(path, ConfigProblem::Toml(TomlProblem::of(&e, text))))?;
         config.check(path)?;

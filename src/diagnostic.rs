@@ -143,6 +143,28 @@ fn config(p: &ConfigProblem, lang: Language) -> String {
             min_n,
         } => lang.say(Msg::ConfigIndicativeN, &[("i", indicative_n), ("m", min_n)]),
         ConfigProblem::NoSource => lang.msg(Msg::ConfigNoSource).into(),
+        ConfigProblem::UnknownSection {
+            line,
+            found,
+            closest,
+        } => {
+            let text = lang.say(
+                Msg::ConfigUnknownSection,
+                &[("line", line), ("found", found)],
+            );
+            match closest {
+                Some(c) => {
+                    // The same brackets as written: [[source]] for [[sources]].
+                    let meant = if found.starts_with("[[") {
+                        format!("[[{c}]]")
+                    } else {
+                        format!("[{c}]")
+                    };
+                    format!("{text}{}", lang.say(Msg::DidYouMean, &[("meant", &meant)]))
+                }
+                None => text,
+            }
+        }
         ConfigProblem::PeersNeedStandard => lang.msg(Msg::ConfigPeersNeedStandard).into(),
         ConfigProblem::PeerNoFiles => lang.msg(Msg::ConfigPeerNoFiles).into(),
         ConfigProblem::ShareNeedsStandard => lang.msg(Msg::ConfigShareNeedsStandard).into(),
@@ -197,6 +219,7 @@ fn config_hint(p: &ConfigProblem) -> Msg {
         ConfigProblem::MinN { .. } => Msg::HintMinN,
         ConfigProblem::IndicativeN { .. } => Msg::HintIndicativeN,
         ConfigProblem::NoSource => Msg::HintNoSource,
+        ConfigProblem::UnknownSection { .. } => Msg::HintUnknownSection,
         ConfigProblem::PeersNeedStandard => Msg::HintPeersNeedStandard,
         ConfigProblem::PeerNoFiles => Msg::HintPeerNoFiles,
         ConfigProblem::ShareNeedsStandard => Msg::HintPeersNeedStandard,
@@ -339,14 +362,45 @@ fn input(p: &InputProblem, lang: Language) -> String {
             pattern,
             source,
             config,
-        } => lang.say(
-            Msg::NoFileMatches,
-            &[
-                ("pattern", pattern),
-                ("source", source),
-                ("config", &config.display()),
-            ],
-        ),
+            nearby,
+        } => {
+            let text = lang.say(
+                Msg::NoFileMatches,
+                &[
+                    ("pattern", pattern),
+                    ("source", source),
+                    ("config", &config.display()),
+                ],
+            );
+            let what = |entries: &[String]| {
+                if entries.is_empty() {
+                    lang.msg(Msg::NothingThere).to_string()
+                } else {
+                    entries.join(", ")
+                }
+            };
+            match nearby {
+                Some(n) if n.exists => format!(
+                    "{text}{}",
+                    lang.say(
+                        Msg::InFolder,
+                        &[("folder", &n.folder), ("names", &what(&n.entries))]
+                    )
+                ),
+                Some(n) => format!(
+                    "{text}{}",
+                    lang.say(
+                        Msg::NoSuchFolder,
+                        &[
+                            ("folder", &n.folder),
+                            ("parent", &n.parent),
+                            ("names", &what(&n.entries))
+                        ]
+                    )
+                ),
+                None => text,
+            }
+        }
         InputProblem::MissingColumn {
             column,
             key,
@@ -849,6 +903,7 @@ mod tests {
             (config(ConfigProblem::MinN { min_n: 3 }), ["min_n = 3: moet minstens 5", "min_n = 3: must be at least 5", "standaard (10)", "default (10)"]),
             (config(ConfigProblem::IndicativeN { indicative_n: 8, min_n: 10 }), ["indicative_n = 8", "indicative_n = 8", "standaard (30)", "default (30)"]),
             (config(ConfigProblem::NoSource), ["geen [[source]]", "no [[source]]", "`prem sample`", "`prem sample`"]),
+            (config(ConfigProblem::UnknownSection { line: 56, found: "[[sources]]".into(), closest: Some("source".into()) }), ["regel 56: [[sources]] is geen onderdeel van prem.toml; bedoelt u [[source]]?", "line 56: [[sources]] is not a section of prem.toml; did you mean [[source]]?", "[analysis], [targets]", "[analysis], [targets]"]),
             (config(ConfigProblem::PeersNeedStandard), ["[[peer]] zonder [casemix] standard", "[[peer]] without [casemix] standard", "pariteit;leeftijd;gewicht", "pariteit;leeftijd;gewicht"]),
             (config(ConfigProblem::PeerNoFiles), ["lege files-lijst", "empty files list", "gedeeld/*.json", "gedeeld/*.json"]),
             (config(ConfigProblem::ShareNeedsStandard), ["prem share zonder [casemix] standard", "prem share without [casemix] standard", "standaard.csv", "standaard.csv"]),
@@ -909,7 +964,9 @@ mod tests {
             (input(InputProblem::NoSheets), ["geen werkbladen", "no sheets", "open de werkmap", "open the workbook"]),
             (input(InputProblem::SheetUnreadable { sheet: "B".into(), error: "e".into() }), ["werkblad \"B\": niet leesbaar", "sheet \"B\": not readable", "LibreOffice", "LibreOffice"]),
             (input(InputProblem::HeaderRowEmpty { sheet: "B".into(), header_row: 1, first: 3, last: 9 }), ["header_row = 1 is leeg; de gegevens staan in rij 3–9", "header_row = 1 holds nothing; the data span rows 3–9", "zet header_row", "set header_row"]),
-            (input(InputProblem::NoFileMatches { pattern: "exports/*.ods".into(), source: "prem".into(), config: "regio/prem.toml".into() }), ["geen bestand past bij files = \"exports/*.ods\" van bron \"prem\" (paden zijn relatief aan regio/prem.toml)", "no file matches files = \"exports/*.ods\" of source \"prem\" (paths are relative to regio/prem.toml)", "niet aan de map waarin u prem start", "not to the folder you run prem in"]),
+            (input(InputProblem::NoFileMatches { pattern: "exports/*.ods".into(), source: "prem".into(), config: "regio/prem.toml".into(), nearby: None }), ["geen bestand past bij files = \"exports/*.ods\" van bron \"prem\" (paden zijn relatief aan regio/prem.toml)", "no file matches files = \"exports/*.ods\" of source \"prem\" (paths are relative to regio/prem.toml)", "niet aan de map waarin u prem start", "not to the folder you run prem in"]),
+            (input(InputProblem::NoFileMatches { pattern: "export/*.csv".into(), source: "prem".into(), config: "prem.toml".into(), nearby: Some(crate::error::Nearby { folder: "export".into(), exists: false, parent: ".".into(), entries: names(&["exports/"]) }) }), ["; de map export bestaat niet (in . staan de mappen: exports/)", "; the folder export does not exist (. has the folders: exports/)", "niet aan de map waarin u prem start", "not to the folder you run prem in"]),
+            (input(InputProblem::NoFileMatches { pattern: "exports/*.ods".into(), source: "prem".into(), config: "prem.toml".into(), nearby: Some(crate::error::Nearby { folder: "exports".into(), exists: true, parent: String::new(), entries: names(&["a.csv", "b.csv"]) }) }), ["; in exports staan: a.csv, b.csv", "; exports holds: a.csv, b.csv", "niet aan de map waarin u prem start", "not to the folder you run prem in"]),
             (input(InputProblem::MissingColumn { column: "Datum".into(), key: "date".into(), source: "prem".into(), headers: names(&["A", "B"]) }), ["kolom \"Datum\" ([source.columns] date van bron \"prem\") staat niet in de kopregel; de kopregel heeft: \"A\", \"B\"", "column \"Datum\" ([source.columns] date of source \"prem\") is not in the header; the header has: \"A\", \"B\"", "onder [source.columns]", "under [source.columns]"]),
             (input(InputProblem::MissingNamedColumn { column: "Eenheid".into(), headers: names(&["unit"]) }), ["kolom \"Eenheid\" staat niet in de kopregel", "column \"Eenheid\" is not in the header", "eerste rij van het bestand", "first row of the file"]),
             (input(InputProblem::NoItemColumns { codebook: "cb".into(), expected: names(&["V1", "V2"]), headers: names(&["A"]) }), ["codeboek \"cb\" staat in de kopregel (verwacht bijv. \"V1\", \"V2\")", "codebook \"cb\" is in the header (expected e.g. \"V1\", \"V2\")", "het codeboek dat bij deze export hoort", "the codebook in prem.toml that fits"]),

@@ -140,6 +140,12 @@ pub enum ConfigProblem {
     IndicativeN { indicative_n: u32, min_n: u32 },
     /// No `[[source]]`.
     NoSource,
+    /// A section header prem.toml does not have, on `line`; `closest` is the one meant.
+    UnknownSection {
+        line: usize,
+        found: String,
+        closest: Option<String>,
+    },
     /// `[[peer]]` without `[casemix] standard`: peers cannot share the strata a pooled
     /// standard needs.
     PeersNeedStandard,
@@ -265,6 +271,9 @@ pub enum InputProblem {
         pattern: String,
         source: String,
         config: PathBuf,
+        /// What is there instead: the pattern's folder and a few of its files, or, when
+        /// that folder does not exist, its nearest existing parent and its folders.
+        nearby: Option<Nearby>,
     },
     /// `[source.columns] key = "column"` of `source` is not in the header.
     MissingColumn {
@@ -331,6 +340,19 @@ pub enum ColumnUse {
     Open { codebook: String, key: String },
     /// prem itself (a column of the actions register, `prem spc`/`funnel` arguments).
     Named,
+}
+
+/// The folder a files pattern points into, as far as it exists, and what is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nearby {
+    /// The pattern's folder, as written (relative to prem.toml).
+    pub folder: String,
+    /// Whether that folder exists; if not, `entries` are the folders of `parent`.
+    pub exists: bool,
+    /// The nearest existing folder above it (when `exists` is false).
+    pub parent: String,
+    /// A few names (files, or folders ending in `/`), sorted.
+    pub entries: Vec<String>,
 }
 
 /// What is wrong with a shared aggregate file.

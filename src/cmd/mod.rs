@@ -55,17 +55,40 @@ fn with_config(
 }
 
 /// The language a prem.toml asks for, read when the file does not check (so that even its
-/// own errors come in that language); Dutch when it cannot be read or says nothing readable.
+/// own errors come in that language): a `language` key under `[analysis]`, also misspelt
+/// (`langauge`, `lang`), whose value begins with "en" (`en`, `EN`, `english`, `engels`).
+/// Dutch when it cannot be read or says nothing readable.
 fn language_asked(path: &Path) -> Language {
-    let asked = std::fs::read_to_string(path).ok().and_then(|text| {
-        let table = toml::from_str::<toml::Table>(&text).ok()?;
-        let language = table.get("analysis")?.get("language")?.as_str()?;
-        Some(language.eq_ignore_ascii_case("en"))
-    });
-    match asked {
-        Some(true) => Language::En,
-        _ => Language::Nl,
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Language::Nl;
+    };
+    let english = |v: &str| v.trim().to_ascii_lowercase().starts_with("en");
+    if let Ok(table) = toml::from_str::<toml::Table>(&text) {
+        let asked = table
+            .get("analysis")
+            .and_then(|a| a.as_table())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| language_key(k))
+            .any(|(_, v)| v.as_str().is_some_and(english));
+        return if asked { Language::En } else { Language::Nl };
     }
+    // Not TOML at all: the first line that sets a language-like key.
+    let asked = text.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        language_key(key.trim()).then(|| english(value.trim().trim_matches('"')))
+    });
+    if asked == Some(true) {
+        Language::En
+    } else {
+        Language::Nl
+    }
+}
+
+/// `language`, or a key that is meant to be it.
+fn language_key(key: &str) -> bool {
+    let k = key.trim().to_ascii_lowercase();
+    k.starts_with("lang") || k.starts_with("laung") || k == "taal"
 }
 
 /// A spinner on stderr when it is a terminal and not `--quiet`; hidden otherwise.

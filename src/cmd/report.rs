@@ -35,7 +35,7 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
         pb.finish_and_clear();
-        print_summary(&analysis);
+        print_summary(&analysis, None);
         return Err(prem::Error::Strict { count: errors }.into());
     }
     pb.set_message(lang.msg(Msg::Writing));
@@ -62,7 +62,8 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     timings.lap(Stage::Write);
     pb.finish_and_clear();
     if !quiet {
-        print_summary(&analysis);
+        let list = dir.join(prem::layout::document("", prem::layout::DATA_QUALITY, "md"));
+        print_summary(&analysis, Some(&list));
     }
     if a.timings {
         print_timings(&timings, lang);
@@ -87,7 +88,9 @@ fn print_timings(t: &Timings, lang: prem::i18n::Language) {
 }
 
 /// The data-quality summary on stderr: one line per source and a line of totals.
-pub fn print_summary(a: &Analysis) {
+/// What was read, shared files, and the data-quality problems by kind; `list` is where the
+/// full list was written (none: nothing was written, so say how to get it).
+pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
     let lang = a.config.analysis.language;
     let q = &a.data.quality;
     for (name, c) in &q.counts {
@@ -128,9 +131,16 @@ pub fn print_summary(a: &Analysis) {
             .iter()
             .map(|(p, n)| format!("{n}× {}", lang.problem(*p)))
             .collect();
+        let at = match list {
+            Some(path) => lang.say(Msg::SummarySee, &[("file", &path.display())]),
+            None => lang.msg(Msg::SummaryNoList).to_string(),
+        };
         eprintln!(
             "{}",
-            lang.say(Msg::SummaryProblems, &[("problems", &parts.join("; "))])
+            lang.say(
+                Msg::SummaryProblems,
+                &[("problems", &parts.join("; ")), ("where", &at)]
+            )
         );
     }
 }

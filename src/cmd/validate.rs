@@ -15,7 +15,21 @@ pub fn run(a: ValidateArgs, config: Config, quiet: bool) -> anyhow::Result<ExitC
     pb.set_message(lang.msg(Msg::Reading));
     let analysis = analyse(config, None)?;
     pb.finish_and_clear();
-    print_summary(&analysis);
+    if let Some(file) = &a.report_quality {
+        let q = &analysis.data.quality;
+        let csv = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let bytes = if csv {
+            prem::render::quality::quality_csv(q, lang)?
+        } else {
+            prem::render::quality::quality_md(q, lang, &analysis.config.analysis.name).into_bytes()
+        };
+        prem::output::write_atomic(file, &bytes)?;
+        print_summary(&analysis, Some(file));
+    } else {
+        print_summary(&analysis, None);
+    }
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
         return Err(prem::Error::Strict { count: errors }.into());

@@ -127,6 +127,9 @@ pub enum Msg {
     ConfigMinN,
     ConfigIndicativeN,
     ConfigNoSource,
+    ConfigUnknownSection,
+    DidYouMean,
+    HintUnknownSection,
     ConfigSourceTwice,
     ConfigNoFiles,
     ConfigHeaderRow0,
@@ -167,6 +170,9 @@ pub enum Msg {
     And,
     BadGlob,
     NoFileMatches,
+    InFolder,
+    NoSuchFolder,
+    NothingThere,
     ThemeTwoCodebooks,
     TooManyItems,
     ColumnMissing,
@@ -213,6 +219,8 @@ pub enum Msg {
     SummaryClean,
     Safeguarding,
     SummaryProblems,
+    SummarySee,
+    SummaryNoList,
     FilesWritten,
     Reading,
     Writing,
@@ -481,6 +489,15 @@ impl Msg {
                 "[privacy] indicative_n = {i} is kleiner dan min_n = {m}: verwacht indicative_n ≥ min_n",
                 "[privacy] indicative_n = {i} is below min_n = {m}: expected indicative_n ≥ min_n",
             ),
+            ConfigUnknownSection => (
+                "regel {line}: {found} is geen onderdeel van prem.toml",
+                "line {line}: {found} is not a section of prem.toml",
+            ),
+            DidYouMean => ("; bedoelt u {meant}?", "; did you mean {meant}?"),
+            HintUnknownSection => (
+                "prem.toml kent [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] en [[peer]] (zie de configuratie-uitleg in de README)",
+                "prem.toml has [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] and [[peer]] (see the configuration reference in the README)",
+            ),
             ConfigNoSource => (
                 "geen [[source]]: voeg ten minste één export toe",
                 "no [[source]]: add at least one export to read",
@@ -624,6 +641,12 @@ impl Msg {
                 "[[source]] {source}: files = \"{pattern}\" is geen geldig patroon: {error}",
                 "[[source]] {source}: files = \"{pattern}\" is not a valid glob: {error}",
             ),
+            InFolder => ("; in {folder} staan: {names}", "; {folder} holds: {names}"),
+            NoSuchFolder => (
+                "; de map {folder} bestaat niet (in {parent} staan de mappen: {names})",
+                "; the folder {folder} does not exist ({parent} has the folders: {names})",
+            ),
+            NothingThere => ("niets", "nothing"),
             NoFileMatches => (
                 "geen bestand past bij files = \"{pattern}\" van bron \"{source}\" (paden zijn relatief aan {config})",
                 "no file matches files = \"{pattern}\" of source \"{source}\" (paths are relative to {config})",
@@ -767,8 +790,13 @@ impl Msg {
                 "NOTE: {count} row(s) in the exports ({in_period} in {period}) with an open answer that needs follow-up (self-harm, suicide, violence, abuse, a child at risk or flagged in the export). These texts are nowhere in the report. File and row, without the text: {file}",
             ),
             SummaryProblems => (
-                "datakwaliteit: {problems} (zie data-quality.md)",
-                "data quality: {problems} (see data-quality.md)",
+                "datakwaliteit: {problems} ({where})",
+                "data quality: {problems} ({where})",
+            ),
+            SummarySee => ("zie {file}", "see {file}"),
+            SummaryNoList => (
+                "de hele lijst: prem validate --report-quality kwaliteit.md",
+                "the whole list: prem validate --report-quality quality.md",
             ),
             FilesWritten => ("{n} bestanden geschreven in {dir}", "{n} files written to {dir}"),
             Reading => ("exports lezen en scores berekenen", "reading exports and scoring"),
@@ -961,6 +989,7 @@ pub fn toml_message(message: &str, lang: Language) -> String {
             .replace("invalid type", "verkeerd type")
             .replace(", expected", "; verwacht")
             .replace("duplicate key", "dubbele sleutel")
+            .replace("` or `", "` of `")
             .replace("invalid string", "ongeldige tekst"),
     }
 }

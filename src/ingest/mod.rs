@@ -180,6 +180,7 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
                 pattern: pattern.clone(),
                 source: source.name.clone(),
                 config: config.path.clone(),
+                nearby: nearby(config.dir(), pattern),
             };
             return Err(Error::input(full, problem));
         }
@@ -188,6 +189,66 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
     }
     all.dedup();
     Ok(all)
+}
+
+/// What is where a files pattern points: its folder (the part before the first wildcard)
+/// and some of its files, or, when that folder does not exist, the folders of its nearest
+/// existing parent. So "exports/" mistyped as "export/" shows "exports/" at once.
+fn nearby(dir: &Path, pattern: &str) -> Option<crate::error::Nearby> {
+    const SHOWN: usize = 8;
+    let folder: PathBuf = Path::new(pattern)
+        .parent()?
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect();
+    let list = |at: &Path, folders: bool| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(at)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() == folders))
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().to_string();
+                if folders {
+                    format!("{name}/")
+                } else {
+                    name
+                }
+            })
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        names.truncate(SHOWN);
+        names
+    };
+    let shown = |p: &Path| {
+        let s = p.display().to_string();
+        if s.is_empty() {
+            ".".to_string()
+        } else {
+            s
+        }
+    };
+    if dir.join(&folder).is_dir() {
+        return Some(crate::error::Nearby {
+            folder: shown(&folder),
+            exists: true,
+            parent: String::new(),
+            entries: list(&dir.join(&folder), false),
+        });
+    }
+    let mut parent = folder.clone();
+    while parent.pop() {
+        if dir.join(&parent).is_dir() {
+            break;
+        }
+    }
+    Some(crate::error::Nearby {
+        folder: shown(&folder),
+        exists: false,
+        parent: shown(&parent),
+        entries: list(&dir.join(&parent), true),
+    })
 }
 
 /// Items, themes and compiled scales for all sources.

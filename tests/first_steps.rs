@@ -1,0 +1,130 @@
+//! What a new user hits on a first export (issue 14, tried on the NHS FFT export): each
+//! mistake gets a message that points at the right line and says what is there instead.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn prem() -> Command {
+    Command::cargo_bin("prem").expect("binary built")
+}
+
+/// data-samples/prem.toml with `from` replaced by `to`, written beside the samples' exports
+/// (as `name`) in a temporary copy.
+fn config_with(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
+    let dir = tmp.path().to_path_buf();
+    std::fs::create_dir_all(dir.join("exports")).unwrap();
+    for f in std::fs::read_dir(root.join("exports")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), dir.join("exports").join(f.file_name())).unwrap();
+    }
+    std::fs::copy(
+        root.join("lokale-enquete.toml"),
+        dir.join("lokale-enquete.toml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(root.join("prem.toml")).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(dir.join("prem.toml"), text.replacen(from, to, 1)).unwrap();
+    (tmp, dir)
+}
+
+fn stderr_of(dir: &Path, args: &[&str], code: i32) -> String {
+    let out = prem().args(args).current_dir(dir).assert().code(code);
+    String::from_utf8_lossy(&out.get_output().stderr).to_string()
+}
+
+/// `[[sources]]` for `[[source]]`: the message names its own line and the section meant,
+/// not "duplicate key" on a later line.
+#[test]
+fn a_misspelt_section_is_named_on_its_line() {
+    let (_tmp, dir) = config_with(
+        "[[source]]\nname = \"prem\"",
+        "[[sources]]\nname = \"prem\"",
+    );
+    let line = std::fs::read_to_string(dir.join("prem.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l == "[[sources]]")
+        .unwrap()
+        + 1;
+    let err = stderr_of(&dir, &["validate", "prem.toml"], 1);
+    assert!(
+        err.contains(&format!(
+            "regel {line}: [[sources]] is geen onderdeel van prem.toml; bedoelt u [[source]]?"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("dubbele sleutel"), "{err}");
+}
+
+/// A language asked for with a typo still gets its messages in English.
+#[test]
+fn a_typo_in_the_language_keeps_english_messages() {
+    for (from, to) in [
+        ("language = \"nl\"", "language = \"english\""),
+        ("language = \"nl\"", "langauge = \"en\""),
+        ("language = \"nl\"", "language = \"EN \""),
+    ] {
+        let (_tmp, dir) = config_with(from, to);
+        let err = stderr_of(&dir, &["validate", "prem.toml"], 1);
+        assert!(err.starts_with("error: "), "{to}: {err}");
+        assert!(err.contains("hint: "), "{to}: {err}");
+    }
+    // Dutch: "expected `nl` or `en`" fully in Dutch.
+    let (_tmp, dir) = config_with("language = \"nl\"", "language = \"nederlands\"");
+    let err = stderr_of(&dir, &["validate", "prem.toml"], 1);
+    assert!(err.contains("verwacht `nl` of `en`"), "{err}");
+}
+
+/// A files pattern that finds nothing says what is there instead.
+#[test]
+fn a_wrong_files_pattern_shows_what_is_there() {
+    let (_tmp, dir) = config_with("exports/prem-*.csv", "export/prem-*.csv");
+    let err = stderr_of(&dir, &["validate", "prem.toml"], 1);
+    assert!(
+        err.contains("de map export bestaat niet (in . staan de mappen: exports/)"),
+        "{err}"
+    );
+    let (_tmp, dir) = config_with("exports/prem-*.csv", "exports/prem-*.xlsx");
+    let err = stderr_of(&dir, &["validate", "prem.toml"], 1);
+    assert!(
+        err.contains("in exports staan: lokale-enquete.xlsx, prem-2024-K4.csv"),
+        "{err}"
+    );
+}
+
+/// `prem validate` writes nothing, so it does not send the user to data-quality.md; with
+/// `--report-quality FILE` it writes the list there.
+#[test]
+fn validate_says_where_the_quality_list_is() {
+    let (_tmp, dir) = config_with("language = \"nl\"", "language = \"nl\"");
+    let err = stderr_of(&dir, &["validate", "prem.toml"], 0);
+    assert!(!err.contains("zie data-quality.md"), "{err}");
+    assert!(
+        err.contains("de hele lijst: prem validate --report-quality kwaliteit.md"),
+        "{err}"
+    );
+    let err = stderr_of(
+        &dir,
+        &["validate", "prem.toml", "--report-quality", "kwaliteit.md"],
+        0,
+    );
+    assert!(err.contains("(zie kwaliteit.md)"), "{err}");
+    let md = std::fs::read_to_string(dir.join("kwaliteit.md")).unwrap();
+    assert!(md.contains("datum onleesbaar"), "{md}");
+    stderr_of(
+        &dir,
+        &["validate", "prem.toml", "--report-quality", "k.csv"],
+        0,
+    );
+    let csv = std::fs::read_to_string(dir.join("k.csv")).unwrap();
+    assert!(csv.lines().count() > 20, "{csv}");
+    // After a report, the summary names the file the report wrote.
+    let err = stderr_of(&dir, &["report", "prem.toml", "--out", "uit"], 0);
+    assert!(err.contains("(zie uit/2026-Q3/data-quality.md)"), "{err}");
+}
