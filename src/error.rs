@@ -273,7 +273,8 @@ pub enum InputProblem {
         config: PathBuf,
         /// What is there instead: the pattern's folder and a few of its files, or, when
         /// that folder does not exist, its nearest existing parent and its folders.
-        nearby: Option<Nearby>,
+        // Boxed: it would make every `Result` of the crate large.
+        nearby: Option<Box<Nearby>>,
     },
     /// `[source.columns] key = "column"` of `source` is not in the header.
     MissingColumn {

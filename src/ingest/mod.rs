@@ -180,7 +180,7 @@ fn expand_globs(config: &Config, source: &Source) -> Result<Vec<PathBuf>> {
                 pattern: pattern.clone(),
                 source: source.name.clone(),
                 config: config.path.clone(),
-                nearby: nearby(config.dir(), pattern),
+                nearby: nearby(config.dir(), pattern).map(Box::new),
             };
             return Err(Error::input(full, problem));
         }
