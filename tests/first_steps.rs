@@ -128,3 +128,44 @@ fn validate_says_where_the_quality_list_is() {
     let err = stderr_of(&dir, &["report", "prem.toml", "--out", "uit"], 0);
     assert!(err.contains("(zie uit/2026-Q3/data-quality.md)"), "{err}");
 }
+
+/// The README's codebook reference is a codebook prem reads, and what it says of reversed
+/// items holds: with `positive_min = 9` a reversed 1–10 answer of 2 is top box.
+#[test]
+fn the_codebook_reference_in_the_readme_is_a_working_codebook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme
+        .split("#### Codebook reference")
+        .nth(1)
+        .expect("the reference section");
+    let block = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("its TOML block");
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("mijn.toml"), block).unwrap();
+    let cb = prem::codebook::Codebook::resolve("mijn.toml", tmp.path()).unwrap();
+    assert_eq!(cb.name, "mijn-enquete");
+    assert_eq!(cb.care_types.len(), 2);
+    let scale = prem::codebook::Scale {
+        kind: prem::codebook::ScaleKind::Numeric,
+        min: Some(1.0),
+        max: Some(10.0),
+        positive_min: Some(9.0),
+        problem_max: Some(5.0),
+        levels: Vec::new(),
+        positive: Vec::new(),
+        problem: Vec::new(),
+        missing: Vec::new(),
+        scores: Vec::new(),
+    };
+    let reader = prem::ingest::ScaleReader::new(&scale);
+    match reader.read("2", true) {
+        prem::ingest::Reading::Answer(a) => {
+            assert_eq!((a.score, a.positive, a.problem), (9.0, true, false));
+        }
+        other => panic!("{other:?}"),
+    }
+}
