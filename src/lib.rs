@@ -13,6 +13,7 @@ pub mod codebook;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod direction;
 pub mod disclosure;
 pub mod error;
 pub mod flags;

@@ -54,6 +54,8 @@ pub struct Analysis {
     pub peers: Vec<crate::peer::PeerFile>,
     /// The national reference (`[benchmark] national`).
     pub national: Option<crate::benchmark::National>,
+    /// Scales that seem to run the wrong way (a warning for the officer).
+    pub reversed: Vec<crate::direction::Reversed>,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
     /// data read, not only the period; their texts are nowhere in `data`. For the officer
     /// only: no report file shows them.
@@ -108,6 +110,7 @@ pub fn analyse_data(
     let standard = crate::standard::of_config(&config, &data)?;
     let mut peers = crate::peer::read(&config, &mut data, standard.as_ref())?;
     let national = crate::benchmark::of_config(&config, &data)?;
+    let reversed = crate::direction::reversed_scales(&data);
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
     let mut periods = data.periods();
@@ -207,6 +210,7 @@ pub fn analyse_data(
         periods,
         peers: peers.files,
         national,
+        reversed,
         signals,
     })
 }

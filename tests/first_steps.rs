@@ -169,3 +169,49 @@ fn the_codebook_reference_in_the_readme_is_a_working_codebook() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The FFT writes 1 = "Very good". A codebook that forgets `reverse = true` validates, but
+/// prem says the scale looks upside down: those who praise score it lower than those who
+/// complain.
+#[test]
+fn a_scale_that_runs_best_to_worst_is_pointed_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Respondent ID,Trust,Date,FFT categorical answer,FFT answer\n");
+    for i in 0..30 {
+        let (rating, text) = if i % 2 == 0 {
+            (1, "Very good care, the staff were kind and helpful")
+        } else {
+            (5, "Waited far too long and nobody explained anything")
+        };
+        csv.push_str(&format!("R{i},Trust A,15/10/2021,{rating},\"{text}\"\n"));
+    }
+    std::fs::write(tmp.path().join("fft.csv"), csv).unwrap();
+    std::fs::write(
+        tmp.path().join("fft.toml"),
+        "name = \"fft\"\ntitle = \"FFT\"\n[scales.fft]\ntype = \"numeric\"\nmin = 1\nmax = 5\n\
+         [[themes]]\nid = \"experience\"\nlabel = \"Experience\"\n\
+         [[items]]\nid = \"fft\"\ntheme = \"experience\"\ncolumns = [\"FFT categorical answer\"]\nscale = \"fft\"\n\
+         [open]\ncomments = [\"FFT answer\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("prem.toml"),
+        "[analysis]\nname = \"FFT\"\nlanguage = \"en\"\n[[source]]\nname = \"fft\"\nfiles = [\"fft.csv\"]\n\
+         codebook = \"fft.toml\"\n[source.columns]\nrespondent = \"Respondent ID\"\nvsv = \"Trust\"\ndate = \"Date\"\n",
+    )
+    .unwrap();
+    let err = stderr_of(tmp.path(), &["validate", "prem.toml"], 0);
+    assert!(
+        err.contains("note: item fft seems reversed: clients who only praise score it 0.0 (n = 15), clients who only complain 10.0 (n = 15)"),
+        "{err}"
+    );
+    // With reverse = true it is quiet.
+    let cb = std::fs::read_to_string(tmp.path().join("fft.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("fft.toml"),
+        cb.replace("scale = \"fft\"\n", "scale = \"fft\"\nreverse = true\n"),
+    )
+    .unwrap();
+    let err = stderr_of(tmp.path(), &["validate", "prem.toml"], 0);
+    assert!(!err.contains("seems reversed"), "{err}");
+}

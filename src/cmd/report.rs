@@ -123,6 +123,41 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
             )
         );
     }
+    for r in &a.reversed {
+        let text = match r {
+            prem::direction::Reversed::Levels {
+                codebook,
+                scale,
+                first,
+                last,
+            } => lang.say(
+                Msg::ReversedLevels,
+                &[
+                    ("codebook", codebook),
+                    ("scale", scale),
+                    ("first", first),
+                    ("last", last),
+                ],
+            ),
+            prem::direction::Reversed::Tone {
+                item,
+                praise_mean,
+                praise_n,
+                complaint_mean,
+                complaint_n,
+            } => lang.say(
+                Msg::ReversedTone,
+                &[
+                    ("item", item),
+                    ("praise", &lang.decimal(*praise_mean, 1)),
+                    ("pn", praise_n),
+                    ("complaint", &lang.decimal(*complaint_mean, 1)),
+                    ("cn", complaint_n),
+                ],
+            ),
+        };
+        eprintln!("{text}");
+    }
     let by = q.by_problem();
     if by.is_empty() {
         eprintln!("{}", lang.msg(Msg::SummaryClean));

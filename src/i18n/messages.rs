@@ -219,6 +219,8 @@ pub enum Msg {
     SummaryClean,
     Safeguarding,
     SummaryProblems,
+    ReversedLevels,
+    ReversedTone,
     SummarySee,
     SummaryNoList,
     FilesWritten,
@@ -794,6 +796,14 @@ impl Msg {
                 "data quality: {problems} ({where})",
             ),
             SummarySee => ("zie {file}", "see {file}"),
+            ReversedLevels => (
+                "let op: schaal {scale} van codeboek {codebook} loopt van \"{first}\" naar \"{last}\", van goed naar slecht; levels moeten van slecht naar goed, anders staat elke score op z'n kop",
+                "note: scale {scale} of codebook {codebook} runs from \"{first}\" to \"{last}\", from good to bad; levels must run from bad to good, or every score is upside down",
+            ),
+            ReversedTone => (
+                "let op: item {item} lijkt omgekeerd: cliënten die alleen prijzen geven het {praise} (n = {pn}), cliënten die alleen klagen {complaint} (n = {cn}); staat 1 voor het beste antwoord? zet dan reverse = true bij het item",
+                "note: item {item} seems reversed: clients who only praise score it {praise} (n = {pn}), clients who only complain {complaint} (n = {cn}); is 1 the best answer? then set reverse = true on the item",
+            ),
             SummaryNoList => (
                 "de hele lijst: prem validate --report-quality kwaliteit.md",
                 "the whole list: prem validate --report-quality quality.md",
