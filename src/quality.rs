@@ -140,6 +140,9 @@ pub struct Quality {
     pub issues: Vec<Issue>,
     /// Counts per source name.
     pub counts: BTreeMap<String, SourceCounts>,
+    /// (file as displayed, VSV) whose dates were read month first: the file gave no
+    /// `date_order`, and that VSV's own unambiguous dates are all month first.
+    pub month_first: Vec<(String, String)>,
 }
 
 impl Problem {

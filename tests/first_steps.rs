@@ -215,3 +215,56 @@ fn a_scale_that_runs_best_to_worst_is_pointed_out() {
     let err = stderr_of(tmp.path(), &["validate", "prem.toml"], 0);
     assert!(!err.contains("seems reversed"), "{err}");
 }
+
+/// One export, two units: A writes dates day first, B month first (as the FFT's two trusts
+/// may). Each unit's ambiguous dates are read in that unit's own order, and prem says which
+/// unit it read month first; before, a file with both orders lost every ambiguous row.
+#[test]
+fn the_date_order_is_decided_per_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut csv = String::from("ID,Unit,Date,Score\n");
+    for i in 0..12 {
+        csv.push_str(&format!("A{i},Unit A,31/10/2021,8\n"));
+        csv.push_str(&format!("B{i},Unit B,10/31/2021,7\n"));
+    }
+    // Ambiguous: 05/10/2021 is 5 October for A and May 10 for B.
+    for i in 12..24 {
+        csv.push_str(&format!("A{i},Unit A,05/10/2021,9\n"));
+        csv.push_str(&format!("B{i},Unit B,05/10/2021,6\n"));
+    }
+    std::fs::write(tmp.path().join("e.csv"), csv).unwrap();
+    std::fs::write(
+        tmp.path().join("e.toml"),
+        "name = \"e\"\ntitle = \"E\"\n[scales.s]\ntype = \"numeric\"\nmin = 1\nmax = 10\n\
+         [[themes]]\nid = \"t\"\nlabel = \"T\"\n[[items]]\nid = \"i\"\ntheme = \"t\"\ncolumns = [\"Score\"]\nscale = \"s\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("prem.toml"),
+        "[analysis]\nname = \"E\"\nlanguage = \"en\"\n[privacy]\nmin_n = 5\nindicative_n = 5\n\
+         [[source]]\nname = \"e\"\nfiles = [\"e.csv\"]\ncodebook = \"e.toml\"\n\
+         [source.columns]\nrespondent = \"ID\"\nvsv = \"Unit\"\ndate = \"Date\"\n",
+    )
+    .unwrap();
+    let err = stderr_of(
+        tmp.path(),
+        &["report", "prem.toml", "--out", "r", "--period", "2021-Q2"],
+        0,
+    );
+    assert!(err.contains("48 rows read, 48 used"), "{err}");
+    assert!(
+        err.contains("dates read month first (all their own dates are): Unit B (e.csv)"),
+        "{err}"
+    );
+    // B's ambiguous rows are in May (2021-Q2), A's in October (2021-Q4).
+    let scores = std::fs::read_to_string(tmp.path().join("r/2021-Q2/tables/scores.csv")).unwrap();
+    let q2: Vec<&str> = scores
+        .lines()
+        .filter(|l| l.starts_with("2021-Q2,Unit"))
+        .collect();
+    assert!(
+        q2.iter().all(|l| l.starts_with("2021-Q2,Unit B,")),
+        "{scores}"
+    );
+    assert!(q2.iter().any(|l| l.contains(",12,6.0000,")), "{scores}");
+}

@@ -123,6 +123,17 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
             )
         );
     }
+    if !q.month_first.is_empty() {
+        let list: Vec<String> = q
+            .month_first
+            .iter()
+            .map(|(file, vsv)| format!("{vsv} ({file})"))
+            .collect();
+        eprintln!(
+            "{}",
+            lang.say(Msg::SummaryMonthFirst, &[("list", &list.join(", "))])
+        );
+    }
     for r in &a.reversed {
         let text = match r {
             prem::direction::Reversed::Levels {

@@ -220,6 +220,7 @@ pub enum Msg {
     Safeguarding,
     SummaryProblems,
     ReversedLevels,
+    SummaryMonthFirst,
     ReversedTone,
     SummarySee,
     SummaryNoList,
@@ -796,6 +797,10 @@ impl Msg {
                 "data quality: {problems} ({where})",
             ),
             SummarySee => ("zie {file}", "see {file}"),
+            SummaryMonthFirst => (
+                "datums maand-eerst gelezen (hun eigen datums zijn dat allemaal): {list}",
+                "dates read month first (all their own dates are): {list}",
+            ),
             ReversedLevels => (
                 "let op: schaal {scale} van codeboek {codebook} loopt van \"{first}\" naar \"{last}\", van goed naar slecht; levels moeten van slecht naar goed, anders staat elke score op z'n kop",
                 "note: scale {scale} of codebook {codebook} runs from \"{first}\" to \"{last}\", from good to bad; levels must run from bad to good, or every score is upside down",

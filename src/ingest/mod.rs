@@ -762,6 +762,8 @@ struct FileData {
     issues: Vec<Issue>,
     counts: SourceCounts,
     signals: Vec<Signal>,
+    /// VSVs (ids in `names`) whose dates this file writes month first.
+    month_first: Vec<u32>,
 }
 
 /// SHA-256 of `bytes`, in hex.
@@ -803,8 +805,8 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         signals: Vec::new(),
         memo: vec![HashMap::default(); plan.source_items[s].len()],
         date_memo: HashMap::default(),
-        day_first_seen: false,
-        month_first_seen: false,
+        orders_seen: HashMap::default(),
+        pending_order: Evidence::None,
     };
     for unit in &map.units {
         for (i, p) in plan.source_items[s].iter().enumerate() {
@@ -847,7 +849,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
             }),
         });
     }
-    reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
+    let month_first_vsvs = reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
     // A signal's period, where the row's date was settled only now.
     for signal in reader.signals.iter_mut().filter(|s| s.period.is_none()) {
         let row = reader
@@ -875,6 +877,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         issues: reader.issues,
         counts: reader.counts,
         signals: reader.signals,
+        month_first: month_first_vsvs,
     })
 }
 
@@ -897,10 +900,20 @@ struct FileReader<'a> {
     /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
     memo: Vec<HashMap<Box<str>, Reading>>,
     date_memo: HashMap<Box<str>, DateReading>,
-    /// A date only readable day first was seen.
-    day_first_seen: bool,
-    /// A date only readable month first was seen.
-    month_first_seen: bool,
+    /// Per VSV (id in `names`): whether a date only readable day first, and one only
+    /// readable month first, was seen. Exports that join units (the FFT: one trust writes
+    /// day first, the other month first) are settled unit by unit.
+    orders_seen: HashMap<u32, (bool, bool)>,
+    /// What the row's date, read before its VSV, said of the order.
+    pending_order: Evidence,
+}
+
+/// What one date says of the file's date order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    None,
+    DayFirst,
+    MonthFirst,
 }
 
 fn f_date_column(map: &ColumnMap, headers: &[String]) -> Option<String> {
@@ -908,16 +921,28 @@ fn f_date_column(map: &ColumnMap, headers: &[String]) -> Option<String> {
 }
 
 impl<'a> FileReader<'a> {
-    /// Ambiguous dates (05-06-2021) were read day first. If the file's other dates are all
-    /// month first, read them month first; if the file has both kinds, nobody can tell, so
-    /// the rows are left out and reported.
-    fn settle_ambiguous_dates(&mut self, column: Option<String>) {
-        let mixed = self.day_first_seen && self.month_first_seen;
-        let month_first = self.month_first_seen && !self.day_first_seen;
+    /// Ambiguous dates (05-06-2021) were read day first. If the other dates of the row's
+    /// VSV in this file are all month first, read them month first; if that VSV has both
+    /// kinds, nobody can tell, so the rows are left out and reported. Returns the VSVs
+    /// read month first.
+    fn settle_ambiguous_dates(&mut self, column: Option<String>) -> Vec<u32> {
+        let mut read_month_first: Vec<u32> = self
+            .orders_seen
+            .iter()
+            .filter(|(_, &(day, month))| month && !day)
+            .map(|(&v, _)| v)
+            .collect();
+        read_month_first.sort_unstable();
         for i in 0..self.rows.len() {
             let Some((alt, raw)) = self.rows[i].month_first.clone() else {
                 continue;
             };
+            let (day, month) = self
+                .orders_seen
+                .get(&self.rows[i].respondent.vsv)
+                .copied()
+                .unwrap_or((false, false));
+            let (mixed, month_first) = (day && month, month && !day);
             if mixed {
                 self.rows[i].dropped = true;
                 let row_no = self.rows[i].row_no;
@@ -943,6 +968,7 @@ impl<'a> FileReader<'a> {
                 r.period = Period::of(alt, self.kind);
             }
         }
+        read_month_first
     }
 
     fn issue(
@@ -1089,6 +1115,7 @@ impl<'a> FileReader<'a> {
         'a: 'r,
     {
         let (vsv_col, care_type_col) = (self.map.fields.vsv, self.map.fields.care_type);
+        self.pending_order = Evidence::None;
         let (date, month_first) = self.date(row_no, row)?;
         // The source outlives the row: its fixed values may stand in for the row's fields.
         let source: &'a Source = self.source;
@@ -1098,6 +1125,12 @@ impl<'a> FileReader<'a> {
             return None;
         };
         let vsv = self.names.intern(vsv);
+        let seen = self.orders_seen.entry(vsv).or_default();
+        match self.pending_order {
+            Evidence::DayFirst => seen.0 = true,
+            Evidence::MonthFirst => seen.1 = true,
+            Evidence::None => {}
+        }
         let organisation = field(row, self.map.fields.organisation)
             .or(values.organisation.as_deref())
             .map(|o| self.names.intern(o));
@@ -1165,11 +1198,11 @@ impl<'a> FileReader<'a> {
         match reading {
             DateReading::Sure(d) => Some((d, None)),
             DateReading::DayFirstOnly(d) => {
-                self.day_first_seen = true;
+                self.pending_order = Evidence::DayFirst;
                 Some((d, None))
             }
             DateReading::MonthFirstOnly(d) => {
-                self.month_first_seen = true;
+                self.pending_order = Evidence::MonthFirst;
                 Some((d, None))
             }
             DateReading::Ambiguous {
@@ -1371,6 +1404,12 @@ impl Merger {
         let file_index = self.files.len();
         self.files.push(data.file.display.clone());
         c.signals.append(&mut data.signals);
+        for &v in &data.month_first {
+            let file = data.file.display.clone();
+            c.quality
+                .month_first
+                .push((file, data.names.get(v).to_string()));
+        }
         let mut keys = Vec::with_capacity(data.rows.len());
         let mut issues = Vec::new();
         for fr in &data.rows {
