@@ -220,6 +220,12 @@ pub struct Source {
     /// Level on the participatieladder, listed in the agenda.
     #[serde(default)]
     pub participation: Option<Participation>,
+    /// Rows per respondent (and care type): `one` (default; a second row is a duplicate,
+    /// counted once and listed in the data-quality report) or `many` (an export with a row
+    /// per comment, as the NHS FFT: later rows of a respondent read already are merged
+    /// into her first, without an entry each).
+    #[serde(default)]
+    pub rows_per_respondent: RowsPerRespondent,
     /// Canonical field → column name in this export.
     #[serde(default)]
     pub columns: Fields,
@@ -260,6 +266,17 @@ pub enum DateOrder {
 }
 
 /// Level of client participation (participatieladder) a source represents.
+/// `rows_per_respondent`.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RowsPerRespondent {
+    /// One row per respondent (and care type); another is a duplicate.
+    #[default]
+    One,
+    /// Several rows per respondent by design (one per comment).
+    Many,
+}
+
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Participation {

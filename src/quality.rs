@@ -131,6 +131,8 @@ pub struct SourceCounts {
     pub missing_codes: usize,
     /// Values not used (unknown, out of range).
     pub values_rejected: usize,
+    /// Rows merged into a respondent read already (`rows_per_respondent = "many"`).
+    pub rows_merged: usize,
 }
 
 /// The data-quality report of one run.

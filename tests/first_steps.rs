@@ -268,3 +268,45 @@ fn the_date_order_is_decided_per_unit() {
     );
     assert!(q2.iter().any(|l| l.contains(",12,6.0000,")), "{scores}");
 }
+
+/// An export with a row per comment (the NHS FFT: 1–3 rows per respondent): with
+/// `rows_per_respondent = "many"` her rows are one respondent, counted once, and the
+/// data-quality list is not filled with "duplicate respondent" for each.
+#[test]
+fn several_rows_per_respondent_by_design() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Respondent ID,Trust,Date,Score,Comment\n");
+    for i in 0..12 {
+        for q in ["Why?", "What could be better?", "Anything else?"] {
+            csv.push_str(&format!("R{i},Trust A,31/10/2021,{},{q}\n", 6 + i % 4));
+        }
+    }
+    std::fs::write(tmp.path().join("f.csv"), csv).unwrap();
+    std::fs::write(
+        tmp.path().join("f.toml"),
+        "name = \"f\"\ntitle = \"F\"\n[scales.s]\ntype = \"numeric\"\nmin = 1\nmax = 10\n\
+         [[themes]]\nid = \"t\"\nlabel = \"T\"\n[[items]]\nid = \"i\"\ntheme = \"t\"\ncolumns = [\"Score\"]\nscale = \"s\"\n",
+    )
+    .unwrap();
+    let config = "[analysis]\nname = \"F\"\nlanguage = \"en\"\n[[source]]\nname = \"f\"\n\
+        files = [\"f.csv\"]\ncodebook = \"f.toml\"\nROWS\n[source.columns]\nrespondent = \"Respondent ID\"\n\
+        vsv = \"Trust\"\ndate = \"Date\"\n";
+    std::fs::write(tmp.path().join("prem.toml"), config.replace("ROWS", "")).unwrap();
+    let err = stderr_of(tmp.path(), &["validate", "prem.toml"], 0);
+    assert!(err.contains("24× duplicate respondent"), "{err}");
+    std::fs::write(
+        tmp.path().join("prem.toml"),
+        config.replace("ROWS", "rows_per_respondent = \"many\""),
+    )
+    .unwrap();
+    let err = stderr_of(tmp.path(), &["validate", "prem.toml"], 0);
+    assert!(
+        err.contains("36 rows read, 12 used, 12 respondents, 12 answers"),
+        "{err}"
+    );
+    assert!(
+        err.contains("f: 24 rows of respondents read already, merged"),
+        "{err}"
+    );
+    assert!(!err.contains("duplicate respondent"), "{err}");
+}

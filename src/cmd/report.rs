@@ -109,6 +109,15 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
             )
         );
     }
+    for (name, c) in q.counts.iter().filter(|(_, c)| c.rows_merged > 0) {
+        eprintln!(
+            "{}",
+            lang.say(
+                Msg::SummaryMerged,
+                &[("source", name), ("rows", &c.rows_merged)]
+            )
+        );
+    }
     for f in &a.peers {
         eprintln!(
             "{}",

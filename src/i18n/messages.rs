@@ -220,6 +220,7 @@ pub enum Msg {
     Safeguarding,
     SummaryProblems,
     ReversedLevels,
+    SummaryMerged,
     SummaryMonthFirst,
     ReversedTone,
     SummarySee,
@@ -797,6 +798,10 @@ impl Msg {
                 "data quality: {problems} ({where})",
             ),
             SummarySee => ("zie {file}", "see {file}"),
+            SummaryMerged => (
+                "{source}: {rows} rijen van respondenten die al gelezen waren, samengenomen (rows_per_respondent = \"many\"): hun antwoorden tellen één keer",
+                "{source}: {rows} rows of respondents read already, merged (rows_per_respondent = \"many\"): their answers count once",
+            ),
             SummaryMonthFirst => (
                 "datums maand-eerst gelezen (hun eigen datums zijn dat allemaal): {list}",
                 "dates read month first (all their own dates are): {list}",

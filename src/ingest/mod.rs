@@ -79,7 +79,14 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
             });
         }
     }
-    let mut merger = Merger::default();
+    let mut merger = Merger {
+        many: config
+            .sources
+            .iter()
+            .map(|s| s.rows_per_respondent == crate::config::RowsPerRespondent::Many)
+            .collect(),
+        ..Merger::default()
+    };
     let results: Vec<FileData> = results.into_iter().collect::<Result<_>>()?;
     // Decide in file order (duplicates, keys, names), then build the rows and answers of
     // all files in parallel and append them in order.
@@ -1376,6 +1383,8 @@ struct Merger {
     keys_per_source: HashMap<usize, usize>,
     /// Rows kept so far (the next file's offset in the respondents table).
     rows_so_far: u32,
+    /// Per source: several rows per respondent by design (`rows_per_respondent = "many"`).
+    many: Vec<bool>,
 }
 
 /// One file's rows after the merge decisions: which rows stay, with which key, and where
@@ -1412,6 +1421,8 @@ impl Merger {
         }
         let mut keys = Vec::with_capacity(data.rows.len());
         let mut issues = Vec::new();
+        let many = self.many.get(s).copied().unwrap_or(false);
+        let mut merged = 0usize;
         for fr in &data.rows {
             if fr.dropped {
                 keys.push(None);
@@ -1435,6 +1446,12 @@ impl Merger {
                         }
                     };
                     if let Some(&(file, row)) = self.seen.get(&(key, care_type)) {
+                        if many {
+                            // By design: her next comment row, not a second respondent.
+                            merged += 1;
+                            keys.push(None);
+                            continue;
+                        }
                         issues.push(Issue {
                             source: source_name.clone(),
                             file: data.file.display.clone(),
@@ -1476,6 +1493,7 @@ impl Merger {
             total.files += counts.files;
             total.rows += counts.rows;
             total.rows_used += kept;
+            total.rows_merged += merged;
             total.answers += kept_answers;
             total.missing_codes += counts.missing_codes;
             total.values_rejected += counts.values_rejected;
