@@ -224,7 +224,8 @@ pub struct Source {
     /// counted once and listed in the data-quality report) or `many` (an export with a row
     /// per comment, as the NHS FFT: later rows of a respondent read already are merged
     /// into her first, without an entry each).
-    #[serde(default)]
+    // Left out of the manifest when it is the default, so older manifests stay the same.
+    #[serde(default, skip_serializing_if = "RowsPerRespondent::is_one")]
     pub rows_per_respondent: RowsPerRespondent,
     /// Canonical field → column name in this export.
     #[serde(default)]
@@ -275,6 +276,12 @@ pub enum RowsPerRespondent {
     One,
     /// Several rows per respondent by design (one per comment).
     Many,
+}
+
+impl RowsPerRespondent {
+    fn is_one(&self) -> bool {
+        *self == RowsPerRespondent::One
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]

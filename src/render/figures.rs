@@ -431,15 +431,25 @@ fn caterpillar(src: &Source) -> Option<ThemeScores> {
             &src.nouns(t.caterpillar_title),
             &[("unit", src.unit_name(Unit::Region))],
         ),
-        subtitle: fill(
-            t.caterpillar_subtitle,
-            &[("period", src.period.display(src.lang()))],
-        ),
+        subtitle: {
+            let mut s = fill(
+                t.caterpillar_subtitle,
+                &[("period", src.period.display(src.lang()))],
+            );
+            if !src.data.peer_vsvs.is_empty() {
+                s.push_str(t.shared_note);
+            }
+            s
+        },
         axis: t.grade_axis.into(),
         rows: cells
             .iter()
             .map(|(name, c)| ThemeRow {
-                label: name.to_string(),
+                // A VSV from a shared file is marked as in the heatmap.
+                label: match src.data.names.find(name) {
+                    Some(v) if src.data.peer_vsvs.contains(&v) => format!("{name} *"),
+                    _ => name.to_string(),
+                },
                 score: interval(c),
                 indicative: c.tier == Tier::Indicative,
                 region,
