@@ -396,58 +396,8 @@ pub fn against_previous(
         return Ok(());
     }
     let small = |a: u64, b: u64| a != b && a.abs_diff(b) < u64::from(min_n);
-    type Key<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str);
-    let before: HashMap<Key, u64> = old
-        .cells
-        .iter()
-        .map(|c| {
-            (
-                (
-                    &*c.period,
-                    &*c.vsv,
-                    c.care_type.as_deref(),
-                    &*c.measure,
-                    &*c.id,
-                ),
-                c.n,
-            )
-        })
-        .chain(
-            old.units
-                .iter()
-                .map(|u| ((&*u.period, &*u.vsv, None, &*u.measure, &*u.id), u.n)),
-        )
-        .chain(
-            old.responses
-                .iter()
-                .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n)),
-        )
-        .collect();
-    let now = new
-        .cells
-        .iter()
-        .map(|c| {
-            (
-                (
-                    &*c.period,
-                    &*c.vsv,
-                    c.care_type.as_deref(),
-                    &*c.measure,
-                    &*c.id,
-                ),
-                c.n,
-            )
-        })
-        .chain(
-            new.units
-                .iter()
-                .map(|u| ((&*u.period, &*u.vsv, None, &*u.measure, &*u.id), u.n)),
-        )
-        .chain(
-            new.responses
-                .iter()
-                .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n)),
-        );
+    let before: HashMap<CountKey, u64> = counts(old).collect();
+    let now = counts(new);
     for (key, n) in now {
         if let Some(&was) = before.get(&key) {
             if small(was, n) {
@@ -467,6 +417,32 @@ pub fn against_previous(
         }
     }
     Ok(())
+}
+
+/// Where a count of a file sits: (period, VSV, care type, measure, id).
+type CountKey<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str);
+
+/// Every n of a file (cells, scores over care types, response counts) with its place.
+fn counts(a: &Aggregate) -> impl Iterator<Item = (CountKey<'_>, u64)> {
+    let cells = a.cells.iter().map(|c| {
+        let key = (
+            &*c.period,
+            &*c.vsv,
+            c.care_type.as_deref(),
+            &*c.measure,
+            &*c.id,
+        );
+        (key, c.n)
+    });
+    let units = a
+        .units
+        .iter()
+        .map(|u| ((&*u.period, &*u.vsv, None, &*u.measure, &*u.id), u.n));
+    let responses = a
+        .responses
+        .iter()
+        .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n));
+    cells.chain(units).chain(responses)
 }
 
 /// The age-band bounds of the analysis (of its first codebook with the most bands).
