@@ -124,6 +124,9 @@ pub fn read(config: &Config, data: &mut Canonical, standard: Option<&Standard>) 
     Ok(peers)
 }
 
+/// Most respondents a shared count may hold.
+const MAX_N: u64 = 100_000_000;
+
 fn fail(path: &Path, problem: PeerProblem) -> Error {
     Error::Peer {
         path: path.to_path_buf(),
@@ -289,9 +292,18 @@ fn check(
                 min_n,
             });
         }
-        let finite = c.mean.is_finite() && c.ssd.is_finite() && c.ssd >= 0.0;
-        let std_ok = c.std_mean.is_none_or(f64::is_finite);
-        if !finite || !std_ok || c.top + c.problem > c.n {
+        // Scores are on 0–10, so a mean lies there and the squared deviations add up to at
+        // most 25 per respondent (half at 0, half at 10).
+        let on_scale = |x: f64| x.is_finite() && (0.0..=10.0).contains(&x);
+        let finite = on_scale(c.mean)
+            && c.ssd.is_finite()
+            && c.ssd >= 0.0
+            && c.ssd <= 25.0 * c.n as f64 + 1e-6;
+        let std_ok = c.std_mean.is_none_or(on_scale);
+        // More respondents than a country has births in decades is a broken file, and would
+        // overflow the region's sums.
+        let plausible = c.n <= MAX_N && c.top.saturating_add(c.problem) <= c.n;
+        if !finite || !std_ok || !plausible {
             return inconsistent(at);
         }
         let key = (&c.period, &c.vsv, c.care_type.as_deref(), &c.measure, &c.id);
@@ -326,13 +338,16 @@ fn check(
         let fits = !u.covers.is_empty()
             && covered.len() == u.covers.len()
             && u.n >= covered.iter().copied().max().unwrap_or(0)
-            && u.n <= covered.iter().sum::<u64>();
+            && u.n <= covered.iter().fold(0u64, |a, &b| a.saturating_add(b));
         if !fits {
             return inconsistent(at);
         }
     }
     for r in &a.responses {
         period(&r.period)?;
+        if r.n > MAX_N {
+            return inconsistent(format!("{} {}: n = {}", r.period, r.vsv, r.n));
+        }
         if r.n < u64::from(min_n) {
             return err(PeerProblem::BelowMinN {
                 vsv: r.vsv.clone(),

@@ -246,6 +246,21 @@ fn impossible_numbers_are_refused() {
 }
 
 #[test]
+fn an_absurd_count_is_refused_not_a_crash() {
+    refused(
+        |d| {
+            let text = std::fs::read_to_string(haarlem(d)).unwrap();
+            let at = text.find("\"n\":").unwrap();
+            let end = at + text[at..].find(',').unwrap();
+            let changed = format!("{}\"n\":18446744073709551615{}", &text[..at], &text[end..]);
+            std::fs::write(haarlem(d), changed).unwrap();
+        },
+        "vsv-haarlem.json",
+        "getallen die niet kunnen kloppen",
+    );
+}
+
+#[test]
 fn a_vsv_in_two_files_is_refused() {
     refused(
         |d| {
