@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result, StandardExpected, StandardProblem};
 use crate::funnel::{band, Band};
-use crate::ingest::{Canonical, SimpleTable};
+use crate::ingest::Canonical;
 use crate::period::{Period, PeriodKind};
 use crate::score::{Cell, Tier};
 
@@ -33,10 +33,7 @@ pub fn read(path: &Path, data: &Canonical, kind: PeriodKind) -> Result<National>
         path: path.to_path_buf(),
         problem: Box::new(problem),
     };
-    let table = SimpleTable::read(path).map_err(|e| match e {
-        Error::Input { problem, .. } => fail(StandardProblem::Unreadable(problem)),
-        other => other,
-    })?;
+    let table = crate::standard::read_table(path, fail)?;
     let find = |names: &[&str]| names.iter().find_map(|name| table.column(path, name).ok());
     let need = |names: &[&str]| {
         find(names).ok_or_else(|| {

@@ -165,15 +165,7 @@ pub fn analyse_data(
     timings.lap(Stage::Score);
     let mut scores = crate::disclosure::disclose_with(scores, peers.parts.clone(), &config.privacy);
     // The proof, on every run: nothing leaves when the published structure fails the rule.
-    let findings = crate::disclosure::audit(&scores, &config.privacy);
-    if let Some(first) = findings.first() {
-        return Err(Error::DisclosureAudit {
-            path: config.path.clone(),
-            count: findings.len(),
-            min_n: config.privacy.min_n,
-            first: audit_finding(first, &data),
-        });
-    }
+    audited(&scores, &config, &data)?;
     timings.lap(Stage::Disclose);
     scores.case_mix.standard = standard.map(|s| s.shares);
     scores.case_mix.given = peers.std.drain().collect();
@@ -217,10 +209,22 @@ pub fn analyse_data(
 
 /// An audit finding with its VSV, care type, organisation and measure resolved to the
 /// export's and codebook's names.
-pub(crate) fn audit_finding(
-    f: &crate::disclosure::Finding,
-    data: &Canonical,
-) -> crate::error::AuditFinding {
+/// The disclosure audit of `scores` (see [`crate::disclosure::audit`]): an error naming the
+/// first finding when the published structure fails the rule.
+pub(crate) fn audited(scores: &Scores, config: &Config, data: &Canonical) -> Result<()> {
+    let findings = crate::disclosure::audit(scores, &config.privacy);
+    match findings.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::DisclosureAudit {
+            path: config.path.clone(),
+            count: findings.len(),
+            min_n: config.privacy.min_n,
+            first: audit_finding(first, data),
+        }),
+    }
+}
+
+fn audit_finding(f: &crate::disclosure::Finding, data: &Canonical) -> crate::error::AuditFinding {
     use crate::error::AuditFinding;
     use crate::score::Measure;
     let mut names: Vec<String> = [f.vsv, f.care_type, f.organisation]

@@ -300,15 +300,7 @@ pub fn aggregate_data(
     let (mut scores, parts) =
         crate::disclosure::disclose_parts(computed, Vec::new(), &config.privacy);
     // The same proof as every report: nothing is shared that the audit would stop.
-    let findings = crate::disclosure::audit(&scores, &config.privacy);
-    if let Some(first) = findings.first() {
-        return Err(Error::DisclosureAudit {
-            path: config.path.clone(),
-            count: findings.len(),
-            min_n: config.privacy.min_n,
-            first: crate::report::audit_finding(first, data),
-        });
-    }
+    crate::report::audited(&scores, config, data)?;
     scores.case_mix.standard = Some(standard.shares.clone());
     crate::compare::standardise(&mut scores);
     let std: HashMap<(Period, u32, Option<u32>, Measure), f64> = scores

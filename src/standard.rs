@@ -29,10 +29,7 @@ pub fn read(path: &Path, bands: &[u32], age_levels: usize) -> Result<Standard> {
         path: path.to_path_buf(),
         problem: Box::new(problem),
     };
-    let table = SimpleTable::read(path).map_err(|e| match e {
-        Error::Input { problem, .. } => fail(StandardProblem::Unreadable(problem)),
-        other => other,
-    })?;
+    let table = read_table(path, fail)?;
     let col = |name: &str| {
         table.column(path, name).map_err(|_| {
             fail(StandardProblem::MissingColumn {
@@ -102,6 +99,18 @@ pub fn read(path: &Path, bands: &[u32], age_levels: usize) -> Result<Standard> {
     let text: String = shares.iter().map(|s| format!("{s:?}\n")).collect();
     let sha256 = crate::ingest::sha256_hex(text.as_bytes());
     Ok(Standard { shares, sha256 })
+}
+
+/// A small hand-typed table (the standard population, the national reference): read like
+/// an export; a file that is no table becomes `fail(Unreadable)`.
+pub(crate) fn read_table(
+    path: &Path,
+    fail: impl Fn(StandardProblem) -> Error,
+) -> Result<SimpleTable> {
+    SimpleTable::read(path).map_err(|e| match e {
+        Error::Input { problem, .. } => fail(StandardProblem::Unreadable(problem)),
+        other => other,
+    })
 }
 
 /// The standard population `[casemix] standard` of `config` names, for the age bands of
