@@ -26,6 +26,9 @@ pub enum Command {
     Share(ShareArgs),
     /// Check config, codebooks and exports; print the data-quality summary; write nothing.
     Validate(ValidateArgs),
+    /// Write a starter prem.toml (and a codebook) from your exports, guessing the columns
+    /// and scales, then check it as `validate` does.
+    Init(InitArgs),
     /// List or print the built-in codebooks.
     #[command(subcommand)]
     Codebook(CodebookCommand),
@@ -138,6 +141,20 @@ pub struct SampleArgs {
     /// Where the generated prem.toml sends its reports (relative to it).
     #[arg(long, default_value = "reports")]
     pub reports: String,
+}
+
+/// `prem init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The export files (.csv .txt .tsv .xlsx .xls .ods .sav .zsav).
+    #[arg(required = true, value_name = "EXPORT")]
+    pub exports: Vec<PathBuf>,
+    /// Folder for prem.toml and the codebook (default: the current folder).
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+    /// Overwrite an existing prem.toml or codebook there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `prem spc`.

@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("codebooks/prem-geboortezorg.toml"),
     ),
     ("reproq", include_str!("codebooks/reproq.toml")),
+    ("nhs-fft", include_str!("codebooks/nhs-fft.toml")),
 ];
 
 /// An instrument: scales, themes, items, overall questions, open questions.

@@ -202,7 +202,7 @@ impl Default for Privacy {
 pub struct Source {
     /// Label used in reports, e.g. "prem".
     pub name: String,
-    /// Globs relative to prem.toml; .csv .txt .tsv .xlsx .xls .ods.
+    /// Globs relative to prem.toml; .csv .txt .tsv .xlsx .xls .ods .sav .zsav.
     pub files: Vec<String>,
     /// A built-in codebook's name, or a path to a codebook TOML.
     pub codebook: String,
@@ -349,6 +349,33 @@ fn unknown_section(text: &str) -> Option<ConfigProblem> {
     None
 }
 
+/// The first value `prem init` left as a question (`key = "?"`), with its line and the
+/// comment line above it (what is asked).
+fn open_question(text: &str) -> Option<ConfigProblem> {
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.split_once('#').map_or(*line, |(head, _)| head);
+        let Some((key, value)) = code.split_once('=') else {
+            continue;
+        };
+        if value.trim() != format!("\"{}\"", crate::init::QUESTION) {
+            continue;
+        }
+        let question = i
+            .checked_sub(1)
+            .and_then(|j| lines.get(j))
+            .and_then(|l| l.trim().strip_prefix('#'))
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        return Some(ConfigProblem::OpenQuestion {
+            line: i + 1,
+            key: key.trim().to_string(),
+            question,
+        });
+    }
+    None
+}
+
 impl Config {
     /// The codebook of every source; for a config of peers only, the codebooks `[[peer]]`
     /// names, once each.
@@ -376,7 +403,7 @@ impl Config {
     /// Parses and checks the text of a `prem.toml`; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         // Before TOML: a misspelt section (`[[sources]]`) makes toml report a later line.
-        if let Some(problem) = unknown_section(text) {
+        if let Some(problem) = unknown_section(text).or_else(|| open_question(text)) {
             return Err(Error::config(path, problem));
         }
         let config: Config = toml::from_str(text)

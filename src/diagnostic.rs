@@ -98,6 +98,10 @@ pub fn describe(e: &Error, lang: Language) -> Described {
             at(path, lang.msg(Msg::WrittenTwice).into()),
             Msg::HintWrittenTwice,
         ),
+        Error::InitExists { path } => (
+            lang.say(Msg::InitExists, &[("file", &path.display())]),
+            Msg::HintInitExists,
+        ),
         Error::WorkWouldBeLost {
             dir,
             conflicts,
@@ -143,6 +147,19 @@ fn config(p: &ConfigProblem, lang: Language) -> String {
             min_n,
         } => lang.say(Msg::ConfigIndicativeN, &[("i", indicative_n), ("m", min_n)]),
         ConfigProblem::NoSource => lang.msg(Msg::ConfigNoSource).into(),
+        ConfigProblem::OpenQuestion {
+            line,
+            key,
+            question,
+        } => {
+            let question = question
+                .as_deref()
+                .map_or(String::new(), |q| format!(": {q}"));
+            lang.say(
+                Msg::ConfigOpenQuestion,
+                &[("line", line), ("key", key), ("question", &question)],
+            )
+        }
         ConfigProblem::UnknownSection {
             line,
             found,
@@ -220,6 +237,7 @@ fn config_hint(p: &ConfigProblem) -> Msg {
         ConfigProblem::IndicativeN { .. } => Msg::HintIndicativeN,
         ConfigProblem::NoSource => Msg::HintNoSource,
         ConfigProblem::UnknownSection { .. } => Msg::HintUnknownSection,
+        ConfigProblem::OpenQuestion { .. } => Msg::HintOpenQuestion,
         ConfigProblem::PeersNeedStandard => Msg::HintPeersNeedStandard,
         ConfigProblem::PeerNoFiles => Msg::HintPeerNoFiles,
         ConfigProblem::ShareNeedsStandard => Msg::HintPeersNeedStandard,
@@ -336,6 +354,7 @@ fn input(p: &InputProblem, lang: Language) -> String {
         InputProblem::NotSpreadsheet { error } => {
             lang.say(Msg::NotSpreadsheet, &[("error", error)])
         }
+        InputProblem::NotSpss { error } => lang.say(Msg::NotSpss, &[("error", error)]),
         InputProblem::SheetNotFound { sheet, sheets } => lang.say(
             Msg::SheetNotFound,
             &[("sheet", sheet), ("sheets", &quoted(sheets))],
@@ -483,6 +502,7 @@ fn input_hint(p: &InputProblem) -> Msg {
         InputProblem::NotSpreadsheet { .. } | InputProblem::SheetUnreadable { .. } => {
             Msg::HintNotSpreadsheet
         }
+        InputProblem::NotSpss { .. } => Msg::HintNotSpss,
         InputProblem::SheetNotFound { .. } => Msg::HintSheetNotFound,
         InputProblem::NoSheets => Msg::HintNoSheets,
         InputProblem::NoFileMatches { .. } => Msg::HintNoFileMatches,
@@ -961,6 +981,7 @@ mod tests {
             (input(InputProblem::HeaderRowPastEnd { header_row: 4 }), ["minder dan 4 rijen", "fewer than 4 rows", "zet header_row", "set header_row"]),
             (input(InputProblem::NotSpreadsheet { error: "zip".into() }), ["niet leesbaar als spreadsheet: zip", "not readable as a spreadsheet: zip", "LibreOffice", "LibreOffice"]),
             (input(InputProblem::SheetNotFound { sheet: "Blad9".into(), sheets: names(&["Blad1", "Blad2"]) }), ["werkblad \"Blad9\" niet gevonden; de werkmap heeft: \"Blad1\", \"Blad2\"", "sheet \"Blad9\" not found; the workbook has: \"Blad1\", \"Blad2\"", "zet sheet", "set sheet"]),
+            (input(InputProblem::NotSpss { error: "cut".into() }), ["niet leesbaar als SPSS-bestand: cut", "not readable as an SPSS file: cut", "PSPP", "PSPP"]),
             (input(InputProblem::NoSheets), ["geen werkbladen", "no sheets", "open de werkmap", "open the workbook"]),
             (input(InputProblem::SheetUnreadable { sheet: "B".into(), error: "e".into() }), ["werkblad \"B\": niet leesbaar", "sheet \"B\": not readable", "LibreOffice", "LibreOffice"]),
             (input(InputProblem::HeaderRowEmpty { sheet: "B".into(), header_row: 1, first: 3, last: 9 }), ["header_row = 1 is leeg; de gegevens staan in rij 3–9", "header_row = 1 holds nothing; the data span rows 3–9", "zet header_row", "set header_row"]),

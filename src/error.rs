@@ -85,6 +85,8 @@ pub enum Error {
     OutsideFolder { path: PathBuf },
     /// Two files of one report got the same path; the second would overwrite the first.
     WrittenTwice { path: PathBuf },
+    /// `prem init` would overwrite a file that exists.
+    InitExists { path: PathBuf },
     /// A rerun would remove or overwrite files changed or added since prem wrote them.
     WorkWouldBeLost {
         dir: PathBuf,
@@ -140,6 +142,13 @@ pub enum ConfigProblem {
     IndicativeN { indicative_n: u32, min_n: u32 },
     /// No `[[source]]`.
     NoSource,
+    /// A value `prem init` left as a question (`"?"`), on `line`; `question` is the
+    /// comment above it.
+    OpenQuestion {
+        line: usize,
+        key: String,
+        question: Option<String>,
+    },
     /// A section header prem.toml does not have, on `line`; `closest` is the one meant.
     UnknownSection {
         line: usize,
@@ -253,6 +262,8 @@ pub enum InputProblem {
     HeaderRowPastEnd { header_row: usize },
     /// A spreadsheet file calamine cannot open.
     NotSpreadsheet { error: String },
+    /// An SPSS file the reader refuses (damaged, cut off); `error` is its own words.
+    NotSpss { error: String },
     /// `sheet` names no sheet of the workbook.
     SheetNotFound { sheet: String, sheets: Vec<String> },
     /// A workbook without sheets.

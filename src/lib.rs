@@ -5,7 +5,7 @@
 //! tables, data-quality report) → [`score`] (cells, tiers, α) → [`trend`] (changes over
 //! periods) after [`disclosure`] (what may be published), [`spc`] (XmR signals), [`compare`] (case-mix standardisation and [`funnel`]
 //! bands) → [`render`] (tables, agendas) → [`output`] (safe writing, minding what [`rerun`] finds). [`report`] strings them together; [`sample`] makes
-//! realistic synthetic exports. [`layout`] names every folder and file of a report.
+//! realistic synthetic exports; [`init`] guesses a starter configuration from bare exports. [`layout`] names every folder and file of a report.
 
 pub mod actions;
 pub mod benchmark;
@@ -19,6 +19,7 @@ pub mod error;
 pub mod flags;
 pub mod i18n;
 pub mod ingest;
+pub mod init;
 pub mod labels;
 pub mod layout;
 pub mod output;

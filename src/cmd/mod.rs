@@ -3,6 +3,7 @@
 
 mod codebook;
 mod funnel;
+mod init;
 mod report;
 mod sample;
 mod share;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> (Language, anyhow::Result<ExitCode>) {
             let path = a.config.clone();
             with_config(&path, |config| validate::run(a, config, quiet))
         }
+        Command::Init(a) => init::run(a, quiet),
         Command::Codebook(c) => (none, codebook::run(c)),
         Command::Sample(a) => (none, sample::run(a, quiet)),
         Command::Spc(a) => (none, spc::run(a)),

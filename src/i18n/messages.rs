@@ -101,6 +101,7 @@ pub enum Msg {
     HintEmptyFile,
     HintHeaderRow,
     HintNotSpreadsheet,
+    HintNotSpss,
     HintSheetNotFound,
     HintNoSheets,
     HintNoFileMatches,
@@ -128,6 +129,10 @@ pub enum Msg {
     ConfigIndicativeN,
     ConfigNoSource,
     ConfigUnknownSection,
+    ConfigOpenQuestion,
+    HintOpenQuestion,
+    InitExists,
+    HintInitExists,
     DidYouMean,
     HintUnknownSection,
     ConfigSourceTwice,
@@ -157,6 +162,7 @@ pub enum Msg {
     EmptyFile,
     HeaderRowPastEnd,
     NotSpreadsheet,
+    NotSpss,
     SheetNotFound,
     NoSheets,
     SheetUnreadable,
@@ -396,6 +402,10 @@ impl Msg {
                 "zet header_row in prem.toml op het nummer van de rij met de kolomnamen, zoals Excel het toont",
                 "set header_row in prem.toml to the number of the row with the column names, as Excel shows it",
             ),
+            HintNotSpss => (
+                "het bestand is beschadigd of niet helemaal overgekomen: vraag het opnieuw op, of open het in SPSS of PSPP en sla het op als .sav of .csv",
+                "the file is damaged or did not arrive whole: ask for it again, or open it in SPSS or PSPP and save it as .sav or .csv",
+            ),
             HintNotSpreadsheet => (
                 "open het bestand in Excel of LibreOffice en sla het opnieuw op als .xlsx, of exporteer als CSV",
                 "open the file in Excel or LibreOffice and save it again as .xlsx, or export it as CSV",
@@ -498,6 +508,22 @@ impl Msg {
                 "line {line}: {found} is not a section of prem.toml",
             ),
             DidYouMean => ("; bedoelt u {meant}?", "; did you mean {meant}?"),
+            ConfigOpenQuestion => (
+                "regel {line}: {key} = \"?\" is een open vraag van prem init{question}",
+                "line {line}: {key} = \"?\" is an open question of prem init{question}",
+            ),
+            HintOpenQuestion => (
+                "vul op die regel de kolomnaam (of waarde) in die prem niet kon raden; de regel erboven zegt wat er nodig is",
+                "put on that line the column name (or value) prem could not guess; the line above says what is needed",
+            ),
+            InitExists => (
+                "{file} bestaat al; prem init overschrijft niets",
+                "{file} exists already; prem init overwrites nothing",
+            ),
+            HintInitExists => (
+                "kies een andere map met --out, of geef --force om te overschrijven",
+                "choose another folder with --out, or give --force to overwrite",
+            ),
             HintUnknownSection => (
                 "prem.toml kent [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] en [[peer]] (zie de configuratie-uitleg in de README)",
                 "prem.toml has [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] and [[peer]] (see the configuration reference in the README)",
@@ -584,8 +610,8 @@ impl Msg {
                 "[overall] {key} = \"{id}\" is not an item id",
             ),
             UnsupportedType => (
-                "bestandstype \".{ext}\" wordt niet ondersteund: verwacht .csv, .txt, .tsv, .xlsx, .xls of .ods",
-                "unsupported file type \".{ext}\": expected .csv, .txt, .tsv, .xlsx, .xls or .ods",
+                "bestandstype \".{ext}\" wordt niet ondersteund: verwacht .csv, .txt, .tsv, .xlsx, .xls, .ods, .sav of .zsav",
+                "unsupported file type \".{ext}\": expected .csv, .txt, .tsv, .xlsx, .xls, .ods, .sav or .zsav",
             ),
             NotCsv => (
                 "{at}niet leesbaar als CSV: {error}",
@@ -602,6 +628,10 @@ impl Msg {
             NotSpreadsheet => (
                 "niet leesbaar als spreadsheet: {error}",
                 "not readable as a spreadsheet: {error}",
+            ),
+            NotSpss => (
+                "niet leesbaar als SPSS-bestand: {error}",
+                "not readable as an SPSS file: {error}",
             ),
             SheetNotFound => (
                 "werkblad \"{sheet}\" niet gevonden; de werkmap heeft: {sheets}",

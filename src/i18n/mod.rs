@@ -5,6 +5,7 @@
 
 mod agenda;
 mod charts;
+mod init;
 mod messages;
 pub mod number;
 
@@ -13,6 +14,7 @@ use strum::{EnumIter, EnumString, IntoStaticStr};
 
 pub use agenda::AgendaTexts;
 pub use charts::ChartTexts;
+pub use init::InitTexts;
 pub use messages::{toml_message, Msg};
 
 /// Report language; its id (`nl`, `en`) is the `language` of prem.toml and of the HTML.
@@ -245,6 +247,14 @@ impl Language {
         match self {
             Language::Nl => &charts::NL,
             Language::En => &charts::EN,
+        }
+    }
+
+    /// The texts of `prem init`.
+    pub fn init(self) -> &'static InitTexts {
+        match self {
+            Language::Nl => &init::NL,
+            Language::En => &init::EN,
         }
     }
 

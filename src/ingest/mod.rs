@@ -12,7 +12,8 @@
 
 mod answer;
 mod canonical;
-mod read;
+pub(crate) mod read;
+mod spss;
 pub mod value;
 
 use chrono::NaiveDate;

@@ -43,9 +43,22 @@ impl Row for Vec<String> {
 pub(crate) struct TableFile {
     /// Column names as written in the header row (trimmed).
     pub headers: Vec<String>,
+    /// What the file itself says about its columns beyond their names (SPSS: question
+    /// texts and answer labels); empty for text files and spreadsheets.
+    pub described: Vec<Described>,
     /// How the file was read, for the data-quality report ("Windows-1252, ';'").
     pub format: String,
     body: Body,
+}
+
+/// A column's description in a file that carries one (SPSS).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Described {
+    /// The question text (SPSS variable label).
+    pub label: Option<String>,
+    /// Answer labels in code order, as they appear in the rows (user-missing codes left
+    /// out: their cells are read as empty).
+    pub levels: Vec<String>,
 }
 
 enum Body {
@@ -69,14 +82,11 @@ impl TableFile {
         sheet: Option<&str>,
         header_row: usize,
     ) -> Result<TableFile> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
+        let ext = extension(path);
         match ext.as_str() {
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => open_sheet(path, sheet, header_row),
             "csv" | "txt" | "tsv" => open_text(path, bytes, header_row, ext == "tsv"),
+            "sav" | "zsav" => open_spss(path, header_row),
             other => Err(Error::input(
                 path,
                 InputProblem::UnsupportedType { ext: other.into() },
@@ -262,6 +272,7 @@ fn open_text(path: &Path, bytes: &[u8], header_row: usize, tsv: bool) -> Result<
     let named = if sep.is_some() { " (sep=)" } else { "" };
     Ok(TableFile {
         headers,
+        described: Vec::new(),
         format: format!("{encoding}, {shown}{named}"),
         body: Body::Csv {
             text,
@@ -341,12 +352,66 @@ fn open_sheet(path: &Path, sheet: Option<&str>, header_row: usize) -> Result<Tab
         .collect();
     Ok(TableFile {
         headers,
+        described: Vec::new(),
         format: format!("spreadsheet, sheet \"{name}\""),
         body: Body::Sheet {
             rows: rest,
             first_row: header_row + 1,
         },
     })
+}
+
+/// An SPSS file: its variables are the header (row 1), its cases the rows.
+fn open_spss(path: &Path, header_row: usize) -> Result<TableFile> {
+    if header_row != 1 {
+        let problem = InputProblem::HeaderRowPastEnd { header_row };
+        return Err(Error::input(path, problem));
+    }
+    let t = super::spss::read(path)?;
+    Ok(TableFile {
+        headers: t.headers,
+        described: t.described,
+        format: format!("SPSS, {}", t.encoding),
+        body: Body::Sheet {
+            rows: t.rows,
+            first_row: 2,
+        },
+    })
+}
+
+/// The sheets of a workbook with the number of non-empty cells of each, in workbook order
+/// (for `prem init`, which takes the fullest).
+pub(crate) fn sheet_sizes(path: &Path) -> Result<Vec<(String, usize)>> {
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        let problem = InputProblem::NotSpreadsheet {
+            error: e.to_string(),
+        };
+        Error::input(path, problem)
+    })?;
+    let mut sizes = Vec::new();
+    for name in book.sheet_names() {
+        let cells = book
+            .worksheet_range(&name)
+            .map(|r| r.used_cells().count())
+            .unwrap_or(0);
+        sizes.push((name, cells));
+    }
+    Ok(sizes)
+}
+
+/// Whether `path` is a spreadsheet by its extension.
+pub(crate) fn is_sheet(path: &Path) -> bool {
+    matches!(
+        extension(path).as_str(),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods"
+    )
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
 }
 
 /// A spreadsheet cell as text: whole numbers without ".0", dates as ISO.

@@ -1,0 +1,607 @@
+//! What a column holds, guessed from its values: an answer scale (numeric range, a known
+//! answer vocabulary, yes/no), free text, or neither.
+//!
+//! Answer vocabularies are listed worst → best, each level with the spellings vendors use,
+//! in Dutch and English. A column is read on a vocabulary only when every answer it holds
+//! (minus the "no answer" codes) is one of its levels: a partial match is not a guess
+//! prem would make silently.
+
+use std::collections::BTreeMap;
+
+use crate::ingest::value::{normalize, parse_number};
+
+/// A known answer vocabulary.
+#[derive(Debug, PartialEq)]
+pub struct Vocabulary {
+    /// Scale id in the codebook, e.g. "frequentie".
+    pub id: &'static str,
+    /// Levels worst → best; each level's spellings (normalised), the first its name.
+    pub levels: &'static [&'static [&'static str]],
+    /// How many of the best levels count as top box.
+    pub positive: usize,
+    /// How many of the worst levels count as a problem.
+    pub problem: usize,
+    /// True for English spellings (to guess the report language).
+    pub english: bool,
+}
+
+/// The vocabularies prem recognises.
+pub const VOCABULARIES: &[Vocabulary] = &[
+    Vocabulary {
+        id: "frequentie",
+        levels: &[&["nooit"], &["soms"], &["meestal", "vaak"], &["altijd"]],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "frequentie5",
+        levels: &[
+            &["nooit"],
+            &["zelden"],
+            &["soms"],
+            &["vaak", "meestal"],
+            &["altijd"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "mate",
+        levels: &[
+            &["helemaal niet", "nee, helemaal niet", "nee helemaal niet"],
+            &["een beetje", "enigszins", "ja, een beetje", "ja een beetje"],
+            &["grotendeels", "ja, grotendeels", "ja grotendeels"],
+            &["helemaal", "helemaal wel", "ja, helemaal", "ja helemaal"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "mate5",
+        levels: &[
+            &["helemaal niet"],
+            &["niet", "niet echt"],
+            &["een beetje", "enigszins", "neutraal"],
+            &["wel", "grotendeels"],
+            &["helemaal wel", "helemaal"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "eens",
+        levels: &[
+            &[
+                "helemaal oneens",
+                "helemaal mee oneens",
+                "zeer oneens",
+                "volledig oneens",
+            ],
+            &["oneens", "mee oneens", "niet mee eens"],
+            &[
+                "neutraal",
+                "niet eens, niet oneens",
+                "niet eens niet oneens",
+                "neutraal / geen mening",
+            ],
+            &["eens", "mee eens"],
+            &[
+                "helemaal eens",
+                "helemaal mee eens",
+                "zeer eens",
+                "volledig eens",
+            ],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "oordeel",
+        levels: &[
+            &["zeer slecht", "heel slecht"],
+            &["slecht"],
+            &[
+                "matig",
+                "redelijk",
+                "neutraal",
+                "niet goed, niet slecht",
+                "gemiddeld",
+            ],
+            &["goed"],
+            &["zeer goed", "heel goed", "uitstekend"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "tevredenheid",
+        levels: &[
+            &["zeer ontevreden", "heel ontevreden"],
+            &["ontevreden"],
+            &[
+                "neutraal",
+                "niet tevreden, niet ontevreden",
+                "niet tevreden niet ontevreden",
+            ],
+            &["tevreden"],
+            &["zeer tevreden", "heel tevreden"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: false,
+    },
+    Vocabulary {
+        id: "frequency",
+        levels: &[
+            &["never"],
+            &["sometimes"],
+            &["usually", "mostly"],
+            &["always"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+    Vocabulary {
+        id: "frequency5",
+        levels: &[
+            &["never"],
+            &["rarely"],
+            &["sometimes"],
+            &["often", "usually"],
+            &["always"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+    Vocabulary {
+        id: "agreement",
+        levels: &[
+            &["strongly disagree"],
+            &["disagree"],
+            &["neither agree nor disagree", "neutral", "neither"],
+            &["agree"],
+            &["strongly agree"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+    Vocabulary {
+        id: "quality",
+        levels: &[
+            &["very poor", "very bad"],
+            &["poor", "bad"],
+            &["neither good nor poor", "fair", "average", "neutral", "ok"],
+            &["good"],
+            &["very good", "excellent"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+    Vocabulary {
+        id: "satisfaction",
+        levels: &[
+            &["very dissatisfied"],
+            &["dissatisfied"],
+            &["neither satisfied nor dissatisfied", "neutral"],
+            &["satisfied"],
+            &["very satisfied"],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+    Vocabulary {
+        id: "extent",
+        levels: &[
+            &["not at all", "no, not at all"],
+            &["a little", "to some extent", "yes, to some extent"],
+            &["mostly", "a lot"],
+            &[
+                "completely",
+                "yes, completely",
+                "definitely",
+                "yes, definitely",
+            ],
+        ],
+        positive: 1,
+        problem: 2,
+        english: true,
+    },
+];
+
+/// Yes/no answers, as (no, yes) spellings.
+const BINARY: &[(&str, &str, bool)] =
+    &[("nee", "ja", false), ("no", "yes", true), ("n", "y", true)];
+
+/// Answers that mean "no answer" (normalised).
+pub const MISSING: &[&str] = &[
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "niet van toepassing",
+    "weet niet",
+    "weet ik niet",
+    "geen mening",
+    "geen antwoord",
+    "wil ik niet zeggen",
+    "zeg ik liever niet",
+    "don't know",
+    "dont know",
+    "do not know",
+    "not applicable",
+    "n/a",
+    "na",
+    "prefer not to say",
+    "no answer",
+];
+
+/// The guess for one column.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Holds {
+    /// Answers on a numeric scale `min..=max`; `missing` codes found beside it.
+    Numeric {
+        min: f64,
+        max: f64,
+        missing: Vec<String>,
+    },
+    /// Answers on a known vocabulary: `levels` as spelled in the data (the vocabulary's
+    /// name where the data never uses a level), worst → best.
+    Ordinal {
+        vocabulary: &'static Vocabulary,
+        levels: Vec<String>,
+        missing: Vec<String>,
+    },
+    /// Answer labels the file itself orders (SPSS value labels), in code order.
+    Labelled { levels: Vec<String> },
+    /// Yes/no: `levels` = [no, yes] as spelled.
+    Binary {
+        levels: [String; 2],
+        english: bool,
+        missing: Vec<String>,
+    },
+    /// Free text (open answers).
+    Text,
+    /// Nothing prem can score; why, for the comment.
+    Other(Unused),
+}
+
+/// Why a column is left out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unused {
+    /// Empty in every row.
+    Empty,
+    /// One value only.
+    OneValue(String),
+    /// Numbers beyond any answer scale (an id, a count, an age).
+    Numbers,
+    /// A few labels of no known answer vocabulary; some of them, to show.
+    UnknownLabels(Vec<String>),
+}
+
+/// Distinct values with their counts, by normalised form (first spelling kept).
+pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> BTreeMap<String, (String, usize)> {
+    let mut out: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for v in values {
+        let e = out
+            .entry(normalize(v))
+            .or_insert_with(|| (v.to_string(), 0));
+        e.1 += 1;
+    }
+    out
+}
+
+/// Whether a normalised value means "no answer".
+pub fn is_missing(n: &str) -> bool {
+    MISSING.contains(&n)
+}
+
+/// What a column with these non-empty values (and SPSS answer labels `labels`) holds.
+pub fn holds<'a>(values: impl Iterator<Item = &'a str> + Clone, labels: &[String]) -> Holds {
+    let all = distinct(values.clone());
+    if all.is_empty() {
+        return Holds::Other(Unused::Empty);
+    }
+    let (missing, answers): (Vec<_>, Vec<_>) = all.iter().partition(|(n, _)| is_missing(n));
+    let missing: Vec<String> = missing.iter().map(|(_, (v, _))| v.clone()).collect();
+    if !labels.is_empty() {
+        return labelled(labels, &answers, missing);
+    }
+    if answers.is_empty() {
+        return Holds::Other(Unused::OneValue(missing.join(", ")));
+    }
+    if answers.iter().all(|(n, _)| parse_number(n).is_some()) {
+        return numeric(&answers, missing);
+    }
+    if let Some(h) = vocabulary(&answers, &missing) {
+        return h;
+    }
+    if let Some(h) = binary(&answers, &missing) {
+        return h;
+    }
+    if is_text(values) {
+        return Holds::Text;
+    }
+    if answers.len() == 1 {
+        return Holds::Other(Unused::OneValue(answers[0].1 .0.clone()));
+    }
+    let shown = answers
+        .iter()
+        .take(6)
+        .map(|(_, (v, _))| v.clone())
+        .collect();
+    Holds::Other(Unused::UnknownLabels(shown))
+}
+
+/// SPSS answer labels: ordered by the file, or by a vocabulary they all belong to.
+fn labelled(
+    labels: &[String],
+    answers: &[(&String, &(String, usize))],
+    missing: Vec<String>,
+) -> Holds {
+    let normal: Vec<(String, (String, usize))> = labels
+        .iter()
+        .map(|l| (normalize(l), (l.clone(), 0)))
+        .collect();
+    let refs: Vec<(&String, &(String, usize))> = normal.iter().map(|(n, v)| (n, v)).collect();
+    if let Some(h) = vocabulary(&refs, &missing) {
+        return h;
+    }
+    if let Some(h) = binary(&refs, &missing) {
+        return h;
+    }
+    // Numbers with labels only at the ends ("1 = slecht", "10 = uitstekend"): a range.
+    if labels.len() < 3 && answers.iter().all(|(n, _)| parse_number(n).is_some()) {
+        return numeric(answers, missing);
+    }
+    Holds::Labelled {
+        levels: labels.to_vec(),
+    }
+}
+
+/// Numbers: the smallest usual scale that holds them. Codes far above it (9 beside 1–5,
+/// 99, 98, 999) are "no answer" codes.
+fn numeric(answers: &[(&String, &(String, usize))], mut missing: Vec<String>) -> Holds {
+    let mut numbers: Vec<(f64, &str)> = answers
+        .iter()
+        .filter_map(|(n, (v, _))| parse_number(n).map(|x| (x, v.as_str())))
+        .collect();
+    numbers.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let whole = numbers.iter().all(|(x, _)| x.fract() == 0.0);
+    let is_code = |x: f64, rest_max: f64| {
+        whole && (x >= 90.0 || (x == 9.0 && rest_max <= 5.0) || (x == 8.0 && rest_max <= 5.0))
+    };
+    while numbers.len() > 2 {
+        let (x, v) = numbers[numbers.len() - 1];
+        let rest_max = numbers[numbers.len() - 2].0;
+        if !is_code(x, rest_max) {
+            break;
+        }
+        missing.push(v.to_string());
+        numbers.pop();
+    }
+    let (Some(&(lo, _)), Some(&(hi, _))) = (numbers.first(), numbers.last()) else {
+        return Holds::Other(Unused::Empty);
+    };
+    if numbers.len() == 1 {
+        return Holds::Other(Unused::OneValue(numbers[0].1.to_string()));
+    }
+    if !whole || lo < 0.0 || hi > 10.0 {
+        return Holds::Other(Unused::Numbers);
+    }
+    let (min, max) = if lo == 0.0 {
+        (0.0, 10.0)
+    } else if hi <= 4.0 {
+        (1.0, 4.0)
+    } else if hi <= 5.0 {
+        (1.0, 5.0)
+    } else if hi <= 7.0 {
+        (1.0, 7.0)
+    } else {
+        (1.0, 10.0)
+    };
+    Holds::Numeric { min, max, missing }
+}
+
+/// The vocabulary every answer belongs to, the one with the fewest levels of those.
+fn vocabulary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Option<Holds> {
+    if answers.len() < 2 {
+        return None;
+    }
+    let level_of = |v: &Vocabulary, n: &str| v.levels.iter().position(|l| l.contains(&n));
+    let fits = VOCABULARIES
+        .iter()
+        .filter(|v| answers.iter().all(|(n, _)| level_of(v, n).is_some()))
+        .min_by_key(|v| v.levels.len())?;
+    let levels = fits
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, spellings)| {
+            answers
+                .iter()
+                .find(|(n, _)| level_of(fits, n) == Some(i))
+                .map_or_else(|| capitalise(spellings[0]), |(_, (v, _))| v.clone())
+        })
+        .collect();
+    Some(Holds::Ordinal {
+        vocabulary: fits,
+        levels,
+        missing: missing.to_vec(),
+    })
+}
+
+fn binary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Option<Holds> {
+    let (no, yes, english) = BINARY.iter().find(|(no, yes, _)| {
+        answers.len() == 2
+            && answers
+                .iter()
+                .all(|(n, _)| n.as_str() == *no || n.as_str() == *yes)
+    })?;
+    let spelled = |w: &str| {
+        answers
+            .iter()
+            .find(|(n, _)| n.as_str() == w)
+            .map_or_else(|| w.to_string(), |(_, (v, _))| v.clone())
+    };
+    Some(Holds::Binary {
+        levels: [spelled(no), spelled(yes)],
+        english: *english,
+        missing: missing.to_vec(),
+    })
+}
+
+/// Free text: most values are different and have several words.
+fn is_text<'a>(values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut n, mut words) = (0usize, 0usize);
+    let mut seen = std::collections::HashSet::new();
+    for v in values {
+        n += 1;
+        words += v.split_whitespace().count();
+        seen.insert(v);
+    }
+    // Open answers repeat now and then ("Niets", "Alles goed"); names and codes are short.
+    n > 0 && words >= 3 * n && (seen.len() * 3 >= n || seen.len() >= 10)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess(values: &[&str]) -> Holds {
+        holds(values.iter().copied(), &[])
+    }
+
+    fn levels(h: &Holds) -> Vec<String> {
+        match h {
+            Holds::Ordinal { levels, .. } => levels.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The guessing rules, one row each: values → what prem reads them as.
+    #[test]
+    fn answer_sets_are_read_as_the_scale_they_are() {
+        let numeric = |v: &[&str]| match guess(v) {
+            Holds::Numeric { min, max, missing } => (min, max, missing),
+            other => panic!("{v:?}: {other:?}"),
+        };
+        assert_eq!(numeric(&["7", "8", "10", "6"]), (1.0, 10.0, vec![]));
+        assert_eq!(numeric(&["0", "9", "10", "3"]), (0.0, 10.0, vec![]));
+        assert_eq!(numeric(&["1", "3", "5", "4"]), (1.0, 5.0, vec![]));
+        assert_eq!(numeric(&["1", "2", "4"]), (1.0, 4.0, vec![]));
+        assert_eq!(
+            numeric(&["1", "2", "3", "9"]),
+            (1.0, 4.0, vec!["9".to_string()])
+        );
+        assert_eq!(
+            numeric(&["7", "8", "99"]),
+            (1.0, 10.0, vec!["99".to_string()])
+        );
+        assert_eq!(guess(&["8,5", "7"]), Holds::Other(Unused::Numbers));
+        assert_eq!(guess(&["19", "33", "44"]), Holds::Other(Unused::Numbers));
+        assert_eq!(
+            guess(&["1", "1"]),
+            Holds::Other(Unused::OneValue("1".into()))
+        );
+
+        assert_eq!(
+            levels(&guess(&["Altijd", "meestal", "Soms", "Weet ik niet"])),
+            ["Nooit", "Soms", "meestal", "Altijd"]
+        );
+        assert_eq!(
+            levels(&guess(&["Zeer goed", "Goed", "Slecht"])),
+            ["Zeer slecht", "Slecht", "Matig", "Goed", "Zeer goed"]
+        );
+        assert_eq!(
+            levels(&guess(&["Eens", "Helemaal eens", "Neutraal", "Oneens"])),
+            [
+                "Helemaal oneens",
+                "Oneens",
+                "Neutraal",
+                "Eens",
+                "Helemaal eens"
+            ]
+        );
+        assert_eq!(
+            levels(&guess(&["Never", "Always", "Usually", "Don't know"])),
+            ["Never", "Sometimes", "Usually", "Always"]
+        );
+        assert_eq!(
+            levels(&guess(&["Strongly agree", "Agree", "Disagree"]))[4],
+            "Strongly agree"
+        );
+        assert_eq!(
+            levels(&guess(&["helemaal niet", "een beetje", "helemaal wel"])),
+            ["helemaal niet", "een beetje", "Grotendeels", "helemaal wel"]
+        );
+        match guess(&["Altijd", "Soms", "n.v.t."]) {
+            Holds::Ordinal {
+                missing,
+                vocabulary,
+                ..
+            } => {
+                assert_eq!(missing, ["n.v.t."]);
+                assert_eq!(vocabulary.id, "frequentie");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            guess(&["Ja", "Nee", "Ja"]),
+            Holds::Binary {
+                levels: ["Nee".into(), "Ja".into()],
+                english: false,
+                missing: vec![]
+            }
+        );
+        assert!(matches!(
+            guess(&["Y", "N"]),
+            Holds::Binary { english: true, .. }
+        ));
+        assert_eq!(
+            guess(&[
+                "De kraamzorg was heel fijn en behulpzaam",
+                "Meer uitleg over borstvoeding graag",
+                "Niets, alles ging goed zo",
+            ]),
+            Holds::Text
+        );
+        assert_eq!(
+            guess(&["Praktijk De Bron", "Praktijk Zee", "Praktijk De Bron"]),
+            Holds::Other(Unused::UnknownLabels(vec![
+                "Praktijk De Bron".into(),
+                "Praktijk Zee".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn spss_labels_order_the_levels() {
+        let labels: Vec<String> = ["Nooit", "Soms", "Meestal", "Altijd"]
+            .map(String::from)
+            .to_vec();
+        let h = holds(["Altijd", "Soms"].into_iter(), &labels);
+        assert_eq!(levels(&h), labels);
+        let own: Vec<String> = ["Slecht", "Kan beter", "Prima"].map(String::from).to_vec();
+        assert_eq!(
+            holds(["Prima"].into_iter(), &own),
+            Holds::Labelled { levels: own }
+        );
+    }
+}
