@@ -255,6 +255,16 @@ fn value_fit(field: Field, column: &Column) -> f64 {
             {
                 return 0.0;
             }
+            // Answers on a scale make a question, whatever its words ("Kon u de praktijk
+            // makkelijk bereiken?" is not the organisation).
+            if matches!(
+                super::scale::holds(column.filled(), &column.levels),
+                super::scale::Holds::Ordinal { .. }
+                    | super::scale::Holds::Binary { .. }
+                    | super::scale::Holds::Numeric { .. }
+            ) {
+                return 0.0;
+            }
             // A few names, repeated; not free text, not an id.
             if distinct.len() <= 200 && distinct.len() * 2 <= filled.len() {
                 1.0

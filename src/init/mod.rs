@@ -168,6 +168,9 @@ pub struct ItemPlan {
     pub column: String,
     pub text: String,
     pub scale: String,
+    /// Set when the answers run against the other questions' (a negatively worded
+    /// question, "Moest u lang wachten?"): the item-rest correlation.
+    pub reversed: Option<f64>,
 }
 
 /// Reads the exports and guesses a starter configuration whose paths are relative to
@@ -735,8 +738,10 @@ fn starter_codebook(
             column: c.name.clone(),
             text: c.text().to_string(),
             scale: sid.clone(),
+            reversed: None,
         });
     }
+    mark_reversed(&mut items, &scales, columns);
     for t in &mut themes {
         let texts: Vec<&str> = items
             .iter()
@@ -793,6 +798,91 @@ fn starter_codebook(
         comments,
     };
     (cb, unused)
+}
+
+/// Fewest rows with an answer and other answers before a correlation says anything.
+const MIN_CORRELATED: usize = 30;
+/// An item-rest correlation below this is a question asked the other way round.
+const REVERSED_BELOW: f64 = -0.2;
+
+/// Marks the items whose answers correlate negatively with the mean of the others: in a
+/// questionnaire of satisfaction, a question worded negatively ("Moest u lang wachten?").
+fn mark_reversed(items: &mut [ItemPlan], scales: &[ScalePlan], columns: &[Column]) {
+    if items.len() < 3 {
+        return;
+    }
+    let scores: Vec<Vec<Option<f64>>> = items
+        .iter()
+        .map(|item| {
+            let shape = scales.iter().find(|s| s.id == item.scale).map(|s| &s.kind);
+            let column = columns.iter().find(|c| c.name == item.column);
+            match (shape, column) {
+                (Some(shape), Some(c)) => c.values.iter().map(|v| unit_score(shape, v)).collect(),
+                _ => Vec::new(),
+            }
+        })
+        .collect();
+    let rows = columns.first().map_or(0, |c| c.values.len());
+    for (k, item) in items.iter_mut().enumerate() {
+        let mut pairs: Vec<(f64, f64)> = Vec::new();
+        for row in 0..rows {
+            let Some(x) = scores[k].get(row).copied().flatten() else {
+                continue;
+            };
+            let others: Vec<f64> = scores
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .filter_map(|(_, s)| s.get(row).copied().flatten())
+                .collect();
+            if !others.is_empty() {
+                pairs.push((x, others.iter().sum::<f64>() / others.len() as f64));
+            }
+        }
+        if pairs.len() < MIN_CORRELATED {
+            continue;
+        }
+        if let Some(r) = pearson(&pairs).filter(|r| *r < REVERSED_BELOW) {
+            item.reversed = Some(r);
+        }
+    }
+}
+
+/// An answer on 0–1 (1 best as the scale is written), None when it is no answer.
+fn unit_score(shape: &ScaleShape, v: &str) -> Option<f64> {
+    use crate::ingest::value::parse_number;
+    match shape {
+        ScaleShape::Numeric { min, max } => parse_number(v)
+            .filter(|x| (*min..=*max).contains(x))
+            .map(|x| (x - min) / (max - min)),
+        ScaleShape::Ordinal { levels, .. } => level_score(levels, v),
+        ScaleShape::Binary { levels } => level_score(levels, v),
+    }
+}
+
+fn level_score(levels: &[String], v: &str) -> Option<f64> {
+    let n = normalize(v);
+    let k = levels.len();
+    if k < 2 || n.is_empty() {
+        return None;
+    }
+    let i = levels.iter().position(|l| normalize(l) == n)?;
+    Some(i as f64 / (k - 1) as f64)
+}
+
+fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len() as f64;
+    let (mx, my) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
 fn same_shape(a: &ScaleShape, b: &ScaleShape) -> bool {

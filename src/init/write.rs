@@ -234,6 +234,15 @@ pub fn codebook(cb: &StarterCodebook, s: &SourcePlan, language: Language) -> Str
         );
         let _ = writeln!(out, "text = {}", q(&item.text));
         let _ = writeln!(out, "scale = {}", q(&item.scale));
+        if let Some(r) = item.reversed {
+            let r = format!("{r:.2}");
+            let r = match language {
+                Language::Nl => r.replace('.', ","),
+                Language::En => r,
+            };
+            let _ = writeln!(out, "{}", fill(t.reversed, &[("r", &r)]));
+            let _ = writeln!(out, "reverse = true");
+        }
     }
     if cb.grade.is_some() || cb.recommend.is_some() {
         let _ = writeln!(out, "\n{}", t.overall_comment);
