@@ -464,10 +464,13 @@ fn file_patterns(group: &[&Export], dir: &Path) -> Vec<String> {
         return rel;
     }
     // One glob when a shared prefix and suffix with `*` between matches exactly these files.
-    // Without trailing digits, so next year's files match too ("prem-202" → "prem-").
-    let prefix = common(rel.iter().map(|s| s.chars().collect::<Vec<_>>()).collect())
-        .trim_end_matches(|c: char| c.is_ascii_digit())
-        .to_string();
+    // Cut before the first digit of the name, so next year's files match too
+    // ("prem-2026-Q" → "prem-").
+    let mut prefix = common(rel.iter().map(|s| s.chars().collect::<Vec<_>>()).collect());
+    let name_start = prefix.rfind('/').map_or(0, |i| i + 1);
+    if let Some(digit) = prefix[name_start..].find(|c: char| c.is_ascii_digit()) {
+        prefix.truncate(name_start + digit);
+    }
     let suffix: String = common(
         rel.iter()
             .map(|s| s.chars().rev().collect::<Vec<_>>())
@@ -1160,4 +1163,108 @@ pub fn write_files(dir: &Path, starter: &Starter) -> Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn export(path: &Path, columns: &[(&str, Vec<String>)]) -> Export {
+        Export {
+            path: path.to_path_buf(),
+            sheet: None,
+            header_row: 1,
+            rows: columns.first().map_or(0, |c| c.1.len()),
+            columns: columns
+                .iter()
+                .map(|(name, values)| Column {
+                    name: name.to_string(),
+                    label: None,
+                    levels: Vec::new(),
+                    values: values.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A row per comment (the NHS FFT): respondents repeat by design, so the source reads
+    /// them as one; a single repeat among many rows is a slip the data-quality list shows.
+    #[test]
+    fn several_rows_per_respondent_are_detected() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("fft.csv");
+        std::fs::write(&p, "").unwrap();
+        let ids = |repeat: usize| -> Vec<String> {
+            (0..200)
+                .map(|i| (if i < repeat { 0 } else { i }).to_string())
+                .collect()
+        };
+        let answers: Vec<String> = (0..200).map(|i| ["Altijd", "Soms"][i % 2].into()).collect();
+        let dates: Vec<String> = (0..200).map(|_| "2026-02-01".into()).collect();
+        let plan_of = |repeat| {
+            let e = export(
+                &p,
+                &[
+                    ("Respondent ID", ids(repeat)),
+                    ("Date", dates.clone()),
+                    ("Q1", answers.clone()),
+                ],
+            );
+            plan(&[e], tmp.path()).unwrap().sources[0].many_rows
+        };
+        assert_eq!(plan_of(60), Some((200, 141)));
+        assert_eq!(plan_of(2), None);
+    }
+
+    #[test]
+    fn files_of_one_kind_become_one_glob_that_next_years_files_match() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::create_dir_all(dir.join("exports")).unwrap();
+        let mut group = Vec::new();
+        for q in ["2026-Q1", "2026-Q2"] {
+            let p = dir.join(format!("exports/prem-{q}.csv"));
+            std::fs::write(&p, "").unwrap();
+            group.push(export(&p, &[]));
+        }
+        let refs: Vec<&Export> = group.iter().collect();
+        assert_eq!(file_patterns(&refs, dir), ["exports/prem-*.csv"]);
+        // Another file the glob would also match: the files are listed instead.
+        std::fs::write(dir.join("exports/prem-oud.csv"), "").unwrap();
+        assert_eq!(
+            file_patterns(&refs, dir),
+            ["exports/prem-2026-Q1.csv", "exports/prem-2026-Q2.csv"]
+        );
+        let mut taken = HashSet::new();
+        assert_eq!(source_name(&group[0], &mut taken), "prem");
+        assert_eq!(source_name(&group[1], &mut taken), "prem-2");
+    }
+
+    /// Question stems group questions into themes; codes keep their own ids.
+    #[test]
+    fn stems_and_ids() {
+        let col = |name: &str, label: Option<&str>| Column {
+            name: name.into(),
+            label: label.map(String::from),
+            levels: Vec::new(),
+            values: Vec::new(),
+        };
+        assert_eq!(stem(&col("tevr[SQ001]", None)).as_deref(), Some("tevr"));
+        assert_eq!(
+            stem(&col("Tijdens de bevalling: Werd u gehoord?", None)).as_deref(),
+            Some("Tijdens de bevalling")
+        );
+        assert_eq!(
+            stem(&col("v3", Some("Kraamzorg - Kwam zij op tijd?"))).as_deref(),
+            Some("Kraamzorg")
+        );
+        assert_eq!(stem(&col("kraam_voeding", None)).as_deref(), Some("kraam"));
+        assert_eq!(stem(&col("Werd u gehoord?", None)), None);
+        assert_eq!(short_id("tevr[SQ001]", None), "tevr_sq001");
+        assert_eq!(short_id("v1", Some("Werd u met respect behandeld?")), "v1");
+        assert_eq!(
+            short_id("Werd u met respect behandeld door de verloskundige?", None),
+            "respect_behandeld_verloskundige"
+        );
+    }
 }
