@@ -377,3 +377,42 @@ fn init_overwrites_nothing_without_force() {
         .assert()
         .success();
 }
+
+/// A row per comment: init reads the repeats as one respondent (rows_per_respondent =
+/// "many"), and the agenda's "not counted" share leaves those merged rows out of it: only
+/// rows really not used count (here the excerpt's unreadable dates, twice over).
+#[test]
+fn several_rows_per_respondent_are_merged_not_counted_as_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/nhs-fft/fft_excerpt.csv"))
+        .unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let mut doubled = format!("{header}\n");
+    for r in &rows {
+        doubled.push_str(&format!("{r}\n"));
+    }
+    // A second comment of every respondent: another comment id, the same answers.
+    for r in &rows {
+        doubled.push_str(&format!("x{r}\n"));
+    }
+    let csv = tmp.path().join("fft.csv");
+    std::fs::write(&csv, doubled).unwrap();
+    let (config, report) = init_and_report(tmp.path(), &[csv]);
+    assert!(config.contains("rows_per_respondent = \"many\""), "{config}");
+    assert!(config.contains("# 112 rows of 56 clients"), "{config}");
+    let agendas: Vec<String> = std::fs::read_dir(&report)
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path().join("agenda.md")).ok())
+        .collect();
+    let line = agendas
+        .iter()
+        .flat_map(|a| a.lines())
+        .find(|l| l.contains("Not counted"))
+        .unwrap()
+        .to_string();
+    // 16 of 112 rows have a date that cannot be read safely (8 in the excerpt): 14%, not
+    // the 64% it would be with the 56 merged rows counted as lost.
+    assert!(line.contains("14% of the rows"), "{line}");
+}

@@ -98,7 +98,7 @@ pub enum CodebookChoice {
         total: usize,
     },
     /// A starter codebook written beside prem.toml.
-    Starter(StarterCodebook),
+    Starter(Box<StarterCodebook>),
 }
 
 /// A codebook guessed from the export.
@@ -349,7 +349,7 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
                 Layout::Flat
             };
             let (cb, unused) = starter_codebook(&name, first, &columns, &mut used);
-            (CodebookChoice::Starter(cb), layout, unused)
+            (CodebookChoice::Starter(Box::new(cb)), layout, unused)
         }
     };
     let many_rows = field_column(Field::Respondent).and_then(|r| {

@@ -595,7 +595,11 @@ pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
         .quality
         .counts
         .values()
-        .fold((0usize, 0usize), |(r, u), c| (r + c.rows, u + c.rows_used));
+        // A respondent's later rows merged into her first (rows_per_respondent = "many")
+        // are counted, not left out.
+        .fold((0usize, 0usize), |(r, u), c| {
+            (r + c.rows, u + c.rows_used + c.rows_merged)
+        });
     if rows == 0 || used >= rows {
         return None;
     }
