@@ -344,6 +344,11 @@ fn top_scores(
         })
         .filter(|(_, v, _)| *v > 0.0)
         .collect();
+    // "More than with most themes" needs more themes than the top holds: with one theme
+    // (the NHS FFT) or a few, every theme would be "among the highest".
+    if cells.iter().filter(|(_, c)| c.stats.is_some()).count() <= TOP_VERBETERSCORE {
+        return Vec::new();
+    }
     top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(TOP_VERBETERSCORE);
     top
@@ -725,18 +730,19 @@ mod tests {
 
     #[test]
     fn every_reason_is_kept_and_the_region_is_a_unit() {
-        let themes = (0..1).map(|i| theme(&format!("t{i}"), None)).collect();
+        // Four themes: a top verbeterscore means "higher than most themes".
+        let themes = (0..4).map(|i| theme(&format!("t{i}"), None)).collect();
         let mut vsv = cell(Some(2), 0, 7.0, 30.0, 10.0);
         vsv.comparison.band = Some(Band::MuchWorse);
         vsv.comparison.z = Some(-4.0);
         vsv.comparison.spc_signal = Some(Variation::SpecialCauseConcern);
         let region = cell(None, 0, 8.1, 10.0, 0.0);
-        let f = flags(
-            &data(themes),
-            &scores(vec![vsv, region]),
-            period(),
-            &Rules::default(),
-        );
+        let mut all = vec![vsv, region];
+        for t in 1..4 {
+            all.push(cell(Some(2), t, 8.5, 0.0, 0.0));
+            all.push(cell(None, t, 8.5, 0.0, 0.0));
+        }
+        let f = flags(&data(themes), &scores(all), period(), &Rules::default());
         let v = only(&f, Some(2), FlagKind::Improvement);
         assert_eq!(
             reason_ids(v[0]),
@@ -747,5 +753,18 @@ mod tests {
         let r = only(&f, None, FlagKind::Improvement);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].region, None);
+    }
+
+    /// With one theme (the NHS FFT) "higher than with most themes" says nothing: no flag
+    /// on that ground alone.
+    #[test]
+    fn one_theme_is_never_top_of_the_themes() {
+        let themes = vec![theme("t0", None)];
+        let cells = vec![
+            cell(Some(2), 0, 8.0, 30.0, 70.0),
+            cell(None, 0, 8.0, 30.0, 70.0),
+        ];
+        let f = flags(&data(themes), &scores(cells), period(), &Rules::default());
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -174,7 +174,7 @@ fn problem_words(lang: Language, p: Problem, full: bool) -> &'static str {
             OutOfRange => "antwoord buiten de schaal" ("waarde niet gebruikt"),
             BadDate => "datum onleesbaar" ("rij niet gebruikt"),
             MissingDate => "datum ontbreekt" ("rij niet gebruikt"),
-            AmbiguousDate => "datum dubbelzinnig: dit bestand schrijft dag en maand in beide volgordes" ("rij niet gebruikt; stel date_order in"),
+            AmbiguousDate => "datum dubbelzinnig: dag en maand staan hier in beide volgordes" ("rij niet gebruikt; date_order zou de andere volgorde verkeerd lezen: vraag de export met datums als 2026-03-01"),
             MissingVsv => "VSV ontbreekt" ("rij niet gebruikt"),
             MissingCareType => "zorgsoort ontbreekt" ("rij niet gebruikt"),
             DuplicateRespondent => "dubbele respondent, eerder gezien" ("één keer geteld"),
@@ -191,7 +191,7 @@ fn problem_words(lang: Language, p: Problem, full: bool) -> &'static str {
             OutOfRange => "answer outside the scale" ("value not used"),
             BadDate => "unreadable date" ("row not used"),
             MissingDate => "no date" ("row not used"),
-            AmbiguousDate => "ambiguous date: this file writes day and month in both orders" ("row not used; set date_order"),
+            AmbiguousDate => "ambiguous date: day and month come in both orders here" ("row not used; date_order would misread the other order: ask for the export with dates as 2026-03-01"),
             MissingVsv => "no VSV" ("row not used"),
             MissingCareType => "no care type" ("row not used"),
             DuplicateRespondent => "duplicate respondent, seen before" ("counted once"),
@@ -221,11 +221,11 @@ mod tests {
         let en = Language::En;
         assert_eq!(
             en.problem(Problem::AmbiguousDate),
-            "ambiguous date: this file writes day and month in both orders (row not used; set date_order)"
+            "ambiguous date: day and month come in both orders here (row not used; date_order would misread the other order: ask for the export with dates as 2026-03-01)"
         );
         assert_eq!(
             en.problem_short(Problem::AmbiguousDate),
-            "ambiguous date: this file writes day and month in both orders"
+            "ambiguous date: day and month come in both orders here"
         );
         // Without a part in brackets both forms are one.
         let missing = en.problem(Problem::MissingColumn);

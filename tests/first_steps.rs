@@ -117,6 +117,19 @@ fn validate_says_where_the_quality_list_is() {
     assert!(err.contains("(zie kwaliteit.md)"), "{err}");
     let md = std::fs::read_to_string(dir.join("kwaliteit.md")).unwrap();
     assert!(md.contains("datum onleesbaar"), "{md}");
+    // Every entry, row by row: no "and 10 more (see data-quality.csv)", a file validate
+    // never writes.
+    assert!(!md.contains("data-quality.csv"), "{md}");
+    assert!(md.contains("### Datum onleesbaar (rij niet gebruikt) (20)"), "{md}");
+    let section = md.split("### Datum onleesbaar (rij niet gebruikt) (20)").nth(1).unwrap();
+    let section = section.split("\n### ").next().unwrap();
+    assert_eq!(
+        section
+            .lines()
+            .filter(|l| l.starts_with("| exports/"))
+            .count(),
+        20
+    );
     stderr_of(
         &dir,
         &["validate", "prem.toml", "--report-quality", "k.csv"],

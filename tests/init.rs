@@ -384,8 +384,8 @@ fn init_overwrites_nothing_without_force() {
 #[test]
 fn several_rows_per_respondent_are_merged_not_counted_as_lost() {
     let tmp = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(root().join("tests/fixtures/nhs-fft/fft_excerpt.csv"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/nhs-fft/fft_excerpt.csv")).unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap();
     let rows: Vec<&str> = lines.collect();
@@ -400,7 +400,10 @@ fn several_rows_per_respondent_are_merged_not_counted_as_lost() {
     let csv = tmp.path().join("fft.csv");
     std::fs::write(&csv, doubled).unwrap();
     let (config, report) = init_and_report(tmp.path(), &[csv]);
-    assert!(config.contains("rows_per_respondent = \"many\""), "{config}");
+    assert!(
+        config.contains("rows_per_respondent = \"many\""),
+        "{config}"
+    );
     assert!(config.contains("# 112 rows of 56 clients"), "{config}");
     let agendas: Vec<String> = std::fs::read_dir(&report)
         .unwrap()

@@ -7,6 +7,7 @@ use prem::config::Config;
 use prem::diagnostic::describe;
 use prem::error::ConfigProblem;
 use prem::i18n::{Language, Msg};
+use prem::labels::Words;
 use prem::report::analyse;
 
 use crate::cli::InitArgs;
@@ -65,10 +66,44 @@ fn write_and_check(
     let analysis = analyse(config, None)?;
     pb.finish_and_clear();
     print_summary(&analysis, None);
+    if let Some(note) = left_out(&analysis, lang, config_path) {
+        eprintln!("{note}");
+    }
     eprintln!(
         "{}",
         t.next
             .replace("{config}", &config_path.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rows left out, when they are 5% or more: the most frequent reason and where to look,
+/// before the user goes on to a report that would silently lack them.
+fn left_out(
+    analysis: &prem::report::Analysis,
+    lang: Language,
+    config: &std::path::Path,
+) -> Option<String> {
+    let q = &analysis.data.quality;
+    let (rows, kept) = q.counts.values().fold((0usize, 0usize), |(r, k), c| {
+        (r + c.rows, k + c.rows_used + c.rows_merged)
+    });
+    let lost = rows.checked_sub(kept)?;
+    if rows == 0 || lost * 20 < rows {
+        return None;
+    }
+    let reason = q
+        .by_problem()
+        .into_iter()
+        .filter(|(p, _)| p.drops_row())
+        .max_by_key(|(_, n)| *n)?
+        .0;
+    let pct = lost as f64 * 100.0 / rows as f64;
+    Some(
+        lang.init()
+            .left_out
+            .replace("{pct}", &lang.decimal(pct, 0))
+            .replace("{reason}", lang.problem_short(reason))
+            .replace("{config}", &config.display().to_string()),
+    )
 }

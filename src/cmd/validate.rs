@@ -23,7 +23,8 @@ pub fn run(a: ValidateArgs, config: Config, quiet: bool) -> anyhow::Result<ExitC
         let bytes = if csv {
             prem::render::quality::quality_csv(q, lang)?
         } else {
-            prem::render::quality::quality_md(q, lang, &analysis.config.analysis.name).into_bytes()
+            prem::render::quality::quality_md_all(q, lang, &analysis.config.analysis.name)
+                .into_bytes()
         };
         prem::output::write_atomic(file, &bytes)?;
         print_summary(&analysis, Some(file));

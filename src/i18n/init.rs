@@ -27,6 +27,8 @@ pub struct InitTexts {
     pub unused_one: &'static str,
     pub unused_numbers: &'static str,
     pub unused_labels: &'static str,
+    pub unused_codebook: &'static str,
+    pub unused_more: &'static str,
     pub codebook_head: &'static str,
     pub scale_known: &'static str,
     pub scale_numeric: &'static str,
@@ -41,6 +43,7 @@ pub struct InitTexts {
     pub open_none: &'static str,
     pub written: &'static str,
     pub next: &'static str,
+    pub left_out: &'static str,
     pub question_first: &'static str,
 }
 
@@ -59,9 +62,9 @@ pub const NL: InitTexts = InitTexts {
     layout: [
         "# Indeling: lang — een rij per cliënt en zorgsoort (kolom met de zorgsoort).",
         "# Indeling: breed — een rij per cliënt, de vragen per zorgsoort met een voorvoegsel.",
-        "# Indeling: plat — een rij per cliënt, zonder zorgsoort.",
+        "# Indeling: plat — zonder zorgsoort (geen kolom en geen vragen per zorgsoort).",
     ],
-    builtin: "# Ingebouwd codeboek: {found} van de {total} vragen gevonden (zeker).",
+    builtin: "# Ingebouwd codeboek: {found} van de {total} vragen gevonden (zeker). Vragen, schalen en of een\n# schaal gespiegeld wordt (reverse): prem codebook show {name}",
     starter: "# Geen ingebouwd codeboek past: prem schreef {file}; kijk de vragen en schalen na.",
     many_rows: "# {rows} rijen van {respondents} cliënten: meer rijen per cliënt (een per opmerking).\n# Zo telt prem elke cliënt één keer, zonder ze als dubbel te melden.",
     columns_comment: "# Welke kolom wat is, met hoe zeker prem is.",
@@ -72,6 +75,8 @@ pub const NL: InitTexts = InitTexts {
     unused_one: "steeds dezelfde waarde ({value})",
     unused_numbers: "getallen buiten een antwoordschaal (een nummer, aantal of leeftijd)",
     unused_labels: "antwoorden van geen bekende schaal ({values}); is het een vraag, zet er dan een schaal voor in het codeboek",
+    unused_codebook: "niet in het codeboek",
+    unused_more: "en nog {n} kolom(men) die niet in het codeboek staan",
     codebook_head: "# Codeboek van \"{title}\", geschreven door `prem init` uit {file}.\n# Bij elke schaal staat hoe prem hem herkende. Thema's zijn geraden uit de vragen: geef ze\n# een betere naam, voeg vragen samen of zet er een belang (importance, 1–4) bij.",
     scale_known: "# Herkend aan de antwoorden, slechtste eerst ({uses} vraag/vragen; zeker).",
     scale_numeric: "# Getallen van {min} tot {max} ({uses} vraag/vragen; waarschijnlijk). Loopt de schaal van goed naar slecht,\n# zet dan reverse = true bij de vragen; `prem validate` waarschuwt als het zo lijkt.",
@@ -86,6 +91,7 @@ pub const NL: InitTexts = InitTexts {
     open_none: "# Geen open vraag gevonden.",
     written: "Geschreven: {files}",
     next: "Volgende stap: prem report {config}",
+    left_out: "Let op: {pct}% van de rijen wordt niet gebruikt, vooral: {reason}.\nDe rijen staan in: prem validate {config} --report-quality kwaliteit.md",
     question_first: "Beantwoord eerst de open vraag in {config} (regel {line}), en dan: prem validate {config}",
 };
 
@@ -104,9 +110,9 @@ pub const EN: InitTexts = InitTexts {
     layout: [
         "# Layout: long — a row per client and care type (a care-type column).",
         "# Layout: wide — a row per client, the questions per care type under a prefix.",
-        "# Layout: flat — a row per client, no care types.",
+        "# Layout: flat — no care types (no column and no questions per care type).",
     ],
-    builtin: "# Built-in codebook: {found} of its {total} questions found (sure).",
+    builtin: "# Built-in codebook: {found} of its {total} questions found (sure). Its questions, scales and\n# which are mirrored (reverse): prem codebook show {name}",
     starter: "# No built-in codebook fits: prem wrote {file}; check its questions and scales.",
     many_rows: "# {rows} rows of {respondents} clients: several rows per client (one per comment).\n# So prem counts each client once, without reporting them as duplicates.",
     columns_comment: "# Which column is which, and how sure prem is.",
@@ -117,6 +123,8 @@ pub const EN: InitTexts = InitTexts {
     unused_one: "always the same value ({value})",
     unused_numbers: "numbers beyond an answer scale (an id, a count or an age)",
     unused_labels: "answers of no known scale ({values}); if it is a question, give it a scale in the codebook",
+    unused_codebook: "not in the codebook",
+    unused_more: "and {n} more column(s) not in the codebook",
     codebook_head: "# Codebook of \"{title}\", written by `prem init` from {file}.\n# Each scale says how prem recognised it. Themes are guessed from the questions: give them\n# a better name, merge questions, or add an importance (1–4).",
     scale_known: "# Recognised by its answers, worst first ({uses} question(s); sure).",
     scale_numeric: "# Numbers from {min} to {max} ({uses} question(s); likely). If the scale runs from good to bad,\n# set reverse = true on its questions; `prem validate` warns when it seems so.",
@@ -131,5 +139,6 @@ pub const EN: InitTexts = InitTexts {
     open_none: "# No open question found.",
     written: "Written: {files}",
     next: "Next step: prem report {config}",
+    left_out: "Note: {pct}% of the rows are not used, mainly: {reason}.\nThe rows are listed by: prem validate {config} --report-quality quality.md",
     question_first: "First answer the open question in {config} (line {line}), then: prem validate {config}",
 };

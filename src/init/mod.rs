@@ -332,6 +332,12 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
             } else {
                 Layout::Flat
             };
+            let unused = columns
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| !used.contains(i) && !in_codebook(&cb, &c.name))
+                .map(|(_, c)| (c.name.clone(), Unused::NotInCodebook))
+                .collect();
             (
                 CodebookChoice::Builtin {
                     name: cb.name.clone(),
@@ -339,7 +345,7 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
                     total,
                 },
                 layout,
-                Vec::new(),
+                unused,
             )
         }
         None => {
@@ -452,6 +458,25 @@ fn builtin_match(columns: &[Column]) -> Option<(Codebook, usize, usize, bool)> {
         }
     }
     best
+}
+
+/// Whether a built-in codebook reads this column (a question, under a care-type prefix or
+/// not, an open text, the export's sentiment).
+fn in_codebook(cb: &Codebook, column: &str) -> bool {
+    let n = normalize(column);
+    let same = |c: &String| normalize(c) == n;
+    let prefixed = |c: &String| {
+        std::iter::once("")
+            .chain(cb.care_types.values().map(String::as_str))
+            .any(|p| normalize(&format!("{p}{c}")) == n)
+    };
+    let open = &cb.open;
+    cb.items.iter().any(|i| i.columns.iter().any(prefixed))
+        || open.improvement.iter().any(prefixed)
+        || open.compliment.iter().any(prefixed)
+        || open.comments.iter().any(prefixed)
+        || open.safeguarding.iter().any(same)
+        || open.sentiment.as_ref().is_some_and(|s| same(&s.column))
 }
 
 /// Relative paths (or one glob) of a group's files, from `dir`.

@@ -286,6 +286,8 @@ pub enum Unused {
     Numbers,
     /// A few labels of no known answer vocabulary; some of them, to show.
     UnknownLabels(Vec<String>),
+    /// Not a column of the built-in codebook the source uses.
+    NotInCodebook,
 }
 
 /// Distinct values with their counts, by normalised form (first spelling kept).

@@ -87,7 +87,10 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
             let _ = writeln!(
                 out,
                 "{}",
-                fill(t.builtin, &[("found", found), ("total", total)])
+                fill(
+                    t.builtin,
+                    &[("found", found), ("total", total), ("name", name)]
+                )
             );
             let _ = writeln!(out, "codebook = {}", q(name));
         }
@@ -154,7 +157,22 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
     }
     if !s.unused.is_empty() {
         let _ = writeln!(out, "{}", t.unused_head);
+        // Columns a built-in codebook does not read are many (the FFT's 50 topic ticks):
+        // the first few, and how many more.
+        const SHOWN: usize = 8;
+        let not_in_codebook = s
+            .unused
+            .iter()
+            .filter(|(_, why)| *why == Unused::NotInCodebook)
+            .count();
+        let mut skipped = 0usize;
         for (column, why) in &s.unused {
+            if *why == Unused::NotInCodebook && not_in_codebook > SHOWN + 1 {
+                skipped += 1;
+                if skipped > SHOWN {
+                    continue;
+                }
+            }
             let reason = match why {
                 Unused::Empty => t.unused_empty.to_string(),
                 Unused::OneValue(v) => fill(t.unused_one, &[("value", &shorten(v))]),
@@ -163,8 +181,16 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
                     let shown: Vec<String> = v.iter().map(|x| shorten(x)).collect();
                     fill(t.unused_labels, &[("values", &shown.join(", "))])
                 }
+                Unused::NotInCodebook => t.unused_codebook.to_string(),
             };
             let _ = writeln!(out, "#   {}: {}", q(column), reason);
+        }
+        if skipped > SHOWN {
+            let _ = writeln!(
+                out,
+                "#   {}",
+                fill(t.unused_more, &[("n", &(skipped - SHOWN))])
+            );
         }
     }
 }

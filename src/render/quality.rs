@@ -63,8 +63,20 @@ pub fn expected_text(e: &Expected, lang: Language) -> String {
     }
 }
 
-/// data-quality.md: entries per reason, with examples.
+/// data-quality.md: entries per reason, with examples (the rest are in data-quality.csv
+/// beside it).
 pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
+    quality_md_with(q, lang, title, Some(EXAMPLES))
+}
+
+/// The data-quality list with every entry (`prem validate --report-quality`, which writes
+/// no CSV beside it to refer to).
+pub fn quality_md_all(q: &Quality, lang: Language, title: &str) -> String {
+    quality_md_with(q, lang, title, None)
+}
+
+fn quality_md_with(q: &Quality, lang: Language, title: &str, examples: Option<usize>) -> String {
+    let shown = examples.unwrap_or(usize::MAX);
     let t = lang.texts();
     let mut s = format!(
         "# {} — {}\n\n## {}\n\n",
@@ -100,7 +112,7 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
             "| {} | {} | {} | {} | {} |\n|---|--:|---|---|---|\n",
             t.quality_file, t.quality_row, t.quality_column, t.quality_value, t.quality_expected
         );
-        for i in list.iter().take(EXAMPLES) {
+        for i in list.iter().take(shown) {
             s += &format!(
                 "| {} | {} | {} | {} | {} |\n",
                 escape(&i.file),
@@ -110,13 +122,10 @@ pub fn quality_md(q: &Quality, lang: Language, title: &str) -> String {
                 escape(&expected_text(&i.expected, lang))
             );
         }
-        if list.len() > EXAMPLES {
+        if list.len() > shown {
             s += &format!(
                 "\n{}\n",
-                fill(
-                    t.quality_more,
-                    &[("n", (list.len() - EXAMPLES).to_string())]
-                )
+                fill(t.quality_more, &[("n", (list.len() - shown).to_string())])
             );
         }
     }
