@@ -120,8 +120,14 @@ fn validate_says_where_the_quality_list_is() {
     // Every entry, row by row: no "and 10 more (see data-quality.csv)", a file validate
     // never writes.
     assert!(!md.contains("data-quality.csv"), "{md}");
-    assert!(md.contains("### Datum onleesbaar (rij niet gebruikt) (20)"), "{md}");
-    let section = md.split("### Datum onleesbaar (rij niet gebruikt) (20)").nth(1).unwrap();
+    assert!(
+        md.contains("### Datum onleesbaar (rij niet gebruikt) (20)"),
+        "{md}"
+    );
+    let section = md
+        .split("### Datum onleesbaar (rij niet gebruikt) (20)")
+        .nth(1)
+        .unwrap();
     let section = section.split("\n### ").next().unwrap();
     assert_eq!(
         section

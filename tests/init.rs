@@ -419,3 +419,54 @@ fn several_rows_per_respondent_are_merged_not_counted_as_lost() {
     // the 64% it would be with the 56 merged rows counted as lost.
     assert!(line.contains("14% of the rows"), "{line}");
 }
+
+/// A wide export of a local questionnaire: the same questions per care type under VP_,
+/// ZH_ and KZ_. Init writes the questions once with `[care_types]`, and each care type's
+/// score is its own column's: VP_info alternates Altijd/Nooit (10, 0 → 5), KZ_info is
+/// always Altijd (10), ZH_info always Soms (3.3333); the theme is their mean, 6.1111.
+#[test]
+fn wide_export_by_care_type_prefix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "Respondent;Datum;VSV;VP_info;VP_respect;ZH_info;ZH_respect;KZ_info;KZ_respect\n",
+    );
+    for i in 0..40 {
+        let vp = if i % 2 == 0 { "Altijd" } else { "Nooit" };
+        text.push_str(&format!(
+            "{};{:02}-05-2026;VSV Oost;{vp};Meestal;Soms;Altijd;Altijd;Meestal\n",
+            i + 1,
+            i % 28 + 1
+        ));
+    }
+    let csv = tmp.path().join("breed.csv");
+    std::fs::write(&csv, text).unwrap();
+    let (config, report) = init_and_report(tmp.path(), &[csv]);
+    assert!(config.contains("# Indeling: breed"), "{config}");
+    let codebook = std::fs::read_to_string(tmp.path().join("breed.toml")).unwrap();
+    assert!(
+        codebook.contains(
+            "[care_types]\nkraamzorg = \"KZ_\"\nverloskundigenpraktijk = \"VP_\"\nziekenhuis = \"ZH_\""
+        ),
+        "{codebook}"
+    );
+    assert!(codebook.contains("columns = [\"info\"]"), "{codebook}");
+    let rows = scores(&report);
+    let mean = |care_type: &str| {
+        rows.iter()
+            .find(|r| {
+                r["vsv"].is_empty()
+                    && r["care_type"] == care_type
+                    && r["theme"] == "info"
+                    && r["item"].is_empty()
+            })
+            .map(|r| (r["n"].clone(), r["mean"].clone()))
+            .unwrap()
+    };
+    assert_eq!(
+        mean("verloskundigenpraktijk"),
+        ("40".into(), "5.0000".into())
+    );
+    assert_eq!(mean("kraamzorg"), ("40".into(), "10.0000".into()));
+    assert_eq!(mean("ziekenhuis"), ("40".into(), "3.3333".into()));
+    assert_eq!(mean(""), ("40".into(), "6.1111".into()));
+}

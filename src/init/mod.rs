@@ -116,6 +116,8 @@ pub struct StarterCodebook {
     pub improvement: Vec<String>,
     pub compliment: Vec<String>,
     pub comments: Vec<String>,
+    /// Wide layout: care type → column prefix.
+    pub care_types: BTreeMap<String, String>,
 }
 
 /// A scale of a starter codebook.
@@ -349,12 +351,33 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
             )
         }
         None => {
-            let layout = if field_column(Field::CareType).is_some() {
-                Layout::Long
+            let wide = if field_column(Field::CareType).is_some() {
+                None
             } else {
-                Layout::Flat
+                wide(&columns, &used)
             };
-            let (cb, unused) = starter_codebook(&name, first, &columns, &mut used);
+            let (layout, mut cb, unused) = match wide {
+                Some(w) => {
+                    // The questions once, each with every care type's answers below one
+                    // another, so scales are read from all of them.
+                    let mut wide_used: HashSet<usize> = HashSet::new();
+                    let (cb, unused) = starter_codebook(&name, first, &w.columns, &mut wide_used);
+                    used.extend(w.from.iter().copied());
+                    let mut cb = cb;
+                    cb.care_types = w.care_types;
+                    (Layout::Wide, cb, unused)
+                }
+                None => {
+                    let layout = if field_column(Field::CareType).is_some() {
+                        Layout::Long
+                    } else {
+                        Layout::Flat
+                    };
+                    let (cb, unused) = starter_codebook(&name, first, &columns, &mut used);
+                    (layout, cb, unused)
+                }
+            };
+            cb.name = name.clone();
             (CodebookChoice::Starter(Box::new(cb)), layout, unused)
         }
     };
@@ -458,6 +481,116 @@ fn builtin_match(columns: &[Column]) -> Option<(Codebook, usize, usize, bool)> {
         }
     }
     best
+}
+
+/// A wide export: questions repeated per care type under a prefix.
+struct Wide {
+    /// One column per question (named without prefix), with the answers of every care
+    /// type below one another.
+    columns: Vec<Column>,
+    /// The export's columns these came from.
+    from: Vec<usize>,
+    /// Care type → prefix.
+    care_types: BTreeMap<String, String>,
+}
+
+/// Care-type names of the wide layout, by kind (as the built-in PREM codebook names them).
+const CARE_TYPES: [&str; 3] = ["verloskundigenpraktijk", "ziekenhuis", "kraamzorg"];
+
+/// The kind of care a column prefix stands for: the usual abbreviations (VP, VK, ZH, KZ) or
+/// a care-type word.
+fn prefix_kind(prefix: &str) -> Option<usize> {
+    let p = normalize(prefix.trim_end_matches(['_', ':', '-', ' ', '.']));
+    match p.as_str() {
+        "vp" | "vk" | "vl" | "vlk" | "mw" => Some(0),
+        "zh" | "kl" | "hosp" => Some(1),
+        "kz" | "kr" | "mat" => Some(2),
+        _ => fields::care_type_kind(&p),
+    }
+}
+
+/// A column name's care-type prefix and the rest: `VP_info1` → ("VP_", "info1"),
+/// `Kraamzorg: Werd u gehoord?` → ("Kraamzorg: ", "Werd u gehoord?").
+fn split_prefix(name: &str) -> Option<(usize, String, String)> {
+    let cut = |sep: &str| {
+        let (head, tail) = name.split_once(sep)?;
+        let kind = prefix_kind(head)?;
+        (!tail.trim().is_empty() && head.chars().count() <= 30)
+            .then(|| (kind, format!("{head}{sep}"), tail.to_string()))
+    };
+    cut("_").or_else(|| cut(": ")).or_else(|| cut(" - "))
+}
+
+/// The wide layout, when at least two care types' prefixes carry at least two of the same
+/// questions.
+fn wide(columns: &[Column], used: &HashSet<usize>) -> Option<Wide> {
+    // kind → (prefix, question → column)
+    let mut by_kind: BTreeMap<usize, (String, BTreeMap<String, usize>)> = BTreeMap::new();
+    for (i, c) in columns.iter().enumerate() {
+        if used.contains(&i) {
+            continue;
+        }
+        if let Some((kind, prefix, rest)) = split_prefix(&c.name) {
+            let entry = by_kind
+                .entry(kind)
+                .or_insert_with(|| (prefix.clone(), BTreeMap::new()));
+            if entry.0 == prefix {
+                entry.1.insert(rest, i);
+            }
+        }
+    }
+    let kinds: Vec<usize> = by_kind.keys().copied().collect();
+    let shared = |a: usize, b: usize| {
+        by_kind[&a]
+            .1
+            .keys()
+            .filter(|q| by_kind[&b].1.contains_key(*q))
+            .count()
+    };
+    let repeated = kinds
+        .iter()
+        .any(|&a| kinds.iter().any(|&b| a < b && shared(a, b) >= 2));
+    if !repeated {
+        return None;
+    }
+    // Questions in the order of the export.
+    let mut questions: Vec<(usize, String)> = by_kind
+        .values()
+        .flat_map(|(_, q)| q.iter().map(|(rest, i)| (*i, rest.clone())))
+        .collect();
+    questions.sort();
+    let mut seen: HashSet<String> = HashSet::new();
+    questions.retain(|(_, q)| seen.insert(q.clone()));
+    let rows = columns.first().map_or(0, |c| c.values.len());
+    let merged = questions
+        .iter()
+        .map(|(first, q)| {
+            let mut values = Vec::with_capacity(rows * by_kind.len());
+            for (_, cols) in by_kind.values() {
+                match cols.get(q) {
+                    Some(&i) => values.extend(columns[i].values.iter().cloned()),
+                    None => values.extend(std::iter::repeat_n(String::new(), rows)),
+                }
+            }
+            Column {
+                name: q.clone(),
+                label: None,
+                levels: columns[*first].levels.clone(),
+                values,
+            }
+        })
+        .collect();
+    Some(Wide {
+        columns: merged,
+        from: by_kind
+            .values()
+            .flat_map(|(_, q)| q.values().copied())
+            .collect(),
+        care_types: by_kind
+            .iter()
+            .map(|(kind, (prefix, _))| (CARE_TYPES[*kind].to_string(), prefix.clone()))
+            .collect(),
+    })
 }
 
 /// Whether a built-in codebook reads this column (a question, under a care-type prefix or
@@ -824,6 +957,7 @@ fn starter_codebook(
         improvement,
         compliment,
         comments,
+        care_types: BTreeMap::new(),
     };
     (cb, unused)
 }
@@ -1291,5 +1425,67 @@ mod tests {
             short_id("Werd u met respect behandeld door de verloskundige?", None),
             "respect_behandeld_verloskundige"
         );
+    }
+
+    /// Care-type prefixes: the usual abbreviations and words, not any prefix.
+    #[test]
+    fn care_type_prefixes() {
+        let kind = |name: &str| split_prefix(name).map(|(k, p, rest)| (CARE_TYPES[k], p, rest));
+        assert_eq!(
+            kind("VP_info1"),
+            Some(("verloskundigenpraktijk", "VP_".into(), "info1".into()))
+        );
+        assert_eq!(kind("ZH_info1").map(|k| k.0), Some("ziekenhuis"));
+        assert_eq!(kind("KZ_info1").map(|k| k.0), Some("kraamzorg"));
+        assert_eq!(
+            kind("Kraamzorg: Werd u gehoord?"),
+            Some(("kraamzorg", "Kraamzorg: ".into(), "Werd u gehoord?".into()))
+        );
+        assert_eq!(kind("tevr_info1"), None);
+        assert_eq!(kind("Tijdens de bevalling: Werd u gehoord?"), None);
+    }
+
+    /// A built-in codebook is taken when at least half its questions are columns, also
+    /// under its care-type prefixes (wide PREM).
+    #[test]
+    fn built_in_codebooks_are_recognised() {
+        let cols = |names: Vec<String>| -> Vec<Column> {
+            names
+                .into_iter()
+                .map(|name| Column {
+                    name,
+                    label: None,
+                    levels: Vec::new(),
+                    values: Vec::new(),
+                })
+                .collect()
+        };
+        let of = |name: &str| {
+            Codebook::parse(
+                crate::codebook::Codebook::builtin_text(name).unwrap(),
+                Path::new(name),
+            )
+            .unwrap()
+        };
+        let reproq = of("reproq");
+        let names: Vec<String> = reproq.items.iter().map(|i| i.columns[0].clone()).collect();
+        let (cb, found, total, wide) = builtin_match(&cols(names.clone())).unwrap();
+        assert_eq!(
+            (cb.name.as_str(), found, total, wide),
+            ("reproq", total, reproq.items.len(), false)
+        );
+        // Fewer than half: not that codebook.
+        let few = names[..names.len() / 2 - 1].to_vec();
+        assert!(builtin_match(&cols(few)).is_none());
+        let prem = of("prem-geboortezorg");
+        let wide_names: Vec<String> = prem
+            .items
+            .iter()
+            .flat_map(|i| ["VP_", "ZH_", "KZ_"].map(|p| format!("{p}{}", i.columns[0])))
+            .collect();
+        let (cb, _, _, wide) = builtin_match(&cols(wide_names)).unwrap();
+        assert_eq!((cb.name.as_str(), wide), ("prem-geboortezorg", true));
+        let fft = cols(vec!["FFT categorical answer".into(), "FFT answer".into()]);
+        assert_eq!(builtin_match(&fft).unwrap().0.name, "nhs-fft");
     }
 }

@@ -280,6 +280,13 @@ pub fn codebook(cb: &StarterCodebook, s: &SourcePlan, language: Language) -> Str
             let _ = writeln!(out, "recommend = {}", q(r));
         }
     }
+    if !cb.care_types.is_empty() {
+        let _ = writeln!(out, "\n{}", t.care_types_comment);
+        let _ = writeln!(out, "[care_types]");
+        for (care_type, prefix) in &cb.care_types {
+            let _ = writeln!(out, "{care_type} = {}", q(prefix));
+        }
+    }
     out.push('\n');
     if cb.improvement.is_empty() && cb.compliment.is_empty() && cb.comments.is_empty() {
         let _ = writeln!(out, "{}", t.open_none);
