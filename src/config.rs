@@ -72,6 +72,10 @@ pub struct Analysis {
     /// The actions register, relative to prem.toml (default `acties.csv` when it exists).
     #[serde(default)]
     pub actions: Option<PathBuf>,
+    /// The participation register, relative to prem.toml (default `participatie.csv` when
+    /// it exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<PathBuf>,
     /// What the units of the exports are called in the reports (default "VSV"), e.g.
     /// "Trust" or "praktijk".
     #[serde(default)]

@@ -54,6 +54,18 @@ pub fn describe(e: &Error, lang: Language) -> Described {
                 hint: Some(hint),
             };
         }
+        Error::Participation { path, problem } => {
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into(),
+            );
+            let hint = lang.say(participation_hint(problem), &[("file", &file)]);
+            let message = at(path, action(problem, lang));
+            return Described {
+                message,
+                hint: Some(hint),
+            };
+        }
         Error::Peer { path, problem } => (at(path, peer(problem, lang)), peer_hint(problem)),
         Error::Standard { path, problem } => (at(path, standard(problem, lang)), Msg::HintStandard),
         Error::Benchmark { path, problem } => {
@@ -728,6 +740,22 @@ fn action(p: &ActionProblem, lang: Language) -> String {
                 ActionExpected::Vsv { known } => {
                     lang.say(Msg::ActionVsv, &[("vsvs", &known.join(", "))])
                 }
+                ActionExpected::UniqueId => lang.msg(Msg::RegisterUniqueId).to_string(),
+                ActionExpected::Form => lang.msg(Msg::RegisterForm).to_string(),
+                ActionExpected::Level => lang.msg(Msg::RegisterLevel).to_string(),
+                ActionExpected::Count => lang.msg(Msg::RegisterCount).to_string(),
+                ActionExpected::ActionId { known } => {
+                    let known = if known.is_empty() {
+                        "-".to_string()
+                    } else {
+                        known.join(", ")
+                    };
+                    lang.say(Msg::RegisterActionId, &[("known", &known)])
+                }
+                ActionExpected::AfterDate { date } => lang.say(
+                    Msg::RegisterAfterDate,
+                    &[("date", &date.format("%d-%m-%Y"))],
+                ),
             };
             lang.say(
                 Msg::ActionValue,
@@ -754,6 +782,33 @@ fn action_hint(p: &ActionProblem) -> Msg {
             ActionExpected::Status => Msg::HintRegisterStatus,
             ActionExpected::Theme { .. } => Msg::HintRegisterTheme,
             ActionExpected::Vsv { .. } => Msg::HintRegisterVsv,
+            // Values only the participation register has.
+            ActionExpected::UniqueId
+            | ActionExpected::Form
+            | ActionExpected::Level
+            | ActionExpected::Count
+            | ActionExpected::ActionId { .. }
+            | ActionExpected::AfterDate { .. } => Msg::HintRegister,
+        },
+    }
+}
+
+fn participation_hint(p: &ActionProblem) -> Msg {
+    match p {
+        ActionProblem::Unreadable(_)
+        | ActionProblem::MissingColumn { .. }
+        | ActionProblem::Ambiguous(_) => Msg::HintParticipation,
+        ActionProblem::Value { expected, .. } => match expected {
+            ActionExpected::Text => Msg::HintParticipationText,
+            ActionExpected::Date | ActionExpected::AfterDate { .. } => Msg::HintParticipationDate,
+            ActionExpected::Form => Msg::HintParticipationForm,
+            ActionExpected::Level => Msg::HintParticipationLevel,
+            ActionExpected::Count => Msg::HintParticipationCount,
+            ActionExpected::Theme { .. } => Msg::HintParticipationTheme,
+            ActionExpected::Vsv { .. } => Msg::HintParticipationVsv,
+            ActionExpected::ActionId { .. } => Msg::HintParticipationAction,
+            ActionExpected::UniqueId => Msg::HintParticipationUnique,
+            ActionExpected::Horizon | ActionExpected::Status => Msg::HintParticipation,
         },
     }
 }
@@ -870,6 +925,18 @@ mod tests {
         Error::Actions {
             path: "regio/acties.csv".into(),
             problem: Box::new(problem),
+        }
+    }
+
+    fn participation(expected: ActionExpected) -> Error {
+        Error::Participation {
+            path: "regio/participatie.csv".into(),
+            problem: Box::new(ActionProblem::Value {
+                row: 3,
+                column: "x".into(),
+                value: "?".into(),
+                expected,
+            }),
         }
     }
 
@@ -1004,6 +1071,13 @@ mod tests {
             (value(ActionExpected::Horizon), ["verwacht 30 dagen, 90 dagen of jaar", "expected 30 days, 90 days or year", "horizon 30 dagen", "under horizon in acties.csv"]),
             (value(ActionExpected::Status), ["verwacht gepland, lopend of afgerond", "expected planned, running or done", "status gepland", "under status in acties.csv"]),
             (value(ActionExpected::Theme { known: names(&["a", "b"]) }), ["een thema-id uit de codeboeken: a, b", "a theme id from the codebooks: a, b", "bij theme een thema-id", "under theme in acties.csv"]),
+            (participation(ActionExpected::Form), ["rij 3, kolom \"x\": \"?\" — verwacht een vorm: vragenlijst, spiegelgesprek", "row 3, column \"x\": \"?\" — expected a form: vragenlijst, spiegelgesprek", "bij vorm in participatie.csv", "under vorm in participatie.csv"]),
+            (participation(ActionExpected::Level), ["een trede van de participatieladder: informeren", "a step of the participatieladder: informeren", "bij niveau in participatie.csv", "under niveau in participatie.csv"]),
+            (participation(ActionExpected::Count), ["een heel aantal cliënten", "a whole number of clients", "bij deelnemers in participatie.csv", "under deelnemers in participatie.csv"]),
+            (participation(ActionExpected::ActionId { known: names(&["A1", "A2"]) }), ["ids uit het actieregister: A1, A2", "ids in the actions register: A1, A2", "bij actie in participatie.csv", "under actie in participatie.csv"]),
+            (participation(ActionExpected::UniqueId), ["een id dat nog niet eerder voorkomt", "an id no earlier row has", "eigen id", "own id"]),
+            (participation(ActionExpected::AfterDate { date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() }), ["een datum op of na 01-03-2026", "a date on or after 01-03-2026", "datums in participatie.csv", "dates in participatie.csv"]),
+            (participation(ActionExpected::Text), ["verwacht een tekst", "expected some text", "id en opbrengst in", "fill in id and opbrengst"]),
             (value(ActionExpected::Vsv { known: names(&["VSV A"]) }), ["een VSV uit de gegevens (VSV A)", "a VSV in the data (VSV A)", "bij vsv de VSV", "under vsv in acties.csv"]),
             (Error::Strict { count: 3 }, ["3 waarde(n) konden niet gebruikt worden", "3 value(s) could not be used", "zonder --strict", "without --strict"]),
             (Error::Usage(UsageProblem::BadPeriod { period: "K3".into() }), ["--period K3: verwacht bijv. 2026-K3", "--period K3: expected e.g. 2026-Q3", "laatste periode in de gegevens", "latest period in the data"]),
@@ -1044,6 +1118,10 @@ mod tests {
             match &e {
                 Error::Actions { .. } => {
                     assert!(hint.contains("acties.csv"), "{hint}");
+                    assert!(!hint.contains("prem.toml"), "{hint}");
+                }
+                Error::Participation { .. } => {
+                    assert!(hint.contains("participatie.csv"), "{hint}");
                     assert!(!hint.contains("prem.toml"), "{hint}");
                 }
                 Error::Input {

@@ -51,6 +51,12 @@ pub enum Error {
         path: PathBuf,
         problem: Box<ActionProblem>,
     },
+    /// The participation register (`participatie.csv`) is unreadable or holds a bad value;
+    /// its problems are those of a register, as the actions register's.
+    Participation {
+        path: PathBuf,
+        problem: Box<ActionProblem>,
+    },
     /// A peer's shared aggregate file (`[[peer]]`) cannot be used; no peer's figures are
     /// used then.
     Peer {
@@ -502,6 +508,18 @@ pub enum ActionExpected {
     Theme { known: Vec<String> },
     /// A VSV in the data, or nothing for the region.
     Vsv { known: Vec<String> },
+    /// An id no earlier row has.
+    UniqueId,
+    /// A form of participation.
+    Form,
+    /// A step of the participatieladder.
+    Level,
+    /// A whole number of clients.
+    Count,
+    /// Ids of the actions register.
+    ActionId { known: Vec<String> },
+    /// A date on or after the activity's.
+    AfterDate { date: chrono::NaiveDate },
 }
 
 /// Something asked for on the command line that does not exist.

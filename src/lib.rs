@@ -23,6 +23,7 @@ pub mod init;
 pub mod labels;
 pub mod layout;
 pub mod output;
+pub mod participation;
 pub mod peer;
 pub mod period;
 pub mod polarity;

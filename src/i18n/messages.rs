@@ -112,6 +112,16 @@ pub enum Msg {
     HintNoValues,
     HintNoUsableRows,
     HintRegister,
+    HintParticipation,
+    HintParticipationText,
+    HintParticipationDate,
+    HintParticipationForm,
+    HintParticipationLevel,
+    HintParticipationCount,
+    HintParticipationTheme,
+    HintParticipationVsv,
+    HintParticipationAction,
+    HintParticipationUnique,
     HintRegisterText,
     HintRegisterDate,
     HintRegisterHorizon,
@@ -207,6 +217,12 @@ pub enum Msg {
     ActionTheme,
     ActionVsv,
     ActionEmpty,
+    RegisterUniqueId,
+    RegisterForm,
+    RegisterLevel,
+    RegisterCount,
+    RegisterActionId,
+    RegisterAfterDate,
     // The run
     TargetUnknown,
     NoUsableRows,
@@ -445,6 +461,46 @@ impl Msg {
             HintNoUsableRows => (
                 "herstel de export of prem.toml ([source.columns], date_order) naar de redenen hierboven; `prem validate` controleert opnieuw zonder iets te schrijven",
                 "fix the export or prem.toml ([source.columns], date_order) for the reasons above; `prem validate` checks again without writing anything",
+            ),
+            HintParticipation => (
+                "het participatieregister {file} is een CSV met op rij 1 de kolommen id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld en hoe (zie de README)",
+                "the participation register {file} is a CSV with the columns id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld and hoe on row 1 (see the README)",
+            ),
+            HintParticipationText => (
+                "vul in {file} bij elke rij id en opbrengst in (wat cliënten zeiden, kort); een helemaal lege rij wordt overgeslagen",
+                "fill in id and opbrengst (what clients said, briefly) on every row of {file}; a wholly empty row is skipped",
+            ),
+            HintParticipationDate => (
+                "schrijf de datums in {file} als 21-01-2026; teruggekoppeld valt niet vóór de datum van de activiteit",
+                "write the dates in {file} as 21-01-2026; teruggekoppeld does not fall before the activity's date",
+            ),
+            HintParticipationForm => (
+                "zet bij vorm in {file} een van: vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie, anders",
+                "put under vorm in {file} one of: vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie, anders",
+            ),
+            HintParticipationLevel => (
+                "zet bij niveau in {file} een trede: informeren, raadplegen, adviseren, coproduceren, meebeslissen of zelfbeheer",
+                "put under niveau in {file} a step: informeren, raadplegen, adviseren, coproduceren, meebeslissen or zelfbeheer",
+            ),
+            HintParticipationCount => (
+                "zet bij deelnemers in {file} hoeveel cliënten meededen, als heel getal (0 mag)",
+                "put under deelnemers in {file} how many clients took part, as a whole number (0 is allowed)",
+            ),
+            HintParticipationTheme => (
+                "zet bij thema in {file} thema-id's uit het codeboek, gescheiden door ; (of laat het leeg)",
+                "put under thema in {file} theme ids from the codebook, separated by ; (or leave it empty)",
+            ),
+            HintParticipationVsv => (
+                "zet bij vsv in {file} de VSV zoals de exports hem schrijven, of laat het leeg voor de hele regio",
+                "put under vsv in {file} the VSV as the exports spell it, or leave it empty for the whole region",
+            ),
+            HintParticipationAction => (
+                "zet bij actie in {file} id's uit acties.csv, gescheiden door ; (of laat het leeg zolang er geen actie is)",
+                "put under actie in {file} ids from acties.csv, separated by ; (or leave it empty while there is no action)",
+            ),
+            HintParticipationUnique => (
+                "geef elke rij in {file} een eigen id (P1, P2 …)",
+                "give every row of {file} its own id (P1, P2 …)",
             ),
             HintRegister => (
                 "het actieregister {file} is een CSV met op rij 1 de kolommen id, vsv, theme, action, owner, start, due, horizon en status (zie de README)",
@@ -754,6 +810,27 @@ impl Msg {
             ActionVsv => (
                 "een VSV uit de gegevens ({vsvs}), of leeg voor de hele regio",
                 "a VSV in the data ({vsvs}), or empty for the whole region",
+            ),
+            RegisterUniqueId => (
+                "een id dat nog niet eerder voorkomt",
+                "an id no earlier row has",
+            ),
+            RegisterForm => (
+                "een vorm: vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie of anders",
+                "a form: vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie or anders",
+            ),
+            RegisterLevel => (
+                "een trede van de participatieladder: informeren, raadplegen, adviseren, coproduceren, meebeslissen of zelfbeheer",
+                "a step of the participatieladder: informeren, raadplegen, adviseren, coproduceren, meebeslissen or zelfbeheer",
+            ),
+            RegisterCount => ("een heel aantal cliënten", "a whole number of clients"),
+            RegisterActionId => (
+                "ids uit het actieregister: {known}",
+                "ids in the actions register: {known}",
+            ),
+            RegisterAfterDate => (
+                "een datum op of na {date}",
+                "a date on or after {date}",
             ),
             ActionEmpty => (
                 "een tekst (dit veld mag niet leeg zijn)",
