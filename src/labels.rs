@@ -8,6 +8,7 @@
 use crate::config::Participation;
 use crate::funnel::Band;
 use crate::i18n::Language;
+use crate::participation::{Form, Level};
 use crate::quality::Problem;
 use crate::safeguarding::Category;
 use crate::score::Tier;
@@ -35,6 +36,12 @@ pub trait Words {
     /// A level of the participatieladder in this language.
     fn participation(self, p: Participation) -> &'static str;
 
+    /// A form of participation (register `vorm`) in this language.
+    fn form(self, f: Form) -> &'static str;
+
+    /// A step of the participatieladder (register `niveau`) in this language.
+    fn level(self, l: Level) -> &'static str;
+
     /// The name of a privacy tier.
     fn tier(self, tier: Tier) -> &'static str;
 
@@ -59,6 +66,46 @@ pub trait Words {
 }
 
 impl Words for Language {
+    fn form(self, f: Form) -> &'static str {
+        use Form::*;
+        match self {
+            // The register's own spelling, with its accent.
+            Language::Nl => match f {
+                ClientCouncil => "cliëntenraad",
+                other => other.into(),
+            },
+            Language::En => match f {
+                Questionnaire => "questionnaire",
+                MirrorConversation => "mirror conversation",
+                Panel => "panel conversation",
+                FocusGroup => "focus group",
+                CriticalIncidents => "critical incidents",
+                CustomerJourney => "customer journey",
+                OnlineCommunity => "online community",
+                Poll => "poll",
+                ClientCouncil => "client council",
+                AdvisoryBoard => "advisory board",
+                Dialogue => "dialogue session",
+                Other => "other",
+            },
+        }
+    }
+
+    fn level(self, l: Level) -> &'static str {
+        use Level::*;
+        match self {
+            Language::Nl => l.into(),
+            Language::En => match l {
+                Inform => "informing",
+                Consult => "consulting",
+                Advise => "advising",
+                Coproduce => "co-producing",
+                CoDecide => "co-deciding",
+                SelfManagement => "self-management",
+            },
+        }
+    }
+
     fn participation(self, p: Participation) -> &'static str {
         use Participation::*;
         match (self, p) {

@@ -40,6 +40,8 @@ pub struct Analysis {
     pub period: Period,
     /// The actions register.
     pub actions: Vec<Action>,
+    /// The participation register.
+    pub participation: Vec<crate::participation::Entry>,
     /// The XmR chart of every unit (the region and each VSV, all care types and
     /// organisations together) × measure up to the period: the series that gives the
     /// cells' `spc_signal`.
@@ -113,6 +115,12 @@ pub fn analyse_data(
     let reversed = crate::direction::reversed_scales(&data);
     let register = register_path(&config);
     let actions = read_register(&register, config.analysis.actions.is_some(), &data)?;
+    let participation = crate::participation::read_register(
+        &crate::participation::register_path(&config),
+        config.analysis.participation.is_some(),
+        &data,
+        &actions,
+    )?;
     let mut periods = data.periods();
     periods.extend(
         peers
@@ -196,6 +204,7 @@ pub fn analyse_data(
         scores,
         period,
         actions,
+        participation,
         spc,
         funnels,
         answers,
@@ -511,6 +520,8 @@ fn add_agendas(
                 quotes,
                 peers: &a.peers,
                 national: a.national.as_ref(),
+                participation: &a.participation,
+                actions: &a.actions,
             };
             let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
             // agenda_md gives only the Markdown: the title is its heading.

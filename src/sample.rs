@@ -11,6 +11,7 @@
 //! - `lokale-enquete.toml`: the codebook of that enquête.
 //! - `prem.toml`: an analysis of both sources.
 //! - `acties.csv`: an actions register.
+//! - `participatie.csv`: a participation register (a year of client participation).
 //! - `README.md`: what is synthetic and what was planted.
 //!
 //! Planted effects, for tests and demonstrations: the VSV at [`WORSE_VSV_INDEX`] scores about
@@ -245,6 +246,10 @@ pub fn generate(opts: &SampleOptions) -> Result<Vec<SampleFile>, SampleError> {
     files.push(SampleFile {
         path: "acties.csv".to_string(),
         bytes: plan.actions_csv()?,
+    });
+    files.push(SampleFile {
+        path: crate::participation::DEFAULT_FILE.to_string(),
+        bytes: plan.participation_csv()?,
     });
     files.push(text_file("README.md", plan.readme(&duplicates)));
     files.extend(own);
@@ -1484,6 +1489,102 @@ impl Plan {
             .map_err(|e| csv(csv::Error::from(e.into_error())))
     }
 
+    /// The participation register: a year of activities on several steps of the ladder,
+    /// some tied to actions, some fed back, and the open ends the agenda must name (old
+    /// input without an action, a finished action never fed back).
+    fn participation_csv(&self) -> Result<Vec<u8>, SampleError> {
+        let names: Vec<&str> = self.vsvs.iter().map(|v| v.name.as_str()).collect();
+        let at = |i: usize| names[i.min(names.len() - 1)].to_string();
+        let (year, q) = self.opts.last_quarter;
+        let last = Quarter { year, q };
+        let back = |n: usize| (0..n).fold(last, |q, _| q.prev()).first_day();
+        let date = |n: usize, days: u64| (back(n) + Days::new(days)).format("%d-%m-%Y").to_string();
+        let region = String::new;
+        let rows: Vec<[String; 11]> = vec![
+            [
+                "P1".into(), date(3, 10), region(), "cliëntenraad".into(), "adviseren".into(),
+                "6".into(), WORSE_THEME.into(),
+                "De cliëntenraad vraagt om één informatiepunt voor alle zorgverleners in de regio".into(),
+                String::new(), date(3, 40), "nieuwsbrief".into(),
+            ],
+            [
+                "P2".into(), date(3, 20), at(2), "spiegelgesprek".into(), "raadplegen".into(),
+                "5".into(), IMPROVING_THEME.into(),
+                "Steeds een andere verloskundige bij de controles; je vertelt je verhaal telkens opnieuw".into(),
+                "A3".into(), String::new(), String::new(),
+            ],
+            [
+                "P3".into(), date(2, 5), at(WORSE_VSV_INDEX), "focusgroep".into(), "raadplegen".into(),
+                "8".into(), WORSE_THEME.into(),
+                "Uitleg over de ruggenprik komt te laat en is te technisch".into(),
+                "A2".into(), date(1, 50), "website".into(),
+            ],
+            [
+                "P4".into(), date(2, 30), at(0), "kritische-incidenten".into(), "raadplegen".into(),
+                "12".into(), DECLINING_THEME.into(),
+                "Lang wachten aan de telefoon toen de bevalling begon".into(),
+                "A1".into(), date(1, 10), "brief".into(),
+            ],
+            [
+                "P5".into(), date(1, 15), region(), "poll".into(), "raadplegen".into(),
+                "143".into(), "emotionele_steun".into(),
+                "De helft wil bij de nacontrole gevraagd worden hoe het écht gaat".into(),
+                "A4".into(), String::new(), String::new(),
+            ],
+            [
+                "P6".into(), date(1, 40), at(1), "panelgesprek".into(), "adviseren".into(),
+                "7".into(), "samen_beslissen".into(),
+                "Keuzes rond de plaats van bevallen worden vaak al vóór het gesprek gemaakt".into(),
+                String::new(), String::new(), String::new(),
+            ],
+            [
+                "P7".into(), date(0, 10), at(0), "customer journey".into(), "coproduceren".into(),
+                "4".into(), format!("{DECLINING_THEME};{WORSE_THEME}"),
+                "Van eerste telefoontje tot kraamzorg: drie overdrachten voelen elk als opnieuw beginnen".into(),
+                String::new(), String::new(), String::new(),
+            ],
+            [
+                "P8".into(), date(0, 20), region(), "dialoogsessie".into(), "meebeslissen".into(),
+                "15".into(), String::new(),
+                "Cliënten kozen mee welke twee verbeterpunten de regio dit jaar oppakt".into(),
+                String::new(), date(0, 45), "bijeenkomst".into(),
+            ],
+            [
+                "P9".into(), date(0, 25), at(WORSE_VSV_INDEX), "focusgroep".into(), "raadplegen".into(),
+                "9".into(), WORSE_THEME.into(),
+                "De nieuwe folder over pijnbestrijding is duidelijker, maar komt pas bij 36 weken".into(),
+                "A2".into(), String::new(), String::new(),
+            ],
+        ];
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::with_capacity(2048));
+        let csv = |source| SampleError::Csv {
+            path: "participatie.csv".to_string(),
+            source,
+        };
+        out.write_record([
+            "id",
+            "datum",
+            "vsv",
+            "vorm",
+            "niveau",
+            "deelnemers",
+            "thema",
+            "opbrengst",
+            "actie",
+            "teruggekoppeld",
+            "hoe",
+        ])
+        .map_err(csv)?;
+        for row in &rows {
+            out.write_record(row).map_err(csv)?;
+        }
+        out.into_inner()
+            .map_err(|e| csv(csv::Error::from(e.into_error())))
+    }
+
     fn readme(&self, duplicates: &[String]) -> String {
         let o = &self.opts;
         let first = self.quarters[0].label();
@@ -1515,7 +1616,11 @@ impl Plan {
              the header on row 3), 4-point frequency scale as text labels, one reversed item.\n\
              - `lokale-enquete.toml`: its codebook (themes {}, {}, {}).\n\
              - `prem.toml`: the analysis of both sources.\n\
-             - `acties.csv`: the actions register (one running, one overdue, one done, one planned).\n\n",
+             - `acties.csv`: the actions register (one running, one overdue, one done, one planned).\n\
+             - `participatie.csv`: the participation register: a year of activities (cliëntenraad, \
+             spiegelgesprek, focusgroepen, kritische incidenten, poll, panel, customer journey, \
+             dialoogsessie) on five steps of the ladder, some tied to actions; its open ends are P1 \
+             and P6 (older than 90 days, no action) and action A3 (done, never fed back).\n\n",
             LOCAL_THEMES[0].id, LOCAL_THEMES[1].id, LOCAL_THEMES[2].id
         ));
         s.push_str("## Planted effects\n\n");
@@ -2390,6 +2495,7 @@ mod tests {
                 "lokale-enquete.toml",
                 "prem.toml",
                 "acties.csv",
+                "participatie.csv",
                 "README.md",
                 "samen/vsv-alkmaar/exports/prem-2025-K3.csv",
                 "samen/vsv-alkmaar/exports/prem-2025-K4.csv",

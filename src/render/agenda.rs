@@ -39,6 +39,7 @@ struct AgendaContext {
     left_out: Option<String>,
     covers_note: Option<String>,
     d: Discussion,
+    heard: Option<crate::render::heard::HeardView>,
     page_break: &'static str,
     overall: Option<String>,
     themes: Vec<ThemeRow>,
@@ -69,6 +70,10 @@ pub struct Extras<'a> {
     pub peers: &'a [crate::peer::PeerFile],
     /// The national reference, if configured.
     pub national: Option<&'a crate::benchmark::National>,
+    /// The participation register.
+    pub participation: &'a [crate::participation::Entry],
+    /// The actions register.
+    pub actions: &'a [crate::actions::Action],
 }
 
 #[derive(Serialize)]
@@ -211,6 +216,38 @@ pub fn agenda_md(
             .map(|s| lang.decimal(s.mean, 1)),
         quotes: extras.quotes,
     });
+    let mut d = d;
+    // The unit's improvement points: (theme, rank), for the register's lines.
+    let points: Vec<(u16, usize)> = extras
+        .flags
+        .iter()
+        .filter(|f| {
+            f.vsv == vsv && f.period == period && f.kind == crate::flags::FlagKind::Improvement
+        })
+        .map(|f| (f.theme, f.rank))
+        .collect();
+    let heard = crate::render::heard::heard(&crate::render::heard::HeardInput {
+        data,
+        entries: extras.participation,
+        actions: extras.actions,
+        vsv,
+        period,
+        points: &points,
+        lang,
+        names: &config.quotes.names,
+    });
+    // Under each leading improvement point, what the register heard about its theme.
+    let now = crate::participation::in_period(extras.participation, vsv, period);
+    for p in &mut d.improvements {
+        let Some((theme, _)) = points.iter().find(|(_, rank)| *rank == p.rank) else {
+            continue;
+        };
+        p.heard = now
+            .iter()
+            .filter(|e| e.themes.contains(theme))
+            .map(|e| crate::render::heard::entry_line(e, lang, &config.quotes.names))
+            .collect();
+    }
     render(AgendaContext {
         t,
         a,
@@ -226,6 +263,7 @@ pub fn agenda_md(
         left_out: left_out_line(data, lang),
         covers_note: page.covers_note(),
         d,
+        heard,
         page_break: crate::render::markdown::PAGE_BREAK,
         overall: overall_line(grade, nps, lang, min_n),
         themes: page.themes(extras.national),
@@ -660,6 +698,8 @@ mod tests {
             quotes: &Default::default(),
             peers: &[],
             national: None,
+            participation: &[],
+            actions: &[],
         };
         agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
     }

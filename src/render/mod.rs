@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod charts;
 pub mod docx;
 pub mod figures;
+pub mod heard;
 pub mod html;
 pub mod index;
 pub mod manifest;

@@ -43,6 +43,8 @@ pub struct PointView {
     pub chart: Option<ChartLink>,
     /// The action in the register for this theme with its true status, or "none yet".
     pub action: String,
+    /// What the participation register heard about the theme this period.
+    pub heard: Vec<String>,
 }
 
 /// A reason and its numbers, for the appendix.
@@ -509,6 +511,7 @@ fn point_view(
         },
     );
     PointView {
+        heard: Vec::new(),
         rank: f.rank,
         theme: label.clone(),
         headline,

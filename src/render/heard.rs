@@ -1,0 +1,155 @@
+//! The participation register in a unit's agenda: what clients told the network this
+//! period besides the questionnaires, per theme, and the open ends (input without an
+//! action, results never fed back). The register's free text is written by staff about
+//! clients, so it is scrubbed like a quote before it is shown.
+
+use serde::Serialize;
+
+use crate::actions::Action;
+use crate::i18n::{fill, Language};
+use crate::ingest::Canonical;
+use crate::labels::Words;
+use crate::participation::{in_period, open_ends, Entry, OpenEnd};
+use crate::period::Period;
+use crate::render::markdown::escape;
+
+/// The section's view.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct HeardView {
+    /// Per theme (in codebook order, then entries without a theme).
+    pub groups: Vec<HeardGroup>,
+    /// The open ends, one line each; empty when there are none.
+    pub open_ends: Vec<String>,
+}
+
+/// One theme's entries.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeardGroup {
+    /// Theme label.
+    pub theme: String,
+    /// "verbeterpunt 2" when the theme is one of the unit's improvement points.
+    pub point: Option<String>,
+    /// One line per entry.
+    pub lines: Vec<String>,
+}
+
+/// What the section needs.
+pub struct HeardInput<'a> {
+    pub data: &'a Canonical,
+    pub entries: &'a [Entry],
+    pub actions: &'a [Action],
+    /// The unit's VSV (`None`: the region).
+    pub vsv: Option<u32>,
+    pub period: Period,
+    /// The unit's improvement points: (theme, rank).
+    pub points: &'a [(u16, usize)],
+    pub lang: Language,
+    /// Names to remove from the register's texts (`[quotes] names`).
+    pub names: &'a [String],
+}
+
+/// A date as the report language writes it.
+pub fn date(d: chrono::NaiveDate, lang: Language) -> String {
+    match lang {
+        Language::Nl => d.format("%d-%m-%Y").to_string(),
+        Language::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// One entry as a line: form, level, date, clients and what was heard (scrubbed).
+pub fn entry_line(e: &Entry, lang: Language, names: &[String]) -> String {
+    let a = lang.agenda();
+    fill(
+        a.heard_line,
+        &[
+            ("form", lang.form(e.form).to_string()),
+            ("level", lang.level(e.level).to_string()),
+            ("date", date(e.date, lang)),
+            ("n", e.participants.to_string()),
+            ("heard", escape(&crate::quotes::scrub(&e.heard, names))),
+        ],
+    )
+}
+
+/// The section, or None when the register is empty.
+pub fn heard(input: &HeardInput) -> Option<HeardView> {
+    if input.entries.is_empty() {
+        return None;
+    }
+    let lang = input.lang;
+    let a = lang.agenda();
+    let now = in_period(input.entries, input.vsv, input.period);
+    let mut groups = Vec::new();
+    let label = |t: u16| {
+        input
+            .data
+            .themes
+            .get(t as usize)
+            .map_or_else(String::new, |th| escape(th.label_in(lang)))
+    };
+    for t in 0..input.data.themes.len() as u16 {
+        let lines: Vec<String> = now
+            .iter()
+            .filter(|e| e.themes.contains(&t))
+            .map(|e| entry_line(e, lang, input.names))
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let point = input
+            .points
+            .iter()
+            .find(|(theme, _)| *theme == t)
+            .map(|(_, rank)| fill(a.heard_point, &[("rank", rank.to_string())]));
+        groups.push(HeardGroup {
+            theme: label(t),
+            point,
+            lines,
+        });
+    }
+    let other: Vec<String> = now
+        .iter()
+        .filter(|e| e.themes.is_empty())
+        .map(|e| entry_line(e, lang, input.names))
+        .collect();
+    if !other.is_empty() {
+        groups.push(HeardGroup {
+            theme: a.heard_other.to_string(),
+            point: None,
+            lines: other,
+        });
+    }
+    let open_ends = open_ends(input.entries, input.actions, input.vsv, input.period)
+        .iter()
+        .map(|o| match o {
+            OpenEnd::NoAction { entry, days } => fill(
+                a.open_no_action,
+                &[
+                    ("id", escape(&entry.id)),
+                    ("form", lang.form(entry.form).to_string()),
+                    ("date", date(entry.date, lang)),
+                    ("days", days.to_string()),
+                ],
+            ),
+            OpenEnd::NotFedBack { action, entries } => fill(
+                a.open_not_fed_back,
+                &[
+                    ("id", escape(&action.id)),
+                    (
+                        "action",
+                        escape(&crate::quotes::scrub(&action.action, input.names)),
+                    ),
+                    (
+                        "entries",
+                        entries
+                            .iter()
+                            .map(|e| escape(&e.id))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
+            ),
+        })
+        .collect();
+    Some(HeardView { groups, open_ends })
+}
