@@ -26,6 +26,10 @@ pub enum Command {
     Share(ShareArgs),
     /// Check config, codebooks and exports; print the data-quality summary; write nothing.
     Validate(ValidateArgs),
+    /// The chapter "Het perspectief van cliënten" of the annual quality report, per VSV
+    /// and for the region: the year against the previous one, what was done, participation
+    /// and goals for next year.
+    Jaarverslag(YearArgs),
     /// Write a starter prem.toml (and a codebook) from your exports, guessing the columns
     /// and scales, then check it as `validate` does.
     Init(InitArgs),
@@ -141,6 +145,24 @@ pub struct SampleArgs {
     /// Where the generated prem.toml sends its reports (relative to it).
     #[arg(long, default_value = "reports")]
     pub reports: String,
+}
+
+/// `prem jaarverslag`.
+#[derive(Debug, Args)]
+pub struct YearArgs {
+    /// The analysis configuration.
+    #[arg(default_value = "prem.toml")]
+    pub config: PathBuf,
+    /// The calendar year, e.g. 2026.
+    #[arg(long)]
+    pub year: i32,
+    /// Folder to write `jaarverslag-<year>/` in (default: [analysis] output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite or remove files in the chapter folder that were edited or added since
+    /// prem wrote them.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `prem init`.

@@ -29,6 +29,16 @@ pub const RESERVED: [&str; 2] = [REGION_DIR, TABLES_DIR];
 
 /// A unit's agenda (`<dir>/agenda.md`, `.html`, `.docx`).
 pub const AGENDA: &str = "agenda";
+/// A unit's annual-report chapter (`<dir>/hoofdstuk.md`, `.html`, `.docx`), in the year
+/// folder [`year_dir`].
+pub const CHAPTER: &str = "hoofdstuk";
+/// The chart of the year's participation on the ladder, in a chapter's chart folder.
+pub const LADDER: &str = "participatie";
+
+/// The folder of a year's chapters, under the output folder: `jaarverslag-2026`.
+pub fn year_dir(year: i32) -> String {
+    format!("jaarverslag-{year}")
+}
 /// The report's front page (`index.md`, `.html`).
 pub const INDEX: &str = "index";
 /// The data-quality report (`data-quality.md`, `.csv`).

@@ -38,6 +38,7 @@ pub mod share;
 pub mod standard;
 pub mod timings;
 pub mod trend;
+pub mod year;
 
 #[cfg(test)]
 mod enum_ids;

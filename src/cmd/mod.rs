@@ -4,6 +4,7 @@
 mod codebook;
 mod funnel;
 mod init;
+mod jaarverslag;
 mod report;
 mod sample;
 mod share;
@@ -38,6 +39,10 @@ pub fn run(cli: Cli) -> (Language, anyhow::Result<ExitCode>) {
             with_config(&path, |config| validate::run(a, config, quiet))
         }
         Command::Init(a) => init::run(a, quiet),
+        Command::Jaarverslag(a) => {
+            let path = a.config.clone();
+            with_config(&path, |config| jaarverslag::run(a, config, quiet))
+        }
         Command::Codebook(c) => (none, codebook::run(c)),
         Command::Sample(a) => (none, sample::run(a, quiet)),
         Command::Spc(a) => (none, spc::run(a)),

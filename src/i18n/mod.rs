@@ -4,6 +4,7 @@
 //! [`crate::labels`], errors in words in [`crate::diagnostic`]).
 
 mod agenda;
+mod chapter;
 mod charts;
 mod init;
 mod messages;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 pub use agenda::AgendaTexts;
+pub use chapter::ChapterTexts;
 pub use charts::ChartTexts;
 pub use init::InitTexts;
 pub use messages::{toml_message, Msg};
@@ -247,6 +249,14 @@ impl Language {
         match self {
             Language::Nl => &charts::NL,
             Language::En => &charts::EN,
+        }
+    }
+
+    /// The texts of the annual-report chapter.
+    pub fn chapter(self) -> &'static ChapterTexts {
+        match self {
+            Language::Nl => &chapter::NL,
+            Language::En => &chapter::EN,
         }
     }
 

@@ -2,6 +2,7 @@
 //! Everything here returns bytes or text; only the CLI writes them.
 
 pub mod agenda;
+pub mod chapter;
 pub mod charts;
 pub mod docx;
 pub mod figures;

@@ -531,7 +531,7 @@ fn point_view(
     }
 }
 
-fn status_word(s: Status, lang: Language) -> &'static str {
+pub(crate) fn status_word(s: Status, lang: Language) -> &'static str {
     let a = lang.agenda();
     match s {
         Status::Planned => a.planned,
@@ -540,7 +540,7 @@ fn status_word(s: Status, lang: Language) -> &'static str {
     }
 }
 
-fn horizon_word(h: Horizon, lang: Language) -> &'static str {
+pub(crate) fn horizon_word(h: Horizon, lang: Language) -> &'static str {
     let a = lang.agenda();
     match h {
         Horizon::Month => a.horizon_month,

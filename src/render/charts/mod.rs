@@ -17,6 +17,7 @@
 pub mod funnel;
 pub mod grade_nps;
 pub mod heatmap;
+pub mod ladder;
 pub mod likert;
 pub mod spc;
 pub mod theme_scores;

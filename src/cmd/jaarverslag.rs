@@ -1,0 +1,33 @@
+//! `prem jaarverslag`: the year's chapter per VSV and for the region, written safely as
+//! the quarterly report is (an edited chapter is not overwritten without `--force`).
+
+use std::process::ExitCode;
+
+use prem::config::Config;
+use prem::i18n::Msg;
+use prem::rerun::{Previous, Scope};
+
+use crate::cli::YearArgs;
+
+pub fn run(a: YearArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
+    let lang = config.analysis.language;
+    let out = a.out.clone().unwrap_or_else(|| config.output_dir());
+    let dir = out.join(prem::layout::year_dir(a.year));
+    let pb = super::spinner(quiet);
+    pb.set_message(lang.msg(Msg::Reading));
+    prem::output::recover(&dir)?;
+    let previous = Previous::read(&dir)?;
+    if !a.force {
+        if let Err(e) = previous.check(&Scope::Whole, &dir) {
+            pb.finish_and_clear();
+            return Err(e.into());
+        }
+    }
+    let year = prem::year::analyse_year(config, a.year)?;
+    pb.set_message(lang.msg(Msg::Writing));
+    let bundle = prem::report::year_bundle(&year)?;
+    bundle.write(&dir)?;
+    pb.finish_and_clear();
+    println!("{}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
