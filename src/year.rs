@@ -153,7 +153,8 @@ pub enum Goal<'a> {
     Open(OpenEnd<'a>),
 }
 
-/// "You said, we did": input whose action is finished and was fed back.
+/// "You said, we did": input fed back to the clients, with the action it led to (finished
+/// or under way).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaidDid<'a> {
     pub entry: &'a Entry,
@@ -168,6 +169,8 @@ pub struct Chapter<'a> {
     /// Respondents this year and last (the grade's year cells).
     pub year_grade: (Shown, Shown),
     pub themes: Vec<ThemeYear>,
+    /// The year's improvement points: theme and the periods it was one in.
+    pub points: Vec<(u16, Vec<Period>)>,
     /// The actions on the unit's points, followed up at the year's last period.
     pub actions: Vec<FollowUp>,
     pub participation: Participation,
@@ -253,6 +256,25 @@ pub fn chapter<'a>(y: &'a Year, vsv: Option<u32>, follow_ups: &'a [FollowUp]) ->
     let rules = crate::flags::Rules {
         targets: q.config.targets.clone(),
     };
+    // Each period's improvement points, as that period's agenda named them.
+    let mut points: Vec<(u16, Vec<Period>)> = Vec::new();
+    for p in q
+        .periods
+        .iter()
+        .filter(|p| p.year == y.year && **p <= q.period)
+    {
+        let upto = q.scores.up_to(*p);
+        for f in crate::flags::flags(&q.data, &upto, *p, &rules)
+            .iter()
+            .filter(|f| f.vsv == vsv && f.kind == crate::flags::FlagKind::Improvement)
+        {
+            match points.iter_mut().find(|(t, _)| *t == f.theme) {
+                Some((_, periods)) => periods.push(*p),
+                None => points.push((f.theme, vec![*p])),
+            }
+        }
+    }
+    points.sort_by_key(|(t, _)| *t);
     let shown = q.scores.up_to(q.period);
     let flags = crate::flags::flags(&q.data, &shown, q.period, &rules);
     for f in flags.iter().filter(|f| {
@@ -279,7 +301,7 @@ pub fn chapter<'a>(y: &'a Year, vsv: Option<u32>, follow_ups: &'a [FollowUp]) ->
             e.actions.iter().filter_map(|id| {
                 all_actions
                     .iter()
-                    .find(|a| a.id == *id && a.status == Status::Done)
+                    .find(|a| a.id == *id && a.status != Status::Planned)
                     .map(|a| SaidDid {
                         entry: e,
                         action: a,
@@ -292,6 +314,7 @@ pub fn chapter<'a>(y: &'a Year, vsv: Option<u32>, follow_ups: &'a [FollowUp]) ->
         periods,
         year_grade,
         themes,
+        points,
         actions,
         participation,
         goals,

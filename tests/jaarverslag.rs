@@ -60,7 +60,7 @@ fn year_cells_participation_and_goals_of_a_vsv() {
     run(&dir);
     let md = chapter(&dir, "vsv-zaanstreek");
     assert!(
-        md.contains("| Bereikbaarheid | 7,5 (n = 372) | 8,5 (n = 508) | ▼ 1,0 |"),
+        md.contains("| Bereikbaarheid | 7,5 | 372 | 8,5 | 508 | ▼ 1,0 |"),
         "{md}"
     );
     assert!(md.contains("| **2026** | **372** | **8,5** |"), "{md}");
@@ -142,7 +142,7 @@ fn privacy_tiers_in_the_chapter() {
     run(&dir);
     let md = chapter(&dir, "vsv-zaanstreek");
     assert!(
-        md.contains("| Bereikbaarheid | n < 400 | 8,6 (indicatief) (n = 508) | – |"),
+        md.contains("| Bereikbaarheid | n < 400 | – | 8,6 (indicatief) | 508 | – |"),
         "{md}"
     );
     assert!(!md.contains("372"), "{md}");

@@ -43,6 +43,9 @@ pub struct ChapterTexts {
     pub said_heading: &'static str,
     pub said_intro: &'static str,
     pub said_line: &'static str,
+    pub said_line_running: &'static str,
+    pub points_intro: &'static str,
+    pub no_points: &'static str,
     pub said_none: &'static str,
     pub terms: [&'static str; 3],
 }
@@ -87,7 +90,10 @@ pub const NL: ChapterTexts = ChapterTexts {
     said_heading: "U zei, wij deden",
     said_intro: "Voor de website en de nieuwsbrief:",
     said_line: "U zei: “{heard}” Wij deden: {action}.",
-    said_none: "Dit jaar is nog geen afgeronde actie aan cliënten teruggekoppeld.",
+    said_line_running: "U zei: “{heard}” Wij zijn bezig: {action}.",
+    points_intro: "Verbeterpunten van dit jaar (met de periodes waarin ze op de agenda stonden):",
+    no_points: "Dit jaar kwam geen verbeterpunt op de agenda.",
+    said_none: "Dit jaar is aan cliënten nog niet teruggekoppeld wat er met hun inbreng gebeurt.",
     terms: ["Binnen een maand", "Binnen drie maanden", "Dit jaar blijvend geregeld"],
 };
 
@@ -131,6 +137,9 @@ pub const EN: ChapterTexts = ChapterTexts {
     said_heading: "You said, we did",
     said_intro: "For the website and the newsletter:",
     said_line: "You said: “{heard}” We did: {action}.",
-    said_none: "No finished action was fed back to clients this year yet.",
+    said_line_running: "You said: “{heard}” We are working on it: {action}.",
+    points_intro: "This year's improvement points (with the periods they were on the agenda):",
+    no_points: "No improvement point came on the agenda this year.",
+    said_none: "Clients have not yet been told this year what is done with their input.",
     terms: ["Within a month", "Within three months", "Settled for good this year"],
 };

@@ -27,24 +27,20 @@ pub struct ChapterInput<'a> {
     pub chart: Option<String>,
 }
 
-fn shown(s: Shown, lang: Language, min_n: u32, with_n: bool) -> String {
+fn shown(s: Shown, lang: Language, min_n: u32) -> String {
     let c = lang.chapter();
     match s {
         Shown::None => "–".into(),
         Shown::Suppressed => fill(c.suppressed, &[("min_n", min_n.to_string())]),
         Shown::Value {
-            n,
-            mean,
-            indicative,
+            mean, indicative, ..
         } => {
-            let mut v = lang.decimal(mean, 1);
+            let v = lang.decimal(mean, 1);
             if indicative {
-                v = format!("{v} ({})", c.indicative);
+                format!("{v} ({})", c.indicative)
+            } else {
+                v
             }
-            if with_n {
-                v = format!("{v} (n = {n})");
-            }
-            v
         }
     }
 }
@@ -100,25 +96,25 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
     for row in &ch.periods {
         let n = match row.grade {
             Shown::Value { n, .. } => n.to_string(),
-            other => shown(other, lang, min_n, false),
+            other => shown(other, lang, min_n),
         };
         let _ = writeln!(
             s,
             "| {} | {} | {} |",
             row.period.display(lang),
             n,
-            shown(row.grade, lang, min_n, false)
+            shown(row.grade, lang, min_n)
         );
     }
     let (now, last) = ch.year_grade;
     let year_n = match now {
         Shown::Value { n, .. } => n.to_string(),
-        other => shown(other, lang, min_n, false),
+        other => shown(other, lang, min_n),
     };
     let _ = writeln!(
         s,
         "| **{year}** | **{year_n}** | **{}** |\n",
-        shown(now, lang, min_n, false)
+        shown(now, lang, min_n)
     );
     let _ = last;
 
@@ -136,11 +132,16 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
         .iter()
         .map(|h| fill(h, &[("year", year.clone()), ("before", before.clone())]))
         .collect();
+    // n in columns of its own: inside the score's cell it wrapped in Word.
     let _ = writeln!(
         s,
-        "| {} | {} | {} | {} |\n|---|--:|--:|--:|",
+        "| {} | {} | n | {} | n | {} |\n|---|--:|--:|--:|--:|--:|",
         cols[0], cols[1], cols[2], cols[3]
     );
+    let n_of = |v: Shown| match v {
+        Shown::Value { n, .. } => n.to_string(),
+        _ => "–".to_string(),
+    };
     for t in &ch.themes {
         let change = t
             .change
@@ -148,10 +149,12 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
             .map_or("–".into(), |x| change_text(x, lang, true));
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             theme(t.theme),
-            shown(t.now, lang, min_n, true),
-            shown(t.before, lang, min_n, true),
+            shown(t.now, lang, min_n),
+            n_of(t.now),
+            shown(t.before, lang, min_n),
+            n_of(t.before),
             change
         );
     }
@@ -193,8 +196,18 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
         s.push('\n');
     }
 
-    // Actions.
+    // The year's improvement points, then the actions.
     let _ = writeln!(s, "## {}\n", c.actions_heading);
+    if ch.points.is_empty() {
+        let _ = writeln!(s, "{}\n", c.no_points);
+    } else {
+        let _ = writeln!(s, "{}\n", c.points_intro);
+        for (t, periods) in &ch.points {
+            let when: Vec<String> = periods.iter().map(|p| p.display(lang)).collect();
+            let _ = writeln!(s, "- {} ({})", theme(*t), when.join(", "));
+        }
+        s.push('\n');
+    }
     if ch.actions.is_empty() {
         let _ = writeln!(s, "{}\n", c.no_actions);
     } else {
@@ -367,10 +380,15 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                 format!("{heard}.")
             };
             let action = escape(&crate::quotes::scrub(&sd.action.action, names));
+            let line = if sd.action.status == crate::actions::Status::Done {
+                c.said_line
+            } else {
+                c.said_line_running
+            };
             let _ = writeln!(
                 s,
                 "> {}\n>",
-                fill(c.said_line, &[("heard", heard), ("action", action)])
+                fill(line, &[("heard", heard), ("action", action)])
             );
         }
         // No trailing quote line.

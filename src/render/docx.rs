@@ -339,6 +339,11 @@ impl<'f> Writer<'f> {
             }
             Tag::Table(alignments) => {
                 self.flush_beside();
+                // The sentence introducing a table ("Wat openstaat, …:") stays on its page.
+                if let Some(Block::Paragraph(p)) = self.body.last_mut() {
+                    let kept = std::mem::replace(p.as_mut(), Paragraph::new()).keep_next(true);
+                    **p = kept;
+                }
                 let columns = alignments.len();
                 self.table = Some(TableBuilder {
                     alignments,
