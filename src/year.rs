@@ -27,8 +27,20 @@ pub struct Year {
     pub years: Analysis,
 }
 
-/// Runs both analyses for `year`.
+/// Runs both analyses for `year`. The chapter is about the network's own clients: shared
+/// files of collaborating VSVs (`[[peer]]`, per quarter) are left out, and a config of
+/// shared files only (a coordinator's) has no chapter to write.
 pub fn analyse_year(config: crate::config::Config, year: i32) -> Result<Year> {
+    let mut config = config;
+    if config.sources.is_empty() {
+        return Err(Error::config(
+            &config.path,
+            crate::error::ConfigProblem::NoSource,
+        ));
+    }
+    config.peers.clear();
+    // The national reference is per quarter (mijnPerined); the chapter does not show it.
+    config.benchmark.national = None;
     let first = analyse(config.clone(), None)?;
     let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MIN);
     let last = first

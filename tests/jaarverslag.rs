@@ -284,3 +284,33 @@ fn register_errors_name_row_column_and_what_was_expected() {
         assert!(err.contains(hint), "{err}");
     }
 }
+
+/// A VSV that compares through shared files gets its chapter from its own clients (the
+/// shared files and the national reference are per quarter and left out); a coordinator's
+/// config of shared files only has no clients of its own: a clear error.
+#[test]
+fn shared_files_are_left_out_and_a_coordinator_is_told_why() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples/samen");
+    let tmp = tempfile::tempdir().unwrap();
+    prem()
+        .args(["jaarverslag", "--quiet", "--year", "2026", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("vsv-alkmaar/prem.toml"))
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(tmp.path().join("jaarverslag-2026/vsv-alkmaar/hoofdstuk.md"))
+        .unwrap();
+    assert!(
+        md.starts_with("# Het perspectief van cliënten — VSV Alkmaar"),
+        "{md}"
+    );
+    assert!(!tmp.path().join("jaarverslag-2026/vsv-zaanstreek").exists());
+    let out = prem()
+        .args(["jaarverslag", "--quiet", "--year", "2026", "--out"])
+        .arg(tmp.path())
+        .arg(root.join("regio/prem.toml"))
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("geen [[source]]"), "{err}");
+}
