@@ -685,6 +685,7 @@ pub fn year_bundle(y: &crate::year::Year) -> Result<Bundle> {
     let lang = a.config.analysis.language;
     let c = lang.chapter();
     let follow_ups = crate::year::follow_ups(y);
+    let flags = crate::year::year_flags(y);
     let mut units: Vec<(Option<u32>, String, String)> = vec![(
         None,
         layout::REGION_DIR.to_string(),
@@ -695,7 +696,7 @@ pub fn year_bundle(y: &crate::year::Year) -> Result<Bundle> {
     }
     let mut bundle = Bundle::new();
     for (vsv, dir, name) in &units {
-        let ch = crate::year::chapter(y, *vsv, &follow_ups);
+        let ch = crate::year::chapter(y, *vsv, &follow_ups, &flags);
         let chart = if ch.participation.activities > 0 {
             let ladder = crate::render::charts::ladder::Ladder {
                 title: c.ladder_title.to_string(),

@@ -190,8 +190,28 @@ pub struct Chapter<'a> {
     pub said_did: Vec<SaidDid<'a>>,
 }
 
-/// The chapter of one unit.
-pub fn chapter<'a>(y: &'a Year, vsv: Option<u32>, follow_ups: &'a [FollowUp]) -> Chapter<'a> {
+/// The improvement points of every period of the year, as each period's agenda named them
+/// (computed once for all units: a national year has 72 of them).
+pub fn year_flags(y: &Year) -> Vec<crate::flags::Flag> {
+    let q = &y.periods;
+    let rules = crate::flags::Rules {
+        targets: q.config.targets.clone(),
+    };
+    q.periods
+        .iter()
+        .filter(|p| p.year == y.year && **p <= q.period)
+        .flat_map(|p| crate::flags::flags(&q.data, &q.scores.up_to(*p), *p, &rules))
+        .filter(|f| f.kind == crate::flags::FlagKind::Improvement)
+        .collect()
+}
+
+/// The chapter of one unit; `flags` from [`year_flags`].
+pub fn chapter<'a>(
+    y: &'a Year,
+    vsv: Option<u32>,
+    follow_ups: &'a [FollowUp],
+    flags: &[crate::flags::Flag],
+) -> Chapter<'a> {
     let q = &y.periods;
     let yr = &y.years;
     let this_year = yr.period;
@@ -265,30 +285,18 @@ pub fn chapter<'a>(y: &'a Year, vsv: Option<u32>, follow_ups: &'a [FollowUp]) ->
         })
         .map(Goal::Unfinished)
         .collect();
-    let rules = crate::flags::Rules {
-        targets: q.config.targets.clone(),
-    };
     // Each period's improvement points, as that period's agenda named them.
     let mut points: Vec<(u16, Vec<Period>)> = Vec::new();
-    for p in q
-        .periods
+    for f in flags
         .iter()
-        .filter(|p| p.year == y.year && **p <= q.period)
+        .filter(|f| f.vsv == vsv && f.kind == crate::flags::FlagKind::Improvement)
     {
-        let upto = q.scores.up_to(*p);
-        for f in crate::flags::flags(&q.data, &upto, *p, &rules)
-            .iter()
-            .filter(|f| f.vsv == vsv && f.kind == crate::flags::FlagKind::Improvement)
-        {
-            match points.iter_mut().find(|(t, _)| *t == f.theme) {
-                Some((_, periods)) => periods.push(*p),
-                None => points.push((f.theme, vec![*p])),
-            }
+        match points.iter_mut().find(|(t, _)| *t == f.theme) {
+            Some((_, periods)) => periods.push(f.period),
+            None => points.push((f.theme, vec![f.period])),
         }
     }
     points.sort_by_key(|(t, _)| *t);
-    let shown = q.scores.up_to(q.period);
-    let flags = crate::flags::flags(&q.data, &shown, q.period, &rules);
     for f in flags.iter().filter(|f| {
         f.vsv == vsv && f.kind == crate::flags::FlagKind::Improvement && f.period == q.period
     }) {

@@ -110,7 +110,8 @@ fn year_cells_match_the_independent_computation() {
         .position(|t| t.id == "bereikbaarheid")
         .unwrap() as u16;
     let ups = prem::year::follow_ups(&y);
-    let ch = prem::year::chapter(&y, Some(vsv), &ups);
+    let flags = prem::year::year_flags(&y);
+    let ch = prem::year::chapter(&y, Some(vsv), &ups, &flags);
     let row = ch.themes.iter().find(|r| r.theme == t).unwrap();
     let value = |s: prem::year::Shown| match s {
         prem::year::Shown::Value { n, mean, .. } => (n, mean),
