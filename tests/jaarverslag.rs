@@ -94,6 +94,8 @@ fn year_cells_participation_and_goals_of_a_vsv() {
         region.contains("Cliënten van P2 laten weten wat actie A3 opleverde"),
         "{region}"
     );
+    // A planned action is to be started, not finished.
+    assert!(region.contains("| Actie A4 starten: "), "{region}");
 }
 
 /// The same numbers through the library, to the sixth decimal.

@@ -307,7 +307,11 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                     (
                         term,
                         fill(
-                            c.goal_unfinished,
+                            if f.action.status == crate::actions::Status::Planned {
+                                c.goal_planned
+                            } else {
+                                c.goal_unfinished
+                            },
                             &[
                                 ("id", escape(&f.action.id)),
                                 (
