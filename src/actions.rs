@@ -176,20 +176,7 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
                 Ok(v.to_string())
             }
         };
-        let date = |c: usize| -> Result<Option<NaiveDate>> {
-            let v = get(c);
-            if v.is_empty() {
-                return Ok(None);
-            }
-            match read_date(v) {
-                DateReading::Sure(d) | DateReading::DayFirstOnly(d) => Ok(Some(d)),
-                // A Dutch register writes the day first.
-                DateReading::Ambiguous { day_first, .. } => Ok(Some(day_first)),
-                DateReading::MonthFirstOnly(_) | DateReading::Invalid => {
-                    Err(bad(c, ActionExpected::Date))
-                }
-            }
-        };
+        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
         let theme_id = get(theme);
         let Some(theme_index) = data.themes.iter().position(|t| t.id == theme_id) else {
             let known = data.themes.iter().map(|t| t.id.clone()).collect();
@@ -240,6 +227,19 @@ pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Ve
 /// An error reading the register as a table, as a problem of the register (so that its
 /// hint is about the register's columns, not about prem.toml).
 fn in_register(e: Error) -> Error {
+    as_register_problem(e, |path, problem| Error::Actions {
+        path,
+        problem: Box::new(problem),
+    })
+}
+
+/// A table error of a hand-written register as that register's problem, made into its
+/// error by `make`; other errors as they are. Shared by the actions and participation
+/// registers.
+pub(crate) fn as_register_problem(
+    e: Error,
+    make: impl FnOnce(PathBuf, ActionProblem) -> Error,
+) -> Error {
     let (path, problem) = match e {
         Error::Input {
             path,
@@ -249,9 +249,19 @@ fn in_register(e: Error) -> Error {
         Error::Export { path, problem } => (path, ActionProblem::Ambiguous(*problem)),
         other => return other,
     };
-    Error::Actions {
-        path,
-        problem: Box::new(problem),
+    make(path, problem)
+}
+
+/// A date of a hand-written register: `Some(None)` when empty, `None` when unreadable.
+/// A Dutch register writes the day first, so an ambiguous date is read that way.
+pub(crate) fn register_date(v: &str) -> Option<Option<NaiveDate>> {
+    if v.is_empty() {
+        return Some(None);
+    }
+    match read_date(v) {
+        DateReading::Sure(d) | DateReading::DayFirstOnly(d) => Some(Some(d)),
+        DateReading::Ambiguous { day_first, .. } => Some(Some(day_first)),
+        DateReading::MonthFirstOnly(_) | DateReading::Invalid => None,
     }
 }
 

@@ -42,29 +42,9 @@ pub fn describe(e: &Error, lang: Language) -> Described {
         }
         Error::Input { path, problem } => (at(path, input(problem, lang)), input_hint(problem)),
         Error::Export { path, problem } => (at(path, export(problem, lang)), export_hint(problem)),
-        Error::Actions { path, problem } => {
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |f| f.to_string_lossy().into(),
-            );
-            let hint = lang.say(action_hint(problem), &[("file", &file)]);
-            let message = at(path, action(problem, lang));
-            return Described {
-                message,
-                hint: Some(hint),
-            };
-        }
+        Error::Actions { path, problem } => return register(path, problem, action_hint, lang),
         Error::Participation { path, problem } => {
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |f| f.to_string_lossy().into(),
-            );
-            let hint = lang.say(participation_hint(problem), &[("file", &file)]);
-            let message = at(path, action(problem, lang));
-            return Described {
-                message,
-                hint: Some(hint),
-            };
+            return register(path, problem, participation_hint, lang)
         }
         Error::Peer { path, problem } => (at(path, peer(problem, lang)), peer_hint(problem)),
         Error::Standard { path, problem } => (at(path, standard(problem, lang)), Msg::HintStandard),
@@ -790,6 +770,23 @@ fn action_hint(p: &ActionProblem) -> Msg {
             | ActionExpected::ActionId { .. }
             | ActionExpected::AfterDate { .. } => Msg::HintRegister,
         },
+    }
+}
+
+/// A hand-written register's problem: the message at the file, the hint naming the file.
+fn register(
+    path: &Path,
+    problem: &ActionProblem,
+    hint: fn(&ActionProblem) -> Msg,
+    lang: Language,
+) -> Described {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into(),
+    );
+    Described {
+        message: format!("{}: {}", path.display(), action(problem, lang)),
+        hint: Some(lang.say(hint(problem), &[("file", &file)])),
     }
 }
 

@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::actions::{Action, Status};
-use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
-use crate::ingest::value::{normalize, read_date, DateReading};
+use crate::actions::{as_register_problem, register_date, Action, Status};
+use crate::error::{ActionExpected, ActionProblem, Error, Result};
+use crate::ingest::value::normalize;
 use crate::ingest::{Canonical, SimpleTable};
 use crate::period::Period;
 
@@ -185,8 +185,8 @@ pub fn read_register(
     if !required && !path.exists() {
         return Ok(Vec::new());
     }
-    let table = SimpleTable::read(path).map_err(|e| in_register(e, path))?;
-    let col = |name: &str| table.column(path, name).map_err(|e| in_register(e, path));
+    let table = SimpleTable::read(path).map_err(in_register)?;
+    let col = |name: &str| table.column(path, name).map_err(in_register);
     let (id, datum, vsv, vorm, niveau, deelnemers) = (
         col("id")?,
         col("datum")?,
@@ -218,20 +218,7 @@ pub fn read_register(
                 expected,
             }),
         };
-        let date = |c: usize| -> Result<Option<NaiveDate>> {
-            let v = get(c);
-            if v.is_empty() {
-                return Ok(None);
-            }
-            match read_date(v) {
-                DateReading::Sure(d) | DateReading::DayFirstOnly(d) => Ok(Some(d)),
-                // A Dutch register writes the day first.
-                DateReading::Ambiguous { day_first, .. } => Ok(Some(day_first)),
-                DateReading::MonthFirstOnly(_) | DateReading::Invalid => {
-                    Err(bad(c, ActionExpected::Date))
-                }
-            }
-        };
+        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
         let list = |c: usize| -> Vec<String> {
             get(c)
                 .split([';', ','])
@@ -323,20 +310,11 @@ fn word(v: &str) -> String {
 }
 
 /// An error reading the register as a table, as a problem of the register.
-fn in_register(e: Error, path: &Path) -> Error {
-    let problem = match e {
-        Error::Input {
-            problem: InputProblem::MissingNamedColumn { column, headers },
-            ..
-        } => ActionProblem::MissingColumn { column, headers },
-        Error::Input { problem, .. } => ActionProblem::Unreadable(problem),
-        Error::Export { problem, .. } => ActionProblem::Ambiguous(*problem),
-        other => return other,
-    };
-    Error::Participation {
-        path: path.to_path_buf(),
+fn in_register(e: Error) -> Error {
+    as_register_problem(e, |path, problem| Error::Participation {
+        path,
         problem: Box::new(problem),
-    }
+    })
 }
 
 /// An open end: what the handbooks call symbolic participation.
