@@ -284,8 +284,9 @@ pub enum Unused {
     OneValue(String),
     /// Numbers beyond any answer scale (an id, a count, an age).
     Numbers,
-    /// A few labels of no known answer vocabulary; some of them, to show.
-    UnknownLabels(Vec<String>),
+    /// Labels of no known answer vocabulary: how many, and up to six that at least
+    /// [`SHOWN_FROM`] rows gave (a category, not one client's words).
+    UnknownLabels { shown: Vec<String>, distinct: usize },
     /// Not a column of the built-in codebook the source uses.
     NotInCodebook,
 }
@@ -336,13 +337,22 @@ pub fn holds<'a>(values: impl Iterator<Item = &'a str> + Clone, labels: &[String
     if answers.len() == 1 {
         return Holds::Other(Unused::OneValue(answers[0].1 .0.clone()));
     }
+    // prem.toml may travel (a question to a colleague): a value only some clients gave
+    // (a name, a short remark) is counted, not copied.
     let shown = answers
         .iter()
+        .filter(|(_, (_, n))| *n >= SHOWN_FROM)
         .take(6)
         .map(|(_, (v, _))| v.clone())
         .collect();
-    Holds::Other(Unused::UnknownLabels(shown))
+    Holds::Other(Unused::UnknownLabels {
+        shown,
+        distinct: answers.len(),
+    })
 }
+
+/// Rows that must give a value before prem.toml's comments may show it.
+pub const SHOWN_FROM: usize = 5;
 
 /// SPSS answer labels: ordered by the file, or by a vocabulary they all belong to.
 fn labelled(
@@ -584,12 +594,25 @@ mod tests {
             ]),
             Holds::Text
         );
+        let practices: Vec<&str> = ["Praktijk De Bron"; 6]
+            .into_iter()
+            .chain(["Praktijk Zee"; 5])
+            .chain(["Anja"])
+            .collect();
         assert_eq!(
-            guess(&["Praktijk De Bron", "Praktijk Zee", "Praktijk De Bron"]),
-            Holds::Other(Unused::UnknownLabels(vec![
-                "Praktijk De Bron".into(),
-                "Praktijk Zee".into()
-            ]))
+            guess(&practices),
+            Holds::Other(Unused::UnknownLabels {
+                shown: vec!["Praktijk De Bron".into(), "Praktijk Zee".into()],
+                distinct: 3
+            })
+        );
+        // Values few rows gave are counted, never copied into prem.toml.
+        assert_eq!(
+            guess(&["Anja", "Bert", "Anja"]),
+            Holds::Other(Unused::UnknownLabels {
+                shown: vec![],
+                distinct: 2
+            })
         );
     }
 

@@ -177,8 +177,11 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
                 Unused::Empty => t.unused_empty.to_string(),
                 Unused::OneValue(v) => fill(t.unused_one, &[("value", &shorten(v))]),
                 Unused::Numbers => t.unused_numbers.to_string(),
-                Unused::UnknownLabels(v) => {
-                    let shown: Vec<String> = v.iter().map(|x| shorten(x)).collect();
+                Unused::UnknownLabels { shown, distinct } if shown.is_empty() => {
+                    fill(t.unused_labels_counted, &[("n", distinct)])
+                }
+                Unused::UnknownLabels { shown, .. } => {
+                    let shown: Vec<String> = shown.iter().map(|x| shorten(x)).collect();
                     fill(t.unused_labels, &[("values", &shown.join(", "))])
                 }
                 Unused::NotInCodebook => t.unused_codebook.to_string(),
