@@ -121,6 +121,21 @@ pub struct Quotes {
     /// Theme id → keywords that match a quote to the theme, replacing the codebook's.
     #[serde(default)]
     pub keywords: BTreeMap<String, Vec<String>>,
+    /// Whose decision a quote needs: `auto` (default: prem's proposal until the officer
+    /// decides in the comments workbook) or `required` (only texts she approved).
+    #[serde(default)]
+    pub review: ReviewMode,
+}
+
+/// `[quotes] review`: which open answers may be quoted before the officer has looked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewMode {
+    /// prem's proposal stands until the officer decides.
+    #[default]
+    Auto,
+    /// Only texts the officer approved.
+    Required,
 }
 
 impl Default for Quotes {
@@ -129,6 +144,7 @@ impl Default for Quotes {
             max: default_max_quotes(),
             names: Vec::new(),
             keywords: BTreeMap::new(),
+            review: ReviewMode::Auto,
         }
     }
 }

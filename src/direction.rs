@@ -5,7 +5,7 @@
 //! score lower than those who only complain.
 
 use crate::codebook::ScaleKind;
-use crate::ingest::Canonical;
+use crate::ingest::{Canonical, Side};
 use crate::polarity::{polarity, Polarity};
 
 /// Fewest respondents of each side before their answers say anything.
@@ -66,13 +66,22 @@ pub fn reversed_scales(data: &Canonical) -> Vec<Reversed> {
 fn by_tone(data: &Canonical) -> Vec<Reversed> {
     // (sum, n) of praise and of complaint, per item.
     let mut sides = vec![[(0.0f64, 0usize); 2]; data.items.len()];
-    for a in &data.answers {
-        let Some(r) = data.respondents.get(a.row as usize) else {
-            continue;
+    // Per row: whether its open answers praise, and whether they complain.
+    let mut said = vec![[false; 2]; data.respondents.len()];
+    for c in &data.comments {
+        let side = match c.side {
+            Some(Side::Compliment) => 0,
+            Some(Side::Improvement) => 1,
+            None => continue,
         };
-        let side = match (&r.compliment, &r.improvement) {
-            (Some(_), None) => 0,
-            (None, Some(_)) => 1,
+        if let Some(row) = said.get_mut(c.row as usize) {
+            row[side] = true;
+        }
+    }
+    for a in &data.answers {
+        let side = match said.get(a.row as usize) {
+            Some([true, false]) => 0,
+            Some([false, true]) => 1,
             _ => continue,
         };
         if let Some(item) = sides.get_mut(a.item as usize) {
@@ -111,13 +120,13 @@ mod tests {
     #[test]
     fn praise_scored_low_is_a_reversed_scale() {
         let mut d = crate::score::tests::data(&[("A", None, &[1.0; 12]), ("A", None, &[9.0; 12])]);
-        for (i, r) in d.respondents.iter_mut().enumerate() {
-            if i < 12 {
-                r.compliment = Some("Heel fijn, dank".into());
-            } else {
-                r.improvement = Some("Te lang gewacht".into());
-            }
-        }
+        use crate::score::tests::comment;
+        d.comments = (0..24u32)
+            .map(|i| match i < 12 {
+                true => comment(i, "Heel fijn, dank", Side::Compliment),
+                false => comment(i, "Te lang gewacht", Side::Improvement),
+            })
+            .collect();
         let found = reversed_scales(&d);
         assert_eq!(
             found,
@@ -130,8 +139,11 @@ mod tests {
             }]
         );
         // The right way round, or too few on a side: nothing.
-        for r in d.respondents.iter_mut() {
-            std::mem::swap(&mut r.compliment, &mut r.improvement);
+        for c in &mut d.comments {
+            c.side = c.side.map(|s| match s {
+                Side::Compliment => Side::Improvement,
+                Side::Improvement => Side::Compliment,
+            });
         }
         assert!(reversed_scales(&d).is_empty());
     }

@@ -714,35 +714,95 @@ pub fn answer_counts(
     shown
 }
 
-/// The respondents whose open answers a unit's agenda may quote for a theme: those of the
-/// period, of the theme's own source (`source`), in VSVs whose cell for the theme is shown
-/// (so the region quotes no VSV below `min_n`), and of a score over care types only those
-/// of the care types it covers (a hidden care type's clients are not quoted either).
-pub fn quotable<'a>(
-    data: &'a crate::ingest::Canonical,
+/// The counts of clients who wrote about a theme ([`crate::comments`]) that may be shown: a
+/// VSV's count when it holds at least `min_n` clients and the VSV's cell for the theme (for
+/// the count of any open answer: some theme cell) is shown in the period; the region's
+/// when it holds at least `min_n` clients, its cell is shown, no shared file adds VSVs
+/// without texts, and the clients of the VSVs whose counts are hidden number 0 or at least
+/// `min_n` (so the region minus the VSVs shown isolates no smaller group).
+pub fn shown_comment_counts(
+    raw: &crate::comments::CommentCounts,
     scores: &Scores,
-    period: Period,
-    unit: Unit,
-    theme: u16,
-    source: usize,
-) -> Vec<&'a crate::ingest::Respondent> {
-    quotable_among(data.respondents.iter(), scores, period, unit, theme, source)
+    privacy: &Privacy,
+    peers: bool,
+) -> crate::comments::CommentCounts {
+    let min_n = privacy.min_n;
+    // Units with some theme cell shown, per period.
+    let any_shown: BTreeSet<(Period, Option<u32>)> = scores
+        .cells
+        .iter()
+        .filter(|c| {
+            c.care_type.is_none()
+                && c.organisation.is_none()
+                && matches!(c.measure, Measure::Theme(_))
+                && c.tier != Tier::Suppressed
+        })
+        .map(|c| (c.period, c.vsv))
+        .collect();
+    let published = |period: Period, vsv: Option<u32>, theme: Option<u16>| match theme {
+        Some(t) => scores
+            .unit_cell(period, vsv, Measure::Theme(t))
+            .is_some_and(|c| c.tier != Tier::Suppressed),
+        None => any_shown.contains(&(period, vsv)),
+    };
+    let mut shown = std::collections::BTreeMap::new();
+    // Hidden clients per (period, theme), over the VSVs.
+    let mut hidden: std::collections::BTreeMap<(Period, Option<u16>), u32> = Default::default();
+    for (&(period, vsv, theme), &count) in &raw.0 {
+        let Some(v) = vsv else { continue };
+        if count.clients >= min_n && published(period, Some(v), theme) {
+            shown.insert((period, vsv, theme), count);
+        } else {
+            *hidden.entry((period, theme)).or_default() += count.clients;
+        }
+    }
+    for (&(period, vsv, theme), &count) in &raw.0 {
+        if vsv.is_some() || peers {
+            continue;
+        }
+        let rest = hidden.get(&(period, theme)).copied().unwrap_or(0);
+        let closed = rest == 0 || rest >= min_n;
+        if closed && count.clients >= min_n && published(period, None, theme) {
+            shown.insert((period, vsv, theme), count);
+        }
+    }
+    crate::comments::CommentCounts(shown)
 }
 
-/// [`quotable`] among `rows` (in data order), so that a caller holding the rows of a period
-/// and VSV need not scan all of them again.
-fn quotable_among<'a>(
-    rows: impl IntoIterator<Item = &'a crate::ingest::Respondent>,
+/// The respondent rows whose open answers a unit's agenda may quote for a theme: those of
+/// the period, of the theme's own source (`source`), in VSVs whose cell for the theme is
+/// shown (so the region quotes no VSV below `min_n`), and of a score over care types only
+/// those of the care types it covers (a hidden care type's clients are not quoted either).
+pub fn quotable(
+    data: &crate::ingest::Canonical,
     scores: &Scores,
     period: Period,
     unit: Unit,
     theme: u16,
     source: usize,
-) -> Vec<&'a crate::ingest::Respondent> {
+) -> Vec<u32> {
+    let rows = 0..data.respondents.len() as u32;
+    quotable_among(data, rows, scores, period, unit, theme, source)
+}
+
+/// [`quotable`] among `rows` (indices, in data order), so that a caller holding the rows of
+/// a period and VSV need not scan all of them again.
+fn quotable_among(
+    data: &crate::ingest::Canonical,
+    rows: impl IntoIterator<Item = u32>,
+    scores: &Scores,
+    period: Period,
+    unit: Unit,
+    theme: u16,
+    source: usize,
+) -> Vec<u32> {
     // Per VSV: None = not shown, else the covered care types (empty: all).
     let mut allowed: std::collections::BTreeMap<u32, Option<Vec<u32>>> = Default::default();
     let mut out = Vec::new();
-    for r in rows {
+    for i in rows {
+        let Some(r) = data.respondents.get(i as usize) else {
+            continue;
+        };
         if r.period != period
             || unit.vsv().is_some_and(|v| r.vsv != v)
             || r.source as usize != source
@@ -761,7 +821,7 @@ fn quotable_among<'a>(
             (Some(_), _) => true,
         };
         if covered {
-            out.push(r);
+            out.push(i);
         }
     }
     out
@@ -769,30 +829,28 @@ fn quotable_among<'a>(
 
 /// The respondent rows of some periods, in data order: all of a period, and per VSV.
 /// One scan of the data serves every flag's quotes.
-struct PeriodRows<'a> {
-    all: HashMap<Period, Vec<&'a crate::ingest::Respondent>>,
-    by_vsv: HashMap<(Period, u32), Vec<&'a crate::ingest::Respondent>>,
+struct PeriodRows {
+    all: HashMap<Period, Vec<u32>>,
+    by_vsv: HashMap<(Period, u32), Vec<u32>>,
 }
 
-impl<'a> PeriodRows<'a> {
-    fn new(data: &'a crate::ingest::Canonical, periods: &BTreeSet<Period>) -> Self {
+impl PeriodRows {
+    fn new(data: &crate::ingest::Canonical, periods: &BTreeSet<Period>) -> Self {
         let mut rows = PeriodRows {
             all: HashMap::default(),
             by_vsv: HashMap::default(),
         };
-        for r in data
-            .respondents
-            .iter()
-            .filter(|r| periods.contains(&r.period))
-        {
-            rows.all.entry(r.period).or_default().push(r);
-            rows.by_vsv.entry((r.period, r.vsv)).or_default().push(r);
+        for (i, r) in data.respondents.iter().enumerate() {
+            if periods.contains(&r.period) {
+                rows.all.entry(r.period).or_default().push(i as u32);
+                rows.by_vsv.entry((r.period, r.vsv)).or_default().push(i as u32);
+            }
         }
         rows
     }
 
     /// The rows a flag of `unit` in `period` may quote from.
-    fn of(&self, period: Period, unit: Unit) -> &[&'a crate::ingest::Respondent] {
+    fn of(&self, period: Period, unit: Unit) -> &[u32] {
         let rows = match unit.vsv() {
             None => self.all.get(&period),
             Some(v) => self.by_vsv.get(&(period, v)),
@@ -813,24 +871,33 @@ fn flag_key(f: &Flag) -> FlagKey {
     (f.period, f.vsv, f.kind, f.theme)
 }
 
+/// What quotes are chosen from: the data, its published cells, `[quotes]` and the
+/// moderation of every open answer.
+#[derive(Clone, Copy)]
+pub struct QuoteSource<'a> {
+    /// The canonical tables with their open answers.
+    pub data: &'a crate::ingest::Canonical,
+    /// The published cells.
+    pub scores: &'a Scores,
+    /// `[quotes]` of prem.toml.
+    pub config: &'a crate::config::Quotes,
+    /// Which open answers may be quoted.
+    pub moderation: &'a crate::moderation::Moderation,
+}
+
 impl FlagQuotes {
     /// Chooses the quotes of each flag in `flags` (see [`quotes_for`]).
-    pub fn choose<'f>(
-        data: &crate::ingest::Canonical,
-        scores: &Scores,
-        config: &crate::config::Quotes,
-        flags: impl IntoIterator<Item = &'f Flag>,
-    ) -> Self {
+    pub fn choose<'f>(from: QuoteSource<'_>, flags: impl IntoIterator<Item = &'f Flag>) -> Self {
         let flags: Vec<&Flag> = flags.into_iter().collect();
         let periods: BTreeSet<Period> = flags.iter().map(|f| f.period).collect();
-        let rows = PeriodRows::new(data, &periods);
+        let rows = PeriodRows::new(from.data, &periods);
         // Each flag's quotes are independent: chosen in parallel, collected in order.
         let chosen: Vec<(FlagKey, Vec<String>)> = flags
             .par_iter()
             .map(|f| {
                 let unit = f.vsv.map_or(Unit::Region, Unit::Vsv);
                 let rows = rows.of(f.period, unit).iter().copied();
-                (flag_key(f), quotes_among(data, rows, scores, config, f))
+                (flag_key(f), quotes_among(from, rows, f))
             })
             .collect();
         FlagQuotes(chosen.into_iter().collect())
@@ -844,60 +911,73 @@ impl FlagQuotes {
 
 /// The quotes for a flag: open answers (what could be better for an improvement point,
 /// compliments for a strength) that match the theme's keywords, of the respondents
-/// [`quotable`] allows, scrubbed of names and numbers; at most `config.max`.
-pub fn quotes_for(
-    data: &crate::ingest::Canonical,
-    scores: &Scores,
-    config: &crate::config::Quotes,
-    f: &Flag,
-) -> Vec<String> {
-    quotes_among(data, data.respondents.iter(), scores, config, f)
+/// [`quotable`] allows, that moderation lets through, scrubbed of names and numbers; at
+/// most `config.max`, the officer's own approvals first.
+pub fn quotes_for(from: QuoteSource<'_>, f: &Flag) -> Vec<String> {
+    quotes_among(from, 0..from.data.respondents.len() as u32, f)
 }
 
-/// [`quotes_for`] among `rows` (in data order).
-fn quotes_among<'a>(
-    data: &crate::ingest::Canonical,
-    rows: impl IntoIterator<Item = &'a crate::ingest::Respondent>,
-    scores: &Scores,
-    config: &crate::config::Quotes,
-    f: &Flag,
-) -> Vec<String> {
+/// [`quotes_for`] among `rows` (indices, in data order).
+fn quotes_among(from: QuoteSource<'_>, rows: impl IntoIterator<Item = u32>, f: &Flag) -> Vec<String> {
+    let QuoteSource {
+        data,
+        scores,
+        config,
+        moderation,
+    } = from;
     if config.max == 0 {
         return Vec::new();
     }
     let Some(theme) = data.themes.get(f.theme as usize) else {
         return Vec::new();
     };
-    let keywords: Vec<String> = match config.keywords.get(&theme.id) {
-        Some(k) => k.clone(),
-        None => data
-            .sources
-            .get(theme.source)
-            .and_then(|s| s.codebook.themes.iter().find(|t| t.id == theme.id))
-            .map(|t| t.keywords.clone())
-            .unwrap_or_default(),
-    };
+    let keywords = crate::moderation::keywords(data, config, f.theme as usize);
     if keywords.is_empty() {
         return Vec::new();
     }
+    let side = match f.kind {
+        FlagKind::Improvement => crate::ingest::Side::Improvement,
+        FlagKind::Strength => crate::ingest::Side::Compliment,
+    };
     let unit = f.vsv.map_or(Unit::Region, Unit::Vsv);
     let mut seen: std::collections::BTreeSet<(u16, u32)> = std::collections::BTreeSet::new();
-    let mut texts: Vec<&str> = Vec::new();
-    for r in quotable_among(rows, scores, f.period, unit, f.theme, theme.source) {
-        let text = match f.kind {
-            FlagKind::Improvement => r.improvement.as_deref(),
-            FlagKind::Strength => r.compliment.as_deref(),
-        };
-        let Some(text) = text else {
+    // The officer's own approvals, and the texts prem's proposal lets through.
+    let (mut approved, mut proposed): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for row in quotable_among(data, rows, scores, f.period, unit, f.theme, theme.source) {
+        let Some(r) = data.respondents.get(row as usize) else {
             continue;
         };
         // One respondent's care-type rows carry the same open answer once.
         if !seen.insert((r.source, r.key)) {
             continue;
         }
-        texts.push(text);
+        let range = data.comment_range(row);
+        for (i, c) in data.comments[range.clone()].iter().enumerate() {
+            let i = range.start + i;
+            if !moderation.publishes(i) {
+                continue;
+            }
+            // A text she approved whose side prem could not tell may stand on either.
+            let fits = c.side == Some(side) || (c.side.is_none() && moderation.approved(i));
+            if !fits {
+                continue;
+            }
+            match moderation.approved(i) {
+                true => approved.push(&c.text),
+                false => proposed.push(&c.text),
+            }
+        }
     }
-    crate::quotes::pick_quotes(&texts, &keywords, &config.names, config.max)
+    let mut quotes = crate::quotes::pick_quotes(&approved, &keywords, &config.names, config.max);
+    for q in crate::quotes::pick_quotes(&proposed, &keywords, &config.names, config.max) {
+        if quotes.len() >= config.max {
+            break;
+        }
+        if !quotes.contains(&q) {
+            quotes.push(q);
+        }
+    }
+    quotes
 }
 
 #[cfg(test)]
@@ -1019,7 +1099,9 @@ mod tests {
         let zh = d.names.find("ZH").unwrap();
         let quotable_a = quotable(&d, &s, period, a, 0, 0);
         assert_eq!(quotable_a.len(), 60);
-        assert!(quotable_a.iter().all(|r| r.care_type != Some(zh)));
+        assert!(quotable_a
+            .iter()
+            .all(|&r| d.respondents[r as usize].care_type != Some(zh)));
         // The region quotes each VSV as that VSV's own score covers it: A's midwives, and
         // both care types of B.
         assert_eq!(quotable(&d, &s, period, Unit::Region, 0, 0).len(), 120);

@@ -62,6 +62,13 @@ pub const FLAGS_CSV: &str = "flags.csv";
 /// folders (in no report and no manifest).
 pub const SIGNALS: &str = ".signalen.csv";
 
+/// The officer's private comments workbook of `period`, in the output folder beside the
+/// period folders (in no report and no manifest). One name in every report language, so a
+/// switch of language keeps her decisions.
+pub fn comments_workbook(period: crate::period::Period) -> String {
+    format!("opmerkingen-{period}.xlsx")
+}
+
 /// Chart stems (the file name without extension) of every unit.
 pub const THEME_SCORES: &str = "theme-scores";
 /// See [`THEME_SCORES`].

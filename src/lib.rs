@@ -10,6 +10,7 @@
 pub mod actions;
 pub mod benchmark;
 pub mod codebook;
+pub mod comments;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
@@ -22,6 +23,7 @@ pub mod ingest;
 pub mod init;
 pub mod labels;
 pub mod layout;
+pub mod moderation;
 pub mod output;
 pub mod participation;
 pub mod peer;

@@ -22,6 +22,7 @@ use crate::score::{score, Measure, Scores, Unit};
 use crate::timings::{Stage, Timings};
 use crate::trend::SpcCharts;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Report files with their paths in the bundle, made before they are added.
@@ -59,9 +60,34 @@ pub struct Analysis {
     /// Scales that seem to run the wrong way (a warning for the officer).
     pub reversed: Vec<crate::direction::Reversed>,
     /// Rows whose open texts need follow-up by a person (self-harm, violence, …), from all
-    /// data read, not only the period; their texts are nowhere in `data`. For the officer
-    /// only: no report file shows them.
+    /// data read, not only the period. For the officer only: no report file shows them.
     pub signals: Vec<Signal>,
+    /// The review of every open answer of the period (`data.comments`, same order): what
+    /// may be quoted.
+    pub moderation: crate::moderation::Moderation,
+    /// Clients who wrote about each theme in the period and the three before, as far as
+    /// they may be shown.
+    pub comment_counts: crate::comments::CommentCounts,
+}
+
+/// How many periods the table of what clients write about covers, the report's included.
+const COMMENT_PERIODS: usize = 4;
+
+impl Analysis {
+    /// What quotes are chosen from, with the published cells `shown`.
+    pub fn quote_source<'a>(&'a self, shown: &'a Scores) -> crate::disclosure::QuoteSource<'a> {
+        crate::disclosure::QuoteSource {
+            data: &self.data,
+            scores: shown,
+            config: &self.config.quotes,
+            moderation: &self.moderation,
+        }
+    }
+
+    /// Takes the officer's decisions from her comments workbook.
+    pub fn moderate(&mut self, decisions: &crate::moderation::Decisions) {
+        self.moderation.apply(decisions);
+    }
 }
 
 /// Loads the codebook of every source, in source order.
@@ -192,11 +218,43 @@ pub fn analyse_data(
     // Every number the report shows now lives in the cells and counts: the answers table
     // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
     data.answers = Vec::new();
-    // Only the report period's open answers can be quoted: the others go too.
-    for r in data.respondents.iter_mut().filter(|r| r.period != period) {
-        r.improvement = None;
-        r.compliment = None;
-    }
+    let counted: BTreeSet<Period> = periods
+        .iter()
+        .rev()
+        .filter(|p| **p <= period)
+        .take(COMMENT_PERIODS)
+        .copied()
+        .collect();
+    let keywords: Vec<Vec<String>> = (0..data.themes.len())
+        .map(|t| crate::moderation::keywords(&data, &config.quotes, t))
+        .collect();
+    let raw_counts = crate::comments::count(&data, &counted, |i| {
+        let c = &data.comments[i];
+        let source = data
+            .respondents
+            .get(c.row as usize)
+            .map_or(0, |r| r.source as usize);
+        crate::moderation::themes_of(&data, &keywords, source, &c.text)
+    });
+    let comment_counts = crate::disclosure::shown_comment_counts(
+        &raw_counts,
+        &scores,
+        &config.privacy,
+        !peers.files.is_empty(),
+    );
+    // Only the report period's open answers can be quoted or reviewed: the others go.
+    let in_period: Vec<bool> = data
+        .comments
+        .iter()
+        .map(|c| {
+            data.respondents
+                .get(c.row as usize)
+                .is_some_and(|r| r.period == period)
+        })
+        .collect();
+    let mut keep = in_period.into_iter();
+    data.comments.retain(|_| keep.next().unwrap_or(false));
+    let moderation = crate::moderation::Moderation::new(&data, &config);
     timings.lap(Stage::Compare);
     Ok(Analysis {
         config,
@@ -213,6 +271,8 @@ pub fn analyse_data(
         national,
         reversed,
         signals,
+        moderation,
+        comment_counts,
     })
 }
 
@@ -352,9 +412,7 @@ pub fn build_timed(
         tables::flags_csv(&a.data, &flags)?,
     )?;
     let quotes = FlagQuotes::choose(
-        &a.data,
-        &shown,
-        &a.config.quotes,
+        a.quote_source(&shown),
         flags.iter().filter(|f| points::leads(f)),
     );
     timings.lap(Stage::Flags);
@@ -522,6 +580,8 @@ fn add_agendas(
                 national: a.national.as_ref(),
                 participation: &a.participation,
                 actions: &a.actions,
+                comment_counts: &a.comment_counts,
+                moderation: &a.moderation,
             };
             let markdown = agenda_md(&a.config, &a.data, shown, a.period, *unit, &extras)?;
             // agenda_md gives only the Markdown: the title is its heading.
@@ -865,10 +925,10 @@ mod tests {
         };
         let flags = crate::flags::flags(&a.data, &shown, a.period, &rules);
         assert!(flags.len() > 3, "{} flags", flags.len());
-        let chosen = FlagQuotes::choose(&a.data, &shown, &a.config.quotes, &flags);
+        let chosen = FlagQuotes::choose(a.quote_source(&shown), &flags);
         let mut quoted = 0;
         for f in &flags {
-            let scanned = crate::disclosure::quotes_for(&a.data, &shown, &a.config.quotes, f);
+            let scanned = crate::disclosure::quotes_for(a.quote_source(&shown), f);
             assert_eq!(chosen.of(f), scanned.as_slice(), "{f:?}");
             quoted += scanned.len();
         }

@@ -1331,8 +1331,6 @@ pub(crate) mod tests {
                     age_band: None,
                     education: None,
                     place_of_birth: None,
-                    improvement: None,
-                    compliment: None,
                 });
                 c.answers.push(Answer {
                     row,
@@ -1346,6 +1344,23 @@ pub(crate) mod tests {
             key += 1000;
         }
         c
+    }
+
+    /// An open answer of respondent row `row` that may be quoted on `side`.
+    pub(crate) fn comment(row: u32, text: &str, side: crate::ingest::Side) -> crate::ingest::Comment {
+        let tone = match side {
+            crate::ingest::Side::Improvement => crate::polarity::Polarity::Negative,
+            crate::ingest::Side::Compliment => crate::polarity::Polarity::Positive,
+        };
+        crate::ingest::Comment {
+            row,
+            column: "Opmerkingen".into(),
+            text: text.into(),
+            tone,
+            side: Some(side),
+            signal: None,
+            blocked: false,
+        }
     }
 
     /// The theme cell of a unit.

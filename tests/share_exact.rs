@@ -278,10 +278,9 @@ fn a_shared_file_holds_only_what_the_report_publishes() {
     }
     // No open answer, organisation, education or place of birth, in any string.
     let mut secret: Vec<String> = own
-        .respondents
+        .comments
         .iter()
-        .flat_map(|r| [r.improvement.clone(), r.compliment.clone()])
-        .flatten()
+        .map(|c| c.text.clone())
         .filter(|t| t.chars().count() >= 12)
         .collect();
     secret.extend(own.respondents.iter().flat_map(|r| {

@@ -30,8 +30,12 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     };
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
-    let analysis = analyse_timed(config, period, &mut timings)?;
+    let mut analysis = analyse_timed(config, period, &mut timings)?;
     report_signals(&analysis, &out)?;
+    // Her decisions first: they decide which quotes the agendas may show.
+    let workbook = out.join(prem::layout::comments_workbook(analysis.period));
+    let decisions = prem::moderation::read_decisions(&workbook)?;
+    analysis.moderate(&decisions);
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
         pb.finish_and_clear();
@@ -59,6 +63,7 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     };
     let bundle = build_timed(&analysis, &vsvs, &previous, &mut timings)?;
     bundle.write(&dir)?;
+    write_comments(&analysis, &workbook)?;
     timings.lap(Stage::Write);
     pb.finish_and_clear();
     if !quiet {
@@ -198,6 +203,69 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
             )
         );
     }
+}
+
+/// The officer's comments workbook, privately: `<output>/opmerkingen-<period>.xlsx`
+/// (outside the period folder, in no manifest or agenda), with her decisions as read; a
+/// line on stderr that `--quiet` does not silence. While she has it open (Excel's or
+/// LibreOffice's lock file beside it) it is left as it is.
+fn write_comments(a: &Analysis, path: &std::path::Path) -> anyhow::Result<()> {
+    let lang = a.config.analysis.language;
+    let m = &a.moderation;
+    if m.reviews.is_empty() && !path.is_file() {
+        return Ok(());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let locks = [format!("~${name}"), format!(".~lock.{name}#")];
+    if let Some(lock) = locks.iter().find(|l| dir.join(l).exists()) {
+        eprintln!(
+            "{}",
+            lang.say(
+                Msg::CommentsLocked,
+                &[("file", &path.display()), ("lock", lock)]
+            )
+        );
+        return Ok(());
+    }
+    let bytes = prem::render::comments::workbook(&a.data, m, lang, &name)?;
+    std::fs::create_dir_all(dir).map_err(|e| prem::Error::io(dir, e))?;
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| prem::Error::io(path, e))?;
+    let unreviewed = m.unreviewed();
+    let period = a.period.display(lang);
+    let line = if unreviewed == 0 {
+        lang.say(
+            Msg::CommentsReviewed,
+            &[
+                ("period", &period),
+                ("count", &m.reviews.len()),
+                ("file", &path.display()),
+            ],
+        )
+    } else {
+        let required = match m.mode {
+            prem::config::ReviewMode::Required => lang.comments().required_suffix,
+            prem::config::ReviewMode::Auto => "",
+        };
+        lang.say(
+            Msg::CommentsWorkbook,
+            &[
+                ("period", &period),
+                ("count", &m.reviews.len()),
+                ("file", &path.display()),
+                ("unreviewed", &unreviewed),
+                ("required", &required),
+            ],
+        )
+    };
+    eprintln!("{line}");
+    Ok(())
 }
 
 /// Safeguarding signals, privately: `<output>/.signalen.csv` (outside the period folder, in

@@ -240,6 +240,9 @@ pub enum Msg {
     SummarySource,
     SummaryClean,
     Safeguarding,
+    CommentsWorkbook,
+    CommentsReviewed,
+    CommentsLocked,
     SummaryProblems,
     ReversedLevels,
     SummaryMerged,
@@ -899,6 +902,18 @@ impl Msg {
             Safeguarding => (
                 "LET OP: {count} rij(en) in de exports ({in_period} in {period}) met een open antwoord dat opvolging vraagt (zelfbeschadiging, suïcide, geweld, misbruik, een kind in gevaar of gemarkeerd in de export). Deze teksten staan nergens in het rapport. Bestand en rij, zonder de tekst: {file}",
                 "NOTE: {count} row(s) in the exports ({in_period} in {period}) with an open answer that needs follow-up (self-harm, suicide, violence, abuse, a child at risk or flagged in the export). These texts are nowhere in the report. File and row, without the text: {file}",
+            ),
+            CommentsWorkbook => (
+                "open antwoorden van {period}: {count} in {file} (alleen voor u). {unreviewed} wachten op uw besluit in de kolom 'publiceren'; tot dan zijn de citaten in de agenda's niet door een mens bekeken{required}.",
+                "open answers of {period}: {count} in {file} (for you alone). {unreviewed} await your decision in the column 'publish'; until then the quotes in the agendas have not been read by a person{required}.",
+            ),
+            CommentsReviewed => (
+                "open antwoorden van {period}: {count} in {file} (alleen voor u), allemaal door u beoordeeld.",
+                "open answers of {period}: {count} in {file} (for you alone), all reviewed by you.",
+            ),
+            CommentsLocked => (
+                "{file} is open in Excel of LibreOffice ({lock} bestaat): uw besluiten zijn gelezen, maar het werkboek is niet bijgewerkt. Sluit het en draai prem opnieuw om nieuwe open antwoorden erin te krijgen.",
+                "{file} is open in Excel or LibreOffice ({lock} exists): your decisions were read, but the workbook was not updated. Close it and run prem again to get new open answers into it.",
             ),
             SummaryProblems => (
                 "datakwaliteit: {problems} ({where})",

@@ -6,6 +6,7 @@
 mod agenda;
 mod chapter;
 mod charts;
+mod comments;
 mod init;
 mod messages;
 pub mod number;
@@ -16,6 +17,7 @@ use strum::{EnumIter, EnumString, IntoStaticStr};
 pub use agenda::AgendaTexts;
 pub use chapter::ChapterTexts;
 pub use charts::ChartTexts;
+pub use comments::CommentTexts;
 pub use init::InitTexts;
 pub use messages::{toml_message, Msg};
 
@@ -257,6 +259,14 @@ impl Language {
         match self {
             Language::Nl => &chapter::NL,
             Language::En => &chapter::EN,
+        }
+    }
+
+    /// The texts of the comments workbook and the agenda's table of what clients write.
+    pub fn comments(self) -> &'static CommentTexts {
+        match self {
+            Language::Nl => &comments::NL,
+            Language::En => &comments::EN,
         }
     }
 

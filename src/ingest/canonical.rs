@@ -158,14 +158,37 @@ pub struct Respondent {
     pub education: Option<u32>,
     /// Place of birth as spelled, if given.
     pub place_of_birth: Option<u32>,
-    /// Open answer that says what could be better: the improvement question's answer
-    /// unless it only praises, or a comment that clearly complains. None when the row has a
-    /// safeguarding signal.
-    pub improvement: Option<String>,
-    /// Open answer that praises: the compliment question's answer unless it only
-    /// complains, or a comment that clearly praises. None when the row has a safeguarding
-    /// signal.
-    pub compliment: Option<String>,
+}
+
+/// Where an open answer may be quoted: under an improvement point or under a strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// What could be better: the improvement question's answer unless it only praises, or
+    /// a comment that clearly complains.
+    Improvement,
+    /// Praise: the compliment question's answer unless it only complains, or a comment
+    /// that clearly praises.
+    Compliment,
+}
+
+/// One open answer as the client wrote it. Private: it reaches a shared document only
+/// through [`crate::moderation`], as a scrubbed quote the officer's decision allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// Index into [`Canonical::respondents`]: unit, period and care type of the answer.
+    pub row: u32,
+    /// The export column the text is in.
+    pub column: std::sync::Arc<str>,
+    /// The text, trimmed.
+    pub text: String,
+    /// What the text says about the care.
+    pub tone: crate::polarity::Polarity,
+    /// Where it may be quoted; none when its tone is unclear for its question.
+    pub side: Option<Side>,
+    /// The text's own safeguarding signal, or the export's flag on its row.
+    pub signal: Option<crate::safeguarding::Category>,
+    /// Another text or row of the same respondent has a signal: never quoted either.
+    pub blocked: bool,
 }
 
 /// One usable answer.
@@ -204,9 +227,12 @@ pub struct Canonical {
     pub quality: Quality,
     /// VSVs whose figures come from shared files (`[[peer]]`), not from rows.
     pub peer_vsvs: Vec<u32>,
-    /// Rows whose open texts need follow-up by a person, in file and row order; their
-    /// texts are in no respondent. [`crate::report::analyse`] moves them to its result.
+    /// Rows whose open texts need follow-up by a person, in file and row order.
+    /// [`crate::report::analyse`] moves them to its result.
     pub signals: Vec<crate::safeguarding::Signal>,
+    /// Every open answer, ordered by respondent row (one per row and column; a column
+    /// shared by the care types of a wide export once).
+    pub comments: Vec<Comment>,
 }
 
 impl ThemeRef {
@@ -226,6 +252,13 @@ impl Canonical {
         p.sort();
         p.dedup();
         p
+    }
+
+    /// Where the open answers of respondent row `row` are in [`Self::comments`].
+    pub fn comment_range(&self, row: u32) -> std::ops::Range<usize> {
+        let from = self.comments.partition_point(|c| c.row < row);
+        let to = self.comments.partition_point(|c| c.row <= row);
+        from..to
     }
 
     /// The VSVs present in the data, as ids in the order of their names.
@@ -265,6 +298,14 @@ impl Canonical {
                 Some(Answer { row, ..*a })
             })
             .collect();
+        let comments = self
+            .comments
+            .iter()
+            .filter_map(|c| {
+                let row = rows.get(c.row as usize).copied().flatten()?;
+                Some(Comment { row, ..c.clone() })
+            })
+            .collect();
         Canonical {
             sources: self.sources.clone(),
             themes: self.themes.clone(),
@@ -275,6 +316,7 @@ impl Canonical {
             quality: Quality::default(),
             peer_vsvs: Vec::new(),
             signals: Vec::new(),
+            comments,
         }
     }
 

@@ -25,7 +25,8 @@ use sha2::{Digest, Sha256};
 
 pub use answer::{Answered, Reading, ScaleReader};
 pub use canonical::{
-    Answer, Canonical, InputFile, ItemRef, ItemRole, Names, Respondent, SourceData, ThemeRef,
+    Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent, Side,
+    SourceData, ThemeRef,
 };
 
 use crate::codebook::{Codebook, ScaleKind};
@@ -95,17 +96,27 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
         .into_iter()
         .map(|r| merger.decide(&mut canonical, r))
         .collect();
-    let built: Vec<(Vec<Respondent>, Vec<Answer>)> =
-        decided.into_par_iter().map(Decided::build).collect();
+    let built: Vec<Built> = decided.into_par_iter().map(Decided::build).collect();
     canonical
         .respondents
         .reserve(built.iter().map(|b| b.0.len()).sum());
     canonical
         .answers
         .reserve(built.iter().map(|b| b.1.len()).sum());
-    for (rows, answers) in built {
+    for (rows, answers, comments) in built {
         canonical.respondents.extend(rows);
         canonical.answers.extend(answers);
+        canonical.comments.extend(comments);
+    }
+    // A signal on one row of a respondent keeps every row of hers from quotes (the other
+    // care types of a long export, the other comment rows of an FFT export). Comments of
+    // a merged row went to an earlier row, so the order by row is restored.
+    canonical.comments.sort_by_key(|c| c.row);
+    for c in &mut canonical.comments {
+        c.blocked = canonical
+            .respondents
+            .get(c.row as usize)
+            .is_some_and(|r| merger.blocked.contains(&(r.source as usize, r.key)));
     }
     for (s, source) in config.sources.iter().enumerate() {
         let n = merger.keys_per_source.get(&s).copied().unwrap_or(0);
@@ -757,6 +768,9 @@ struct FileRow {
     month_first: MonthFirst,
     /// Left out (ambiguous date in a file that mixes orders); its answers go with it.
     dropped: bool,
+    /// A text or flag of this input row has a safeguarding signal: every row of the same
+    /// respondent is kept from quotes.
+    blocked: bool,
 }
 
 /// What one file yields.
@@ -770,6 +784,8 @@ struct FileData {
     issues: Vec<Issue>,
     counts: SourceCounts,
     signals: Vec<Signal>,
+    /// Open answers with `row` indexing into `rows`.
+    comments: Vec<Comment>,
     /// VSVs (ids in `names`) whose dates this file writes month first.
     month_first: Vec<u32>,
 }
@@ -811,6 +827,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         issues: Vec::new(),
         counts: SourceCounts::default(),
         signals: Vec::new(),
+        comments: Vec::new(),
         memo: vec![HashMap::default(); plan.source_items[s].len()],
         date_memo: HashMap::default(),
         orders_seen: HashMap::default(),
@@ -885,6 +902,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         issues: reader.issues,
         counts: reader.counts,
         signals: reader.signals,
+        comments: reader.comments,
         month_first: month_first_vsvs,
     })
 }
@@ -905,6 +923,8 @@ struct FileReader<'a> {
     counts: SourceCounts,
     /// Rows whose open texts need follow-up by a person (never quoted).
     signals: Vec<Signal>,
+    /// Open answers of the rows read so far.
+    comments: Vec<Comment>,
     /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
     memo: Vec<HashMap<Box<str>, Reading>>,
     date_memo: HashMap<Box<str>, DateReading>,
@@ -999,8 +1019,8 @@ impl<'a> FileReader<'a> {
     }
 
     /// Records a [`Signal`] for every safeguarding flag set and every open text with a
-    /// safeguarding signal in this row.
-    fn scan(&mut self, row_no: usize, row: &dyn Row) {
+    /// safeguarding signal in this row; returns them by column.
+    fn scan(&mut self, row_no: usize, row: &dyn Row) -> Vec<(usize, Category)> {
         let field = |c: usize| row.field(c).map(str::trim).filter(|v| !v.is_empty());
         let flags = self
             .map
@@ -1014,7 +1034,7 @@ impl<'a> FileReader<'a> {
                 .map(|k| (c, k))
         });
         let found: Vec<(usize, Category)> = flags.chain(texts).collect();
-        for (c, category) in found {
+        for &(c, category) in &found {
             self.signals.push(Signal {
                 source: self.source_name.to_string(),
                 file: self.display.to_string(),
@@ -1024,32 +1044,69 @@ impl<'a> FileReader<'a> {
                 category,
             });
         }
+        found
     }
 
-    /// A unit's quotable open texts: (improvement, compliment). An answer to the
-    /// improvement question that only praises ("Niets, alles was top") is no improvement
-    /// text, a compliment that only complains no compliment; a comment goes to the side its
-    /// polarity clearly shows, and to neither when mixed or unclear.
-    fn open_texts(&self, unit: &UnitCols, row: &dyn Row) -> (Option<String>, Option<String>) {
-        let get = |c: Option<usize>| {
-            c.and_then(|i| row.field(i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let mut improvement = get(unit.improvement).filter(|t| polarity(t) != Polarity::Positive);
-        let mut compliment = get(unit.compliment).filter(|t| polarity(t) != Polarity::Negative);
-        if let Some(text) = get(unit.comment) {
-            let sentiment = self.map.sentiment.and_then(|c| get(Some(c)));
-            match comment_polarity(text, sentiment, self.codebook.open.sentiment.as_ref()) {
-                Polarity::Negative if improvement.is_none() => improvement = Some(text),
-                Polarity::Positive if compliment.is_none() => compliment = Some(text),
-                _ => {}
+    /// A unit's open answers, each with its tone and the side it may be quoted on. An
+    /// answer to the improvement question that only praises ("Niets, alles was top") is no
+    /// improvement text, a compliment that only complains no compliment; a comment goes to
+    /// the side its polarity clearly shows, and to neither when mixed or unclear. A column
+    /// already read for another unit of the row (`done`) is not read again.
+    fn open_texts(
+        &self,
+        unit: &UnitCols,
+        row: &dyn Row,
+        found: &[(usize, Category)],
+        done: &mut Vec<usize>,
+    ) -> Vec<(usize, String, Polarity, Option<Side>, Option<Category>)> {
+        let get = |c: usize| row.field(c).map(str::trim).filter(|v| !v.is_empty());
+        // The export's own flag on the row marks every text of it.
+        let row_flag = found
+            .iter()
+            .find(|(c, _)| self.map.flags.contains(c))
+            .map(|&(_, k)| k);
+        let mut out = Vec::new();
+        let columns = [
+            (unit.improvement, Some(Side::Improvement)),
+            (unit.compliment, Some(Side::Compliment)),
+            (unit.comment, None),
+        ];
+        for (column, asked) in columns {
+            let Some(c) = column else { continue };
+            if done.contains(&c) {
+                continue;
             }
+            let Some(text) = get(c) else { continue };
+            done.push(c);
+            let (tone, side) = match asked {
+                Some(Side::Improvement) => {
+                    let tone = polarity(text);
+                    (tone, (tone != Polarity::Positive).then_some(Side::Improvement))
+                }
+                Some(Side::Compliment) => {
+                    let tone = polarity(text);
+                    (tone, (tone != Polarity::Negative).then_some(Side::Compliment))
+                }
+                None => {
+                    let sentiment = self.map.sentiment.and_then(get);
+                    let tone =
+                        comment_polarity(text, sentiment, self.codebook.open.sentiment.as_ref());
+                    let side = match tone {
+                        Polarity::Negative => Some(Side::Improvement),
+                        Polarity::Positive => Some(Side::Compliment),
+                        _ => None,
+                    };
+                    (tone, side)
+                }
+            };
+            let signal = found
+                .iter()
+                .find(|&&(f, _)| f == c)
+                .map(|&(_, k)| k)
+                .or(row_flag);
+            out.push((c, text.to_string(), tone, side, signal));
         }
-        (
-            improvement.map(str::to_string),
-            compliment.map(str::to_string),
-        )
+        out
     }
 
     /// One input row, in its steps: its shape against the header, the fields all its units
@@ -1064,8 +1121,7 @@ impl<'a> FileReader<'a> {
         // Before anything can leave the row out: a text that needs follow-up needs it
         // whether or not the row is usable.
         let first_signal = self.signals.len();
-        self.scan(row_no, row);
-        let blocked = self.signals.len() > first_signal;
+        let found = self.scan(row_no, row);
         if !self.fits_header(row_no, row) {
             return;
         }
@@ -1078,8 +1134,9 @@ impl<'a> FileReader<'a> {
             }
         }
         let mut any_unit = false;
+        let mut done = Vec::new();
         for u in 0..self.map.units.len() {
-            any_unit |= self.unit_row(u, row_no, row, &shared, blocked);
+            any_unit |= self.unit_row(u, row_no, row, &shared, &found, &mut done);
         }
         if !any_unit {
             self.issue(row_no, None, "", Problem::NoAnswers, Expected::Nothing);
@@ -1263,7 +1320,8 @@ impl<'a> FileReader<'a> {
         row_no: usize,
         row: &dyn Row,
         shared: &Shared<'_>,
-        blocked: bool,
+        found: &[(usize, Category)],
+        done: &mut Vec<usize>,
     ) -> bool {
         let unit = &self.map.units[u];
         let care_type = match (&unit.care_type, shared.long_care_type) {
@@ -1283,16 +1341,24 @@ impl<'a> FileReader<'a> {
         if !answered && !wrote {
             return false;
         }
-        let (improvement, compliment) = if blocked {
-            (None, None)
-        } else {
-            self.open_texts(unit, row)
-        };
+        for (c, text, tone, side, signal) in self.open_texts(unit, row, found, done) {
+            let column = self.headers.get(c).map_or_else(|| "".into(), |h| h.as_str().into());
+            self.comments.push(Comment {
+                row: row_index,
+                column,
+                text,
+                tone,
+                side,
+                signal,
+                blocked: false,
+            });
+        }
         self.rows.push(FileRow {
             raw_id: Some(shared.raw_id.clone()),
             row_no,
             month_first: shared.month_first.clone(),
             dropped: false,
+            blocked: !found.is_empty(),
             respondent: Respondent {
                 source: 0,
                 key: 0,
@@ -1305,8 +1371,6 @@ impl<'a> FileReader<'a> {
                 age_band: shared.age_band,
                 education: shared.education,
                 place_of_birth: shared.place_of_birth,
-                improvement,
-                compliment,
             },
         });
         true
@@ -1386,6 +1450,12 @@ struct Merger {
     rows_so_far: u32,
     /// Per source: several rows per respondent by design (`rows_per_respondent = "many"`).
     many: Vec<bool>,
+    /// (respondent key, care type) → index of its first row in the canonical table, where
+    /// the open answers of rows merged into it go.
+    first_row: HashMap<(u32, Option<u32>), u32>,
+    /// (source, respondent key) of every respondent with a safeguarding signal on any of
+    /// its rows, merged or left out ones too.
+    blocked: rustc_hash::FxHashSet<(usize, u32)>,
 }
 
 /// One file's rows after the merge decisions: which rows stay, with which key, and where
@@ -1396,6 +1466,9 @@ struct Decided {
     remap: Vec<u32>,
     /// Per file row: the respondent key, or none when left out.
     keys: Vec<Option<u32>>,
+    /// Per file row merged into an earlier one (`rows_per_respondent = "many"`): that
+    /// row's index in the canonical table, where its open answers go.
+    merged_into: Vec<Option<u32>>,
     /// Index of the file's first kept row in the canonical respondents table.
     offset: u32,
 }
@@ -1421,10 +1494,11 @@ impl Merger {
                 .push((file, data.names.get(v).to_string()));
         }
         let mut keys = Vec::with_capacity(data.rows.len());
+        let mut merged_into = vec![None; data.rows.len()];
         let mut issues = Vec::new();
         let many = self.many.get(s).copied().unwrap_or(false);
         let mut merged = 0usize;
-        for fr in &data.rows {
+        for (at, fr) in data.rows.iter().enumerate() {
             if fr.dropped {
                 keys.push(None);
                 continue;
@@ -1446,10 +1520,14 @@ impl Merger {
                             k
                         }
                     };
+                    if fr.blocked {
+                        self.blocked.insert((s, key));
+                    }
                     if let Some(&(file, row)) = self.seen.get(&(key, care_type)) {
                         if many {
                             // By design: her next comment row, not a second respondent.
                             merged += 1;
+                            merged_into[at] = self.first_row.get(&(key, care_type)).copied();
                             keys.push(None);
                             continue;
                         }
@@ -1469,11 +1547,16 @@ impl Merger {
                         continue;
                     }
                     self.seen.insert((key, care_type), (file_index, fr.row_no));
+                    let index = self.rows_so_far + keys.iter().flatten().count() as u32;
+                    self.first_row.insert((key, care_type), index);
                     key
                 }
                 None => {
                     *self.keys_per_source.entry(s).or_insert(0) += 1;
                     self.next_key += 1;
+                    if fr.blocked {
+                        self.blocked.insert((s, self.next_key - 1));
+                    }
                     self.next_key - 1
                 }
             };
@@ -1506,18 +1589,21 @@ impl Merger {
             data,
             remap,
             keys,
+            merged_into,
             offset,
         }
     }
 }
 
 impl Decided {
-    /// The file's kept rows (names remapped, keys set) and their answers (rows renumbered).
-    fn build(self) -> (Vec<Respondent>, Vec<Answer>) {
+    /// The file's kept rows (names remapped, keys set), their answers and open answers
+    /// (rows renumbered; a merged row's open answers go to the row it was merged into).
+    fn build(self) -> Built {
         let Decided {
             data,
             remap,
             keys,
+            merged_into,
             offset,
         } = self;
         let map = |id: u32| remap.get(id as usize).copied().unwrap_or(id);
@@ -1548,9 +1634,26 @@ impl Decided {
                 Some(a)
             })
             .collect();
-        (rows, answers)
+        let comments = data
+            .comments
+            .into_iter()
+            .filter_map(|mut c| {
+                let at = c.row as usize;
+                let row = new_index
+                    .get(at)
+                    .copied()
+                    .flatten()
+                    .or_else(|| merged_into.get(at).copied().flatten())?;
+                c.row = row;
+                Some(c)
+            })
+            .collect();
+        (rows, answers, comments)
     }
 }
+
+/// One file's canonical rows, answers and open answers.
+type Built = (Vec<Respondent>, Vec<Answer>, Vec<Comment>);
 
 #[cfg(test)]
 mod tests {
@@ -1711,7 +1814,10 @@ age = "Leeftijd"
                     r.date.to_string(),
                     r.parity,
                     r.age_band,
-                    r.improvement.clone(),
+                    c.comments
+                        .iter()
+                        .find(|t| t.row as usize == i && t.side == Some(Side::Improvement))
+                        .map(|t| t.text.clone()),
                     answers,
                 )
             })
@@ -2093,16 +2199,16 @@ safeguarding = ["Safeguarding concerns?"]
         assert!(!texts(&both, false).contains(&"Booking office could be more helpful."));
     }
 
+    /// The texts that may be quoted on one side: no signal on them or their client.
     fn texts(c: &Canonical, improvement: bool) -> Vec<&str> {
-        c.respondents
+        let side = match improvement {
+            true => Side::Improvement,
+            false => Side::Compliment,
+        };
+        c.comments
             .iter()
-            .filter_map(|r| {
-                if improvement {
-                    r.improvement.as_deref()
-                } else {
-                    r.compliment.as_deref()
-                }
-            })
+            .filter(|t| t.side == Some(side) && t.signal.is_none() && !t.blocked)
+            .map(|t| t.text.as_str())
             .collect()
     }
 
@@ -2203,6 +2309,44 @@ safeguarding = ["Safeguarding concerns?"]
         String::from_utf8(w.into_inner().unwrap()).unwrap()
     }
 
+    /// Issue 23: a signal on one care-type row of a client kept only that row's text from
+    /// quotes; her other row was quoted word for word. Every row of the same respondent is
+    /// blocked now, in a later file too; another client's row is not.
+    #[test]
+    fn a_signal_blocks_every_row_of_the_same_client() {
+        let toml = TOML.replace("vsv = \"VSV\"", "respondent = \"Nr\"\nvsv = \"VSV\"");
+        let header = "Nr;VSV;Zorgsoort;Datum;Informatievoorziening;Verbeterpunten\n";
+        let first = format!(
+            "{header}1;VSV A;Kraamzorg;15-07-2026;8;Mijn vriend slaat me als de baby huilt\n\
+             1;VSV A;Ziekenhuis;15-07-2026;6;De uitleg over de ruggenprik was te kort\n\
+             2;VSV A;Ziekenhuis;15-07-2026;6;De uitleg over voeding was te kort\n"
+        );
+        let later = format!("{header}1;VSV A;Verloskundigenpraktijk;16-07-2026;7;Te weinig uitleg gehad\n");
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("prem.toml"), toml).unwrap();
+        std::fs::create_dir(tmp.path().join("exports")).unwrap();
+        std::fs::write(tmp.path().join("exports/a.csv"), first).unwrap();
+        std::fs::write(tmp.path().join("exports/b.csv"), later).unwrap();
+        let config = Config::load(&tmp.path().join("prem.toml")).unwrap();
+        let cb = Codebook::resolve("prem-geboortezorg", config.dir()).unwrap();
+        let c = ingest(&config, &[cb]).unwrap();
+        let state: Vec<(&str, bool, bool)> = c
+            .comments
+            .iter()
+            .map(|t| (t.text.as_str(), t.signal.is_some(), t.blocked))
+            .collect();
+        assert_eq!(
+            state,
+            [
+                ("Mijn vriend slaat me als de baby huilt", true, true),
+                ("De uitleg over de ruggenprik was te kort", false, true),
+                ("De uitleg over voeding was te kort", false, false),
+                ("Te weinig uitleg gehad", false, true),
+            ]
+        );
+        assert_eq!(texts(&c, true), ["De uitleg over voeding was te kort"]);
+    }
+
     /// A row flagged by the export's safeguarding column, and a text with a signal, are
     /// recorded by file, row and column, and their texts reach no respondent.
     #[test]
@@ -2225,6 +2369,16 @@ safeguarding = ["Safeguarding concerns?"]
         for gone in ["end my life", "Taxi driver", "More comfortable ambulance"] {
             assert!(!all.iter().any(|t| t.contains(gone)), "{gone}");
         }
+        // For the officer's private workbook they are kept, with the signal.
+        let kept: Vec<(&str, Option<Category>)> = c
+            .comments
+            .iter()
+            .filter(|t| t.signal.is_some())
+            .map(|t| (t.text.as_str(), t.signal))
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[0].0.contains("end my life") && kept[0].1 == Some(Category::Suicide));
+        assert_eq!(kept[1].1, Some(Category::Flagged));
         // The flagged row still counts: only its text is held back.
         assert!(c.answers.len() > 40);
         let found: Vec<(usize, &str, Category)> = c

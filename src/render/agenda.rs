@@ -50,6 +50,39 @@ struct AgendaContext {
     tiers_text: String,
     method: Vec<String>,
     sources: Vec<SourceLine>,
+    written: Option<WrittenView>,
+    review_note: Option<&'static str>,
+}
+
+/// Whether a person read the quotes: none without open answers.
+fn review_note(m: &crate::moderation::Moderation, lang: Language) -> Option<&'static str> {
+    let c = lang.comments();
+    if m.reviews.is_empty() {
+        return None;
+    }
+    Some(match (m.mode, m.unreviewed() == 0) {
+        (crate::config::ReviewMode::Required, _) => c.required_note,
+        (crate::config::ReviewMode::Auto, true) => c.reviewed_note,
+        (crate::config::ReviewMode::Auto, false) => c.unreviewed_note,
+    })
+}
+
+/// The appendix's table of what clients write about: per theme (and, in the region's
+/// agenda, per unit) the clients who wrote about it per period.
+#[derive(Serialize)]
+struct WrittenView {
+    heading: &'static str,
+    intro: String,
+    periods: Vec<String>,
+    themes: Vec<WrittenRow>,
+    units_intro: String,
+    units: Vec<WrittenRow>,
+}
+
+#[derive(Serialize)]
+struct WrittenRow {
+    label: String,
+    cells: Vec<String>,
 }
 
 /// What the agenda adds to the scores: charts, flags and the actions register.
@@ -74,6 +107,10 @@ pub struct Extras<'a> {
     pub participation: &'a [crate::participation::Entry],
     /// The actions register.
     pub actions: &'a [crate::actions::Action],
+    /// Clients who wrote about each theme, as far as they may be shown.
+    pub comment_counts: &'a crate::comments::CommentCounts,
+    /// The review of the period's open answers (for the appendix's line on it).
+    pub moderation: &'a crate::moderation::Moderation,
 }
 
 #[derive(Serialize)]
@@ -235,6 +272,7 @@ pub fn agenda_md(
         points: &points,
         lang,
         names: &config.quotes.names,
+        min_n,
     });
     // Under each leading improvement point, what the register heard about its theme.
     let now = crate::participation::in_period(extras.participation, vsv, period);
@@ -245,7 +283,7 @@ pub fn agenda_md(
         p.heard = now
             .iter()
             .filter(|e| e.themes.contains(theme))
-            .map(|e| crate::render::heard::entry_line(e, lang, &config.quotes.names))
+            .map(|e| crate::render::heard::entry_line(e, lang, &config.quotes.names, min_n))
             .collect();
     }
     render(AgendaContext {
@@ -291,6 +329,83 @@ pub fn agenda_md(
             lines
         },
         sources: source_lines(data, lang),
+        written: written_view(data, extras.comment_counts, vsv, lang, min_n, &nouns),
+        review_note: review_note(extras.moderation, lang),
+    })
+}
+
+/// The table of what clients write about for `vsv` (none: the region, with a row per
+/// unit); none when no count may be shown.
+fn written_view(
+    data: &Canonical,
+    counts: &crate::comments::CommentCounts,
+    vsv: Option<u32>,
+    lang: Language,
+    min_n: u32,
+    nouns: &dyn Fn(&str) -> String,
+) -> Option<WrittenView> {
+    let t = lang.comments();
+    let periods: Vec<Period> = {
+        let mut p: Vec<Period> = counts.0.keys().map(|k| k.0).collect();
+        p.dedup();
+        p
+    };
+    let cell = |key: crate::comments::Key| match counts.get(key) {
+        Some(c) if c.clients > 0 => fill(
+            t.table_cell,
+            &[
+                ("n", c.clients.to_string()),
+                (
+                    "pct",
+                    lang.decimal(100.0 * f64::from(c.negative) / f64::from(c.clients), 0),
+                ),
+            ],
+        ),
+        _ => t.table_hidden.to_string(),
+    };
+    let shown_row = |label: String, keys: Vec<crate::comments::Key>| {
+        keys.iter()
+            .any(|k| counts.get(*k).is_some())
+            .then(|| WrittenRow {
+                label,
+                cells: keys.into_iter().map(cell).collect(),
+            })
+    };
+    let themes: Vec<WrittenRow> = data
+        .themes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, th)| {
+            let keys = periods.iter().map(|&p| (p, vsv, Some(i as u16))).collect();
+            shown_row(escape(th.label_in(lang)), keys)
+        })
+        .collect();
+    let units: Vec<WrittenRow> = match vsv {
+        Some(_) => Vec::new(),
+        None => {
+            let mut rows: Vec<WrittenRow> = data
+                .vsvs()
+                .into_iter()
+                .filter_map(|v| {
+                    let keys = periods.iter().map(|&p| (p, Some(v), None)).collect();
+                    shown_row(escape(data.names.get(v)), keys)
+                })
+                .collect();
+            let all = periods.iter().map(|&p| (p, None, None)).collect();
+            rows.extend(shown_row(t.table_all.to_string(), all));
+            rows
+        }
+    };
+    if themes.is_empty() && units.is_empty() {
+        return None;
+    }
+    Some(WrittenView {
+        heading: t.table_heading,
+        intro: fill(t.table_intro, &[("min_n", min_n.to_string())]),
+        periods: periods.iter().map(|p| p.display(lang)).collect(),
+        themes,
+        units_intro: nouns(t.table_units_intro),
+        units,
     })
 }
 
@@ -700,6 +815,8 @@ mod tests {
             national: None,
             participation: &[],
             actions: &[],
+            comment_counts: &Default::default(),
+            moderation: &Default::default(),
         };
         agenda_md(&fx.config, &fx.data, &fx.scores, q3(), unit, &extras).unwrap()
     }

@@ -59,6 +59,10 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
     let c = lang.chapter();
     let min_n = config.privacy.min_n;
     let names = &config.quotes.names;
+    // Register texts pass the same gate as in the agenda; a withheld one is named so.
+    let register = |text: &str, participants: Option<u32>| {
+        crate::render::heard::register_text(text, participants, min_n, names, lang)
+    };
     let theme = |t: u16| {
         input
             .data
@@ -232,7 +236,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                 s,
                 "| {} — {} | {} | {} | {} |",
                 escape(&f.action.id),
-                escape(&crate::quotes::scrub(&f.action.action, names)),
+                register(&f.action.action, None),
                 theme(f.action.theme),
                 status_word(f.action.status, lang),
                 effect
@@ -316,7 +320,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                                 ("id", escape(&f.action.id)),
                                 (
                                     "action",
-                                    escape(&crate::quotes::scrub(&f.action.action, names)),
+                                    register(&f.action.action, None),
                                 ),
                                 ("status", status_word(f.action.status, lang).to_string()),
                             ],
@@ -377,13 +381,20 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
     } else {
         let _ = writeln!(s, "{}\n", c.said_intro);
         for sd in &ch.said_did {
-            let heard = escape(&crate::quotes::scrub(&sd.entry.heard, names));
+            let (entry, names) = (&sd.entry, names.as_slice());
+            // What was heard is the line's point: without it, no line.
+            let Some(heard) =
+                crate::moderation::register_text(&entry.heard, Some(entry.participants), min_n, names)
+                    .map(|t| escape(&t))
+            else {
+                continue;
+            };
             let heard = if heard.ends_with(['.', '!', '?']) {
                 heard
             } else {
                 format!("{heard}.")
             };
-            let action = escape(&crate::quotes::scrub(&sd.action.action, names));
+            let action = register(&sd.action.action, None);
             let line = if sd.action.status == crate::actions::Status::Done {
                 c.said_line
             } else {

@@ -46,6 +46,8 @@ pub struct HeardInput<'a> {
     pub lang: Language,
     /// Names to remove from the register's texts (`[quotes] names`).
     pub names: &'a [String],
+    /// `[privacy] min_n`: fewer participants, no text.
+    pub min_n: u32,
 }
 
 /// A date as the report language writes it.
@@ -56,9 +58,25 @@ pub fn date(d: chrono::NaiveDate, lang: Language) -> String {
     }
 }
 
-/// One entry as a line: form, level, date, clients and what was heard (scrubbed).
-pub fn entry_line(e: &Entry, lang: Language, names: &[String]) -> String {
+/// A register text as an agenda or chapter shows it: through
+/// [`crate::moderation::register_text`] (scrubbed; withheld for fewer than `min_n`
+/// participants or a safeguarding signal), escaped for Markdown, or the words saying it
+/// stays in the register.
+pub fn register_text(
+    text: &str,
+    participants: Option<u32>,
+    min_n: u32,
+    names: &[String],
+    lang: Language,
+) -> String {
+    crate::moderation::register_text(text, participants, min_n, names)
+        .map_or_else(|| lang.comments().withheld.to_string(), |t| escape(&t))
+}
+
+/// One entry as a line: form, level, date, clients and what was heard ([`register_text`]).
+pub fn entry_line(e: &Entry, lang: Language, names: &[String], min_n: u32) -> String {
     let a = lang.agenda();
+    let heard = register_text(&e.heard, Some(e.participants), min_n, names, lang);
     fill(
         a.heard_line,
         &[
@@ -66,7 +84,7 @@ pub fn entry_line(e: &Entry, lang: Language, names: &[String]) -> String {
             ("level", lang.level(e.level).to_string()),
             ("date", date(e.date, lang)),
             ("n", e.participants.to_string()),
-            ("heard", escape(&crate::quotes::scrub(&e.heard, names))),
+            ("heard", heard),
         ],
     )
 }
@@ -91,7 +109,7 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
         let lines: Vec<String> = now
             .iter()
             .filter(|e| e.themes.contains(&t))
-            .map(|e| entry_line(e, lang, input.names))
+            .map(|e| entry_line(e, lang, input.names, input.min_n))
             .collect();
         if lines.is_empty() {
             continue;
@@ -110,7 +128,7 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
     let other: Vec<String> = now
         .iter()
         .filter(|e| e.themes.is_empty())
-        .map(|e| entry_line(e, lang, input.names))
+        .map(|e| entry_line(e, lang, input.names, input.min_n))
         .collect();
     if !other.is_empty() {
         groups.push(HeardGroup {
@@ -137,7 +155,7 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
                     ("id", escape(&action.id)),
                     (
                         "action",
-                        escape(&crate::quotes::scrub(&action.action, input.names)),
+                        register_text(&action.action, None, input.min_n, input.names, lang),
                     ),
                     (
                         "entries",
@@ -152,4 +170,48 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
         })
         .collect();
     Some(HeardView { groups, open_ends })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::participation::{Form, Level};
+
+    fn entry(participants: u32, heard: &str) -> Entry {
+        Entry {
+            id: "P1".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap_or_default(),
+            vsv: None,
+            form: Form::Panel,
+            level: Level::Consult,
+            participants,
+            themes: Vec::new(),
+            heard: heard.into(),
+            actions: Vec::new(),
+            fed_back: None,
+            how: String::new(),
+        }
+    }
+
+    /// Issue 23: a register entry about a partner who hit a client, with one participant,
+    /// was printed in the agendas. What was heard passes the gate of quotes: a signal, or
+    /// fewer than `min_n` participants, keeps the text in the register; names are scrubbed.
+    #[test]
+    fn register_texts_pass_the_gate_of_quotes() {
+        let names = vec!["Anouk".to_string()];
+        let line = |n: u32, heard: &str| entry_line(&entry(n, heard), Language::Nl, &names, 10);
+        let withheld = Language::Nl.comments().withheld;
+        let hit = "Een moeder vertelde dat haar partner haar sloeg tijdens de zwangerschap";
+        assert!(line(12, hit).contains(withheld), "{}", line(12, hit));
+        assert!(!line(12, hit).contains("sloeg"));
+        let few = "Drie moeders wilden meer uitleg over borstvoeding";
+        assert!(line(3, few).contains(withheld));
+        assert!(!line(3, few).contains("borstvoeding"));
+        assert!(line(10, few).contains("meer uitleg over borstvoeding"), "{}", line(10, few));
+        let named = "Verloskundige Anouk legde alles goed uit";
+        assert_eq!(
+            line(15, named),
+            "panelgesprek (raadplegen), 03-08-2026, 15 cliënten: “Verloskundige […] legde alles goed uit”"
+        );
+    }
 }

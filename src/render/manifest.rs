@@ -58,6 +58,12 @@ struct QuotesView<'a> {
     /// How many names are removed from quotes; never the names.
     names: usize,
     keywords: &'a BTreeMap<String, Vec<String>>,
+    #[serde(skip_serializing_if = "is_auto")]
+    review: crate::config::ReviewMode,
+}
+
+fn is_auto(mode: &crate::config::ReviewMode) -> bool {
+    *mode == crate::config::ReviewMode::Auto
 }
 
 impl<'a> ConfigView<'a> {
@@ -79,6 +85,7 @@ impl<'a> ConfigView<'a> {
             max,
             names,
             keywords,
+            review,
         } = quotes;
         ConfigView {
             analysis,
@@ -88,6 +95,7 @@ impl<'a> ConfigView<'a> {
                 max: *max,
                 names: names.len(),
                 keywords,
+                review: *review,
             },
             sources,
             peers,

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod chapter;
 pub mod charts;
+pub mod comments;
 pub mod docx;
 pub mod figures;
 pub mod heard;

@@ -255,7 +255,7 @@ fn feedback(
         lines.push(format!(
             "{} {}",
             said(vec![label(f)], a.feedback_said_one, a.feedback_said_many),
-            fill(template, &[("action", sentence(&x.action.action))])
+            fill(template, &[("action", sentence(input, &x.action.action))])
         ));
     }
     if !open.is_empty() {
@@ -285,9 +285,17 @@ fn theme_label(data: &Canonical, theme: u16, lang: Language) -> String {
 }
 
 /// Free text as one sentence in a Markdown line: escaped, ends with a full stop.
-fn sentence(text: &str) -> String {
-    let t = escape(text);
-    if t.ends_with(['.', '!', '?']) {
+/// An action's text from the register as the agenda shows it.
+fn action_text(input: &DiscussionInput, text: &str) -> String {
+    let c = input.config;
+    let (min_n, names) = (c.privacy.min_n, &c.quotes.names);
+    crate::render::heard::register_text(text, None, min_n, names, c.analysis.language)
+}
+
+/// An action's text ([`action_text`]) as a sentence, ending in a full stop.
+fn sentence(input: &DiscussionInput, text: &str) -> String {
+    let t = action_text(input, text);
+    if t.ends_with(['.', '!', '?', ')']) {
         t
     } else {
         format!("{t}.")
@@ -506,7 +514,7 @@ fn point_view(
             format!(
                 "{} — {} ({status})",
                 escape(&x.action.id),
-                sentence(&x.action.action)
+                sentence(input, &x.action.action)
             )
         },
     );
@@ -556,7 +564,8 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
         Language::Nl => d.format("%d-%m-%Y").to_string(),
         Language::En => d.format("%Y-%m-%d").to_string(),
     };
-    let mut action = format!("{} · {}", escape(&f.action.id), escape(&f.action.action));
+    let text = action_text(input, &f.action.action);
+    let mut action = format!("{} · {}", escape(&f.action.id), text);
     if input.vsv.is_none() {
         if let Some(v) = f.action.vsv {
             action.push_str(&format!(" ({})", escape(input.data.names.get(v))));
@@ -769,18 +778,25 @@ mod tests {
         let c = fx.data.names.find("VSV C").unwrap();
         let hidden = fx.data.names.find("VSV D").unwrap();
         let words = ["bevalling", "kraamtijd", "controle", "echo", "nacht"];
-        for (i, r) in fx.data.respondents.iter_mut().enumerate() {
-            let word = words[i % words.len()];
-            r.improvement = Some(format!(
-                "De uitleg over de {word} was voor mij niet duidelijk."
-            ));
-        }
+        fx.data.comments = (0..fx.data.respondents.len() as u32)
+            .map(|i| {
+                let word = words[i as usize % words.len()];
+                let text = format!("De uitleg over de {word} was voor mij niet duidelijk.");
+                crate::score::tests::comment(i, &text, crate::ingest::Side::Improvement)
+            })
+            .collect();
+        let moderation = crate::moderation::Moderation::new(&fx.data, &fx.config);
+        let source = crate::disclosure::QuoteSource {
+            data: &fx.data,
+            scores: &fx.scores,
+            config: &fx.config.quotes,
+            moderation: &moderation,
+        };
         let f = flag(Some(c), vec![band(Band::Worse)]);
-        let quotes =
-            |f: &Flag| crate::disclosure::quotes_for(&fx.data, &fx.scores, &fx.config.quotes, f);
+        let quotes = |f: &Flag| crate::disclosure::quotes_for(source, f);
         assert_eq!(quotes(&f).len(), 2, "{:?}", quotes(&f));
         // The point shows the quotes chosen for it, escaped; an appendix point none.
-        let chosen = FlagQuotes::choose(&fx.data, &fx.scores, &fx.config.quotes, [&f]);
+        let chosen = FlagQuotes::choose(source, [&f]);
         let inp = DiscussionInput {
             quotes: &chosen,
             ..input(&fx, Some(c), &[], &[])
@@ -809,5 +825,63 @@ mod tests {
             .unit_cell(q2, Some(hidden), Measure::Theme(0))
             .is_some_and(|c| c.stats.is_none()));
         assert_eq!(quotes(&f), Vec::<String>::new());
+    }
+
+    /// Issue 23: quotes come only from texts moderation lets through. Her `nee` removes a
+    /// text prem would quote; her `ja` puts in one prem would not pick (its tone unclear)
+    /// ahead of prem's own; with `review = "required"` only her approvals are quoted.
+    #[test]
+    fn quotes_follow_the_officers_decisions() {
+        use crate::config::ReviewMode;
+        use crate::ingest::Side;
+        let mut fx = fixture();
+        let c = fx.data.names.find("VSV C").unwrap();
+        let rows: Vec<u32> = (0..fx.data.respondents.len() as u32)
+            .filter(|&i| fx.data.respondents[i as usize].vsv == c)
+            .collect();
+        let period = fx.data.respondents[rows[0] as usize].period;
+        let rows: Vec<u32> = rows
+            .into_iter()
+            .filter(|&i| fx.data.respondents[i as usize].period == period)
+            .collect();
+        let texts = [
+            "De uitleg over de bevalling was niet duidelijk.",
+            "De uitleg over de kraamtijd was niet duidelijk.",
+            "Uitleg kreeg ik, maar of het klopte weet ik niet.",
+        ];
+        let mut comments: Vec<crate::ingest::Comment> = texts
+            .iter()
+            .zip(&rows)
+            .map(|(t, &row)| crate::score::tests::comment(row, t, Side::Improvement))
+            .collect();
+        // The last one prem cannot place: neither praise nor complaint.
+        comments[2].side = None;
+        comments[2].tone = crate::polarity::Polarity::Unclear;
+        fx.data.comments = comments;
+        let f = Flag {
+            period,
+            ..flag(Some(c), vec![band(Band::Worse)])
+        };
+        let quotes = |fx: &Fixture, m: &crate::moderation::Moderation| {
+            let source = crate::disclosure::QuoteSource {
+                data: &fx.data,
+                scores: &fx.scores,
+                config: &fx.config.quotes,
+                moderation: m,
+            };
+            crate::disclosure::quotes_for(source, &f)
+        };
+        let mut m = crate::moderation::Moderation::new(&fx.data, &fx.config);
+        assert_eq!(quotes(&fx, &m), texts[..2]);
+        let ids: Vec<String> = m.reviews.iter().map(|r| r.id.clone()).collect();
+        let decide = |pairs: &[(usize, bool)]| {
+            crate::moderation::Decisions(pairs.iter().map(|&(i, d)| (ids[i].clone(), d)).collect())
+        };
+        m.apply(&decide(&[(0, false), (2, true)]));
+        assert_eq!(quotes(&fx, &m), [texts[2], texts[1]]);
+        m.mode = ReviewMode::Required;
+        assert_eq!(quotes(&fx, &m), [texts[2]]);
+        m.apply(&decide(&[]));
+        assert!(quotes(&fx, &m).is_empty());
     }
 }
