@@ -258,7 +258,12 @@ fn value_fit(field: Field, column: &Column) -> f64 {
             // Answers on a scale make a question, whatever its words ("Kon u de praktijk
             // makkelijk bereiken?" is not the organisation).
             if matches!(
-                super::scale::holds(column.filled(), &column.levels),
+                // Only the kind matters here, not what may be written.
+                super::scale::holds(
+                    column.filled(),
+                    &column.levels,
+                    &super::copy::Clients::default()
+                ),
                 super::scale::Holds::Ordinal { .. }
                     | super::scale::Holds::Binary { .. }
                     | super::scale::Holds::Numeric { .. }

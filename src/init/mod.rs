@@ -6,8 +6,10 @@
 //! when its questions are there, else [`scale`] reads each remaining column's answers and
 //! [`plan`](Plan) groups the questions into themes; [`write`] turns the plan into TOML.
 //! What cannot be guessed (no date column) is written as a marked question (`"?"`), which
-//! `prem validate` refuses with the line.
+//! `prem validate` refuses with the line. What of the export's values may be written at
+//! all is [`copy`]'s to say: a value few clients gave is described, never copied.
 
+pub mod copy;
 pub mod export;
 pub mod fields;
 pub mod scale;
@@ -22,6 +24,7 @@ use crate::i18n::Language;
 use crate::ingest::value::normalize;
 use crate::layout::slug;
 
+use copy::Clients;
 use export::{Column, Export};
 use fields::{Field, FieldGuess, Sure};
 use scale::{Holds, Unused};
@@ -75,6 +78,8 @@ pub struct SourcePlan {
     pub codebook: CodebookChoice,
     /// Columns left out, and why.
     pub unused: Vec<(String, Unused)>,
+    /// The names in the VSV column, each with the distinct clients who gave it.
+    pub units: Vec<(String, usize)>,
 }
 
 /// How rows relate to respondents and care types.
@@ -225,11 +230,17 @@ pub fn plan(exports: &[Export], dir: &Path) -> Result<Plan> {
         sources.push(source(&group, dir, &mut taken)?);
     }
     let language = language(exports, &sources);
-    let vsvs: Vec<String> = units(exports, &sources);
+    let vsvs = units(&sources);
+    // A unit's name is copied only when enough clients gave it (a name typed once is
+    // someone's words, not a unit).
+    let named = vsvs.iter().all(|(_, clients)| copy::copyable(*clients));
     let name = match vsvs.as_slice() {
         [] => language_text(language, "Mijn VSV", "My VSV"),
-        [one] => one.clone(),
-        [a, b] => format!("{a} {} {b}", language_text(language, "en", "and")),
+        [_] if !named => language_text(language, "Mijn VSV", "My VSV"),
+        [(one, _)] => one.clone(),
+        [(a, _), (b, _)] if named => {
+            format!("{a} {} {b}", language_text(language, "en", "and"))
+        }
         _ => language_text(language, "Regio", "Region"),
     };
     for s in &mut sources {
@@ -258,18 +269,13 @@ fn language_text(language: Language, nl: &str, en: &str) -> String {
     .to_string()
 }
 
-/// The distinct VSV names in the VSV columns, sorted.
-fn units(exports: &[Export], sources: &[SourcePlan]) -> Vec<String> {
-    let mut out: std::collections::BTreeSet<String> = Default::default();
-    for s in sources {
-        let Some((_, column, _)) = s.fields.iter().find(|(f, _, _)| *f == Field::Vsv) else {
-            continue;
-        };
-        for e in exports {
-            if let Some(c) = e.column(column) {
-                out.extend(c.filled().map(str::to_string));
-            }
-        }
+/// The distinct VSV names of all sources, sorted, each with the most clients one source
+/// has for it (sources may share clients: not added up).
+fn units(sources: &[SourcePlan]) -> Vec<(String, usize)> {
+    let mut out: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, clients) in sources.iter().flat_map(|s| &s.units) {
+        let most = out.entry(name.clone()).or_default();
+        *most = (*most).max(*clients);
     }
     out.into_iter().collect()
 }
@@ -322,6 +328,9 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
     let rows = group.iter().map(|e| e.rows).sum();
     let guesses = fields::guess(&columns);
     let field_column = |f: Field| guesses.iter().find(|g| g.field == f).map(|g| g.column);
+    // Who gave each row, for what may be copied (see `copy`).
+    let ids = field_column(Field::Respondent).map(|r| columns[r].values.as_slice());
+    let clients = |c: &Column| Clients::count(&c.values, ids, rows);
     let mut used: HashSet<usize> = guesses.iter().map(|g| g.column).collect();
     let name = source_name(first, taken);
     let builtin = builtin_match(&columns);
@@ -361,7 +370,8 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
                     // The questions once, each with every care type's answers below one
                     // another, so scales are read from all of them.
                     let mut wide_used: HashSet<usize> = HashSet::new();
-                    let (cb, unused) = starter_codebook(&name, first, &w.columns, &mut wide_used);
+                    let (cb, unused) =
+                        starter_codebook(&name, first, &w.columns, &mut wide_used, &clients);
                     used.extend(w.from.iter().copied());
                     let mut cb = cb;
                     cb.care_types = w.care_types;
@@ -373,7 +383,8 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
                     } else {
                         Layout::Flat
                     };
-                    let (cb, unused) = starter_codebook(&name, first, &columns, &mut used);
+                    let (cb, unused) =
+                        starter_codebook(&name, first, &columns, &mut used, &clients);
                     (layout, cb, unused)
                 }
             };
@@ -393,6 +404,14 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
         let filled = columns[r].filled().count();
         // More than 2% repeated keys: several rows per respondent by design, not a slip.
         (filled > keys.len() + filled / 50).then_some((filled, keys.len()))
+    });
+    let units = field_column(Field::Vsv).map_or_else(Vec::new, |v| {
+        let counted = clients(&columns[v]);
+        let names: std::collections::BTreeSet<&str> = columns[v].filled().collect();
+        names
+            .into_iter()
+            .map(|n| (n.to_string(), counted.of(n)))
+            .collect()
     });
     Ok(SourcePlan {
         name,
@@ -416,6 +435,7 @@ fn source(group: &[&Export], dir: &Path, taken: &mut HashSet<String>) -> Result<
         many_rows,
         codebook,
         unused,
+        units,
     })
 }
 
@@ -737,12 +757,14 @@ fn timestamps(c: &Column) -> bool {
     n > 0 && dates * 10 >= n * 8
 }
 
-/// A starter codebook from the columns no canonical field took, and the columns left out.
+/// A starter codebook from the columns no canonical field took, and the columns left out;
+/// `clients` counts who gave each of a column's values.
 fn starter_codebook(
     name: &str,
     first: &Export,
     columns: &[Column],
     used: &mut HashSet<usize>,
+    clients: &dyn Fn(&Column) -> Clients,
 ) -> (StarterCodebook, Vec<(String, Unused)>) {
     let mut scales: Vec<ScalePlan> = Vec::new();
     let mut questions: Vec<(usize, String)> = Vec::new(); // column, scale id
@@ -755,7 +777,7 @@ fn starter_codebook(
         if technical(&c.name) || timestamps(c) {
             continue;
         }
-        let holds = scale::holds(c.filled(), &c.levels);
+        let holds = scale::holds(c.filled(), &c.levels, &clients(c));
         let (shape, missing, sure) = match holds {
             Holds::Numeric { min, max, missing } => {
                 (ScaleShape::Numeric { min, max }, missing, Sure::Medium)

@@ -5,10 +5,15 @@
 //! in Dutch and English. A column is read on a vocabulary only when every answer it holds
 //! (minus the "no answer" codes) is one of its levels: a partial match is not a guess
 //! prem would make silently.
+//!
+//! What the guess holds of the export's values (levels as spelled, "no answer" codes, a
+//! column's single value) is already what [`super::copy`] lets prem write.
 
 use std::collections::BTreeMap;
 
 use crate::ingest::value::{normalize, parse_number};
+
+use super::copy::{Clients, Shown};
 
 /// A known answer vocabulary.
 #[derive(Debug, PartialEq)]
@@ -280,12 +285,12 @@ pub enum Holds {
 pub enum Unused {
     /// Empty in every row.
     Empty,
-    /// One value only.
-    OneValue(String),
+    /// One value only (described when few clients gave it).
+    OneValue(Shown),
     /// Numbers beyond any answer scale (an id, a count, an age).
     Numbers,
-    /// Labels of no known answer vocabulary: how many, and up to six that at least
-    /// [`SHOWN_FROM`] rows gave (a category, not one client's words).
+    /// Labels of no known answer vocabulary: how many, and up to six that enough clients
+    /// gave to be copied (a category, not one client's words).
     UnknownLabels { shown: Vec<String>, distinct: usize },
     /// Not a column of the built-in codebook the source uses.
     NotInCodebook,
@@ -308,42 +313,48 @@ pub fn is_missing(n: &str) -> bool {
     MISSING.contains(&n)
 }
 
-/// What a column with these non-empty values (and SPSS answer labels `labels`) holds.
-pub fn holds<'a>(values: impl Iterator<Item = &'a str> + Clone, labels: &[String]) -> Holds {
+/// What a column with these non-empty values (and SPSS answer labels `labels`) holds;
+/// `clients` says who gave each value, and so which of them may be written as they are.
+pub fn holds<'a>(
+    values: impl Iterator<Item = &'a str> + Clone,
+    labels: &[String],
+    clients: &Clients,
+) -> Holds {
     let all = distinct(values.clone());
     if all.is_empty() {
         return Holds::Other(Unused::Empty);
     }
     let (missing, answers): (Vec<_>, Vec<_>) = all.iter().partition(|(n, _)| is_missing(n));
-    let missing: Vec<String> = missing.iter().map(|(_, (v, _))| v.clone()).collect();
+    // A "no answer" code is a word of prem's list: its own spelling when few gave it.
+    let missing: Vec<String> = missing
+        .iter()
+        .map(|(n, (v, _))| clients.word(v, n))
+        .collect();
     if !labels.is_empty() {
-        return labelled(labels, &answers, missing);
+        return labelled(labels, &answers, missing, clients);
     }
     if answers.is_empty() {
-        return Holds::Other(Unused::OneValue(missing.join(", ")));
+        return Holds::Other(Unused::OneValue(Shown::Text(missing.join(", "))));
     }
     if answers.iter().all(|(n, _)| parse_number(n).is_some()) {
-        return numeric(&answers, missing);
+        return numeric(&answers, missing, clients);
     }
-    if let Some(h) = vocabulary(&answers, &missing) {
+    if let Some(h) = vocabulary(&answers, &missing, clients) {
         return h;
     }
-    if let Some(h) = binary(&answers, &missing) {
+    if let Some(h) = binary(&answers, &missing, clients) {
         return h;
     }
     if is_text(values) {
         return Holds::Text;
     }
     if answers.len() == 1 {
-        return Holds::Other(Unused::OneValue(answers[0].1 .0.clone()));
+        return Holds::Other(Unused::OneValue(clients.shown(&answers[0].1 .0)));
     }
-    // prem.toml may travel (a question to a colleague): a value only some clients gave
-    // (a name, a short remark) is counted, not copied.
     let shown = answers
         .iter()
-        .filter(|(_, (_, n))| *n >= SHOWN_FROM)
+        .filter_map(|(_, (v, _))| clients.value(v))
         .take(6)
-        .map(|(_, (v, _))| v.clone())
         .collect();
     Holds::Other(Unused::UnknownLabels {
         shown,
@@ -351,29 +362,27 @@ pub fn holds<'a>(values: impl Iterator<Item = &'a str> + Clone, labels: &[String
     })
 }
 
-/// Rows that must give a value before prem.toml's comments may show it.
-pub const SHOWN_FROM: usize = 5;
-
 /// SPSS answer labels: ordered by the file, or by a vocabulary they all belong to.
 fn labelled(
     labels: &[String],
     answers: &[(&String, &(String, usize))],
     missing: Vec<String>,
+    clients: &Clients,
 ) -> Holds {
     let normal: Vec<(String, (String, usize))> = labels
         .iter()
         .map(|l| (normalize(l), (l.clone(), 0)))
         .collect();
     let refs: Vec<(&String, &(String, usize))> = normal.iter().map(|(n, v)| (n, v)).collect();
-    if let Some(h) = vocabulary(&refs, &missing) {
+    if let Some(h) = vocabulary(&refs, &missing, clients) {
         return h;
     }
-    if let Some(h) = binary(&refs, &missing) {
+    if let Some(h) = binary(&refs, &missing, clients) {
         return h;
     }
     // Numbers with labels only at the ends ("1 = slecht", "10 = uitstekend"): a range.
     if labels.len() < 3 && answers.iter().all(|(n, _)| parse_number(n).is_some()) {
-        return numeric(answers, missing);
+        return numeric(answers, missing, clients);
     }
     Holds::Labelled {
         levels: labels.to_vec(),
@@ -381,8 +390,13 @@ fn labelled(
 }
 
 /// Numbers: the smallest usual scale that holds them. Codes far above it (9 beside 1–5,
-/// 99, 98, 999) are "no answer" codes.
-fn numeric(answers: &[(&String, &(String, usize))], mut missing: Vec<String>) -> Holds {
+/// 99, 98, 999) are "no answer" codes, written only when enough clients gave them (else a
+/// report lists them among the data-quality entries).
+fn numeric(
+    answers: &[(&String, &(String, usize))],
+    mut missing: Vec<String>,
+    clients: &Clients,
+) -> Holds {
     let mut numbers: Vec<(f64, &str)> = answers
         .iter()
         .filter_map(|(n, (v, _))| parse_number(n).map(|x| (x, v.as_str())))
@@ -398,14 +412,14 @@ fn numeric(answers: &[(&String, &(String, usize))], mut missing: Vec<String>) ->
         if !is_code(x, rest_max) {
             break;
         }
-        missing.push(v.to_string());
+        missing.extend(clients.value(v));
         numbers.pop();
     }
     let (Some(&(lo, _)), Some(&(hi, _))) = (numbers.first(), numbers.last()) else {
         return Holds::Other(Unused::Empty);
     };
     if numbers.len() == 1 {
-        return Holds::Other(Unused::OneValue(numbers[0].1.to_string()));
+        return Holds::Other(Unused::OneValue(clients.shown(numbers[0].1)));
     }
     if !whole || lo < 0.0 || hi > 10.0 {
         return Holds::Other(Unused::Numbers);
@@ -424,8 +438,13 @@ fn numeric(answers: &[(&String, &(String, usize))], mut missing: Vec<String>) ->
     Holds::Numeric { min, max, missing }
 }
 
-/// The vocabulary every answer belongs to, the one with the fewest levels of those.
-fn vocabulary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Option<Holds> {
+/// The vocabulary every answer belongs to, the one with the fewest levels of those. A level
+/// is spelled as the data spell it when enough clients gave it, else as prem does.
+fn vocabulary(
+    answers: &[(&String, &(String, usize))],
+    missing: &[String],
+    clients: &Clients,
+) -> Option<Holds> {
     if answers.len() < 2 {
         return None;
     }
@@ -442,7 +461,10 @@ fn vocabulary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Op
             answers
                 .iter()
                 .find(|(n, _)| level_of(fits, n) == Some(i))
-                .map_or_else(|| capitalise(spellings[0]), |(_, (v, _))| v.clone())
+                .map_or_else(
+                    || capitalise(spellings[0]),
+                    |(n, (v, _))| clients.word(v, &capitalise(n)),
+                )
         })
         .collect();
     Some(Holds::Ordinal {
@@ -452,7 +474,11 @@ fn vocabulary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Op
     })
 }
 
-fn binary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Option<Holds> {
+fn binary(
+    answers: &[(&String, &(String, usize))],
+    missing: &[String],
+    clients: &Clients,
+) -> Option<Holds> {
     let (no, yes, english) = BINARY.iter().find(|(no, yes, _)| {
         answers.len() == 2
             && answers
@@ -463,7 +489,7 @@ fn binary(answers: &[(&String, &(String, usize))], missing: &[String]) -> Option
         answers
             .iter()
             .find(|(n, _)| n.as_str() == w)
-            .map_or_else(|| w.to_string(), |(_, (v, _))| v.clone())
+            .map_or_else(|| w.to_string(), |(_, (v, _))| clients.word(v, w))
     };
     Some(Holds::Binary {
         levels: [spelled(no), spelled(yes)],
@@ -495,9 +521,29 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::init::copy::MIN_CLIENTS;
 
+    /// The guess when every value was given by enough clients to be copied.
     fn guess(values: &[&str]) -> Holds {
-        holds(values.iter().copied(), &[])
+        let many: Vec<String> = values
+            .iter()
+            .flat_map(|v| std::iter::repeat_n(v.to_string(), MIN_CLIENTS))
+            .collect();
+        holds(
+            values.iter().copied(),
+            &[],
+            &Clients::count(&many, None, many.len()),
+        )
+    }
+
+    /// The guess when each row is one client.
+    fn guess_rows(values: &[&str]) -> Holds {
+        let rows: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+        holds(
+            values.iter().copied(),
+            &[],
+            &Clients::count(&rows, None, rows.len()),
+        )
     }
 
     fn levels(h: &Holds) -> Vec<String> {
@@ -530,7 +576,7 @@ mod tests {
         assert_eq!(guess(&["19", "33", "44"]), Holds::Other(Unused::Numbers));
         assert_eq!(
             guess(&["1", "1"]),
-            Holds::Other(Unused::OneValue("1".into()))
+            Holds::Other(Unused::OneValue(Shown::Text("1".into())))
         );
 
         assert_eq!(
@@ -600,19 +646,60 @@ mod tests {
             .chain(["Anja"])
             .collect();
         assert_eq!(
-            guess(&practices),
+            guess_rows(&practices),
             Holds::Other(Unused::UnknownLabels {
                 shown: vec!["Praktijk De Bron".into(), "Praktijk Zee".into()],
                 distinct: 3
             })
         );
-        // Values few rows gave are counted, never copied into prem.toml.
+        // Values few clients gave are counted, never copied into prem.toml.
         assert_eq!(
-            guess(&["Anja", "Bert", "Anja"]),
+            guess_rows(&["Anja", "Bert", "Anja"]),
             Holds::Other(Unused::UnknownLabels {
                 shown: vec![],
                 distinct: 2
             })
+        );
+    }
+
+    /// What few clients gave is not copied: a single value is described, a level or a "no
+    /// answer" code is spelled as prem spells it, a "no answer" number left out.
+    #[test]
+    fn values_few_clients_gave_are_not_copied() {
+        assert_eq!(
+            guess_rows(&["Kevin Jansen"; 4]),
+            Holds::Other(Unused::OneValue(Shown::Described {
+                chars: 12,
+                clients: 4
+            }))
+        );
+        assert_eq!(
+            guess_rows(&["huiselijk geweld"]),
+            Holds::Other(Unused::OneValue(Shown::Described {
+                chars: 16,
+                clients: 1
+            }))
+        );
+        let mut answers = vec!["altijd"; 5];
+        answers.extend(["SOMS", "Weet Niet"]);
+        match guess_rows(&answers) {
+            Holds::Ordinal {
+                levels, missing, ..
+            } => {
+                assert_eq!(levels, ["Nooit", "Soms", "Meestal", "altijd"]);
+                assert_eq!(missing, ["weet niet"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut grades = vec!["7"; 5];
+        grades.extend(["8", "99"]);
+        assert_eq!(
+            guess_rows(&grades),
+            Holds::Numeric {
+                min: 1.0,
+                max: 10.0,
+                missing: vec![]
+            }
         );
     }
 
@@ -621,11 +708,12 @@ mod tests {
         let labels: Vec<String> = ["Nooit", "Soms", "Meestal", "Altijd"]
             .map(String::from)
             .to_vec();
-        let h = holds(["Altijd", "Soms"].into_iter(), &labels);
+        let none = Clients::default();
+        let h = holds(["Altijd", "Soms"].into_iter(), &labels, &none);
         assert_eq!(levels(&h), labels);
         let own: Vec<String> = ["Slecht", "Kan beter", "Prima"].map(String::from).to_vec();
         assert_eq!(
-            holds(["Prima"].into_iter(), &own),
+            holds(["Prima"].into_iter(), &own, &none),
             Holds::Labelled { levels: own }
         );
     }

@@ -1,10 +1,12 @@
 //! A [`Plan`] as TOML text: prem.toml and starter codebooks, each guess commented in the
 //! report language. Values are quoted by the toml crate, so any column name is safe.
+//! The plan holds only what [`super::copy`] lets prem write of the export's values.
 
 use std::fmt::Write as _;
 
 use crate::i18n::{InitTexts, Language};
 
+use super::copy::Shown;
 use super::fields::{Field, Sure};
 use super::scale::Unused;
 use super::{
@@ -175,7 +177,7 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
             }
             let reason = match why {
                 Unused::Empty => t.unused_empty.to_string(),
-                Unused::OneValue(v) => fill(t.unused_one, &[("value", &shorten(v))]),
+                Unused::OneValue(v) => fill(t.unused_one, &[("value", &shown(v, t))]),
                 Unused::Numbers => t.unused_numbers.to_string(),
                 Unused::UnknownLabels { shown, distinct } if shown.is_empty() => {
                     fill(t.unused_labels_counted, &[("n", distinct)])
@@ -194,6 +196,23 @@ fn source(out: &mut String, s: &SourcePlan, t: &InitTexts) {
                 "#   {}",
                 fill(t.unused_more, &[("n", &(skipped - SHOWN))])
             );
+        }
+    }
+}
+
+/// A value in a comment: as written, else described ("tekst van 12 tekens, 1 cliënt").
+fn shown(v: &Shown, t: &InitTexts) -> String {
+    match v {
+        Shown::Text(v) => shorten(v),
+        Shown::Described { chars, clients } => {
+            let count = |forms: [&str; 2], n: usize| fill(forms[usize::from(n != 1)], &[("n", &n)]);
+            fill(
+                t.value_described,
+                &[
+                    ("chars", &count(t.characters, *chars)),
+                    ("clients", &count(t.clients, *clients)),
+                ],
+            )
         }
     }
 }
