@@ -1,10 +1,13 @@
 //! The data-quality report: every row or value that was not used, with file, row, column
 //! and reason, and counts per source. Nothing is dropped without an entry here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
+
+use crate::codebook::Codebook;
+use crate::ingest::value::normalize;
 
 /// Why a row or value was not used (or needs a look); its id (`unknown_answer`, …) is the
 /// `problem` column of data-quality.csv.
@@ -75,8 +78,8 @@ pub struct Issue {
     pub row: Option<usize>,
     /// Column name in the export.
     pub column: Option<String>,
-    /// The value as found when a short code, else only its length ([`shown_value`]); never
-    /// a respondent id or free text.
+    /// The value as found when a code, else only its length ([`shown_value`]); never a
+    /// respondent id, a name or free text.
     pub value: Shown,
     /// What was wrong.
     pub problem: Problem,
@@ -87,9 +90,9 @@ pub struct Issue {
 /// A rejected value as the data-quality report may show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Shown {
-    /// A short code as found (trimmed; empty when there was none).
+    /// A code as found (trimmed; empty when there was none).
     Code(String),
-    /// Free text, described by its number of characters.
+    /// Anything else (a name, free text), described by its number of characters.
     FreeText(usize),
 }
 
@@ -198,41 +201,133 @@ impl Quality {
     }
 }
 
-/// The longest value the data-quality report repeats as found.
+/// The longest number-like value the data-quality report repeats as found.
 const SHORT_CODE_CHARS: usize = 12;
 
-/// A rejected value as the data-quality report may show it: a short code as found, anything
-/// else only by its length ("tekst van 31 tekens" in the report). Clients type free text into
-/// parity, age or answer columns ("Nee, tweede (naam, 06-…)", "38 (geb. …)"); it must not
-/// reach the report, while a code such as "goed", "11" or "n.v.t" helps fix the export.
+/// Answers that are codes in any column: "no answer", unknown, yes, no, maybe (normalised).
+/// With [`crate::init::scale::MISSING`].
+const ANY_COLUMN_WORDS: &[&str] = &[
+    "onbekend",
+    "unknown",
+    "geen",
+    "none",
+    "ja",
+    "nee",
+    "yes",
+    "no",
+    "misschien",
+    "maybe",
+];
+
+/// Answers that are codes in a question's column besides the known answer vocabularies
+/// ([`crate::init::scale::VOCABULARIES`]): the words of Dutch school grades.
+const GRADE_WORDS: &[&str] = &[
+    "zeer slecht",
+    "slecht",
+    "onvoldoende",
+    "matig",
+    "voldoende",
+    "ruim voldoende",
+    "goed",
+    "zeer goed",
+    "uitstekend",
+];
+
+/// The codebook's own words a rejected answer may be repeated as (normalised): its scales'
+/// levels and "no answer" codes (a question's answer may be another scale's word).
+#[derive(Debug, Clone, Default)]
+pub struct CodebookWords(HashSet<String>);
+
+impl CodebookWords {
+    /// The words of `codebook`.
+    pub fn of(codebook: &Codebook) -> CodebookWords {
+        CodebookWords(
+            codebook
+                .scales
+                .values()
+                .flat_map(|s| {
+                    s.level_labels()
+                        .into_iter()
+                        .chain(s.missing.iter().cloned())
+                })
+                .map(|w| normalize(&w))
+                .collect(),
+        )
+    }
+}
+
+/// A rejected value as the data-quality report may show it: a code as found, anything else
+/// only by its length ("tekst van 31 tekens" in the report). Clients type names and free text
+/// into parity, age or answer columns ("Samira", "Nee, tweede (naam, 06-…)", "38 (geb. …)");
+/// they must not reach the report, while a code such as "11", "goed" or "n.v.t" helps fix
+/// the export.
 ///
-/// A short code is, after trimming: at most 12 characters, one word (no blank inside), no
-/// `@` (an e-mail address), at most 4 digits (phone numbers, BSNs and dates of birth have
-/// more) and not 2+ digits mixed with 2+ letters (a postcode such as 1234AB, "38jr").
-/// One exception: an unreadable date in the date column may show all its digits when it is
-/// date-shaped (three groups of digits split by `-`, `/` or `.`): it is the date the form
-/// was filled in, and the officer needs it to fix the file.
-pub fn shown_value(value: &str, problem: Problem) -> Shown {
+/// A code is, after trimming, one of:
+/// - nothing (an empty value);
+/// - number-like: at most 12 characters without a blank, made of digits, ASCII punctuation
+///   and at most one letter, with at most 4 digits ("11", "99", "3,5", "-", "-1", "2e",
+///   "x"; phone numbers, BSNs and dates of birth have more digits, a postcode or "38jr"
+///   more letters);
+/// - in the date column, a date as written (three groups of digits split by `-`, `/` or
+///   `.`): it is the date the form was filled in, and the officer needs it to fix the file;
+/// - a known word for the column (compared normalised), or known words joined by `/`
+///   ("ja/nee"). In any column: "no answer" codes (n.v.t., weet niet, …), onbekend,
+///   ja/nee/misschien and their English forms. In a question's column besides: the known
+///   answer vocabularies (nooit … altijd, helemaal oneens … helemaal eens, …), the words of
+///   school grades, and the codebook's own levels and "no answer" codes. (A parity prem
+///   reads is no rejected value, so the parity column has no words of its own here.)
+///
+/// Anything else, however short ("Samira", "Noord", "Verloskundige"), is described.
+pub fn shown_value(value: &str, problem: Problem, codebook: &CodebookWords) -> Shown {
     let v = value.trim();
-    let chars = v.chars().count();
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
-    let short = chars <= SHORT_CODE_CHARS
-        && !v.chars().any(char::is_whitespace)
-        && !v.contains('@')
-        && (digits < 2 || letters < 2);
-    let date_shaped = || {
-        let groups: Vec<&str> = v.split(['-', '/', '.']).collect();
-        groups.len() == 3
-            && groups
-                .iter()
-                .all(|g| (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
-    };
-    if v.is_empty() || (short && (digits <= 4 || (problem == Problem::BadDate && date_shaped()))) {
+    let code = v.is_empty()
+        || number_like(v)
+        || (problem == Problem::BadDate && date_shaped(v))
+        || v.split('/')
+            .all(|w| known_word(&normalize(w), problem, codebook));
+    if code {
         Shown::Code(v.to_string())
     } else {
-        Shown::FreeText(chars)
+        Shown::FreeText(v.chars().count())
     }
+}
+
+/// Digits and punctuation with at most one letter: see [`shown_value`].
+fn number_like(v: &str) -> bool {
+    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    v.chars().count() <= SHORT_CODE_CHARS
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_alphabetic())
+        && letters <= 1
+        && digits <= 4
+}
+
+/// Three groups of 1–4 digits split by `-`, `/` or `.`.
+fn date_shaped(v: &str) -> bool {
+    let groups: Vec<&str> = v.split(['-', '/', '.']).collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether `n` (normalised) is a known word for the column a `problem` is about.
+fn known_word(n: &str, problem: Problem, codebook: &CodebookWords) -> bool {
+    use crate::init::scale::{is_missing, VOCABULARIES};
+    if n.is_empty() {
+        return false;
+    }
+    if ANY_COLUMN_WORDS.contains(&n) || is_missing(n) {
+        return true;
+    }
+    let question = matches!(problem, Problem::UnknownAnswer | Problem::OutOfRange);
+    question
+        && (GRADE_WORDS.contains(&n)
+            || codebook.0.contains(n)
+            || VOCABULARIES
+                .iter()
+                .any(|v| v.levels.iter().any(|l| l.contains(&n))))
 }
 
 #[cfg(test)]
@@ -240,7 +335,7 @@ mod tests {
     use super::*;
 
     fn shown(value: &str, problem: Problem) -> Shown {
-        shown_value(value, problem)
+        shown_value(value, problem, &CodebookWords::default())
     }
 
     fn code(v: &str) -> Shown {
@@ -302,6 +397,60 @@ mod tests {
         assert_eq!(
             shown("gisteren om 3u", Problem::BadDate),
             Shown::FreeText(14)
+        );
+    }
+
+    /// Regression (privacy): a name typed into a coded column ("Samira" under *Eerste
+    /// kind*) was shown because it was one short word. Only codes are shown now.
+    #[test]
+    fn names_are_described_however_short() {
+        for problem in [
+            Problem::UnknownParity,
+            Problem::UnknownAnswer,
+            Problem::UnknownAge,
+            Problem::BadDate,
+        ] {
+            for (name, n) in [("Samira", 6), ("Jansen", 6), ("Noord", 5), ("Bo", 2)] {
+                assert_eq!(shown(name, problem), Shown::FreeText(n), "{name}");
+            }
+        }
+        // Codes of the column's kind are shown.
+        for (v, problem) in [
+            ("99", Problem::UnknownParity),
+            ("n.v.t.", Problem::UnknownParity),
+            ("Weet niet", Problem::UnknownAge),
+            ("misschien", Problem::UnknownParity),
+            ("Altijd", Problem::UnknownAnswer),
+            ("helemaal mee eens", Problem::OutOfRange),
+            ("j", Problem::UnknownParity),
+            ("-", Problem::UnknownAnswer),
+        ] {
+            assert_eq!(shown(v, problem), code(v), "{v}");
+        }
+        // An answer word is a code for a question, not for the age.
+        assert_eq!(shown("altijd", Problem::UnknownAge), Shown::FreeText(6));
+    }
+
+    /// The codebook's own levels and "no answer" codes are codes of its questions.
+    #[test]
+    fn the_codebooks_own_words_are_codes() {
+        let mut cb =
+            crate::codebook::Codebook::resolve("prem-geboortezorg", std::path::Path::new("."))
+                .unwrap();
+        let scale = cb.scales.values_mut().next().unwrap();
+        scale.missing.push("Geen idee (98)".into());
+        let words = CodebookWords::of(&cb);
+        for v in ["geen idee (98)", "Geen idee (98)"] {
+            assert_eq!(shown_value(v, Problem::UnknownAnswer, &words), code(v));
+            // Not a code of the age column.
+            assert_eq!(
+                shown_value(v, Problem::UnknownAge, &words),
+                Shown::FreeText(14)
+            );
+        }
+        assert_eq!(
+            shown_value("Praktijk Oost", Problem::UnknownAnswer, &words),
+            Shown::FreeText(13)
         );
     }
 }

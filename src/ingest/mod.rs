@@ -34,7 +34,7 @@ use crate::config::{Config, Fields, Source};
 use crate::error::{ColumnUse, ConfigProblem, Error, ExportProblem, InputProblem, Result};
 use crate::period::{Period, PeriodKind};
 use crate::polarity::{polarity, Polarity};
-use crate::quality::{shown_value, Expected, Issue, Problem, SourceCounts};
+use crate::quality::{shown_value, CodebookWords, Expected, Issue, Problem, SourceCounts};
 use crate::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading, Parity};
@@ -819,6 +819,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
         map: &map,
         planned: &plan.source_items[s],
         codebook: &plan.codebooks[s],
+        words: CodebookWords::of(&plan.codebooks[s]),
         source,
         kind: config.analysis.period,
         names: Names::default(),
@@ -851,7 +852,7 @@ fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<File
                         ),
                         None => p.columns.first().cloned().unwrap_or_default(),
                     }),
-                    value: shown_value("", Problem::MissingColumn),
+                    value: shown_value("", Problem::MissingColumn, &reader.words),
                     problem: Problem::MissingColumn,
                     expected: Expected::Literal(p.columns.join(" | ")),
                 });
@@ -914,6 +915,8 @@ struct FileReader<'a> {
     map: &'a ColumnMap,
     planned: &'a [PlannedItem],
     codebook: &'a Codebook,
+    /// The codebook's words a rejected value may be shown as (see [`shown_value`]).
+    words: CodebookWords,
     source: &'a Source,
     kind: PeriodKind,
     names: Names,
@@ -1012,7 +1015,7 @@ impl<'a> FileReader<'a> {
             file: self.display.to_string(),
             row: Some(row),
             column: column.and_then(|c| self.headers.get(c).cloned()),
-            value: shown_value(value, problem),
+            value: shown_value(value, problem, &self.words),
             problem,
             expected,
         });
@@ -1536,7 +1539,11 @@ impl Merger {
                             file: data.file.display.clone(),
                             row: Some(fr.row_no),
                             column: None,
-                            value: shown_value("", Problem::DuplicateRespondent),
+                            value: shown_value(
+                                "",
+                                Problem::DuplicateRespondent,
+                                &CodebookWords::default(),
+                            ),
                             problem: Problem::DuplicateRespondent,
                             expected: Expected::FirstCopy {
                                 file: self.files[file].clone(),

@@ -1,9 +1,9 @@
 //! `data-quality.md` and `data-quality.csv`: what was not used, and why.
 //!
-//! Per entry: file, row, column, reason and the value — as ingest kept it, a short code or
-//! the length of free text ([`crate::quality::shown_value`]), in words here. Counts per reason, but none
-//! per source or file: exports are often one file per VSV, and a count of its rows would
-//! give away how many clients a small unit has.
+//! Per entry: file, row, column, reason and the value — as ingest kept it, a code or the
+//! length of anything else ([`crate::quality::shown_value`]), in words here. Counts per
+//! reason, but none per source or file: exports are often one file per VSV, and a count of
+//! its rows would give away how many clients a small unit has.
 
 use std::collections::BTreeMap;
 
@@ -39,7 +39,7 @@ pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
     ))
 }
 
-/// A rejected value in words: a short code as found, free text by its length.
+/// A rejected value in words: a code as found, anything else by its length.
 pub fn value_text(v: &Shown, lang: Language) -> String {
     match v {
         Shown::Code(code) => code.clone(),
