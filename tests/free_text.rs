@@ -344,3 +344,151 @@ fn no_disclosure_reaches_a_shared_file() {
     }
     assert!(not_flagged.is_empty(), "{not_flagged:#?}");
 }
+
+/// Text folded as a reader would compare it: lower case, accents removed.
+fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether folded `keyword` starts a word of folded `text`.
+fn starts_a_word(text: &str, keyword: &str) -> bool {
+    text.match_indices(keyword).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The table "Waar cliënten over schrijven" of the shipped samples, counted again from the
+/// exports with nothing of prem's but its codebook's keywords: per quarter and theme, the
+/// distinct clients of the VSV (respondent number, VSV, quarter) with an open answer holding
+/// a keyword at the start of a word; rows with an unreadable date and second copies of a
+/// respondent's care-type row left out, as the data-quality report says prem does.
+#[test]
+fn what_clients_write_about_matches_an_independent_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples");
+    let out = tmp.path().join("out");
+    prem()
+        .arg("report")
+        .arg(samples.join("prem.toml"))
+        .args(["--quiet", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let codebook = prem()
+        .args(["codebook", "show", "prem-geboortezorg"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let codebook: toml::Value = toml::from_str(&String::from_utf8(codebook).unwrap()).unwrap();
+    let themes: Vec<(String, Vec<String>)> = codebook["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let keywords = t["keywords"].as_array().unwrap();
+            let keywords = keywords.iter().map(|k| fold(k.as_str().unwrap())).collect();
+            (t["label"].as_str().unwrap().to_string(), keywords)
+        })
+        .collect();
+
+    // (quarter, theme label) → clients of VSV Zaanstreek.
+    let mut counted: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut seen: BTreeSet<(String, String, String, String)> = BTreeSet::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(samples.join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (id, vsv, care, date) = (
+            col("Respondentnummer"),
+            col("VSV"),
+            col("Zorgsoort"),
+            col("Datum ingevuld"),
+        );
+        let texts = [col("Verbeterpunten"), col("Complimenten")];
+        for rec in r.records() {
+            let rec = rec.unwrap();
+            let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+            let Ok(day) = chrono::NaiveDate::parse_from_str(&get(date), "%d-%m-%Y") else {
+                continue;
+            };
+            if get(vsv) != "VSV Zaanstreek" || get(care).is_empty() {
+                continue;
+            }
+            use chrono::Datelike;
+            let quarter = format!("{}-K{}", day.year(), (day.month() - 1) / 3 + 1);
+            let client = format!("{}|{quarter}", get(id));
+            if !seen.insert((get(id), get(vsv), quarter.clone(), get(care))) {
+                continue;
+            }
+            for t in texts {
+                let said = fold(&get(t));
+                for (label, keywords) in &themes {
+                    if keywords.iter().any(|k| starts_a_word(&said, k)) {
+                        counted
+                            .entry((quarter.clone(), label.clone()))
+                            .or_default()
+                            .insert(client.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    let agenda = std::fs::read_to_string(out.join("2026-Q3/vsv-zaanstreek/agenda.md")).unwrap();
+    let table: Vec<&str> = agenda
+        .lines()
+        .skip_while(|l| !l.starts_with("### Waar cliënten over schrijven"))
+        .skip_while(|l| !l.starts_with("| Thema |"))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let quarters: Vec<String> = table[0]
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    assert_eq!(quarters, ["2025-K4", "2026-K1", "2026-K2", "2026-K3"]);
+    let mut compared = 0;
+    for line in &table[2..] {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let label = cells[1];
+        if !themes.iter().any(|(l, _)| l == label) {
+            continue; // a theme of the local questionnaire
+        }
+        for (q, cell) in quarters.iter().zip(&cells[2..]) {
+            let independent = counted
+                .get(&(q.clone(), label.to_string()))
+                .map_or(0, BTreeSet::len);
+            match cell.split_once(' ') {
+                Some((n, _)) => {
+                    assert_eq!(n.parse::<usize>().unwrap(), independent, "{label} {q}");
+                    compared += 1;
+                }
+                // Hidden: fewer than min_n clients, or the theme's cell is hidden.
+                None => assert_eq!(*cell, "–", "{label} {q}"),
+            }
+        }
+    }
+    assert!(compared >= 10, "only {compared} counts compared:\n{}", table.join("\n"));
+}

@@ -319,7 +319,11 @@ fn a_run_killed_partway_leaves_the_previous_report_intact() {
         "the run died while staging: {left:?}"
     );
     report(tmp.path(), &[]).success();
-    assert_eq!(beside(&reports), ["2026-Q3", "notities.txt"]);
+    // Beside the period folder: her notes, untouched, and the officer's comments workbook.
+    assert_eq!(
+        beside(&reports),
+        ["2026-Q3", "notities.txt", "opmerkingen-2026-Q3.xlsx"]
+    );
     assert_eq!(
         std::fs::read(reports.join("notities.txt")).unwrap(),
         b"bestand;rij\n"
