@@ -127,7 +127,7 @@ fn windows_1252(text: &str) -> Vec<u8> {
     bytes.into_owned()
 }
 
-const HEADERS: [&str; 13] = [
+const HEADERS: [&str; 14] = [
     "id",
     "publiceren",
     "voorstel prem",
@@ -141,6 +141,7 @@ const HEADERS: [&str; 13] = [
     "periode",
     "bron",
     "vraag",
+    "aantal",
 ];
 
 /// The workbook is written beside the report, never in it; the officer's `nee` removes a

@@ -11,6 +11,8 @@ pub struct CommentTexts {
     /// Column headers of the comments sheet, in order: id, publish, proposal, why, text,
     /// themes, tone, signal, unit, care type, period, source, question.
     pub headers: [&'static str; 13],
+    /// The last column: how many clients wrote these very words.
+    pub clients: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     /// Tone words: positive, negative, mixed, unclear.
@@ -68,6 +70,7 @@ pub(super) const NL: CommentTexts = CommentTexts {
         "bron",
         "vraag",
     ],
+    clients: "aantal",
     yes: "ja",
     no: "nee",
     tones: ["positief", "negatief", "gemengd", "onduidelijk"],
@@ -121,6 +124,7 @@ pub(super) const EN: CommentTexts = CommentTexts {
         "source",
         "question",
     ],
+    clients: "clients",
     yes: "yes",
     no: "no",
     tones: ["positive", "negative", "mixed", "unclear"],

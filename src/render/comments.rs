@@ -35,7 +35,7 @@ pub fn why_text(why: Why, lang: Language) -> String {
     }
 }
 
-/// One row of the comments sheet, as text.
+/// One row of the comments sheet, as text (the count of clients comes apart).
 fn row(data: &Canonical, i: usize, r: &Review, lang: Language) -> [String; 13] {
     let t = lang.comments();
     let yes_no = |b: bool| if b { t.yes } else { t.no }.to_string();
@@ -72,20 +72,25 @@ fn row(data: &Canonical, i: usize, r: &Review, lang: Language) -> [String; 13] {
     ]
 }
 
-/// The workbook's bytes. Rows are sorted by first theme, tone, unit and text, so the file
-/// is the same on every run; a fixed creation date keeps the bytes the same too.
+/// The workbook's bytes: one row per id (the same words in the same place are one
+/// decision), with how many clients wrote them. Rows are sorted by first theme, tone, unit
+/// and text, so the file is the same on every run; a fixed creation date keeps the bytes
+/// the same too.
 pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) -> Result<Vec<u8>> {
     let err = |e: XlsxError| Error::Output {
         path: file.into(),
         message: e.to_string(),
     };
     let t = lang.comments();
-    let mut rows: Vec<(usize, [String; 13])> = m
-        .reviews
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (i, row(data, i, r, lang)))
-        .collect();
+    let mut rows: Vec<(usize, [String; 13])> = Vec::new();
+    let mut clients: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for (i, r) in m.reviews.iter().enumerate() {
+        let n = clients.entry(r.id.as_str()).or_insert(0);
+        if *n == 0 {
+            rows.push((i, row(data, i, r, lang)));
+        }
+        *n += 1;
+    }
     let first_theme = |i: usize| m.reviews.get(i).and_then(|r| r.themes.first().copied());
     let tone = |i: usize| data.comments.get(i).map(|c| tone_index(c.tone));
     rows.sort_by(|(a, ra), (b, rb)| {
@@ -102,16 +107,23 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
 
     let sheet = book.add_worksheet();
     sheet.set_name(t.sheet_comments).map_err(err)?;
-    for (c, h) in t.headers.iter().enumerate() {
+    let count_col = t.headers.len() as u16;
+    for (c, h) in t.headers.iter().chain([&t.clients]).enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
     }
     // Widths in characters: the text wide and wrapped, the decision columns narrow.
-    let widths = [14.0, 11.0, 13.0, 30.0, 70.0, 24.0, 12.0, 18.0, 18.0, 16.0, 10.0, 12.0, 22.0];
+    let widths = [
+        14.0, 11.0, 13.0, 30.0, 70.0, 24.0, 12.0, 18.0, 18.0, 16.0, 10.0, 12.0, 22.0, 9.0,
+    ];
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *w).map_err(err)?;
     }
-    for (n, (_, cells)) in rows.iter().enumerate() {
+    for (n, (i, cells)) in rows.iter().enumerate() {
         let r = (n + 1) as u32;
+        let count = m.reviews.get(*i).and_then(|x| clients.get(x.id.as_str()));
+        sheet
+            .write_number_with_format(r, count_col, count.copied().unwrap_or(1), &top)
+            .map_err(err)?;
         for (c, v) in cells.iter().enumerate() {
             if v.is_empty() {
                 continue;
@@ -130,8 +142,11 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
     sheet.add_data_validation(1, 1, last, 1, &choice).map_err(err)?;
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     sheet
-        .autofilter(0, 0, rows.len() as u32, (t.headers.len() - 1) as u16)
+        .autofilter(0, 0, rows.len() as u32, count_col)
         .map_err(err)?;
+    // Printed: landscape, as wide as the page, the header on every page.
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0).map_err(err)?;
 
     // Counts per theme × tone (private: every text of the period, no threshold).
     let counts = book.add_worksheet();
