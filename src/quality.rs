@@ -220,8 +220,8 @@ const ANY_COLUMN_WORDS: &[&str] = &[
 ];
 
 /// Answers that are codes in a question's column besides the known answer vocabularies
-/// ([`crate::init::scale::VOCABULARIES`]): the words of Dutch school grades.
-const GRADE_WORDS: &[&str] = &[
+/// ([`crate::init::scale::VOCABULARIES`]): the words of Dutch school grades, and "prima".
+const VERDICT_WORDS: &[&str] = &[
     "zeer slecht",
     "slecht",
     "onvoldoende",
@@ -231,6 +231,7 @@ const GRADE_WORDS: &[&str] = &[
     "goed",
     "zeer goed",
     "uitstekend",
+    "prima",
 ];
 
 /// The codebook's own words a rejected answer may be repeated as (normalised): its scales'
@@ -274,8 +275,8 @@ impl CodebookWords {
 ///   ("ja/nee"). In any column: "no answer" codes (n.v.t., weet niet, …), onbekend,
 ///   ja/nee/misschien and their English forms. In a question's column besides: the known
 ///   answer vocabularies (nooit … altijd, helemaal oneens … helemaal eens, …), the words of
-///   school grades, and the codebook's own levels and "no answer" codes. (A parity prem
-///   reads is no rejected value, so the parity column has no words of its own here.)
+///   school grades and "prima", and the codebook's own levels and "no answer" codes. (A
+///   parity prem reads is no rejected value, so the parity column has no words of its own.)
 ///
 /// Anything else, however short ("Samira", "Noord", "Verloskundige"), is described.
 pub fn shown_value(value: &str, problem: Problem, codebook: &CodebookWords) -> Shown {
@@ -323,7 +324,7 @@ fn known_word(n: &str, problem: Problem, codebook: &CodebookWords) -> bool {
     }
     let question = matches!(problem, Problem::UnknownAnswer | Problem::OutOfRange);
     question
-        && (GRADE_WORDS.contains(&n)
+        && (VERDICT_WORDS.contains(&n)
             || codebook.0.contains(n)
             || VOCABULARIES
                 .iter()
@@ -421,6 +422,7 @@ mod tests {
             ("Weet niet", Problem::UnknownAge),
             ("misschien", Problem::UnknownParity),
             ("Altijd", Problem::UnknownAnswer),
+            ("prima", Problem::UnknownAnswer),
             ("helemaal mee eens", Problem::OutOfRange),
             ("j", Problem::UnknownParity),
             ("-", Problem::UnknownAnswer),

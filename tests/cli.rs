@@ -2079,6 +2079,45 @@ fn no_personal_data_or_per_file_counts_outside_the_quotes() {
     }
 }
 
+/// Regression (privacy): a name typed into a coded column ("Samira" under *Eerste kind*)
+/// was repeated in the data-quality report, being one short word. Only codes are: "11" in
+/// a 1–10 question is shown, the name is described by its length.
+#[test]
+fn a_name_in_a_coded_column_is_described_in_the_data_quality_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "prem.toml", PREM_TOML.as_bytes());
+    let mut export = long_export();
+    export += "R16;VSV Één;Verloskundigenpraktijk Één;Verloskundigenpraktijk;03-09-2026;Samira;30;8;7;\r\n";
+    write(tmp.path(), "exports/prem.csv", &windows_1252(&export));
+    let report = run_report(tmp.path());
+    let csv = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
+    let md = std::fs::read_to_string(report.join("data-quality.md")).unwrap();
+    for (name, text) in [("csv", &csv), ("md", &md)] {
+        assert!(
+            !text.contains("Samira"),
+            "Samira in data-quality.{name}:\n{text}"
+        );
+        assert!(text.contains("tekst van 6 tekens"), "{name}:\n{text}");
+    }
+    // Rows as Excel numbers them: the planted 11 is row 26, Samira's row 27.
+    assert!(
+        csv.contains("prem,exports/prem.csv,26,Informatievoorziening,11,out_of_range"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("prem,exports/prem.csv,27,Eerste kind,tekst van 6 tekens,unknown_parity"),
+        "{csv}"
+    );
+    assert!(
+        md.contains("| exports/prem.csv | 26 | Informatievoorziening | 11 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| exports/prem.csv | 27 | Eerste kind | tekst van 6 tekens |"),
+        "{md}"
+    );
+}
+
 /// Every file below `dir` as bytes; a Word or Excel file (a zip) as each of its parts.
 fn report_contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();

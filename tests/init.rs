@@ -470,3 +470,70 @@ fn wide_export_by_care_type_prefix() {
     assert_eq!(mean("ziekenhuis"), ("40".into(), "3.3333".into()));
     assert_eq!(mean(""), ("40".into(), "6.1111".into()));
 }
+
+/// Regression (privacy): init copied a column's only value into prem.toml ("steeds dezelfde
+/// waarde (Kevin Jansen)"), although prem.toml may travel. A value is copied only when at
+/// least 5 distinct clients gave it; else it is described, here and on the terminal.
+#[test]
+fn values_few_clients_gave_never_reach_prem_toml_the_codebook_or_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "Respondentnummer;Datum;VSV;Voelde u zich gehoord?;Kreeg u uitleg?;Begeleider;Toelichting;Vragenlijstversie\n",
+    );
+    for i in 0..40 {
+        let answer = ["Altijd", "Meestal", "Soms"][i % 3];
+        let explained = ["Altijd", "Soms"][i % 2];
+        let name = if i < 4 { "Kevin Jansen" } else { "" };
+        let remark = if i == 7 { "huiselijk geweld" } else { "" };
+        text.push_str(&format!(
+            "R{i};{:02}-02-2026;VSV Oost;{answer};{explained};{name};{remark};Versie B\n",
+            i % 28 + 1
+        ));
+    }
+    let csv = tmp.path().join("enquete.csv");
+    std::fs::write(&csv, text).unwrap();
+    let out = prem()
+        .arg("init")
+        .arg(&csv)
+        .arg("--out")
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let config = std::fs::read_to_string(tmp.path().join("prem.toml")).unwrap();
+    let codebook = std::fs::read_to_string(tmp.path().join("enquete.toml")).unwrap();
+    for (name, written) in [
+        ("prem.toml", &config),
+        ("enquete.toml", &codebook),
+        ("stdout", &stdout),
+        ("stderr", &stderr),
+    ] {
+        for secret in ["Kevin", "Jansen", "huiselijk", "geweld"] {
+            assert!(!written.contains(secret), "{secret} in {name}:\n{written}");
+        }
+    }
+    // Described instead: length and clients.
+    assert!(
+        config.contains(
+            "#   \"Begeleider\": steeds dezelfde waarde (tekst van 12 tekens, 4 cliënten)"
+        ),
+        "{config}"
+    );
+    assert!(
+        config.contains(
+            "#   \"Toelichting\": steeds dezelfde waarde (tekst van 16 tekens, 1 cliënt)"
+        ),
+        "{config}"
+    );
+    // What 40 clients gave is copied: a unit's name, a column's only value, the levels.
+    assert!(
+        config.contains("#   \"Vragenlijstversie\": steeds dezelfde waarde (Versie B)"),
+        "{config}"
+    );
+    assert!(config.contains("name = \"VSV Oost\""), "{config}");
+    assert!(
+        codebook.contains("levels = [\"Nooit\", \"Soms\", \"Meestal\", \"Altijd\"]"),
+        "{codebook}"
+    );
+}
