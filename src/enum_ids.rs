@@ -103,11 +103,12 @@ fn signal_ids() {
     assert_eq!(
         ids::<Category>(),
         [
+            "child_at_risk",
             "suicide",
             "self_harm",
-            "child_at_risk",
             "abuse",
             "violence",
+            "mental_health",
             "flagged"
         ]
     );

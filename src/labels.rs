@@ -179,12 +179,14 @@ impl Words for Language {
             (Language::Nl, ChildAtRisk) => "kind in gevaar",
             (Language::Nl, Abuse) => "misbruik of verwaarlozing",
             (Language::Nl, Violence) => "geweld of bedreiging",
+            (Language::Nl, MentalHealth) => "psychische nood rond de bevalling",
             (Language::Nl, Flagged) => "gemarkeerd in de export",
             (Language::En, Suicide) => "suicide or wanting to die",
             (Language::En, SelfHarm) => "self-harm",
             (Language::En, ChildAtRisk) => "child at risk",
             (Language::En, Abuse) => "abuse or neglect",
             (Language::En, Violence) => "violence or threats",
+            (Language::En, MentalHealth) => "perinatal mental health crisis",
             (Language::En, Flagged) => "flagged in the export",
         }
     }
