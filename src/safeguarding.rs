@@ -106,10 +106,9 @@ pub struct Signal {
 pub fn signal(text: &str) -> Option<Category> {
     let lexicon = &*LEXICON;
     let mut scan = Scan::new(lexicon.concept_count);
-    let mut removed = Vec::new();
     let mut found: Option<Category> = None;
     for words in sentences(text).iter() {
-        if let Some(c) = lexicon.sentence(&words, &mut removed, &mut scan) {
+        if let Some(c) = lexicon.sentence(&words, &mut scan) {
             found = Some(found.map_or(c, |f| f.min(c)));
         }
     }
@@ -172,90 +171,108 @@ impl Word {
     }
 }
 
-/// Lexicon phrases, each with a tag (its concept), indexed by their first word so that a
-/// text word is held against the few phrases that can start there: exact words in a hash
-/// map, stems and tails in hash maps probed once per stem length in the lexicon, and the
-/// few infixes one by one.
+/// What a lexicon phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// An alternative of the concept with this id.
+    Concept(u32),
+    /// An exception: its words are out of the sentence.
+    Exception,
+    /// A denial: the sentence is no signal.
+    Denial,
+}
+
+/// Bytes a stem or tail is indexed by (the lexicon test keeps every stem this long).
+const KEY: usize = 3;
+
+/// The first (or last) [`KEY`] bytes of a word, if it is that long.
+fn head(word: &str) -> Option<[u8; KEY]> {
+    word.as_bytes().get(..KEY)?.try_into().ok()
+}
+
+fn tail(word: &str) -> Option<[u8; KEY]> {
+    let b = word.as_bytes();
+    b.get(b.len().checked_sub(KEY)?..)?.try_into().ok()
+}
+
+/// Every lexicon phrase with its tags (a word like "verloskundige" is in many concepts,
+/// and is matched once), indexed by its first word so that a text word is held against
+/// the few phrases that can start there: exact words by the word, stems by their first
+/// bytes, tails by their last bytes (one hash look-up each), and the few infixes one by
+/// one.
 #[derive(Default)]
 struct Phrases {
-    phrases: Vec<(Vec<Word>, u32)>,
+    phrases: Vec<(Vec<Word>, Vec<Tag>)>,
+    /// Each phrase's place in `phrases`, by its text.
+    places: FxHashMap<&'static str, u32>,
     exact: FxHashMap<&'static str, Vec<u32>>,
-    prefix: FxHashMap<&'static str, Vec<u32>>,
-    prefix_lens: Vec<usize>,
-    suffix: FxHashMap<&'static str, Vec<u32>>,
-    suffix_lens: Vec<usize>,
+    prefix: FxHashMap<[u8; KEY], Vec<u32>>,
+    suffix: FxHashMap<[u8; KEY], Vec<u32>>,
     infix: Vec<u32>,
 }
 
 impl Phrases {
     /// Adds every alternative of `concept` (`a|b c|d*`) under `tag`.
-    fn add(&mut self, concept: &'static str, tag: u32) {
+    fn add(&mut self, concept: &'static str, tag: Tag) {
         for alternative in alternatives(concept) {
+            if let Some(&at) = self.places.get(alternative) {
+                self.phrases[at as usize].1.push(tag);
+                continue;
+            }
             let words: Vec<Word> = alternative.split_whitespace().map(Word::parse).collect();
             let Some(&first) = words.first() else {
                 continue;
             };
             let at = self.phrases.len() as u32;
+            self.places.insert(alternative, at);
             match first {
                 Word::Exact(w) => self.exact.entry(w).or_default().push(at),
-                Word::Prefix(s) => {
-                    self.prefix.entry(s).or_default().push(at);
-                    self.prefix_lens.push(s.len());
-                }
-                Word::Suffix(s) => {
-                    self.suffix.entry(s).or_default().push(at);
-                    self.suffix_lens.push(s.len());
-                }
+                // Shorter stems are refused by the lexicon test; were one there, it would
+                // go to the infixes, which are tried on every word.
+                Word::Prefix(s) => match head(s) {
+                    Some(k) => self.prefix.entry(k).or_default().push(at),
+                    None => self.infix.push(at),
+                },
+                Word::Suffix(s) => match tail(s) {
+                    Some(k) => self.suffix.entry(k).or_default().push(at),
+                    None => self.infix.push(at),
+                },
                 Word::Infix(_) => self.infix.push(at),
             }
-            self.phrases.push((words, tag));
+            self.phrases.push((words, vec![tag]));
         }
-        self.prefix_lens.sort_unstable();
-        self.prefix_lens.dedup();
-        self.suffix_lens.sort_unstable();
-        self.suffix_lens.dedup();
     }
 
     /// The phrases whose first word matches `word`, in no particular order.
     fn starting_with<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
         let exact = self.exact.get(word).into_iter().flatten();
-        let prefix = self
-            .prefix_lens
-            .iter()
-            .filter_map(move |&n| word.get(..n))
-            .filter_map(|stem| self.prefix.get(stem))
-            .flatten();
-        let suffix = self
-            .suffix_lens
-            .iter()
-            .filter_map(move |&n| word.len().checked_sub(n).and_then(|at| word.get(at..)))
-            .filter_map(|tail| self.suffix.get(tail))
-            .flatten();
-        let infix = self
-            .infix
-            .iter()
-            .filter(move |&&p| self.phrases[p as usize].0[0].matches(word));
-        exact.chain(prefix).chain(suffix).chain(infix).copied()
+        let prefix = head(word).and_then(|k| self.prefix.get(&k));
+        let suffix = tail(word).and_then(|k| self.suffix.get(&k));
+        let others = [prefix, suffix].into_iter().flatten().flatten();
+        // Exact words matched by the look-up itself; stems and parts are checked.
+        exact.copied().chain(
+            others
+                .chain(&self.infix)
+                .copied()
+                .filter(move |&p| self.phrases[p as usize].0[0].matches(word)),
+        )
     }
 
-    /// The tags of the phrases that match `words` from `i` on, none of their words
-    /// `removed`.
+    /// The phrases that match `words` from `i` on, as (length, tags).
     fn matches_at<'s>(
         &'s self,
         words: &'s [&str],
-        removed: &'s [bool],
         i: usize,
-    ) -> impl Iterator<Item = (usize, u32)> + 's {
+    ) -> impl Iterator<Item = (usize, &'s [Tag])> + 's {
         self.starting_with(words[i]).filter_map(move |p| {
-            let (phrase, tag) = &self.phrases[p as usize];
+            let (phrase, tags) = &self.phrases[p as usize];
             let end = i + phrase.len();
             let fits = end <= words.len()
-                && phrase
+                && phrase[1..]
                     .iter()
-                    .zip(&words[i..end])
-                    .zip(&removed[i..end])
-                    .all(|((w, text), &gone)| !gone && w.matches(text));
-            fits.then_some((phrase.len(), *tag))
+                    .zip(&words[i + 1..end])
+                    .all(|(w, text)| w.matches(text));
+            fits.then_some((phrase.len(), tags.as_slice()))
         })
     }
 }
@@ -276,13 +293,9 @@ struct Rule {
 
 /// [`lexicon`], indexed.
 struct Lexicon {
-    /// Every concept's alternatives, tagged with the concept's id.
-    concepts: Phrases,
+    /// The alternatives of every concept, exception and denial.
+    phrases: Phrases,
     concept_count: usize,
-    /// The exceptions' alternatives.
-    exceptions: Phrases,
-    /// The denials' alternatives.
-    denials: Phrases,
     rules: Vec<Rule>,
     /// Per concept id, the rules whose first required concept it is: a sentence is held
     /// only against rules one of whose concepts it contains.
@@ -294,7 +307,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(lexicon::RULES
 
 impl Lexicon {
     fn new(rules: &[(Category, &[&'static str])]) -> Lexicon {
-        let mut concepts = Phrases::default();
+        let mut phrases = Phrases::default();
         let mut ids: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut compiled = Vec::with_capacity(rules.len());
         for &(category, list) in rules {
@@ -310,7 +323,7 @@ impl Lexicon {
                 };
                 let next = ids.len() as u32;
                 let id = *ids.entry(body).or_insert_with(|| {
-                    concepts.add(body, next);
+                    phrases.add(body, Tag::Concept(next));
                     next
                 });
                 if veto {
@@ -327,56 +340,48 @@ impl Lexicon {
                 rules_by_concept[first as usize].push(r as u32);
             }
         }
-        let mut exceptions = Phrases::default();
         for &e in lexicon::NOT_SIGNALS {
-            exceptions.add(e, 0);
+            phrases.add(e, Tag::Exception);
         }
-        let mut denials = Phrases::default();
         for &d in lexicon::DENIALS {
-            denials.add(d, 0);
+            phrases.add(d, Tag::Denial);
         }
         Lexicon {
-            concepts,
+            phrases,
             concept_count: ids.len(),
-            exceptions,
-            denials,
             rules: compiled,
             rules_by_concept,
         }
     }
 
-    /// The most urgent category of the rules that match one sentence. `removed` and
-    /// `scan` are scratch space; `scan` is left empty again.
-    fn sentence(
-        &self,
-        words: &[&str],
-        removed: &mut Vec<bool>,
-        scan: &mut Scan,
-    ) -> Option<Category> {
-        // Exceptions first: their words are out of the sentence for the rules. Exceptions
-        // may overlap, so they are matched against the whole sentence.
-        let all_there = vec![false; words.len()];
-        if (0..words.len()).any(|i| {
-            self.denials
-                .matches_at(words, &all_there, i)
-                .next()
-                .is_some()
-        }) {
-            return None;
-        }
-        removed.clear();
-        removed.resize(words.len(), false);
+    /// The most urgent category of the rules that match one sentence. `scan` is scratch
+    /// space, left empty again.
+    fn sentence(&self, words: &[&str], scan: &mut Scan) -> Option<Category> {
+        scan.clear();
         for i in 0..words.len() {
-            for (len, _) in self.exceptions.matches_at(words, &all_there, i) {
-                removed[i..i + len].fill(true);
+            for (len, tags) in self.phrases.matches_at(words, i) {
+                for &tag in tags {
+                    if tag == Tag::Denial {
+                        return None;
+                    }
+                    scan.matched.push((i, len, tag));
+                }
             }
         }
-        for i in 0..words.len() {
-            if removed[i] {
-                continue;
+        // Exceptions first: their words are out of the sentence for the rules. They may
+        // overlap each other and the concepts, so all were matched on the whole sentence.
+        scan.removed.resize(words.len(), false);
+        for &(i, len, tag) in &scan.matched {
+            if tag == Tag::Exception {
+                scan.removed[i..i + len].fill(true);
             }
-            for (_, concept) in self.concepts.matches_at(words, removed, i) {
-                scan.add(concept, i);
+        }
+        for k in 0..scan.matched.len() {
+            let (i, len, tag) = scan.matched[k];
+            if let Tag::Concept(c) = tag {
+                if !scan.removed[i..i + len].contains(&true) {
+                    scan.add(c, i);
+                }
             }
         }
         let mut found: Option<Category> = None;
@@ -394,23 +399,28 @@ impl Lexicon {
                 }
             }
         }
-        scan.clear();
         found
     }
 }
 
-/// Scratch space for one text: which concepts a sentence holds, as a bit set and as a
-/// list (to clear the set and to look up rules), and where each occurs.
+/// Scratch space for one text, reused sentence by sentence: the phrases matched, the
+/// words exceptions took out, and the concepts found, as a bit set, as a list and by
+/// place.
 struct Scan {
+    /// Each phrase matched, as (word index, length, tag), in word order.
+    matched: Vec<(usize, usize, Tag)>,
+    removed: Vec<bool>,
     present: Vec<u64>,
     found: Vec<u32>,
-    /// Each occurrence as (concept, word index), in word order.
+    /// Each concept occurrence as (concept, word index), in word order.
     hits: Vec<(u32, usize)>,
 }
 
 impl Scan {
     fn new(concepts: usize) -> Scan {
         Scan {
+            matched: Vec::new(),
+            removed: Vec::new(),
             present: vec![0; concepts.div_ceil(64)],
             found: Vec::new(),
             hits: Vec::new(),
@@ -468,6 +478,8 @@ impl Scan {
         }
         self.found.clear();
         self.hits.clear();
+        self.matched.clear();
+        self.removed.clear();
     }
 }
 
@@ -570,7 +582,7 @@ mod tests {
             for (r, rule) in lexicon.rules.iter().enumerate() {
                 let one = Lexicon::new(&lexicon::RULES[r..=r]);
                 let mut scan = Scan::new(one.concept_count);
-                if one.sentence(&words, &mut Vec::new(), &mut scan).is_some() {
+                if one.sentence(&words, &mut scan).is_some() {
                     let first = lexicon::RULES[r].1[0];
                     out.push(format!(
                         "{:?} {}",
@@ -960,7 +972,7 @@ mod tests {
                 if read != [vec![bare]] {
                     bad.push(format!("{word:?} is read as {read:?}"));
                 }
-                if word.contains('*') && bare.len() < 3 {
+                if word.contains('*') && bare.len() < KEY {
                     bad.push(format!("{word:?} is too short a stem"));
                 }
             }
