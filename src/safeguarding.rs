@@ -931,6 +931,54 @@ mod tests {
         assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
+    /// `phrasings.tsv`: every disclosure is found with its category, every near-miss is
+    /// quiet.
+    #[test]
+    fn everyday_phrasings() {
+        let mut wrong = Vec::new();
+        let cases = include_str!("safeguarding/phrasings.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for line in cases {
+            let (id, text) = line.split_once('\t').expect("category, tab, text");
+            let expected = (id != "none").then(|| id.parse::<Category>().expect(id));
+            let found = signal(text);
+            if found != expected {
+                wrong.push(format!(
+                    "{text:?}: expected {expected:?}, got {found:?} {:?}",
+                    fired(text)
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// False alarms accepted for recall: a flag costs the officer a glance.
+    #[test]
+    fn accepted_false_alarms() {
+        for (text, category) in [
+            // A screening question mentioned, not answered.
+            (
+                "They asked about domestic violence at every appointment.",
+                Violence,
+            ),
+            // Despair in labour reads like despair after it.
+            (
+                "Ik zag het tijdens de weeën echt niet meer zitten.",
+                Suicide,
+            ),
+            // Negation is not understood.
+            ("Ik heb nooit aan zelfmoord gedacht.", Suicide),
+            // A mention of services is enough.
+            (
+                "Social services were involved with my older children years ago.",
+                ChildAtRisk,
+            ),
+        ] {
+            assert_eq!(signal(text), Some(category), "{text:?}");
+        }
+    }
+
     #[test]
     fn sentences_split_at_full_stops_not_commas() {
         let s =

@@ -32,21 +32,21 @@ pub(super) const WINDOW: usize = 20;
 // ---------------------------------------------------------------------------------------
 
 /// A negation, with the spellings people type in a hurry ("nie", "dont").
-const NOT: &str = "niet|nie|niks|niets|geen|nooit|nergens|not|nowhere|no|never|nothing|\
-    dont|didnt|doesnt|wasnt|werent|cant|cannot|couldnt|wont|wouldnt";
+const NOT: &str = "niet|nie|niks|niets|geen|nooit|nergens|not|nowhere|no|never|nothing|dont|\
+    didnt|doesnt|wasnt|werent|cant|cannot|couldnt|wont|wouldnt";
 
 /// "Any more": Dutch "meer" and its English forms.
 const ANY_MORE: &str = "meer|anymore|any more|any longer|no longer";
 
 /// Wanting or wishing. English "want" alone is left out: Dutch "want" means "because".
 const WANT: &str = "wil|wilt|wille|wilde|wilden|willen|wou|wouden|gewild|wens|wenste|wenst|\
-    wensen|hoopte|hoopten|hoop dat|liefst|liever|zou willen|want to|wanted|wants|wanting|\
-    wanna|dont want|didnt want|not want|never want|wish|wished|wishes|wishing|rather|hoped|\
-    hoping|prayed|praying";
+    wensen|hoopte|hoopten|hoop dat|liefst|liever|zou willen|want to|wanted|wants|wanting|wanna|\
+    dont want|didnt want|not want|never want|wish|wished|wishes|wishing|rather|hoped|hoping|\
+    prayed|praying";
 
 /// Being alive, as a verb (the noun "het leven met een baby" is an exception).
-const LIVE: &str = "leven|leve|leef|leeft|leefde|leefden|te leven|verder leven|doorleven|bestaan|\
-    bestond|live|living|alive|exist|existing";
+const LIVE: &str = "leven|leve|leef|leeft|leefde|leefden|te leven|verder leven|doorleven|\
+    bestaan|bestond|live|living|alive|exist|existing";
 
 /// Dying or being dead. English "die" only in phrases: Dutch "die" means "that".
 const DIE: &str = "dood|doodgaan|dood gaan|doodging|dood ging|doodgegaan|sterven|stierf|\
@@ -57,20 +57,21 @@ const DIE: &str = "dood|doodgaan|dood gaan|doodging|dood ging|doodgegaan|sterven
 const ME: &str = "ik|me|mij|mijn|mn|mezelf|mijzelf|i|im|id|ive|my|myself|us|ons";
 
 /// The writer herself, reflexive: a self-harm verb needs this.
-const MYSELF: &str = "mezelf|mijzelf|mzelf|myself|meself|mn eigen lichaam|mijn eigen lichaam";
+const MYSELF: &str = "mezelf|mijzelf|mzelf|myself|meself|mn eigen lichaam|mijn eigen lichaam|\
+    zichzelf|herself|haarzelf";
 
 /// A person at home who may hurt her: partner, family, "he".
-const PERSON: &str = "partner|man|vriend|vriendje|echtgenoot|echtgenote|mijn vrouw|\
-    mn vrouw|vriendin|ex|exman|expartner|exvriend|vader|schoonvader|schoonmoeder|\
-    schoonfamilie|mijn moeder|mn moeder|broer|zwager|hij|ie|hem|husband|boyfriend|bf|\
-    fiance|wife|girlfriend|gf|he|him|hes|dad|father|stepdad|stepfather|brother|my mum|\
-    my mom|my mother|mother in law|in laws|father in law|my family";
+const PERSON: &str = "partner|man|vriend|vriendje|echtgenoot|echtgenote|mijn vrouw|mn vrouw|\
+    vriendin|ex|exman|expartner|exvriend|vader|schoonvader|schoonmoeder|schoonfamilie|\
+    mijn moeder|mn moeder|broer|zwager|hij|ie|hem|husband|boyfriend|bf|fiance|wife|girlfriend|\
+    gf|he|him|hes|partners|husbands|boyfriends|exs|dad|father|stepdad|stepfather|brother|\
+    my mum|my mom|my mother|mother in law|in laws|father in law|my family";
 
 /// A partner or ex, who may control her (parents and family are left out: a mother
 /// "checking" on her daughter is care).
-const PARTNER: &str = "partner|man|vriend|vriendje|echtgenoot|echtgenote|mijn vrouw|\
-    mn vrouw|vriendin|ex|exman|expartner|exvriend|hij|ie|hem|husband|boyfriend|bf|fiance|\
-    wife|girlfriend|gf|he|him|hes";
+const PARTNER: &str = "partner|man|vriend|vriendje|echtgenoot|echtgenote|mijn vrouw|mn vrouw|\
+    vriendin|ex|exman|expartner|exvriend|hij|ie|hem|husband|boyfriend|bf|fiance|wife|\
+    girlfriend|gf|he|him|hes|partners|husbands|boyfriends|exs|his";
 
 /// A child, Dutch words ("kind" is English for friendly: see [`CHILD_EN`]).
 const CHILD_NL: &str = "baby|babys|kind|kindje|kinderen|kindjes|zoon|zoontje|dochter|\
@@ -84,11 +85,11 @@ const CHILD_EN: &str = "baby|babies|babys|child|children|kid|kids|son|daughter|n
 const NOT_CARE: &str = "!hielprik|prik|prikken|vaccin*|inenting*|infuus|bloedafname|onderzoek|\
     hechting*|hechten|kinderarts|verloskundige|gynaecoloog|arts|dokter|verpleegkundige|\
     kraamverzorgster|kraamzorg|borstvoeding|voeding|tepel*|navel*|tongriem|ruggenprik|\
-    epiduraal|weeen|persen|ontsluiting|keizersnede|heel prick|injection|jab|jabs|cannula|\
-    test|tests|blood|forceps|ventouse|midwife|midwives|doctor|nurse|consultant|staff|cord|\
-    latch*|feed|feeding|feeds|breastfeed*|epidural|labour|labor|contractions|c section|\
-    caesarean|cesarean|pushing|stitches|tongue tie|nagel*|nageltjes|knippen|\
-    verschonen|luier*|nails|nappy";
+    epiduraal|weeen|persen|ontsluiting|keizersnede|heel prick|injection|jab|jabs|cannula|test|\
+    tests|blood|forceps|ventouse|midwife|midwives|doctor|nurse|consultant|staff|cord|latch*|\
+    feed|feeding|feeds|breastfeed*|epidural|labour|labor|contractions|c section|caesarean|\
+    cesarean|pushing|stitches|tongue tie|nagel*|nageltjes|knippen|verschonen|luier*|nails|\
+    nappy";
 
 // ---------------------------------------------------------------------------------------
 // Rules, by category. The order of the categories is [`Category`]'s; within one, the
@@ -100,14 +101,15 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     // ---- A child at risk: the authorities, or harm to a child meant or feared ----------
     (
         ChildAtRisk,
-        &["*kindermishandel*|jeugdzorg*|jeugdbescherming*|*kinderbescherming*|\
+        &[
+            "*kindermishandel*|jeugdzorg*|jeugdbescherming*|*kinderbescherming*|\
            uithuisplaatsing*|uithuisgeplaatst|uit huis geplaatst|uit huis plaatsen|\
            uit huis te plaatsen|ondertoezichtstelling*|onder toezicht gesteld|\
-           onder toezicht geplaatst|gezinsvoogd*|voogdij*|pleegzorg|pleeggezin|\
-           pleegouder*|zorgmelding*|veiligthuis|child abuse|child protection|child neglect|\
-           child at risk|children at risk|care order|supervision order|child in need|\
-           section 47|foster care|foster carer*|fostered|taken into care|into care|\
-           safeguarding"],
+           onder toezicht geplaatst|gezinsvoogd*|voogdij*|pleegzorg|pleeggezin|pleegouder*|\
+           zorgmelding*|veiligthuis|child abuse|child protection|child neglect|child at risk|\
+           children at risk|care order|supervision order|child in need|section 47|foster care|\
+           foster carer*|fostered|taken into care|into care|safeguarding",
+        ],
     ),
     // "Veilig Thuis" is the advice and reporting centre; "veilig thuis" also means home
     // safe ("we waren weer veilig thuis"), so it needs a word of contact and no word of
@@ -125,12 +127,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         ChildAtRisk,
         &[
-            "social services|social care|childrens services|childrens social care|\
-             social work",
-            "took|take|taken|taking|involved|called|referral|referred|refer|report*|\
-             contacted|came|come|visit*|concern*|assess*|remove*|threaten*|plan|\
-             my baby|the baby|my children|my kids|my son|my daughter|investigat*|meeting|\
-             case|got involved|were involved|are involved",
+            "social services|social care|childrens services|childrens social care|social work",
+            "took|take|taken|taking|involved|called|referral|referred|refer|report*|contacted|\
+             came|come|visit*|concern*|assess*|remove*|threaten*|plan|my baby|the baby|\
+             my children|my kids|my son|my daughter|investigat*|meeting|case|got involved|\
+             were involved|are involved",
         ],
     ),
     (
@@ -149,9 +150,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             CHILD_NL,
             "iets|wat|kwaad|pijn|ergs",
             "aandoe|aandoen|aandoet|aandeed|aangedaan|aan te doen|aan doe|aan doen|aan deed|\
-             aan zou doen",
+             aan zou doen|ga doen|zou doen|gaat doen|doe|te doen",
             "!warm*|kleertjes|kleding|kleren|luier*|romper*|rompertje|jasje|mutsje|sokjes|\
-             pakje|slabbetje",
+             pakje|slabbetje|verkeerd|fout|mis|wrong|niet goed|te eten|te drinken|leuks|moois|\
+             extra|lekkers",
+            NOT_CARE,
         ],
     ),
     (
@@ -160,23 +163,23 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             CHILD_NL,
             "pijn|kwaad",
             "doen|doe|doet|deed|gedaan|te doen",
-            "ik|wil|wilde|wou|bang|angst*|gedachte*|gedachten|dacht|denk|neiging|drang|\
-             hij|zou|ging",
+            "ik|wil|wilde|wou|bang|angst*|gedachte*|gedachten|dacht|denk|neiging|drang|hij|zou|\
+             ging",
             NOT_CARE,
         ],
     ),
     (
         ChildAtRisk,
         &[
-            "sla|slaan|sloeg|geslagen|schud|schudt|schudden|schudde|geschud|door elkaar|\
-             gooi|gooien|gooide|gegooid|smijten|smeet|gesmeten|verstik*|smoren|gesmoord|\
-             verdrink*|verdronk|wurg*|gewurgd|vermoord*|doodmaken|dood maken|wegdoen|\
-             wegdoen|laten stikken|tegen de muur|uit het raam",
+            "sla|slaan|sloeg|geslagen|schud|schudt|schudden|schudde|geschud|door elkaar|gooi|\
+             gooien|gooide|gegooid|smijten|smeet|gesmeten|verstik*|smoren|gesmoord|verdrink*|\
+             verdronk|wurg*|gewurgd|vermoord*|doodmaken|dood maken|wegdoen|wegdoen|\
+             laten stikken|tegen de muur|uit het raam",
             CHILD_NL,
-            "ik|wil|wilde|wou|bang|angst*|gedachte*|gedachten|dacht|denk|neiging|drang|\
-             impuls|opwelling|hij|zou|ging|gaan",
-            "!fles*|flesje|poeder|hand|handen|handje|handjes|hoofdje|armpjes|beentjes|\
-             voetjes|hielprik|luier*|lakentje|dekentje|alarm",
+            "ik|wil|wilde|wou|bang|angst*|gedachte*|gedachten|dacht|denk|neiging|drang|impuls|\
+             opwelling|hij|zou|ging|gaan",
+            "!fles*|flesje|poeder|hand|handen|handje|handjes|hoofdje|armpjes|beentjes|voetjes|\
+             hielprik|luier*|alarm",
         ],
     ),
     // Someone else harming the child: with "me" in the sentence the violence is against
@@ -197,9 +200,9 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "hurt|hurts|hurting|harm|harms|harming|injure|injures|injuring|kill|kills|killing|\
              smother*|suffocat*|drown|drowning|throw|throwing|threw|hit|hits|hitting",
             CHILD_EN,
-            "thought|thoughts|thinking|scared|afraid|worried|terrified|fear|feared|urge|\
-             urges|want to|wanted|wanting|id|might|would|could|intrusive|tempted|feel like|\
-             felt like|going to|gonna|he|she|partner|husband|boyfriend",
+            "thought|thoughts|thinking|scared|afraid|worried|terrified|fear|feared|urge|urges|\
+             want to|wanted|wanting|id|might|would|could|intrusive|tempted|feel like|felt like|\
+             going to|gonna|he|she|partner|husband|boyfriend",
             "!self harm|self harmed|self harming|first bath|bath time|bathing|bathe",
             NOT_CARE,
         ],
@@ -209,33 +212,33 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "met opzet|expres|opzettelijk|on purpose|deliberately|bewust",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|him|her|hem|haar",
-            "vallen|liet vallen|laten vallen|drop|dropped|pijn|gooi*|gooide|hurt|harm*|\
-             sla*|sloeg|schud*|shake|shook|throw*|threw",
+            "vallen|liet vallen|laten vallen|drop|dropped|pijn|gooi*|gooide|hurt|harm*|sla*|\
+             sloeg|schud*|shake|shook|throw*|threw",
         ],
     ),
     (
         ChildAtRisk,
         &[
-            "voor me zien|zag voor me|zag steeds voor me|voor me zag|beelden|images|\
-             pictured|picture|visions|flashes|flits*|visualis*|visualiz*",
+            "voor me zien|zag voor me|zag steeds voor me|voor me zag|beelden|images|pictured|\
+             picture|visions|flashes|flits*|visualis*|visualiz*",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|him|her|hem|haar",
-            "vallen|van de trap|gooi*|pijn|verdrink*|stikken|hurt|harm*|drop*|throw*|\
-             stairs|drown*|smother*|stab*|mes|knife|messen|knives|balcony|balkon|raam|window",
+            "vallen|van de trap|gooi*|pijn|verdrink*|stikken|hurt|harm*|drop*|throw*|stairs|\
+             drown*|smother*|stab*|mes|knife|messen|knives|balcony|balkon|raam|window",
         ],
     ),
     (
         ChildAtRisk,
         &[
             "afpakken|afgepakt|afnemen|afgenomen|weghalen|weggehaald|uit huis|take away|\
-             taken away|take my baby|take the baby|take her away|take him away|removed|\
-             remove|afpakt",
+             taken away|take my baby|take the baby|take her away|take him away|removed|remove|\
+             afpakt",
             "baby|kind|kindje|zoon|dochter|kinderen|child|children|son|daughter|kids",
-            "ze|zij|jeugdzorg|instanties|they|them|social|authorities|police|politie|\
-             rechter|court|gemeente|council",
-            "!nicu|neonatolog*|couveuse|incubator|special care|onderzoek|test*|scbu|\
-             kinderarts|weigh*|wegen|bad|check*|observatie|kinderafdeling|neonatal|ic|\
-             resuscitat*|reanim*|zuurstof|oxygen|theatre|ok|warmte|warm|paediatric*|\
-             pediatric*|hours|uur|minutes|minuten|placenta|stitches|hechten",
+            "ze|zij|jeugdzorg|instanties|they|them|social|authorities|police|politie|rechter|\
+             court|gemeente|council",
+            "!nicu|neonatolog*|couveuse|incubator|special care|onderzoek|test*|scbu|kinderarts|\
+             weigh*|wegen|bad|check*|observatie|kinderafdeling|neonatal|ic|resuscitat*|reanim*|\
+             zuurstof|oxygen|theatre|ok|warmte|warm|paediatric*|pediatric*|hours|uur|minutes|\
+             minuten|placenta|stitches|hechten",
         ],
     ),
     (
@@ -253,18 +256,30 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              drowning him|drowning her|smothering him|smothering her|shake him|shake her|\
              throw him|throw her|hurt him|hurt her|harm him|harm her|hurting him|hurting her|\
              harming him|harming her",
-            "scared|afraid|thought|thoughts|worried|urge|urges|want to|wanted|id|might|\
-             could|would|intrusive|terrified|feel like|felt like|images",
-            "!husband|partner|boyfriend|doctor|midwife|nurse|consultant|staff|feelings|\
-             feeling|upset",
+            "scared|afraid|thought|thoughts|worried|urge|urges|want to|wanted|id|might|could|\
+             would|intrusive|terrified|feel like|felt like|images",
+            "!husband|partner|boyfriend|doctor|midwife|nurse|consultant|staff|feelings|feeling|\
+             upset|hold|holding|held|bathing|bath time|first bath|dress*|change|changing|nappy|\
+             handle|handling|pick up|picking up|in case he",
+        ],
+    ),
+    (
+        ChildAtRisk,
+        &[
+            "shake|shakes|shook|shaken|shaking",
+            "the baby|my baby|our baby|her|him|my son|my daughter|our son|our daughter|\
+             the child|my child",
+            "!hand|hands|trembl*|cold|nervous|told|leaflet|video|warned|syndrome|awake|rattle|\
+             bottle|formula|held|holding|hold|adrenaline|with fear|uncontrollably|like a leaf|\
+             head|hoofd|i was shaking|was shaking",
         ],
     ),
     (
         ChildAtRisk,
         &[
             "shake the baby|shook the baby|shaking the baby|shaken baby|shake my baby|\
-             shook my baby|shaking my baby|shake her|shook her|shake him|shook him|\
-             shaking her|shaking him|shake my son|shake my daughter",
+             shook my baby|shaking my baby|shake her|shook her|shake him|shook him|shaking her|\
+             shaking him|shake my son|shake my daughter",
             "!told|leaflet|video|information|advice|taught|warned|syndrome|awake|hand|hands",
         ],
     ),
@@ -273,8 +288,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "door elkaar schudden|door elkaar te schudden|door elkaar geschud|\
              door elkaar schudde|heen en weer schudden|heen en weer geschud",
-            "!gynaecoloog|arts|verloskundige|dokter|kraamverzorgster|verpleegkundige|\
-             assistent|fles*|flesje",
+            "!gynaecoloog|arts|verloskundige|dokter|kraamverzorgster|verpleegkundige|assistent|\
+             fles*|flesje",
         ],
     ),
     (
@@ -293,8 +308,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "ruw|rough|hardhandig|agressief|aggressive|violent|gewelddadig|heavy handed",
             "met de baby|with the baby|met ons kind|with our|met mijn kind|with my baby|\
-             met de kinderen|with the kids|tegen de baby|met onze|with my son|\
-             with my daughter|met mijn zoon|met mijn dochter",
+             met de kinderen|with the kids|tegen de baby|met onze|with my son|with my daughter|\
+             met mijn zoon|met mijn dochter",
             PERSON,
             "!verloskundige|midwife|arts|doctor|nurse|staff|consultant|kraamverzorgster|\
              verpleegkundige|kinderarts|paediatrician",
@@ -306,16 +321,18 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "tik|tikje|klap|klapje|mep|mepje|pets|slaag|billenkoek|corrigerende tik",
             "gegeven|geven|gaf|geef|geeft|uitgedeeld",
             "baby|kind|kindje|zoon|zoontje|dochter|dochtertje|hem|haar",
-            "!boer*|boertje|rug|rugje|laten boeren|op de rug|billetjes|vacuum*|vacuumpomp|\
-             pomp|verloskundige|kraamverzorgster|arts|kinderarts",
+            "!boer*|boertje|rug|rugje|laten boeren|op de rug|billetjes|vacuum*|vacuumpomp|pomp|\
+             verloskundige|kraamverzorgster|arts|kinderarts",
         ],
     ),
     (
         ChildAtRisk,
-        &["slapped my baby|smacked my baby|hit my baby|slapped the baby|smacked the baby|\
+        &[
+            "slapped my baby|smacked my baby|hit my baby|slapped the baby|smacked the baby|\
            hit the baby|slapped him|smacked him|slapped her|smacked her|punched my baby|\
-           hit my son|hit my daughter|slapped my son|slapped my daughter|\
-           smacked my son|smacked my daughter"],
+           hit my son|hit my daughter|slapped my son|slapped my daughter|smacked my son|\
+           smacked my daughter",
+        ],
     ),
     (
         ChildAtRisk,
@@ -329,12 +346,14 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     ),
     (
         ChildAtRisk,
-        &["pillow over her face|pillow over his face|pillow over the baby|\
+        &[
+            "pillow over her face|pillow over his face|pillow over the baby|\
            kussen op zijn gezicht|kussen op haar gezicht|kussen over zijn gezicht|\
            kussen over haar gezicht|kussen op het gezicht|hand over his mouth|\
            hand over her mouth|hand op zijn mond|hand op haar mond|removed at birth|\
            taken at birth|taken from me at birth|weggehaald bij de geboorte|\
-           removed from my care|uit mijn zorg"],
+           removed from my care|uit mijn zorg",
+        ],
     ),
     (
         ChildAtRisk,
@@ -349,17 +368,19 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     // ---- Suicide: words, and the many ways of saying one no longer wants to live -------
     (
         Suicide,
-        &["*zelfmoord*|*zelfmoort*|zelf moord|suicid*|sucid*|suicd*|suisid*|suiced*|\
-           zelfdoding|levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|\
-           kill myself|killing myself|killed myself|kill my self|kms|end my life|\
-           ending my life|end my own life|take my life|take my own life|taking my life|\
-           taking my own life|took my own life|end it all|ending it all|end it|ending it|\
-           end things|ending things|better off dead|hang myself|hanging myself|\
-           mezelf ophangen|mijzelf ophangen|me ophangen|mezelf verdrinken|drown myself|\
-           afscheidsbrie*|goodbye letter*|suicide note|samaritans|levenseinde|unalive*|\
-           van het leven beroven|van het leven te beroven|van het leven beroofd|\
-           beter dood|liever dood|better dead|geen uitweg|no way out|zag geen uitweg|\
-           zie geen uitweg|saw no way out|see no way out|no escape|geen ontsnapping"],
+        &[
+            "*zelfmoord*|*zelfmoort*|zelf moord|suicid*|sucid*|suicd*|suisid*|suiced*|zelfdoding|\
+           levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|kill myself|\
+           killing myself|killed myself|kill my self|kms|end my life|ending my life|\
+           end my own life|take my life|take my own life|taking my life|taking my own life|\
+           took my own life|end it all|ending it all|end it|ending it|end things|ending things|\
+           better off dead|hang myself|hanging myself|mezelf ophangen|mijzelf ophangen|\
+           me ophangen|mezelf verdrinken|drown myself|afscheidsbrie*|goodbye letter*|\
+           suicide note|samaritans|levenseinde|unalive*|van het leven beroven|\
+           van het leven te beroven|van het leven beroofd|beter dood|liever dood|better dead|\
+           geen uitweg|no way out|zag geen uitweg|zie geen uitweg|saw no way out|\
+           see no way out|no escape|geen ontsnapping",
+        ],
     ),
     // "Ik wilde niet meer leven", "ik wil er niet meer zijn", "I don't want to live".
     (Suicide, &[WANT, NOT, ANY_MORE, LIVE]),
@@ -379,8 +400,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             NOT,
             "er|here|around",
             "zijn|wezen|was|ben|bestond|be",
-            "!ziekenhuis|afdeling|kamer|naar huis|home|hospital|ward|room|discharge*|\
-             ontslag|leave|go home|bevalling|birth",
+            "!ziekenhuis|afdeling|kamer|naar huis|home|hospital|ward|room|discharge*|ontslag|\
+             leave|go home|bevalling|birth",
         ],
     ),
     (
@@ -400,8 +421,7 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             WANT,
             DIE,
-            "!hartje|hartslag|heartbeat|heart rate|stillborn|doodgeboren|miskraam|\
-             miscarriage",
+            "!hartje|hartslag|heartbeat|heart rate|stillborn|doodgeboren|miskraam|miscarriage",
         ],
     ),
     (
@@ -420,8 +440,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             WANT,
             NOT,
             "wake up|waking up|wake again|wakker worden|wakker te worden|wakker werd",
-            "!baby|him|her|husband|partner|voeding|voed*|drinken|fles|borst|feed*|feeding|\
-             them|kids|hem|haar|man",
+            "!baby|him|her|husband|partner|voeding|voed*|drinken|fles|borst|feed*|feeding|them|\
+             kids|hem|haar|man",
         ],
     ),
     (
@@ -438,16 +458,22 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "zin|reden|nut|doel|reason|point|worth",
             NOT,
-            "leven|te leven|living|live|to live|going on|doorgaan|keep going|go on|\
-             carry on|to continue|door te gaan|verder te gaan|to be alive|being alive|\
-             to get up|om op te staan|om door te gaan",
+            "leven|te leven|living|live|to live|going on|doorgaan|keep going|go on|carry on|\
+             to continue|door te gaan|verder te gaan|to be alive|being alive|to get up|\
+             om op te staan|om door te gaan",
             "!living room|woonkamer",
         ],
     ),
-    (Suicide, &["nothing to live for|niets om voor te leven|niks om voor te leven"]),
     (
         Suicide,
-        &["levenslust|levenszin|levenswil|will to live", "geen|kwijt|weg|verloren|lost|no"],
+        &["nothing to live for|niets om voor te leven|niks om voor te leven"],
+    ),
+    (
+        Suicide,
+        &[
+            "levenslust|levenszin|levenswil|will to live",
+            "geen|kwijt|weg|verloren|lost|no",
+        ],
     ),
     (
         Suicide,
@@ -471,21 +497,28 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     // "Ik zag het niet meer zitten": despair that often means this; recall first.
     (
         Suicide,
-        &[
-            "zag|zie|ziet|zien|zagen|gezien",
-            NOT,
-            "meer",
-            "zitten",
-        ],
+        &["zag|zie|ziet|zien|zagen|gezien", NOT, "meer", "zitten"],
     ),
     (
         Suicide,
         &[
             "beter|better|happier|gelukkiger|fijner|easier|makkelijker",
-            "zonder mij|zonder me|zonder mn|without me|als ik er niet|if i wasnt|\
-             if i werent|if i was gone|if i were gone|if i died|als ik dood|\
-             als ik niet meer|if i wasnt here|if i wasnt around|if i wasnt alive",
+            "zonder mij|zonder me|zonder mn|without me|als ik er niet|if i wasnt|if i werent|\
+             if i was gone|if i were gone|if i died|als ik dood|als ik niet meer|\
+             if i wasnt here|if i wasnt around|if i wasnt alive",
             "!bevalling|persen|birth|labour|labor|pushing",
+        ],
+    ),
+    // The same with words in between: "beter als ik er gewoon niet meer was".
+    (
+        Suicide,
+        &[
+            "beter|better|happier|gelukkiger|fijner|easier|makkelijker",
+            "als ik|if i|zonder mij|without me",
+            "er|weg|dood|gone|dead|died|here|around|alive",
+            "niet|nie|geen|wasnt|werent|not|never|dood|weg|gone|dead|died|meer",
+            "!bevalling|persen|birth|labour|labor|pushing|gebeld|called|geluisterd|listened|\
+             gevraagd|asked|ziekenhuis|hospital|eerder|earlier|sooner",
         ],
     ),
     // "Het kon me niet schelen of ik zou blijven leven", "didn't care if I lived or died".
@@ -508,7 +541,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     ),
     (
         Suicide,
-        &["attempt|attempted|attempts|poging", "on my life|op mijn leven|op mn leven"],
+        &[
+            "attempt|attempted|attempts|poging",
+            "on my life|op mijn leven|op mn leven",
+        ],
     ),
     (
         Suicide,
@@ -521,17 +557,28 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Suicide,
         &[
+            "doodga|doodging|dood ga|dood zou gaan|dood ben|dood zou zijn|died|die|dood was",
+            "ook goed|prima|niet erg|fine|dont care|wouldnt care|would not care|wouldnt mind|\
+             maakt niet uit|boeit niet|maakte niet uit|boeide niet|zou niet erg zijn|who cares|\
+             so be it|dan maar",
+            "!baby|kindje|hartje|bang|scared",
+        ],
+    ),
+    (
+        Suicide,
+        &[
             WANT,
-            "sleep forever|slapen voor altijd|voor altijd slapen|eeuwig slapen|\
-             sleep and never|sleep and not wake|slapen en nooit|slapen en niet meer",
+            "sleep forever|slapen voor altijd|voor altijd slapen|eeuwig slapen|sleep and never|\
+             sleep and not wake|slapen en nooit|slapen en niet meer",
+            "!tired|moe|exhausted|uitgeput|knackered|shattered|gesloopt",
         ],
     ),
     (
         Suicide,
         &[
             "eind|einde|eindje|end",
-            "aan mijn leven|aan mn leven|aan het leven|aan mijn bestaan|aan alles|\
-             to my life|to it all|to everything",
+            "aan mijn leven|aan mn leven|aan het leven|aan mijn bestaan|aan alles|to my life|\
+             to it all|to everything",
         ],
     ),
     (
@@ -543,9 +590,9 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "wil|wilde|wou|willen|liefst|gedachte*|gedachten|dacht|denk|overwogen|overweeg|\
              plan|plannen|mezelf|mijzelf|zin|neiging|om|gepakt|poging|probeerde|geprobeerd|\
              bedenken|bedacht|hoe|kon|could|zou|er",
-            "!keizersnede|bevalling|arts|gynaecoloog|verloskundige|pijn|ruggenprik|\
-             epiduraal|weeen|zwangerschap|inleiding|wachten|relatie|gesprek|besloot|\
-             besloten|borstvoeding|kolven|zwangerschapsverlof|werk",
+            "!keizersnede|bevalling|arts|gynaecoloog|verloskundige|pijn|ruggenprik|epiduraal|\
+             weeen|zwangerschap|inleiding|wachten|relatie|gesprek|besloot|besloten|\
+             borstvoeding|kolven|zwangerschapsverlof|werk",
         ],
     ),
     (
@@ -556,6 +603,26 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              couldnt carry on|cannot carry on|kan zo niet doorgaan|kon zo niet doorgaan",
             "!pijn|pain|weeen|contractions|persen|pushing|push|labour|labor|epidural|\
              ruggenprik|bevalling|ontsluiting|wee|verloskundige|midwife|walk|lopen",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "van het leven",
+            "beroof*|beroven|beroofd|berooft|te beroven",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "tegen|into|in front of|voor|onder|under",
+            "boom|vrachtwagen|truck|lorry|muur|wall|tree|trein|train|bus|tegenligger*|auto|car|\
+             tram|metro|brug|bridge|pijler|viaduct",
+            "rijden|rij|reed|aan te rijden|drive|driving|drove|crash*|spring*|jump*|lopen|liep|\
+             walk*|stap*|gooien|te rijden|sturen|steer*",
+            "gedachte*|gedachten|dacht|wil|wilde|wou|overweg*|overwogen|thought|thoughts|\
+             wanted|want to|think*|plan*|idee|zin|neiging|urge|tempted|considered",
+            "!bang|scared|afraid|ambulance|taxi|verkeer|traffic|parking|parkeren",
         ],
     ),
     (
@@ -580,9 +647,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "briefje|brief|brieven|letter|letters|note|notes",
             "geschreven|schreef|wrote|written|writing|schrijven",
-            "voor mijn man|voor mijn kinderen|for my husband|for my children|for my kids|\
-             to my kids|to my husband|afscheid|goodbye|voor mijn partner|to my partner|\
-             for my partner|voor mijn gezin|for my family|to my family|voor de kinderen",
+            "kinderen|children|kids|man|husband|partner|gezin|family|afscheid|goodbye|in case|\
+             voor het geval|mocht ik|if i didnt|als ik er niet",
             "!geboorteplan|birth plan|bevalplan|kaartje|card|bedankt|thank*|klacht|complaint",
         ],
     ),
@@ -622,10 +688,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     ),
     (
         Suicide,
-        &["klaar met het leven|klaar met leven|klaar met mijn leven|done with life|\
+        &[
+            "klaar met het leven|klaar met leven|klaar met mijn leven|done with life|\
            done with living|done with my life|levensmoe|tired of living|tired of life|\
-           sick of living|moe van het leven|give up on life|gave up on life|\
-           giving up on life|het leven opgeven|opgeven van het leven|het leven opgegeven"],
+           sick of living|moe van het leven|give up on life|gave up on life|giving up on life|\
+           het leven opgeven|opgeven van het leven|het leven opgegeven",
+        ],
     ),
     (
         Suicide,
@@ -667,12 +735,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "denk*|dacht|gedachte*|gedachten|thought*|thinking|think|bezig met|obsessed|\
              preoccupied|fantas*|fixated",
-            "aan de dood|over de dood|about death|about dying|of death|of dying|\
-             over doodgaan|aan doodgaan|aan sterven|over sterven|the idea of dying|\
-             being dead|dood zijn|dood te zijn|niet meer te leven|niet meer leven",
+            "aan de dood|over de dood|about death|about dying|of death|of dying|over doodgaan|\
+             aan doodgaan|aan sterven|over sterven|the idea of dying|being dead|dood zijn|\
+             dood te zijn|niet meer te leven|niet meer leven",
             "!bang|scared|afraid|fear*|angst*|terrified|labour|labor|bevalling|keizersnede|\
-             section|surgery|operatie|baby|kindje|bloedverlies|blood loss|haemorrhage|\
-             bleeding|complicat*",
+             section|surgery|operatie|baby|kindje|bloedverlies|blood loss|haemorrhage|bleeding|\
+             complicat*",
         ],
     ),
     (
@@ -681,16 +749,16 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             WANT,
             NOT,
             "carry on|go on|keep going|continue living|go on living|carrying on|going on",
-            "!breastfeed*|feeding|with the|induction|pushing|labour|labor|pregnancy|\
-             with my|with our|contractions",
+            "!breastfeed*|feeding|with the|induction|pushing|labour|labor|pregnancy|with my|\
+             with our|contractions",
         ],
     ),
     (
         Suicide,
         &[
             "rand|edge|ledge|reling|railing|leuning",
-            "balkon|brug|dak|flat|balcony|bridge|roof|platform|perron|cliff|klif|\
-             spoor|tracks|kade",
+            "balkon|brug|dak|flat|balcony|bridge|roof|platform|perron|cliff|klif|spoor|tracks|\
+             kade",
             "!bed|bath|bad|bank|sofa|couch|kinderbed|cot|tafel|table|stoel|chair",
         ],
     ),
@@ -699,13 +767,22 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "oncoming traffic|into traffic|tegenligger*|tegemoetkomend verkeer|\
              in front of traffic|into a wall|off the road|tegen een muur|van de weg",
-            "drive*|driving|drove|rijden|reed|crash*|steer*|stuur*|thought|dacht|wanted|\
-             wilde|wil|walk*|step*|stap*|lopen|liep",
+            "drive*|driving|drove|rijden|reed|crash*|steer*|stuur*|thought|dacht|wanted|wilde|\
+             wil|walk*|step*|stap*|lopen|liep",
             "!parking|parkeren|taxi|ambulance",
         ],
     ),
-    (Suicide, &["van kant", "maak*|maken|gemaakt|maakte|mezelf|mijzelf|me|mij"]),
-    (Suicide, &["uit het leven", "stap*|stappen|gestapt|stapte|gaan"]),
+    (
+        Suicide,
+        &[
+            "van kant",
+            "maak*|maken|gemaakt|maakte|mezelf|mijzelf|me|mij",
+        ],
+    ),
+    (
+        Suicide,
+        &["uit het leven", "stap*|stappen|gestapt|stapte|gaan"],
+    ),
     (
         Suicide,
         &[
@@ -720,13 +797,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              loop|loopt|walk|walking|walked|throw myself|gooien|rijden|reed|drive|driving",
             "voor de trein|voor een trein|voor de metro|onder een auto|onder de trein|\
              onder een trein|onder een bus|onder een vrachtwagen|onder de tram|\
-             voor een vrachtwagen|van het balkon|\
-             van een balkon|van de brug|van een brug|van het dak|van een flat|van de flat|\
-             uit het raam|in front of a train|in front of the train|in front of a bus|\
-             in front of a car|in front of a lorry|in front of a truck|off a bridge|\
-             off the bridge|off the balcony|off a balcony|off the roof|off a building|\
-             out of the window|tegen een boom|into a tree|into the sea|into the river|\
-             het water in|de zee in",
+             voor een vrachtwagen|van het balkon|van een balkon|van de brug|van een brug|\
+             van het dak|van een flat|van de flat|uit het raam|in front of a train|\
+             in front of the train|in front of a bus|in front of a car|in front of a lorry|\
+             in front of a truck|off a bridge|off the bridge|off the balcony|off a balcony|\
+             off the roof|off a building|out of the window|tegen een boom|into a tree|\
+             into the sea|into the river|het water in|de zee in",
         ],
     ),
     (
@@ -734,12 +810,13 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "pil|pillen|tabletten|medicijnen|medicatie|slaappil*|slaapmiddel*|paracetamol|\
              pills|tablets|painkillers|meds|medication",
-            "opspar*|opgespaard|gespaard|spaarde|spaar|verzamel*|verzameld|in een keer|\
-             ineens|hele strip|hele doos|alle pillen|stockpil*|saving up|saved up|hoard*|\
-             all my pills|all my tablets|all of them|whole packet|whole box|whole bottle|\
-             all at once|klaar liggen|klaarliggen|klaar gelegd|klaargelegd|liggen klaar|\
-             verstopt|hidden|stashed|them all|taking them all|take them all|\
-             allemaal innemen|alles innemen|allemaal in te nemen|alles in te nemen",
+            "opspar*|opgespaard|gespaard|spaarde|spaar|verzamel*|verzameld|in een keer|ineens|\
+             hele strip|hele doos|alle pillen|stockpil*|saving up|saved up|hoard*|all my pills|\
+             all my tablets|all of them|whole packet|whole box|whole bottle|all at once|\
+             klaar liggen|klaarliggen|klaar gelegd|klaargelegd|liggen klaar|verstopt|hidden|\
+             stashed|them all|taking them all|take them all|in mijn hand|in my hand|\
+             in mijn handen|in my hands|geteld|counted|counting|telde|allemaal innemen|\
+             alles innemen|allemaal in te nemen|alles in te nemen",
         ],
     ),
     (
@@ -747,8 +824,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "spoor|spoorbaan|treinrails|rails|het spoor|railway|train tracks|the tracks|\
              railway line|train line",
-            "gestaan|stond|staan|lopen|liep|gaan|ging|zitten|zat|leggen|liggen|lag|stand|\
-             stood|walked|went|sat|lie|lay|standing|sitting",
+            "gestaan|stond|staan|lopen|liep|gaan|ging|zitten|zat|leggen|liggen|lag|stand|stood|\
+             walked|went|sat|lie|lay|standing|sitting",
             "!goede|juiste|right|wrong|verkeerde|tracking|track of|kwijt",
         ],
     ),
@@ -757,8 +834,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "disappear|vanish|verdwijnen|verdwenen",
             "forever|for good|permanently|never come back|voorgoed|voor altijd|\
-             nooit meer terug|nooit meer terugkomen|nooit meer terug te komen|\
-             never return|not come back",
+             nooit meer terug|nooit meer terugkomen|nooit meer terug te komen|never return|\
+             not come back",
         ],
     ),
     (
@@ -798,8 +875,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "spring*|sprong|gesprongen|jump|jumping|jumped",
             "balkon|balcony|brug|bridge|dak|roof|flat|raam|window|trein|train|metro|bus|\
-             vrachtwagen|lorry|truck|cliff|klif|hoogte|height|flatgebouw|building|spoor|\
-             tracks|car park|parkeergarage",
+             vrachtwagen|lorry|truck|cliff|klif|hoogte|height|flatgebouw|building|spoor|tracks|\
+             car park|parkeergarage",
             "!vliezen|waters|hoops|conclusion*|chance|queue|bed|bank|pool|bad",
         ],
     ),
@@ -815,15 +892,21 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Suicide,
         &[
-            "googled|searched|looked up|researched|opgezocht|gegoogeld|gezocht|zocht|\
-             googelen|looking up|searching",
+            "googled|searched|looked up|researched|opgezocht|gegoogeld|gezocht|zocht|googelen|\
+             looking up|searching",
             "ways to die|how to die|how to kill|ways to kill|manieren om dood|hoe je dood|\
-             hoe ik dood|hoe ik het|manieren om|how to end|hoeveel pillen|\
-             how much paracetamol|how many pills|how many tablets|ways to end|\
-             hoe ik er een eind|hoe ik mezelf|how i could die|how i could do it",
+             hoe ik dood|hoe ik het|manieren om|how to end|hoeveel pillen|how much paracetamol|\
+             how many pills|how many tablets|ways to end|hoe ik er een eind|hoe ik mezelf|\
+             how i could die|how i could do it",
         ],
     ),
-    (Suicide, &["113", "bel*|gebeld|contact|online|chat*|nummer|zelfmoordpreventie"]),
+    (
+        Suicide,
+        &[
+            "113",
+            "bel*|gebeld|contact|online|chat*|nummer|zelfmoordpreventie",
+        ],
+    ),
     (
         Suicide,
         &[
@@ -843,8 +926,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     // ---- Self-harm ---------------------------------------------------------------------
     (
         SelfHarm,
-        &["zelfbeschadig*|zelfverwond*|zelf beschadig*|automutil*|self harm*|\
-           selfharm*|self harmed|self harming|self injur*|self mutil*|zelfverminking"],
+        &[
+            "zelfbeschadig*|zelfverwond*|zelf beschadig*|automutil*|self harm*|selfharm*|\
+           self harmed|self harming|self injur*|self mutil*|zelfverminking",
+        ],
     ),
     // "Ik ben weer gaan krassen": cutting, in the word people use. A baby scratching its
     // face is vetoed.
@@ -853,11 +938,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "kras|krast|krassen|kraste|krasten|gekrast|krasjes|opengekrast|openkrassen|\
              openkraste|kapotgekrast",
-            "mezelf|mijzelf|me|mij|weer|armen|arm|benen|been|polsen|pols|huid|opnieuw|\
-             begonnen|gaan|ging|zelf|dijen|terugval|teruggevallen|relapse|ik|mijn",
+            "mezelf|mijzelf|me|mij|weer|armen|arm|benen|been|polsen|pols|huid|opnieuw|begonnen|\
+             gaan|ging|zelf|dijen|terugval|teruggevallen|relapse|ik|mijn",
             "!baby|gezicht|gezichtje|nagels|nageltjes|kindje|wantjes|zoon|dochter|auto|kat|\
-             hond|striae|keizersnede|litteken|operatie|buik|navel|hechting*|wond|sectio|\
-             plaat|cd|scherm|telefoon|bril|glas",
+             hond|striae|keizersnede|litteken|operatie|buik|navel|hechting*|wond|sectio|plaat|\
+             cd|scherm|telefoon|bril|glas",
         ],
     ),
     (
@@ -876,32 +961,35 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "pijn|iets|wat|kwaad|verwond*|verwonden|aandoe*|aandeed|aangedaan|aan te doen",
             "doen|doe|deed|gedaan|te doen|aandoe*|aandeed|aangedaan|aan te doen|aan doen|\
              verwond*|verwonden",
-            "!aankleden|kleren|jas",
+            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|aankleden|kleren|jas",
         ],
     ),
     (
         SelfHarm,
         &[
-            "sla|slaan|sloeg|geslagen|slaat|bonk*|bonken|beuk*|brand|branden|brandde|\
-             gebrand|verbrand*|bijt|bijten|beet|gebeten|krab*|gekrabd|prik*|geprikt",
+            "sla|slaan|sloeg|geslagen|slaat|bonk*|bonken|beuk*|brand|branden|brandde|gebrand|\
+             verbrand*|bijt|bijten|beet|gebeten|krab*|gekrabd|prik*|geprikt",
             MYSELF,
-            "!waterkoker|oven|strijkijzer|thee|koffie|pan|koken|zonnebrand|flesje|fles|\
-             per ongeluk|ongeluk|accident*",
+            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|waterkoker|oven|\
+             strijkijzer|thee|koffie|pan|koken|zonnebrand|flesje|fles|per ongeluk|ongeluk|\
+             accident*",
         ],
     ),
     (
         SelfHarm,
-        &["hoofd tegen de muur|hoofd tegen muren|head against the wall|head against walls|\
-           tot bloedens|tot het bloedde|until i bled|until it bled"],
+        &[
+            "hoofd tegen de muur|hoofd tegen muren|head against the wall|head against walls|\
+           tot bloedens|tot het bloedde|until i bled|until it bled",
+        ],
     ),
     (
         SelfHarm,
         &[
             "cut myself|cutting myself|cuts myself|cut my arms|cut my wrists|cut my wrist|\
              cut my legs|cut my thighs|cut my skin|cutting my arms|cutting my legs|\
-             cutting my wrists|cutting my thighs|cutting my skin|started cutting|\
-             start cutting|back to cutting|cutting again|began cutting|relapsed into cutting|\
-             urge to cut|urges to cut|stopped cutting|stop cutting myself|been cutting",
+             cutting my wrists|cutting my thighs|cutting my skin|started cutting|start cutting|\
+             back to cutting|cutting again|began cutting|relapsed into cutting|urge to cut|\
+             urges to cut|stopped cutting|stop cutting myself|been cutting",
             "!waiting|cost*|budget*|services|funding|corners|queue|cord|hair|nails|food|\
              back on|cutting back|down|the cord|surgeon|episiotomy",
         ],
@@ -909,12 +997,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         SelfHarm,
         &[
-            "hurt|hurts|hurting|harm|harming|injure|injured|injuring|burn|burns|burned|\
-             burnt|burning|punch|punched|punching|hit|hitting|scratch|scratched|\
-             scratching|starve|starving|starved",
+            "hurt|hurts|hurting|harm|harming|injure|injured|injuring|burn|burns|burned|burnt|\
+             burning|punch|punched|punching|hit|hitting|scratch|scratched|scratching|starve|\
+             starving|starved",
             "myself|my self|on purpose|deliberately",
-            "!fell|fall|falling|slipped|slip|accident*|accidentally|bath|getting out|\
-             kettle|oven|iron|tea|coffee|cooking|stove|lifting|carrying",
+            "!fell|fall|falling|slipped|slip|accident*|accidentally|bath|getting out|kettle|\
+             oven|iron|tea|coffee|cooking|stove|lifting|carrying",
         ],
     ),
     (
@@ -932,32 +1020,36 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "geknepen|knijp*|kneep|pinch*|gepunished|straf*|gestraft|punish*|beschadig*|\
              uithongeren|verhongeren|starve*|scratch*|krab*|gekrabd|bijt|beet|gebeten|\
              bite myself|bit myself|biting myself",
-            "!in de arm|in my arm|had to pinch|moest mezelf|om te checken|to check|\
-             real|echt|droom|dream|verwijt*|blame*|guilt*|schuld*",
+            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|in de arm|in my arm|\
+             had to pinch|moest mezelf|om te checken|to check|real|echt|droom|dream|verwijt*|\
+             blame*|guilt*|schuld*",
         ],
     ),
     (
         SelfHarm,
         &[
             MYSELF,
-            "mes|messen|knife|knives|scheermes*|mesje|mesjes|razor|razors|blade|blades|\
-             glas|scherf|schaar|scissors|sigaret*|cigarette*|aansteker|lighter|naald|needle",
-            "!ongeluk|accident*|keuken|kitchen|cooking|koken|groente|brood|per ongeluk",
+            "mes|messen|knife|knives|scheermes*|mesje|mesjes|razor|razors|blade|blades|glas|\
+             scherf|schaar|scissors|sigaret*|cigarette*|aansteker|lighter|naald|needle",
+            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|ongeluk|accident*|\
+             keuken|kitchen|cooking|koken|groente|brood|per ongeluk",
         ],
     ),
     (
         SelfHarm,
         &[
             "expres|met opzet|bewust|on purpose|deliberately|opzettelijk",
-            "muur|wall|sla|sloeg|geslagen|slaan|punch*|hit|bang*|brand*|gebrand|burn*|\
-             snij*|gesneden|cut|kras*|gekrast|krab*|scratch*|hurt|pijn|verwond*|bonk*",
+            "muur|wall|sla|sloeg|geslagen|slaan|punch*|hit|bang*|brand*|gebrand|burn*|snij*|\
+             gesneden|cut|kras*|gekrast|krab*|scratch*|hurt|pijn|verwond*|bonk*",
             "!baby|kindje|zoon|dochter|hem|haar|him|her|he|hij|partner|husband|man",
         ],
     ),
     (
         SelfHarm,
-        &["tot ik blauwe plekken had|until i bruised|tot ik bloedde|until i was bleeding|\
-           punish myself|punishing myself|mezelf straffen|mezelf te straffen|strafte mezelf"],
+        &[
+            "tot ik blauwe plekken had|until i bruised|tot ik bloedde|until i was bleeding|\
+           punish myself|punishing myself|mezelf straffen|mezelf te straffen|strafte mezelf",
+        ],
     ),
     (
         SelfHarm,
@@ -973,10 +1065,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "pil|pillen|tabletten|medicijnen|paracetamol|pills|tablets|painkillers|meds|\
              medication|slaappillen",
-            "on purpose|too many|te veel|teveel|met opzet|expres|bewust|deliberately|\
-             whole box|hele doos|hele strip",
-            "!accident*|per ongeluk|forgot|vergeten|voorgeschreven|prescribed|gave me|\
-             kreeg ik|given",
+            "on purpose|too many|te veel|teveel|met opzet|expres|bewust|deliberately|whole box|\
+             hele doos|hele strip",
+            "!accident*|per ongeluk|forgot|vergeten|voorgeschreven|prescribed|gave me|kreeg ik|\
+             given",
         ],
     ),
     (
@@ -984,36 +1076,53 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "scratch*|krab*|gekrabd|opengekrabd|pick*|pulled|trok|uitgetrokken|pluk*",
             "bled|bleed*|bloed*|bloedde|bloedden|open|kapot|raw",
-            "!baby|gezicht|gezichtje|nageltjes|kindje|zoon|dochter|his face|her face|\
-             mittens|wantjes|tepel*|nipple*|wond|wound|stitches|hechting*",
+            "!baby|gezicht|gezichtje|nageltjes|kindje|zoon|dochter|his face|her face|mittens|\
+             wantjes|tepel*|nipple*|wond|wound|stitches|hechting*",
         ],
     ),
     // ---- Sexual abuse and neglect ------------------------------------------------------
     (
         Abuse,
-        &["misbruik*|*misbruik|*misbruikt|verkracht*|verkragt*|aangerand|aanranding|\
-           aanrander|aanrandde|ongewenst aangeraakt|ongewenste intimiteit*|incest|\
-           verwaarloosd|verwaarlozing|verwaarlozen|verwaarloost|verwaarloosde|abuse|abused|\
-           abusive|abusing|abuser|rape|raped|raping|rapes|rapist|molest*|neglect|neglected|\
-           neglectful|neglecting|sexual assault|sexually assaulted|sexually abused|\
-           grensoverschrijdend*|seksueel geweld|seksuele intimidatie|sexual violence|\
-           sexually harassed|sexual harassment|betast|groped|groping|touched me inappropriately|\
-           forced himself|forces himself|forced themselves|took advantage of me|\
-           misused me"],
+        &[
+            "misbruik*|*misbruik|*misbruikt|verkracht*|verkragt*|aangerand|aanranding|aanrander|\
+           aanrandde|ongewenst aangeraakt|ongewenste intimiteit*|incest|verwaarloosd|\
+           verwaarlozing|verwaarlozen|verwaarloost|verwaarloosde|rape|raped|raping|rapes|\
+           rapist|molest*|neglect|neglected|neglectful|neglecting|sexual assault|\
+           sexually assaulted|sexually abused|grensoverschrijdend*|seksueel geweld|\
+           seksuele intimidatie|sexual violence|sexually harassed|sexual harassment|betast|\
+           groped|groping|touched me inappropriately|forced himself|forces himself|\
+           forced themselves|took advantage of me|misused me",
+        ],
     ),
-    (Abuse, &["take no for an answer|nee niet accepteren|nee niet accepteerde", PARTNER]),
+    // "Abuse" alone is sexual abuse or neglect; domestic, physical or emotional abuse is
+    // the violence category's.
+    (
+        Abuse,
+        &[
+            "abuse|abused|abusive|abusing|abuser|abusers",
+            "!domestic|huiselijk|physically|physical|emotionally|emotional|verbally|verbal|\
+             relationship|relatie|financially|financial",
+        ],
+    ),
+    (
+        Abuse,
+        &[
+            "take no for an answer|nee niet accepteren|nee niet accepteerde",
+            PARTNER,
+        ],
+    ),
     (
         Abuse,
         &[
             "tegen mijn zin|tegen mn zin|tegen mijn wil|tegen mn wil|zonder toestemming|\
-             zonder mijn toestemming|zonder dat ik wilde|against my will|\
-             without my consent|without consent|didnt consent|did not consent|i said no|\
-             ik zei nee|ik wilde niet|i didnt want|i did not want",
+             zonder mijn toestemming|zonder dat ik wilde|against my will|without my consent|\
+             without consent|didnt consent|did not consent|i said no|ik zei nee|ik wilde niet|\
+             i didnt want|i did not want",
             "seks*|sex|sexual*|vrijen|gevreeen|vrijde|neuken|geneukt|gemeenschap|intiem|\
-             aangeraakt|aanraken|aanraakte|betast*|touched|touching|touch|penetr*|\
-             slapen met|sleep with|slept with|gedwongen|forced|dwong",
-            "!toucher|inwendig|internal|examination|exam|vaginaal onderzoek|vaginal exam|\
-             sweep|strippen|catheter|katheter",
+             aangeraakt|aanraken|aanraakte|betast*|touched|touching|touch|penetr*|slapen met|\
+             sleep with|slept with|gedwongen|forced|dwong",
+            "!toucher|inwendig|internal|examination|exam|vaginaal onderzoek|vaginal exam|sweep|\
+             strippen|catheter|katheter",
         ],
     ),
     (
@@ -1022,9 +1131,9 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "gedwongen|dwong|dwingt|dwingen|forced|force|forces|forcing|made me|makes me|\
              make me|pressured|pressures|pressure*|pushed me into|onder druk|made to|\
              was made to|forced to",
-            "seks*|sex|sexual*|vrijen|gemeenschap|neuken|slapen met|sleep with|\
-             sleeping with|slept with|intimacy|intiem|met hem naar bed|naar bed met hem|\
-             met hem slapen|naar bed te gaan met",
+            "seks*|sex|sexual*|vrijen|gemeenschap|neuken|slapen met|sleep with|sleeping with|\
+             slept with|intimacy|intiem|met hem naar bed|naar bed met hem|met hem slapen|\
+             naar bed te gaan met",
         ],
     ),
     // "He forced me", "hij dwong me": coercion by a partner, most often sexual. Care
@@ -1035,45 +1144,45 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "forced me|forces me|forcing me|dwong me|dwingt me|dwong mij|dwingt mij|\
              gedwongen door",
             PERSON,
-            "!push|persen|induction|inleiding|epidural|ruggenprik|lie|liggen|bed|\
-             stirrups|beugels|midwife|verloskundige|doctor|arts|gynaecoloog|consultant|\
-             staff|hospital|ziekenhuis|feed*|voeden|borstvoeding|breastfeed*|bottle",
+            "!push|persen|induction|inleiding|epidural|ruggenprik|lie|liggen|bed|stirrups|\
+             beugels|midwife|verloskundige|doctor|arts|gynaecoloog|consultant|staff|hospital|\
+             ziekenhuis|feed*|voeden|borstvoeding|breastfeed*|bottle",
         ],
     ),
     (
         Abuse,
         &[
             "seks*|sex|vrijen|gemeenschap",
-            "ging door|ging gewoon door|doorging|gingen door|toch door|kept going|\
-             carried on|didnt stop|did not stop|wouldnt stop|stopte niet|hield niet op|\
-             wont stop|doesnt stop|stopt niet|gaat door|doorgaat|carries on|keeps going|\
-             ignores|negeert|ignored|negeerde",
+            "ging door|ging gewoon door|doorging|gingen door|toch door|kept going|carried on|\
+             didnt stop|did not stop|wouldnt stop|stopte niet|hield niet op|wont stop|\
+             doesnt stop|stopt niet|gaat door|doorgaat|carries on|keeps going|ignores|negeert|\
+             ignored|negeerde",
             PERSON,
         ],
     ),
     (
         Abuse,
         &[
-            "niet wil|niet wilde|dont want|didnt want|did not want|dat niet wil|\
-             not wanting|niet willen|wasnt ready|niet klaar|not ready|nog niet wilde|\
-             i didnt|ik niet|ik wil niet|i dont|not in the mood",
-            "seks*|sex|vrijen|gemeenschap|touch*|aanraakt|aanraken|aanzitten|zit aan|\
-             zat aan|betast*",
+            "niet wil|niet wilde|dont want|didnt want|did not want|dat niet wil|not wanting|\
+             niet willen|wasnt ready|niet klaar|not ready|nog niet wilde|i didnt|ik niet|\
+             ik wil niet|i dont|not in the mood",
+            "seks*|sex|vrijen|gemeenschap|touch*|aanraakt|aanraken|aanzitten|zit aan|zat aan|\
+             betast*",
             PERSON,
-            "!baby|verloskundige|midwife|arts|doctor|nurse|consultant|examination|\
-             onderzoek|toucher",
+            "!baby|verloskundige|midwife|arts|doctor|nurse|consultant|examination|onderzoek|\
+             toucher",
         ],
     ),
     (
         Abuse,
         &[
             "seks*|sex|vrijen|gemeenschap|intimacy|intiem",
-            "boos|kwaad|angry|sulk*|chagrijnig|pressure*|druk|dreigt|dreigde|threat*|\
-             nee zeg|say no|said no|weiger*|refuse*|insists|eist|eiste|demands|demanded|\
-             dwingt|guilt trip*|schuldig",
+            "boos|kwaad|angry|sulk*|chagrijnig|pressure*|druk|dreigt|dreigde|threat*|nee zeg|\
+             say no|said no|weiger*|refuse*|insists|eist|eiste|demands|demanded|dwingt|\
+             guilt trip*|schuldig",
             PERSON,
-            "!verloskundige|midwife|arts|doctor|nurse|consultant|hechtingen zijn|\
-             checkup|nacontrole",
+            "!verloskundige|midwife|arts|doctor|nurse|consultant|hechtingen zijn|checkup|\
+             nacontrole",
         ],
     ),
     (
@@ -1084,8 +1193,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              bewusteloos|unconscious|out of it|niet wilde|didnt want|did not want|huilde|\
              crying|cried|pijn had|in pain|bleeding|bloedde",
             PERSON,
-            "!verloskundige|midwife|arts|doctor|nurse|consultant|nacontrole|checkup|\
-             advies|advice|weeks after|weken na|wachten|wait",
+            "!verloskundige|midwife|arts|doctor|nurse|consultant|nacontrole|checkup|advies|\
+             advice|weeks after|weken na|wachten|wait",
         ],
     ),
     (
@@ -1102,8 +1211,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "zei nee|said no|nee zei|nee gezegd|stop zei|said stop|say no|zeg nee|nee zeg|\
              say stop|zeg stop",
             "ging door|doorging|ging hij door|gingen door|kept going|carried on|didnt stop|\
-             did not stop|stopte niet|hield niet op|ignored|wont stop|doesnt stop|\
-             stopt niet|gaat door|doorgaat|carries on|keeps going|ignores|negeert|negeerde",
+             did not stop|stopte niet|hield niet op|ignored|wont stop|doesnt stop|stopt niet|\
+             gaat door|doorgaat|carries on|keeps going|ignores|negeert|negeerde",
             PERSON,
             "!persen|push|pushing|toucher|examination|exam|sweep|strippen",
         ],
@@ -1111,28 +1220,56 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     // ---- Violence, threats and coercive control ----------------------------------------
     (
         Violence,
-        &["*geweld|gewelddadig*|mishandel*|gewurgd|bedreigd|bedreigde|bedreigt|bedreiging*|\
+        &[
+            "*geweld|gewelddadig*|mishandel*|gewurgd|bedreigd|bedreigde|bedreigt|bedreiging*|\
            bedreigen|stalk*|gestalkt|huisverbod|straatverbod|contactverbod|\
            blijf van mijn lijf*|vrouwenopvang|blijfhuis|violence|violent|assault|assaulted|\
            beaten|beat me|beats me|beat me up|beats me up|beating me|battered|punched me|\
            strangled|strangles|strangling|choked me|chokes me|choking me|not safe at home|\
            restraining order|non molestation|womens refuge|womens aid|coercive|coercion|\
-           domestic abuse|domestic violence|geweldadig"],
+           domestic abuse|domestic violence|geweldadig|physically abusive|physical abuse|\
+           abusive relationship|emotionally abusive|emotional abuse|verbally abusive|\
+           verbal abuse|financial abuse|financially abusive",
+        ],
     ),
     // Striking: "sloeg mijn vriend mij", "dat hij me slaat", "my partner hit me". An arm
     // around her and a call button are not violence.
     (
         Violence,
         &[
-            "sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|klap|klappen|klapte|mep|meppen|\
-             mepte|gemept|stomp|stompen|stompte|gestompt|wurg*|hit|hits|hitting|punch|\
-             punches|punched|punching|slapped|slaps|slapping|slap me|slap her|beat|beats|\
-             beating|beat up|strangl*|throttl*|smack*|vuist|vuisten|fist|fists|hurt me|\
-             hurts me|hurting me|hurt us",
+            "sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|klap|klappen|klapte|mep|meppen|mepte|\
+             gemept|stomp|stompen|stompte|gestompt|wurg*|hit|hits|hitting|punch|punches|\
+             punched|punching|slapped|slaps|slapping|slap me|slap her|beat|beats|beating|\
+             beat up|strangl*|throttl*|smack*|vuist|vuisten|fist|fists",
             PERSON,
             ME,
-            "!arm om|armen om|arm around|arms around|button|bell|buzzer|call bell|hart|\
-             heart|alarm|golf|wave|ground|road|roof|wall of|traffic|nail|spot|target|jackpot",
+            "!arm om|armen om|arm around|arms around|button|bell|buzzer|call bell|hart|heart|\
+             alarm|golf|wave|ground|road|roof|wall of|traffic|nail|spot|target|jackpot",
+        ],
+    ),
+    // "He hurts me": not a needle or an examination that hurt.
+    (
+        Violence,
+        &[
+            "hurt me|hurts me|hurting me|hurt us|pijn gedaan|doet me pijn|deed me pijn|\
+             doet mij pijn|deed mij pijn",
+            PERSON,
+            "!anaesthetist|anesthetist|needle|naald|doctor|arts|midwife|verloskundige|nurse|\
+             consultant|surgeon|examination|onderzoek|prik|injection|cannula|infuus|toucher|\
+             sweep|stitches|hechten|hechting*|feelings|gevoelens|words|woorden|comment*|\
+             opmerking*|baby|latch*|aanleggen|borstvoeding|breastfeed*",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "duw|duwtje|klap|klappen|mep|stomp|schop|trap|vuistslag|kopstoot|por|oplawaai|\
+             dreun|tik",
+            "gegeven|gaf|geeft|geven|verkocht|verkochten",
+            PERSON,
+            "me|mij|ik",
+            "!goede richting|aanmoediging|schouder|op de rug|bemoediging|schouderklopje|baby|\
+             kindje",
         ],
     ),
     (
@@ -1143,8 +1280,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             PERSON,
             ME,
             "!kindje|baby|bewegingen|movements|schopjes|kicks|voelde|felt|feel|voelen|\
-             little one|baarmoeder|womb|de hele nacht|all night|de hele dag|all day|\
-             constant*|non stop|actief|active|like mad|als een gek",
+             little one|baarmoeder|womb|de hele nacht|all night|de hele dag|all day|constant*|\
+             non stop|actief|active|like mad|als een gek",
         ],
     ),
     // Pushing, gripping, throwing: everyday in a birth story (a partner squeezing a
@@ -1152,17 +1289,17 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "duw|duwt|duwen|duwde|duwden|geduwd|knijp|knijpt|knijpen|kneep|geknepen|\
-             vastgepakt|vastpakken|pakte|greep|grijpt|gegrepen|trok|getrokken|smijt|smeet|\
-             gesmeten|gooide|gegooid|push|pushes|pushed|pushing|shove|shoves|shoved|shoving|\
-             grab|grabs|grabbed|grabbing|pinned|dragged|drag|threw|throws|thrown|chok*",
+            "duw|duwt|duwen|duwde|duwden|geduwd|knijp|knijpt|knijpen|kneep|geknepen|vastgepakt|\
+             vastpakken|pakte|greep|grijpt|gegrepen|trok|getrokken|smijt|smeet|gesmeten|gooide|\
+             gegooid|push|pushes|pushed|pushing|shove|shoves|shoved|shoving|grab|grabs|grabbed|\
+             grabbing|pinned|dragged|drag|threw|throws|thrown|chok*",
             PERSON,
             ME,
-            "hard|harde|ruw|ruwe|hardhandig|muur|grond|vloer|trap|keel|nek|blauw*|boos|\
-             woedend|kwaad|agressief|dronken|pijn|rough*|violent*|wall|floor|ground|stairs|\
-             throat|neck|bruise*|bruising|angry|aggressive*|drunk|against|haar|haren|hair",
-            "!buik|baarmoeder|persen|kristeller|belly|tummy|bump|hand|handen|hands|\
-             wheelchair|rolstoel|pram|kinderwagen|bed|steun|support",
+            "hard|harde|ruw|ruwe|hardhandig|muur|grond|vloer|trap|keel|nek|blauw*|boos|woedend|\
+             kwaad|agressief|dronken|pijn|rough*|violent*|wall|floor|ground|stairs|throat|neck|\
+             bruise*|bruising|angry|aggressive*|drunk|against|haar|haren|hair",
+            "!buik|baarmoeder|persen|kristeller|belly|tummy|bump|hand|handen|hands|wheelchair|\
+             rolstoel|pram|kinderwagen|bed|steun|support",
         ],
     ),
     (
@@ -1172,19 +1309,19 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "at me|naar me|naar mij|naar mijn hoofd|at my head|met spullen|met dingen|\
              things at|stuff at|met borden|plates|objects|things|stuff|spullen|dingen",
             PERSON,
-            "!bag|tas|auto|car|vriezer|bin|prullenbak|afval|weg|away|out|luier*|nappy|\
-             nappies|wasmachine|washing",
+            "!bag|tas|auto|car|vriezer|bin|prullenbak|afval|weg|away|out|luier*|nappy|nappies|\
+             wasmachine|washing",
         ],
     ),
     (
         Violence,
         &[
-            "kapot gegooid|kapotgegooid|kapot gemaakt|kapotgemaakt|stukgegooid|\
-             stuk gegooid|smashed|smashes|smash|destroyed|vernield|vernielt|sloopt|gesloopt|\
-             broke|breaks|kapot geslagen|punched a hole|sloeg gaten|punched|punches|\
-             slammed|slams|kicked|schopte|sloeg tegen|sloeg op|stompte|beukte",
-            "telefoon|phone|spullen|things|deur|door|deuren|doors|my stuff|mijn spullen|\
-             wall|muur|meubels|furniture|walls|tafel|table",
+            "kapot gegooid|kapotgegooid|kapot gemaakt|kapotgemaakt|stukgegooid|stuk gegooid|\
+             smashed|smashes|smash|destroyed|vernield|vernielt|sloopt|gesloopt|broke|breaks|\
+             kapot geslagen|punched a hole|sloeg gaten|punched|punches|slammed|slams|kicked|\
+             schopte|sloeg tegen|sloeg op|stompte|beukte",
+            "telefoon|phone|spullen|things|deur|door|deuren|doors|my stuff|mijn spullen|wall|\
+             muur|meubels|furniture|walls|tafel|table",
             PERSON,
             "!waters|vliezen|water broke|baby|call bell|button",
         ],
@@ -1192,13 +1329,14 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "agressief|aggressive|woede*|driftig|driftbui*|opvliegend|temper|rage|angry|\
-             boos|kwaad|furious|explodeert|explodes",
+            "agressief|aggressive|woede*|driftig|driftbui*|opvliegend|temper|rage|angry|boos|\
+             kwaad|furious|explodeert|explodes",
             PERSON,
-            "drink*|dronken|drunk|alcohol|drugs|gedronken|thuis|at home|tegen mij|\
-             tegen me|towards me|to me|naar mij|naar me|at me|op mij|op me",
-            "!verloskundige|arts|gynaecoloog|midwife|doctor|nurse|staff|hospital|\
-             ziekenhuis|consultant|receptionist|kraamverzorgster",
+            "drink*|dronken|drunk|alcohol|drugs|gedronken|thuis|at home|tegen mij|tegen me|\
+             towards me|to me|naar mij|naar me|at me|op mij|op me|bang|scared|afraid|\
+             frightened|angst|angstig",
+            "!verloskundige|arts|gynaecoloog|midwife|doctor|nurse|staff|hospital|ziekenhuis|\
+             consultant|receptionist|kraamverzorgster",
         ],
     ),
     // Harm or control named with its author: "bang gemaakt door mijn partner".
@@ -1206,11 +1344,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Violence,
         &[
             "gecontroleerd|controlled|intimid*|geintimideerd|onder druk gezet|bang gemaakt|\
-             bedreigend|threatening|scared me|frightens me|frightened me|mishandeld|\
-             geslagen|abused|hurt|pijn gedaan|bedreigd|geschopt|vernederd|belittled|\
-             manipul*|gemanipuleerd|geisoleerd|isolated|bullied|gepest|afgeperst|\
-             gechanteerd|blackmail*|opgesloten|locked|attacked|aangevallen|assaulted|\
-             hit|beaten|kicked|punched|slapped|pushed|geduwd|geknepen|vastgepakt",
+             bedreigend|threatening|scared me|frightens me|frightened me|mishandeld|geslagen|\
+             abused|hurt|pijn gedaan|bedreigd|geschopt|vernederd|belittled|manipul*|\
+             gemanipuleerd|geisoleerd|isolated|bullied|gepest|afgeperst|gechanteerd|blackmail*|\
+             opgesloten|locked|attacked|aangevallen|assaulted|hit|beaten|kicked|punched|\
+             slapped|pushed|geduwd|geknepen|vastgepakt",
             "door mijn partner|door hem|by him|by my partner|by my husband|door mijn man|\
              door mijn vriend|by my boyfriend|door mijn ex|by my ex|door mijn echtgenoot|\
              by my ex partner|door mijn expartner|door mijn ex partner|by my fiance|\
@@ -1223,8 +1361,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "wil altijd weten|wants to know|moet weten|needs to know|wil weten|has to know|\
              always knows|tracks|volgt",
-            "waar ik|where i|wie ik|who i|wat ik|what i|met wie|with whom|who i can|\
-             what i can|where i can",
+            "waar ik|where i|wie ik|who i|wat ik|what i|met wie|with whom|who i can|what i can|\
+             where i can",
             "hij|he|partner|man|husband|boyfriend|vriend",
             "!verloskundige|arts|midwife|doctor|baby",
         ],
@@ -1232,10 +1370,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "vastgehouden|hield me vast|held me|pinned me|hield me tegen|tegengehouden|\
-             blocked|blokkeerde|stond in de weg",
-            "niet weg|kon niet weg|couldnt leave|couldnt get away|not leave|down|\
-             zodat ik niet|the door|de deur|could not leave|wouldnt let me",
+            "vastgehouden|hield me vast|held me|pinned me|hield me tegen|tegengehouden|blocked|\
+             blokkeerde|stond in de weg",
+            "niet weg|kon niet weg|couldnt leave|couldnt get away|not leave|down|zodat ik niet|\
+             the door|de deur|could not leave|wouldnt let me",
             PERSON,
             "!ruggenprik|epidural|persen|pushing|contractions|weeen|hand|comfort|troost",
         ],
@@ -1247,53 +1385,52 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              to the floor|to the ground|onto the floor|down the stairs|van de trap|\
              into the wall|tegen de deur|against the door",
             PERSON,
-            "gewerkt|werkte|gegooid|gooide|geduwd|duwde|geslagen|sloeg|pushed|shoved|\
-             threw|thrown|slammed|smeet|gesmeten|pinned|knocked|duwt|gooit|slaat|werkt",
+            "gewerkt|werkte|gegooid|gooide|geduwd|duwde|geslagen|sloeg|pushed|shoved|threw|\
+             thrown|slammed|smeet|gesmeten|pinned|knocked|duwt|gooit|slaat|werkt",
         ],
     ),
     (
         Violence,
         &[
-            "geslagen|mishandeld|geschopt|gewurgd|getrapt|gestompt|hit|beaten|kicked|\
-             punched|slapped|strangled|choked",
+            "geslagen|mishandeld|geschopt|gewurgd|getrapt|gestompt|hit|beaten|kicked|punched|\
+             slapped|strangled|choked",
             "word|wordt|werd|ben|worden|werden|im|i am|i was|i get|i got|ive been|got|been|\
              gets|being",
             "ik|i|me|mij",
-            "!car|auto|bike|fiets|bal|ball|golf|wave|reality|out|eruit|contractions|\
-             pain|pijn|weeen|bus|emotie*|emotion*|tired|moe|vermoeidheid",
+            "!car|auto|bike|fiets|bal|ball|golf|wave|reality|out|eruit|contractions|pain|pijn|\
+             weeen|bus|emotie*|emotion*|tired|moe|vermoeidheid",
         ],
     ),
     (
         Violence,
         &[
-            "geduwd|geschopt|geknepen|gegooid|vastgegrepen|gegrepen|gestompt|gemept|\
-             pushed me|shoved me|grabbed me|threw me|dragged me|pinned me|pushes me|\
-             shoves me|grabs me|throws me|drags me|bit me|bites me|spat on me|spuugde|\
-             bespuugd",
+            "geduwd|geschopt|geknepen|gegooid|vastgegrepen|gegrepen|gestompt|gemept|pushed me|\
+             shoved me|grabbed me|threw me|dragged me|pinned me|pushes me|shoves me|grabs me|\
+             throws me|drags me|bit me|bites me|spat on me|spuugde|bespuugd",
             PERSON,
             "me|mij|i|ik",
-            "!wheelchair|rolstoel|pram|kinderwagen|to breastfeed|to feed|to push|to try|\
-             to go|to ask|to complain|to speak|to get|to have|to take|to eat|to rest|\
-             to sleep|into having|to accept|to agree|hand|handen|hands|out of the way|\
-             uit de weg|persen|weeen",
+            "!wheelchair|rolstoel|pram|kinderwagen|to breastfeed|to feed|to push|to try|to go|\
+             to ask|to complain|to speak|to get|to have|to take|to eat|to rest|to sleep|\
+             into having|to accept|to agree|hand|handen|hands|out of the way|uit de weg|persen|\
+             weeen",
         ],
     ),
     (
         Violence,
         &[
             "politie|police|cops|agenten",
-            "ruzie|fight|fighting|argument|row|huiselijk|domestic|thuis|at home|\
-             mijn man|my partner|my husband|mijn partner|mijn vriend|my boyfriend|mijn ex|\
-             my ex|hem|him|aangifte|arrest*|opgepakt|meegenomen",
-            "!ambulance|escort|rijden|verkeer|traffic|accident|ongeluk|snelweg|motorway|\
-             sirene|siren",
+            "ruzie|fight|fighting|argument|row|huiselijk|domestic|thuis|at home|mijn man|\
+             my partner|my husband|mijn partner|mijn vriend|my boyfriend|mijn ex|my ex|hem|him|\
+             aangifte|arrest*|opgepakt|meegenomen",
+            "!ambulance|escort|rijden|verkeer|traffic|accident|ongeluk|snelweg|motorway|sirene|\
+             siren",
         ],
     ),
     (
         Violence,
         &[
-            "weggevlucht|gevlucht|vluchtte|vluchten|fled|flee|fleeing|ontsnapt|escaped|\
-             escape|weggelopen|ran away|run away|left him",
+            "weggevlucht|gevlucht|vluchtte|vluchten|fled|flee|fleeing|ontsnapt|escaped|escape|\
+             weggelopen|ran away|run away|left him",
             "bij hem|from him|van hem|from my partner|from my husband|bij mijn man|\
              bij mijn partner|bij mijn vriend|van mijn man|van mijn ex|from my ex|\
              from my boyfriend|voor hem|him",
@@ -1312,13 +1449,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "kleineert|kleineerde|kleineren|scheldt|schold|uitgescholden|uitschelden|\
-             vernedert|vernederde|vernederd|beledigt|calls me names|called me names|\
-             puts me down|put me down|belittles|belittled|humiliates|humiliated|insults me|\
-             screams at me|schreeuwt tegen me|schreeuwt naar me|schreeuwt tegen mij|\
-             yells at me|shouts at me|gaslight*|emotioneel misbruik|psychisch geweld|\
-             verbal abuse|emotional abuse|emotionally abusive|verbally abusive|\
-             scheldt me uit|schold me uit|manipuleert me",
+            "kleineert|kleineerde|kleineren|scheldt|schold|uitgescholden|uitschelden|vernedert|\
+             vernederde|vernederd|beledigt|calls me names|called me names|puts me down|\
+             put me down|belittles|belittled|humiliates|humiliated|insults me|screams at me|\
+             schreeuwt tegen me|schreeuwt naar me|schreeuwt tegen mij|yells at me|shouts at me|\
+             gaslight*|emotioneel misbruik|psychisch geweld|verbal abuse|emotional abuse|\
+             emotionally abusive|verbally abusive|scheldt me uit|schold me uit|manipuleert me",
             PERSON,
             "!verloskundige|arts|gynaecoloog|midwife|doctor|nurse|staff|consultant|\
              kraamverzorgster|verpleegkundige|receptionist",
@@ -1327,8 +1463,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "attacked|attacks me|attacking me|attack me|aangevallen|viel me aan|\
-             valt me aan|viel mij aan|valt mij aan",
+            "attacked|attacks me|attacking me|attack me|aangevallen|viel me aan|valt me aan|\
+             viel mij aan|valt mij aan",
             PERSON,
         ],
     ),
@@ -1336,26 +1472,29 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Violence,
         &[
             "keel|nek|throat|neck",
-            "dicht|dichtgeknepen|dichtknijpen|kneep|knijp*|squeez*|hands around|\
-             handen om|hand om|gepakt|pakte|greep|gegrepen|vastgepakt|grabbed|grabs|held|\
-             by the throat|around my neck|om mijn nek|om mijn keel|bij de keel|bij mijn keel",
+            "dicht|dichtgeknepen|dichtknijpen|kneep|knijp*|squeez*|hands around|handen om|\
+             hand om|gepakt|pakte|greep|gegrepen|vastgepakt|grabbed|grabs|held|by the throat|\
+             around my neck|om mijn nek|om mijn keel|bij de keel|bij mijn keel",
             PERSON,
         ],
     ),
     (
         Violence,
-        &["blauwe plekken|blauwe plek|bruises|bruised|black eye|blauw oog", PERSON],
+        &[
+            "blauwe plekken|blauwe plek|bruises|bruised|black eye|blauw oog",
+            PERSON,
+        ],
     ),
     (
         Violence,
         &[
             "dreig*|bedreig*|gedreigd|threat*|threaten*",
             PERSON,
-            "me|mij|mijn|mn|ik|i|my|baby|kind*|kinderen|kids|children|child|son|daughter|\
-             zoon*|dochter*|afpak*|af te pakken|meenemen|mee te nemen|take|took|leave me|\
-             vermoord*|kill",
+            "me|mij|baby|kind*|kinderen|kids|children|child|son|daughter|zoon*|dochter*|afpak*|\
+             af te pakken|meenemen|mee te nemen|take|took|leave me|vermoord*|kill",
             "!vroeggeboorte|scheur*|nood|infectie|keizersnede|sectio|inleiding|premature|\
-             miscarriage|tear*|section|induction|levens*|life",
+             miscarriage|tear*|section|induction|levens*|life|klacht|complain*|ombudsman|\
+             lawyer|advocaat|klachtencommissie|manager|report them|police on them",
         ],
     ),
     (
@@ -1390,8 +1529,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "me|mij",
             NOT,
             PARTNER,
-            "!alleen|los|vallen|steek|schrikken|uitpraten|uitspreken|wachten|slapen|\
-             rusten|liggen|huilen|weten|horen",
+            "!alleen|los|vallen|steek|schrikken|uitpraten|uitspreken|wachten|slapen|rusten|\
+             liggen|huilen|weten|horen",
         ],
     ),
     (
@@ -1408,16 +1547,21 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     ),
     (
         Violence,
-        &["durf*|dare|darent", NOT, "meer|anymore|any more", "naar huis|thuis|home"],
+        &[
+            "durf*|dare|darent",
+            NOT,
+            "meer|anymore|any more",
+            "naar huis|thuis|home",
+        ],
     ),
     (
         Violence,
         &[
-            "wont let me|doesnt let me|didnt let me|wouldnt let me|never lets me|\
-             not let me|doesnt allow me|wont allow me|does not let me|will not let me",
+            "wont let me|doesnt let me|didnt let me|wouldnt let me|never lets me|not let me|\
+             doesnt allow me|wont allow me|does not let me|will not let me",
             PARTNER,
-            "!hospital|ward|midwife|nurse|doctor|staff|consultant|anaesthetist|visit*|\
-             covid|surgeon|theatre",
+            "!hospital|ward|midwife|nurse|doctor|staff|consultant|anaesthetist|visit*|covid|\
+             surgeon|theatre",
         ],
     ),
     (
@@ -1425,8 +1569,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "mag|mocht|mogen|mocht ik|mag ik",
             NOT,
-            "van hem|van mijn man|van mn man|van mijn partner|van mn partner|\
-             van mijn vriend|van mn vriend|van mijn ex|van mijn echtgenoot",
+            "van hem|van mijn man|van mn man|van mijn partner|van mn partner|van mijn vriend|\
+             van mn vriend|van mijn ex|van mijn echtgenoot",
         ],
     ),
     (
@@ -1455,11 +1599,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "not allowed|isnt allowed|wasnt allowed|arent allowed|am not allowed|\
-             forbids me|forbidden|forbade me",
+            "not allowed|isnt allowed|wasnt allowed|arent allowed|am not allowed|forbids me|\
+             forbidden|forbade me",
             "friends|family|mum|mom|mother|parents|sister|money|phone|work|job|go out|\
-             going out|leave the house|out of the house|talk to|speak to|car|bank|\
-             without him|out without|go anywhere|out alone|on my own|see anyone",
+             going out|leave the house|out of the house|talk to|speak to|car|bank|without him|\
+             out without|go anywhere|out alone|on my own|see anyone",
             "!ward|visit*|covid|hospital|midwife|staff|nurse|restrictions|rules|policy|\
              pandemic|corona|birth partner|theatre|unit|nicu|scbu|only one",
         ],
@@ -1471,17 +1615,17 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              track*|check|checks|checked|checking|goes through|went through|reads|read|\
              monitor*|controls|controlled|controlling|control|beheert|afpak*|afgepakt|\
              afgenomen|inneemt|ingenomen|verstopt|houdt|hield|takes|took",
-            "mijn telefoon|mn telefoon|mijn mobiel|mijn berichten|mijn whatsapp|\
-             mijn appjes|mijn geld|mn geld|al het geld|het geld|mijn bankrekening|\
-             mijn pinpas|mijn bankpas|mijn uitgaven|mijn paspoort|mijn sleutels|mijn mail|\
-             mijn locatie|my phone|my messages|my texts|my money|the money|all the money|\
-             my bank|my finances|my location|my spending|my passport|my keys|my emails|\
-             my email|where i|who i|what i|wie ik|waar ik|wat ik|everything i|alles wat ik|\
-             ons geld|our money|all our money|our finances|the finances|alles|everything|\
-             geen toegang|no access|met wie",
+            "mijn telefoon|mn telefoon|mijn mobiel|mijn berichten|mijn whatsapp|mijn appjes|\
+             mijn geld|mn geld|al het geld|het geld|mijn bankrekening|mijn pinpas|mijn bankpas|\
+             mijn uitgaven|mijn paspoort|mijn sleutels|mijn mail|mijn locatie|my phone|\
+             my messages|my texts|my money|the money|all the money|my bank|my finances|\
+             my location|my spending|my passport|my keys|my emails|my email|where i|who i|\
+             what i|wie ik|waar ik|wat ik|everything i|alles wat ik|ons geld|our money|\
+             all our money|our finances|the finances|geen toegang|no access|met wie",
             PARTNER,
-            "!hartslag|heartbeat|weeen|contraction*|timer|app voor|babys|verloskundige|\
-             midwife|arts|doctor|nurse|staff|driver|chauffeur",
+            "!hartslag|heartbeat|weeen|contraction*|timer|app voor|babys|verloskundige|midwife|\
+             arts|doctor|nurse|staff|driver|chauffeur|so i can|zodat ik|rest|rusten|slapen|\
+             sleep|charge|opladen",
         ],
     ),
     (
@@ -1496,13 +1640,12 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "geen geld|no money|niet genoeg geld|weinig geld|huishoudgeld|zakgeld|\
-             geen pinpas|geen eigen pinpas|geen bankpas|geen eigen rekening|geen eigen geld|\
+            "geen geld|no money|niet genoeg geld|weinig geld|huishoudgeld|zakgeld|geen pinpas|\
+             geen eigen pinpas|geen bankpas|geen eigen rekening|geen eigen geld|\
              no bank account|no access to money|own money|eigen geld|my own money|\
-             eigen rekening|bank account|bankrekening|\
-             ask him for money|ask for money|beg him for money|money for food|\
-             money for everything|om geld vragen|om geld te vragen|geld vragen|\
-             allowance|geld voor boodschappen|geld voor eten",
+             eigen rekening|bank account|bankrekening|ask him for money|ask for money|\
+             beg him for money|money for food|money for everything|om geld vragen|\
+             om geld te vragen|geld vragen|allowance|geld voor boodschappen|geld voor eten",
             PERSON,
             "!ziekenhuis|hospital|parking|parkeren|kraamzorg|eigen bijdrage|verzekering|\
              insurance",
@@ -1511,7 +1654,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "bepaalt|bepaalde|beslist|besliste|decides|decided|dictates",
+            "bepaalt|bepaalde|beslist|besliste|decides|decided|dictates|beheert|beheerde|\
+             controls|controleert|controleerde",
             "alles|everything|wat ik|what i|who i|where i|wie ik|waar ik|wanneer ik",
             "hij|he|partner|man|husband|boyfriend|vriend",
             "!gynaecoloog|arts|verloskundige|dokter|doctor|consultant|midwife|surgeon|\
@@ -1548,12 +1692,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
-            "opgesloten|opsluiten|opsluit|sluit me op|sloot me op|sluit mij op|\
-             sloot mij op|locked me in|locked me out|locks me in|locks me out|\
-             locked me up|lock me in|lock me out|locked in the house|locked in my room|\
-             buitengesloten",
-            "!ziekenhuis|afdeling|kraamafdeling|hospital|ward|isolatie|isolation|corona|\
-             covid|quarantaine|mri|lift|toilet|wc|badkamer|bathroom",
+            "opgesloten|opsluiten|opsluit|sluit me op|sloot me op|sluit mij op|sloot mij op|\
+             locked me in|locked me out|locks me in|locks me out|locked me up|lock me in|\
+             lock me out|locked in the house|locked in my room|buitengesloten",
+            "!ziekenhuis|afdeling|kraamafdeling|hospital|ward|isolatie|isolation|corona|covid|\
+             quarantaine|mri|lift|toilet|wc|badkamer|bathroom",
         ],
     ),
     (
@@ -1567,6 +1710,58 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         ],
     ),
     (Violence, &["eggshells|op eieren", PERSON]),
+    (
+        Violence,
+        &[
+            "niemand|nobody|no one|noone",
+            "geloven|gelooft|geloofd|believe|believes",
+            "zegt|zei|says|said|tells|told|dreigt|threatens",
+            PARTNER,
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "vluchten|gevlucht|vluchtte|fled|flee|fleeing|onderduiken|ondergedoken|\
+             onderdak gezocht",
+            "ik|me|i|we|wij|mijn baby|my baby|met de kinderen|with the kids",
+            "!oorlog|war|land|country|brand|fire|asiel|asylum|azc|syrie|syria|ukraine|oekraine|\
+             overstroming|flood",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "bang|scared|afraid|frightened|terrified|fear|angstig|eggshells|eieren",
+            "temper|woede|driftbui*|agressie|anger|moods|buien|rage|uitbarsting*|outbursts|\
+             reactie|reaction|reactions",
+            PARTNER,
+            "!verloskundige|midwife|arts|doctor|nurse|gynaecoloog|consultant|staff|baby",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "stops me|stopped me|stop me|prevents me|prevented me|houdt me tegen|\
+             hield me tegen|verbiedt|verbood|forbids|forbade|keeps me from|kept me from",
+            "seeing|going|leaving|working|talking|zien|gaan|werken|contact|family|friends|\
+             familie|vrienden|vriendinnen|leave|see|go out",
+            PARTNER,
+            "!verloskundige|midwife|arts|doctor|nurse|gynaecoloog|consultant|staff|hospital|\
+             ziekenhuis|ward|covid|corona",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "put me in hospital|put me in the hospital|landed me in hospital|\
+             in het ziekenhuis beland|in het ziekenhuis terecht|hospitalised me|\
+             hospitalized me|sent me to hospital|in het ziekenhuis geslagen",
+            PARTNER,
+            "!gp|huisarts|doctor|arts|midwife|verloskundige|sepsis|infection|infectie|\
+             bloeddruk|blood pressure|pre eclampsia|preeclampsia|bleeding|bloeding",
+        ],
+    ),
     (
         Violence,
         &[
@@ -1584,16 +1779,16 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "tegen hem|to him|against him|him|hem|zijn mening|his",
             "in te gaan|stand up|say no|tegenspreken|tegen te spreken|zeggen|nee te zeggen|\
              disagree|argue|speak up|leave|weg|go|tell|vertellen",
-            "!verloskundige|midwife|arts|doctor|gynaecoloog|consultant|nurse|staff|\
-             kinderarts|kraamverzorgster|surgeon|anaesthetist|specialist",
+            "!verloskundige|midwife|arts|doctor|gynaecoloog|consultant|nurse|staff|kinderarts|\
+             kraamverzorgster|surgeon|anaesthetist|specialist",
         ],
     ),
     (
         Violence,
         &[
             "iets aandoet|iets aan doet|iets aandoen|iets aan te doen|iets zou aandoen|\
-             iets aan zou doen|wat aandoet|pijn doet|pijn zou doen|hurt me|kill me|\
-             vermoordt|vermoorden|vermoord|harm me|come after me",
+             iets aan zou doen|wat aandoet|pijn doet|pijn zou doen|hurt me|kill me|vermoordt|\
+             vermoorden|vermoord|harm me|come after me",
             "als ik|if i|wanneer ik|when i|zodra ik|bang dat hij|scared he|afraid he|\
              worried he|zegt dat hij|says he|said he|zei dat hij|dreigt|dreigde|threaten*",
             PERSON,
@@ -1606,8 +1801,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             NOT,
             "veilig|safe",
             "thuis|at home|bij hem|with him|around him|met hem|in my own home",
-            "!early|vroeg|snel|discharge*|ontslag|ready|klaar|soon|sent|gestuurd|\
-             ziekenhuis|hospital|alleen met de baby|alone with the baby|going home|go home",
+            "!early|vroeg|snel|discharge*|ontslag|ready|klaar|soon|sent|gestuurd|ziekenhuis|\
+             hospital|alleen met de baby|alone with the baby|going home|go home",
         ],
     ),
     (
@@ -1623,47 +1818,68 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         MentalHealth,
         &[
-            "depres*|*depressie|*depressief|*depression|psychos*|psychot*|*psychose|ppd|\
-             pnd|postnatale dip|pnds|somberheid",
-            "!gelukkig geen|gelukkig niet|geen last van|gevraagd naar|vroeg naar|\
-             vroegen naar|vragenlijst|screening|folder|asked about|asked if|asked whether|\
-             screened for|questionnaire|leaflet|no signs of|no sign of|not depressed|\
-             niet depressief|geen depressie|risico op|risk of|vroegen of|vroeg of|\
-             had ik niet|asked me if|nu gaat het goed|gaat nu goed|gaat het weer goed|\
-             well supported|goed begeleid|goed opgevangen|fijn begeleid|doing well now|\
-             im fine now|much better now|nu veel beter",
+            "depres*|*depressie|*depressief|*depression|psychos*|psychot*|*psychose|ppd|pnd|\
+             postnatale dip|pnds|somberheid",
+            "!gelukkig geen|gelukkig niet|geen last van|gevraagd naar|vroeg naar|vroegen naar|\
+             vragenlijst|screening|folder|asked about|asked if|asked whether|screened for|\
+             questionnaire|leaflet|no signs of|no sign of|not depressed|niet depressief|\
+             geen depressie|risico op|risk of|vroegen of|vroeg of|had ik niet|asked me if|\
+             nu gaat het goed|gaat nu goed|gaat het weer goed|well supported|goed begeleid|\
+             goed opgevangen|fijn begeleid|doing well now|im fine now|much better now|\
+             nu veel beter|i was fine|but fine|was fine|were wonderful|were great|was great|\
+             were amazing|was amazing|supportive|were fantastic|was fantastic",
         ],
     ),
     (
         MentalHealth,
-        &["crisisdienst|crisisteam|crisis team|crisis line|crisislijn|crisis dienst|\
-           crisisopvang|crisis unit|crisis house|crisis care|home treatment team|psychiat*|\
-           mbu|moeder baby unit|moeder kind unit|mother and baby unit|mother baby unit|\
+        &[
+            "crisisdienst|crisisteam|crisis team|crisis line|crisislijn|crisis dienst|\
+           crisisopvang|crisis unit|crisis house|crisis care|home treatment team|psychiat*|mbu|\
+           moeder baby unit|moeder kind unit|mother and baby unit|mother baby unit|\
            perinatal mental health|paaz|gesloten afdeling|sectioned|stemmen hoorde|\
-           stemmen horen|hoorde stemmen|hoor stemmen|hearing voices|heard voices|\
-           hear voices|hallucin*|wanen|waanbeelden|waandenkbeeld*|paranoi*|paranoid|manie|\
-           manisch|manic|mania|bipolair|bipolar|dwanggedachte*|intrusive thought*|\
-           intrusieve gedachte*|donkere gedachte*|zwarte gedachte*|duistere gedachte*|\
-           dark thought*|black thoughts|dark place|dark places|zwart gat|zwarte gat|\
-           in een gat|rock bottom|zenuwinzinking|mental breakdown|nervous breakdown|\
-           had a breakdown|having a breakdown|verge of a breakdown|paniekaanvallen|\
-           angstaanvallen|panic attacks|anxiety attacks|angststoornis|anxiety disorder|\
-           dwangstoornis|ptss|ptsd|posttraumatische stress*|post traumatic stress|\
-           antidepress*|antipsychot*|losing my mind|lost my mind|going mad|going insane|\
-           doorgedraaid|doordraaien|doordraaide|niet meer functioneren|\
+           stemmen horen|hoorde stemmen|hoor stemmen|hearing voices|heard voices|hear voices|\
+           hallucin*|wanen|waanbeelden|waandenkbeeld*|paranoi*|paranoid|manie|manisch|manic|\
+           mania|bipolair|bipolar|dwanggedachte*|intrusive thought*|intrusieve gedachte*|\
+           donkere gedachte*|zwarte gedachte*|duistere gedachte*|dark thought*|black thoughts|\
+           dark place|dark places|zwart gat|zwarte gat|in een gat|rock bottom|zenuwinzinking|\
+           mental breakdown|nervous breakdown|had a breakdown|having a breakdown|\
+           verge of a breakdown|paniekaanvallen|angstaanvallen|panic attacks|anxiety attacks|\
+           angststoornis|anxiety disorder|dwangstoornis|ptss|ptsd|posttraumatische stress*|\
+           post traumatic stress|antidepress*|antipsychot*|losing my mind|lost my mind|\
+           going mad|going insane|doorgedraaid|doordraaien|doordraaide|niet meer functioneren|\
            kon niet functioneren|couldnt function|could not function|niet meer uit bed|\
            out of bed for days|dingen die er niet waren|dingen die er niet zijn|\
            things that werent there|things that were not there|things that arent there|\
            dingen zien|dingen zag|seeing things|saw things|diep dal|in een dal|dieptepunt|\
-           in de put|diepe put|bad way mentally|mentally unwell|mentally ill|\
-           mental illness|psychische ziekte|psychisch ziek|burn out|burnout|overspannen|\
-           overspannenheid|postnatal anxiety|postpartum anxiety|postnatale angst|\
-           postpartum angst|herkende mezelf niet|mezelf niet meer herkende|\
-           mezelf niet herkende|mezelf kwijt|lost myself|didnt recognise myself|\
-           didnt recognize myself|wasnt myself|flashbacks|herbelevingen|\
-           nachtmerries over de bevalling|nightmares about the birth|perinatal team|\
-           perinatal service|perinatal mental|perinatale ggz|emotionless|gevoelloos|\
-           emotioneel vlak|zag dingen|zie dingen|hoorde dingen|hoor dingen|depri|deprie"],
+           in de put|diepe put|bad way mentally|mentally unwell|mentally ill|mental illness|\
+           psychische ziekte|psychisch ziek|burn out|burnout|overspannen|overspannenheid|\
+           postnatal anxiety|postpartum anxiety|postnatale angst|postpartum angst|\
+           herkende mezelf niet|mezelf niet meer herkende|mezelf niet herkende|mezelf kwijt|\
+           lost myself|didnt recognise myself|didnt recognize myself|wasnt myself|flashbacks|\
+           herbelevingen|nachtmerries over de bevalling|nightmares about the birth|\
+           perinatal team|perinatal service|perinatal mental|perinatale ggz|emotionless|\
+           gevoelloos|emotioneel vlak|zag dingen|zie dingen|hoorde dingen|hoor dingen|depri|\
+           deprie",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "herkende|herken|herkenden|recognise*|recognize*|recognis*",
+            NOT,
+            "baby|kind|kindje|zoon|dochter|child|son|daughter|als de mijne|as mine",
+            "!couveuse|incubator|nicu|tussen de|among|bedjes|cots",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "dacht|geloofde|thought|believed|convinced|overtuigd|zeker",
+            "baby|kind|kindje|zoon|dochter|child|son|daughter",
+            "niet van mij|niet de mijne|not mine|wasnt mine|was not mine|verwisseld|swapped|\
+             switched|vervangen|replaced|nep|fake|niet echt|not real|iemand anders|\
+             someone else",
+        ],
     ),
     (
         MentalHealth,
@@ -1696,26 +1912,28 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         MentalHealth,
         &[
             "beter af|better off|beter|better",
-            "andere moeder|another mother|another mum|another mom|someone else|\
-             iemand anders|een ander|somebody else",
-            "!verloskundige|midwife|arts|doctor|kraamverzorgster|nurse|consultant|\
-             ziekenhuis|hospital",
+            "andere moeder|another mother|another mum|another mom|someone else|iemand anders|\
+             een ander|somebody else",
+            "!verloskundige|midwife|arts|doctor|kraamverzorgster|nurse|consultant|ziekenhuis|\
+             hospital",
         ],
     ),
     (
         MentalHealth,
-        &["better off with someone else|beter af met een andere moeder|\
+        &[
+            "better off with someone else|beter af met een andere moeder|\
            beter af bij iemand anders|beter af met iemand anders|better off without me as|\
            deserves a better mum|deserves a better mother|deserved a better mother|\
-           verdient een betere moeder|verdiende een betere moeder|\
-           een betere moeder verdient|a better mum than me|a better mother than me|\
-           beter af met een andere|better off with another"],
+           verdient een betere moeder|verdiende een betere moeder|een betere moeder verdient|\
+           a better mum than me|a better mother than me|beter af met een andere|\
+           better off with another",
+        ],
     ),
     (
         MentalHealth,
         &[
-            "not coping|wasnt coping|werent coping|struggling to cope|barely coping|\
-             not cope|couldnt cope|could not cope|cant cope|cannot cope|unable to cope",
+            "not coping|wasnt coping|werent coping|struggling to cope|barely coping|not cope|\
+             couldnt cope|could not cope|cant cope|cannot cope|unable to cope",
             "!pain|contractions|labour|labor|epidural|gas|pushing|induction|wait|waiting",
         ],
     ),
@@ -1729,10 +1947,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              extremely|ontzettend|enorm|verschrikkelijk|severe|ernstig|extreme|crippling|\
              niet meer|durfde niet|couldnt|constant|constantly|overwhelming|overweldigend",
             "!gelukkig niet|had ik niet|vroegen of|vroeg of|gevraagd|asked if|asked whether|\
-             asked about|bloeddruk|suiker|blood pressure|sugar|iron|ijzer|hartslag|\
-             heart rate|hb|platelets|bloedplaatjes|milk|melk|supply|productie|low risk|\
-             laag risico|calm down|sit down|lie down|slow down|down below|upside down|\
-             down the|naar beneden",
+             asked about|bloeddruk|suiker|blood pressure|sugar|iron|ijzer|hartslag|heart rate|\
+             hb|platelets|bloedplaatjes|milk|melk|supply|productie|low risk|laag risico|\
+             calm down|sit down|lie down|slow down|down below|upside down|down the|\
+             naar beneden",
         ],
     ),
     (
@@ -1740,11 +1958,11 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "angst*|anxious|anxiety|angstig",
             "crippling|constant|constante|overweldigend*|overwhelming|niet meer durfde|\
-             couldnt leave|kon niet meer|durfde niet meer|severe|ernstige|extreme|\
-             debilitating|verlammend*|the whole time|de hele tijd|all the time|every day|\
-             elke dag|niet meer slapen|couldnt sleep|kon niet slapen|niet durfde",
-            "!ruggenprik|epidural|needle|naald|prik|bevalling|labour|labor|keizersnede|\
-             section|operation|operatie|ambulance|wachten|waiting|wait",
+             couldnt leave|kon niet meer|durfde niet meer|severe|ernstige|extreme|debilitating|\
+             verlammend*|the whole time|de hele tijd|all the time|every day|elke dag|\
+             niet meer slapen|couldnt sleep|kon niet slapen|niet durfde",
+            "!ruggenprik|epidural|needle|naald|prik|bevalling|labour|labor|keizersnede|section|\
+             operation|operatie|ambulance|wachten|waiting|wait",
         ],
     ),
     (
@@ -1768,8 +1986,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         MentalHealth,
         &[
             "wanhoop|wanhopig|hopeloos|hopeless|hopelessness|despair*|uitzichtloos",
-            "!pijn|weeen|wee|ontsluiting|persen|pain|contractions|labour|labor|wachten|\
-             waiting|wait|pushing|epidural|ruggenprik",
+            "!pijn|weeen|wee|ontsluiting|persen|pain|contractions|labour|labor|wachten|waiting|\
+             wait|pushing|epidural|ruggenprik",
         ],
     ),
     // "Ik voelde niets voor mijn baby"; numbness from an epidural is vetoed.
@@ -1777,9 +1995,9 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         MentalHealth,
         &[
             "voel|voelde|voelt|gevoeld|feel|felt|feeling",
-            "niets|niks|geen band|geen binding|geen liefde|geen klik|nothing|no bond|\
-             no love|no connection|numb|disconnected|detached|leeg|any love|any bond|\
-             any connection|anything|no feelings|any feelings",
+            "niets|niks|geen band|geen binding|geen liefde|geen klik|nothing|no bond|no love|\
+             no connection|numb|disconnected|detached|leeg|any love|any bond|any connection|\
+             anything|no feelings|any feelings",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|mijn meisje|mijn jongen",
             "!ruggenprik|epiduraal|verdoving|pijn|weeen|prik|persdrang|epidural|pain|\
              contractions|spinal|anaesthetic|legs|benen|lower|waist|buik|belly|stitches|\
@@ -1789,18 +2007,20 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         MentalHealth,
         &[
-            "niet hechten|niet gehecht|geen band|geen binding|didnt bond|couldnt bond|\
-             not bond|no bond|not bonding|didnt love|couldnt love|dont love|did not love|\
+            "niet hechten|niet gehecht|geen band|geen binding|didnt bond|couldnt bond|not bond|\
+             no bond|not bonding|didnt love|couldnt love|dont love|did not love|\
              niet van houden|niet van hield|hield niet van|hou niet van",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|her|him|haar|hem",
         ],
     ),
     (
         MentalHealth,
-        &["spijt van mijn baby|spijt van mijn kind|spijt van de baby|spijt dat ik moeder|\
+        &[
+            "spijt van mijn baby|spijt van mijn kind|spijt van de baby|spijt dat ik moeder|\
            spijt van het moederschap|regret having my baby|regret having the baby|\
            regretted having my baby|regretted having the baby|regret having a baby|\
-           regret becoming a mum|regret becoming a mother|regretted becoming"],
+           regret becoming a mum|regret becoming a mother|regretted becoming",
+        ],
     ),
     (
         MentalHealth,
@@ -1838,8 +2058,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "zorgen|care for|look after|take care|verzorgen",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|kids|kinderen|him|her|hem|haar|\
              mezelf|myself|mijzelf",
-            "!keizersnede|pijn|hechting*|wond|operation|c section|surgery|katheter|\
-             catheter|pain|stitches|bloedverlies",
+            "!keizersnede|pijn|hechting*|wond|operation|c section|surgery|katheter|catheter|\
+             pain|stitches|bloedverlies",
         ],
     ),
     (
@@ -1848,9 +2068,36 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "huilde|huil|huilen|cried|crying|cry",
             "weken|maanden|weeks|months|elke dag|every day|de hele dag|all day|non stop|\
              hele dagen|all the time|constantly|constant",
-            "!kraamtranen|baby blues|geluk|happy|blij|derde dag|day three|day 3|\
-             baby huilde|the baby cried|he cried|she cried|the baby|de baby huilde|\
-             baby cried|hij huilde|zij huilde|ze huilde|hormon*",
+            "!kraamtranen|baby blues|geluk|happy|blij|derde dag|day three|day 3|baby huilde|\
+             the baby cried|he cried|she cried|the baby|de baby huilde|baby cried|hij huilde|\
+             zij huilde|ze huilde|hormon*",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "wilde|wil|wou|wanted",
+            "niks meer|niets meer|nothing anymore|nothing any more",
+            "!eten|drinken|weten|horen|zien van|te maken|met hem|met haar",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "drowning|verzuip*|verdrink*|verzoop|going under|sinking|zinken|zonk",
+            "felt|feel|feeling|voelde|voel|like|als|alsof",
+            "!water|bath|bad|pool|bevalbad|baby|kindje|birthing",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "couldnt get out of bed|could not get out of bed|niet uit bed|niet meer uit bed|\
+             kwam niet uit bed|stayed in bed|kon niet uit bed|uit mijn bed komen|\
+             get out of bed",
+            "weeks|days|months|weken|dagen|maanden|all day|de hele dag|dagenlang|wekenlang",
+            "!hechting*|stitches|keizersnede|section|wond|pijn|pain|catheter|katheter|\
+             bloedverlies|anaemia|bloedarmoede|bedrust|bed rest|bekken*|pelvi*|spd",
         ],
     ),
     (
@@ -1861,20 +2108,23 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              picked up|checked|vroeg|asked|had het door|doorhad|doorhadden|in de gaten",
             "slecht ging|slecht met|slecht met me|coping|cope|struggl*|depress*|drowning|\
              verzuip*|verdrink*|verdronk|kapot|not ok|not okay|niet goed met mij|\
-             niet goed met me|somber*|niet goed ging|instort*|breaking|falling apart|sinking|zinken",
+             niet goed met me|somber*|niet goed ging|instort*|breaking|falling apart|sinking|\
+             zinken",
         ],
     ),
     (
         MentalHealth,
         &[
             "mental health|psychisch*|mentaal|mentale|emotioneel|mentally|emotionally",
-            "crisis|struggl*|declin*|deteriorat*|spiral*|suffer*|breakdown|poor|bad|\
-             terrible|awful|worse|slecht|problemen|nood|ingestort|instort*|ziek|kapot|\
-             achteruit|zwaar|bad way|bad place|in a state|mess|wreck|not okay|not ok|\
-             unwell|broken|fragile|kwetsbaar|op|leeg",
-            "!asked|ask|vroeg|gevraagd|check*|question*|leaflet|information|informatie|\
-             folder|gelukkig|good|goed|fine|attitude|services|service|team|nurse|\
-             professionals|act|crews|crew|staff|funding|support|awareness|zorg|hulpverlening",
+            "crisis|struggl*|declin*|deteriorat*|spiral*|suffer*|breakdown|poor|bad|terrible|\
+             awful|worse|slecht|problemen|nood|ingestort|instort*|ziek|kapot|achteruit|zwaar|\
+             bad way|bad place|in a state|mess|wreck|not okay|not ok|unwell|broken|fragile|\
+             kwetsbaar|op|leeg|fell apart|fall apart|falling apart|crumbl*|collapsed|\
+             broke down|breaking down|spiralled|spiraled|nosedive|plummeted|downhill|tanked|\
+             suffered|in pieces|kapotgegaan|ingestort",
+            "!asked|ask|vroeg|gevraagd|check*|question*|leaflet|information|informatie|folder|\
+             gelukkig|good|goed|fine|attitude|services|service|team|nurse|professionals|act|\
+             crews|crew|staff|funding|support|awareness|zorg|hulpverlening",
         ],
     ),
     (
@@ -1889,8 +2139,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         MentalHealth,
         &[
             "dacht|voelde|bang|gevoel|idee|leek|thought|felt|scared|afraid|feeling|like",
-            "gek werd|gek zou worden|gek worden|gek aan het worden|knettergek|\
-             going crazy|go crazy|gone crazy|going mad|go mad",
+            "gek werd|gek zou worden|gek worden|gek aan het worden|knettergek|going crazy|\
+             go crazy|gone crazy|going mad|go mad",
             "!van de pijn|van het wachten|van de weeen|van pijn|pain|waiting|wait",
         ],
     ),
@@ -1901,14 +2151,16 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
 /// at it, so "ik ging dood van de pijn en wilde dood" still finds the second "dood".
 pub(super) const NOT_SIGNALS: &[&str] = &[
     // Dying of pain, of tiredness, of a wait.
-    "dood van de pijn|dood van de|dood van|dood ging van|dood gaan van|doodgaan van|\
-     bijna dood|half dood|doodmoe|doodop|dodelijk vermoeid|moordend*|killing me|killed me|\
-     killin me|dying to|dying for|die for|to die for|die of|died of|dying of|die from|\
-     died from|dying from|kill for|could have killed|would kill for|killing time",
+    "dood van de pijn|dood van pijn|dood van schaamte|dood van de schrik|dood van het lachen|\
+     dood van de honger|dood van de dorst|dood van vermoeidheid|dood van de zenuwen|\
+     dood van de kou|dood van de hitte|dood van de weeen|dood ging van|dood gaan van|\
+     doodgaan van|bijna dood|half dood|doodmoe|doodop|dodelijk vermoeid|moordend*|killing me|\
+     killed me|killin me|dying to|dying for|die for|to die for|die of|died of|dying of|\
+     die from|died from|dying from|kill for|could have killed|would kill for|killing time",
     // Fearing death is not wanting it; wishing the baby would not die is not either.
     "niet dood|wil niet dood|not die|didnt die|didnt want my|dont want my|did not want my|\
-     didnt want the|didnt want our|didnt want him|didnt want her|wilde niet dat|\
-     wil niet dat|wou niet dat|wilden niet dat|doodsangst*|bang om dood",
+     didnt want the|didnt want our|didnt want him|didnt want her|wilde niet dat|wil niet dat|\
+     wou niet dat|wilden niet dat|doodsangst*|bang om dood",
     // Medical idioms.
     "heart attack|life threatening|levensbedreigend*|hielprik|gescheurd|geknipt|ingeknipt",
     // "Slaan" that is not hitting.
@@ -1916,40 +2168,41 @@ pub(super) const NOT_SIGNALS: &[&str] = &[
      alarm te slaan|alarmbel*|op hol geslagen|op hol slaan|op hol|slag geslagen|sloeg om|\
      slaat om|omgeslagen|sloeg over|slaat over|oversloeg|sloeg toe|slaat toe|toegeslagen|\
      sloeg de spijker|spijker op de kop|slaat nergens op|sloeg nergens op|de klap kwam|\
-     klap kwam|in een klap|een klap voor|de grootste klap|in de wind geslagen|\
-     aan het huilen|sloeg aan het|slaat aan het|sloegen aan het|aan het huilen geslagen|\
-     op de vlucht geslagen|een brug geslagen",
+     klap kwam|in een klap|een klap voor|de grootste klap|in de wind geslagen|aan het huilen|\
+     sloeg aan het|slaat aan het|sloegen aan het|aan het huilen geslagen|op de vlucht geslagen|\
+     een brug geslagen",
     // English hitting that is not violence.
     "choked up|choking up|hit the ground|hit home|hit me that|it hit me|it really hit me|\
-     hit it off|hit and miss|beat myself up|beating myself up|beat yourself up|\
-     hit the roof|hit the button|hit the bell|heart beat|heart was beating",
+     hit it off|hit and miss|beat myself up|beating myself up|beat yourself up|hit the roof|\
+     hit the button|hit the bell|heart beat|heart was beating",
     // Life as a noun, life saved, life changed.
     "geweldig*|leven gered|mijn leven gered|ons leven gered|saved my life|saved our lives|\
      saved my babys life|saved his life|saved her life|saved the babys life|het leven met|\
-     leven met een baby|leven met de baby|ons leven|ons nieuwe leven|nieuwe leven|\
-     gezinsleven|niet meer hetzelfde|nooit meer hetzelfde|never be the same|te gek",
+     leven met een baby|leven met de baby|ons leven|ons nieuwe leven|nieuwe leven|gezinsleven|\
+     niet meer hetzelfde|nooit meer hetzelfde|never be the same|te gek",
     // Ordinary worry.
     "bang dat het mis zou gaan|mis zou gaan|mis ging",
     // Not neglected, let me know, by myself.
-    "not neglected|never neglected|niet verwaarloosd|nooit verwaarloosd|let me know|\
-     let me no|by myself|all by myself|let me down|let us down|let down|lets me down",
+    "live through|living through|lived through|relive|sloeg zich|slaat zich|\
+     sloeg me erdoorheen|sloeg ons erdoorheen|erdoorheen geslagen|not neglected|\
+     never neglected|niet verwaarloosd|nooit verwaarloosd|let me know|let me no|by myself|\
+     all by myself|let me down|let us down|let down|lets me down",
     // Pinching oneself to believe it.
     "pinch myself|had to pinch|kneep mezelf in de arm|knijp mezelf|moest mezelf knijpen|\
      mezelf in de arm knijpen",
     // Feeling safe at home is the opposite of a signal.
-    "voel me veilig thuis|voelde me veilig thuis|voelde mij veilig thuis|\
-     voel mij veilig thuis|voelden ons veilig thuis|veilig thuis voelen|\
-     veilig thuis gevoeld|veilig thuis bevallen|veilig thuis te bevallen|\
-     veilig thuis gekomen|veilig thuis aangekomen|weer veilig thuis|veilig thuis komen",
+    "voel me veilig thuis|voelde me veilig thuis|voelde mij veilig thuis|voel mij veilig thuis|\
+     voelden ons veilig thuis|veilig thuis voelen|veilig thuis gevoeld|veilig thuis bevallen|\
+     veilig thuis te bevallen|veilig thuis gekomen|veilig thuis aangekomen|weer veilig thuis|\
+     veilig thuis komen",
 ];
 
 /// Answers that deny what a screening question asked ("I was asked about thoughts of
 /// self-harm, which I didn't have"): a sentence holding one is no signal. Kept narrow, as
 /// a denial hides everything else in its sentence.
 pub(super) const DENIALS: &[&str] = &[
-    "which i didnt|which i did not|which i dont|which i do not|which i havent|\
-     which i hadnt|which i wasnt|thankfully i didnt|luckily i didnt|fortunately i didnt|\
-     i said i didnt|i answered no|dat had ik gelukkig niet|dat heb ik gelukkig niet|\
-     wat gelukkig niet zo was|gelukkig was dat niet zo|ik zei van niet|antwoordde nee|\
-     ik heb nee geantwoord",
+    "which i didnt|which i did not|which i dont|which i do not|which i havent|which i hadnt|\
+     which i wasnt|thankfully i didnt|luckily i didnt|fortunately i didnt|i said i didnt|\
+     i answered no|dat had ik gelukkig niet|dat heb ik gelukkig niet|wat gelukkig niet zo was|\
+     gelukkig was dat niet zo|ik zei van niet|antwoordde nee|ik heb nee geantwoord",
 ];
