@@ -895,8 +895,37 @@ fn scrub_with(text: &str, names: &NameMatcher) -> String {
 /// "ontijdig"). Multi-word keywords ("tijd voor") match across any run of
 /// whitespace. Empty keywords never match, so an empty list matches nothing.
 pub fn matches_theme(text: &str, keywords: &[String]) -> bool {
-    let hay = fold_key(text);
-    keywords.iter().any(|k| keyword_in(&hay, &fold_key(k)))
+    mentions(text, keywords) > 0
+}
+
+/// The number of distinct `keywords` that `text` contains, each by the rule of
+/// [`matches_theme`]; keywords equal after folding count once.
+pub fn mentions(text: &str, keywords: &[String]) -> usize {
+    Lexicon::new(keywords).mentions(text)
+}
+
+/// Keywords folded once, empty and duplicate ones dropped: the one place of the
+/// matching rule that [`mentions`], [`matches_theme`] and [`pick_quotes`] share.
+struct Lexicon {
+    folded: Vec<String>,
+}
+
+impl Lexicon {
+    fn new(keywords: &[String]) -> Self {
+        let mut folded: Vec<String> = Vec::with_capacity(keywords.len());
+        for k in keywords {
+            let k = fold_key(k);
+            if !k.is_empty() && !folded.contains(&k) {
+                folded.push(k);
+            }
+        }
+        Lexicon { folded }
+    }
+
+    fn mentions(&self, text: &str) -> usize {
+        let hay = fold_key(text);
+        self.folded.iter().filter(|k| keyword_in(&hay, k)).count()
+    }
 }
 
 /// Picks at most `max` anonymised quotes from `texts` for a theme.
@@ -906,7 +935,7 @@ pub fn matches_theme(text: &str, keywords: &[String]) -> bool {
 /// than 15 letters/digits outside placeholders or with at least as many
 /// placeholders as other words, shortens quotes over 200 characters at a word
 /// boundary with `…`, and removes duplicates (case-, accent- and
-/// whitespace-insensitive). Ordering: more distinct keywords matched first,
+/// whitespace-insensitive). Ordering: more keywords matched ([`mentions`]) first,
 /// then length closest to 120 characters, then alphabetical. Deterministic:
 /// the result does not depend on the order of `texts`.
 pub fn pick_quotes(
@@ -918,11 +947,7 @@ pub fn pick_quotes(
     if max == 0 {
         return Vec::new();
     }
-    let folded_keywords: Vec<String> = keywords
-        .iter()
-        .map(|k| fold_key(k))
-        .filter(|k| !k.is_empty())
-        .collect();
+    let lexicon = Lexicon::new(keywords);
 
     struct Candidate {
         hits: usize,
@@ -934,12 +959,7 @@ pub fn pick_quotes(
     let matcher = NameMatcher::new(names);
     let mut candidates: Vec<Candidate> = Vec::new();
     for text in texts {
-        let hay = fold_key(text);
-        let hits = folded_keywords
-            .iter()
-            .enumerate()
-            .filter(|(i, k)| !folded_keywords[..*i].contains(k) && keyword_in(&hay, k))
-            .count();
+        let hits = lexicon.mentions(text);
         if hits == 0 {
             continue;
         }
@@ -2016,6 +2036,29 @@ mod tests {
         // empty keywords never match
         assert!(!matches_theme("alles", &kw(&[])));
         assert!(!matches_theme("alles", &kw(&["", "  "])));
+    }
+
+    #[test]
+    fn mentions_counts_distinct_keywords_by_the_theme_rule() {
+        let k = kw(&[
+            "uitleg",
+            "tijd voor",
+            "pijn",
+            "pijnstilling",
+            "Uitleg ",
+            "",
+            "man",
+        ]);
+        assert_eq!(mentions("Goede uitleg en tijd  voor ons", &k), 2);
+        // a keyword and its longer form both count; equal after folding counts once
+        assert_eq!(mentions("UITLEG over pijnstilling", &k), 3);
+        // at the start of a word, which a keyword need not end: "man" finds "manier"
+        assert_eq!(mentions("op een prettige manier", &k), 1);
+        assert_eq!(mentions("de ontuitleg, mijn vriendelijke oom", &k), 0);
+        assert_eq!(mentions("alles", &[]), 0);
+        for text in ["Uitleg", "tijd voor pijn", "niets", "manier"] {
+            assert_eq!(mentions(text, &k) > 0, matches_theme(text, &k), "{text}");
+        }
     }
 
     #[test]
