@@ -5,8 +5,10 @@
 //! birth. Such a text must never reach an agenda, a table or a chart; the quality officer
 //! must know it exists, privately, to act on it. [`signal`] finds such texts in Dutch and
 //! English; [`flagged`] reads a safeguarding column of the export (`[open] safeguarding` in
-//! the codebook). Ingest drops the open texts of such a row before anything else sees them
-//! and records a [`Signal`]: where the text is, and the kind, never the text.
+//! the codebook). Ingest marks such a text, and every other text of the same client, and
+//! records a [`Signal`]: where the text is, and the kind, never the text. Marked texts go
+//! only to the officer's private comments workbook; [`crate::moderation`] never lets one
+//! be quoted, whatever the workbook says.
 //!
 //! **Method.** People do not write fixed phrases: Dutch word order moves the verb ("na de
 //! bevalling wilde ik niet meer leven"), verbs split and inflect ("sloeg mijn vriend mij",

@@ -1247,18 +1247,6 @@ fn fold_key(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// How many distinct keywords of `keywords` occur in `text` (case and accents ignored, each
-/// at the start of a word), by the rule [`pick_quotes`] uses.
-pub fn mentions(text: &str, keywords: &[String]) -> usize {
-    let hay = fold_key(text);
-    let folded: Vec<String> = keywords.iter().map(|k| fold_key(k)).collect();
-    folded
-        .iter()
-        .enumerate()
-        .filter(|(i, k)| !k.is_empty() && !folded[..*i].contains(k) && keyword_in(&hay, k))
-        .count()
-}
-
 /// True if folded `kw` occurs in folded `hay` at the start of a word.
 fn keyword_in(hay: &str, kw: &str) -> bool {
     if kw.is_empty() {
