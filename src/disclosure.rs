@@ -843,7 +843,10 @@ impl PeriodRows {
         for (i, r) in data.respondents.iter().enumerate() {
             if periods.contains(&r.period) {
                 rows.all.entry(r.period).or_default().push(i as u32);
-                rows.by_vsv.entry((r.period, r.vsv)).or_default().push(i as u32);
+                rows.by_vsv
+                    .entry((r.period, r.vsv))
+                    .or_default()
+                    .push(i as u32);
             }
         }
         rows
@@ -918,7 +921,11 @@ pub fn quotes_for(from: QuoteSource<'_>, f: &Flag) -> Vec<String> {
 }
 
 /// [`quotes_for`] among `rows` (indices, in data order).
-fn quotes_among(from: QuoteSource<'_>, rows: impl IntoIterator<Item = u32>, f: &Flag) -> Vec<String> {
+fn quotes_among(
+    from: QuoteSource<'_>,
+    rows: impl IntoIterator<Item = u32>,
+    f: &Flag,
+) -> Vec<String> {
     let QuoteSource {
         data,
         scores,

@@ -155,12 +155,15 @@ pub fn read_decisions(path: &Path) -> Result<Decisions> {
     let Some(sheet) = book.sheet_names().first().cloned() else {
         return Err(Error::input(path, InputProblem::NoSheets));
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| Error::input(path, InputProblem::SheetUnreadable {
-            sheet: sheet.clone(),
-            error: e.to_string(),
-        }))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        Error::input(
+            path,
+            InputProblem::SheetUnreadable {
+                sheet: sheet.clone(),
+                error: e.to_string(),
+            },
+        )
+    })?;
     let mut rows = range.rows();
     let headers: Vec<String> = rows
         .next()
@@ -187,7 +190,11 @@ pub fn read_decisions(path: &Path) -> Result<Decisions> {
     let mut decisions = BTreeMap::new();
     for row in rows {
         let id = row.get(id_col).map(cell_text).unwrap_or_default();
-        let Some(decision) = row.get(decision_col).map(cell_text).and_then(|v| yes_no(&v)) else {
+        let Some(decision) = row
+            .get(decision_col)
+            .map(cell_text)
+            .and_then(|v| yes_no(&v))
+        else {
             continue;
         };
         if id.trim().is_empty() {
@@ -249,7 +256,12 @@ pub fn keywords(data: &Canonical, quotes: &crate::config::Quotes, theme: usize) 
 }
 
 /// The themes of source `source` that `text` is about, by their keywords.
-pub fn themes_of(data: &Canonical, keywords: &[Vec<String>], source: usize, text: &str) -> Vec<u16> {
+pub fn themes_of(
+    data: &Canonical,
+    keywords: &[Vec<String>],
+    source: usize,
+    text: &str,
+) -> Vec<u16> {
     data.themes
         .iter()
         .enumerate()
@@ -332,7 +344,13 @@ mod tests {
             (true, Why::Fine, Some(false), false, false),
             (false, Why::Unclear, Some(true), true, true),
             (false, Why::Personal, None, false, false),
-            (false, Why::Signal(Category::Suicide), Some(true), false, false),
+            (
+                false,
+                Why::Signal(Category::Suicide),
+                Some(true),
+                false,
+                false,
+            ),
             (false, Why::SameClient, Some(true), false, false),
         ];
         for (proposal, why, officer, auto, required) in cases {
@@ -348,7 +366,10 @@ mod tests {
         let q = Period::parse("2026-Q2").unwrap();
         let id = text_id("prem", "Verbeterpunten", "VSV A", p, "Te lang gewacht");
         // A fixed value: a change of the rule would orphan every decision made so far.
-        assert_eq!(id, text_id("prem", "Verbeterpunten", "VSV A", p, "Te lang gewacht"));
+        assert_eq!(
+            id,
+            text_id("prem", "Verbeterpunten", "VSV A", p, "Te lang gewacht")
+        );
         assert_eq!(id.len(), 12);
         for other in [
             text_id("lokaal", "Verbeterpunten", "VSV A", p, "Te lang gewacht"),
@@ -381,22 +402,16 @@ mod tests {
         ];
         for (r, row) in rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
-                sheet
-                    .write_string(r as u32, c as u16, *v)
-                    .unwrap();
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
             }
         }
         book.save(&path).unwrap();
         let d = read_decisions(&path).unwrap();
-        let expected: BTreeMap<String, bool> = [
-            ("aaa", true),
-            ("bbb", false),
-            ("eee", false),
-            ("fff", true),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+        let expected: BTreeMap<String, bool> =
+            [("aaa", true), ("bbb", false), ("eee", false), ("fff", true)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
         assert_eq!(d.0, expected);
         // No workbook yet: no decisions; a workbook without the columns: an error.
         assert_eq!(
@@ -405,9 +420,7 @@ mod tests {
         );
         let bare = tmp.path().join("bare.xlsx");
         let mut book = rust_xlsxwriter::Workbook::new();
-        book.add_worksheet()
-            .write_string(0, 0, "id")
-            .unwrap();
+        book.add_worksheet().write_string(0, 0, "id").unwrap();
         book.save(&bare).unwrap();
         assert!(read_decisions(&bare).is_err());
     }
@@ -415,12 +428,21 @@ mod tests {
     #[test]
     fn register_texts_with_a_signal_or_few_participants_are_withheld() {
         let names: Vec<String> = Vec::new();
-        assert_eq!(register_text("Meer uitleg graag", Some(9), 10, &names), None);
+        assert_eq!(
+            register_text("Meer uitleg graag", Some(9), 10, &names),
+            None
+        );
         assert_eq!(
             register_text("Meer uitleg graag", Some(10), 10, &names).as_deref(),
             Some("Meer uitleg graag")
         );
-        assert_eq!(register_text("Ze wilde niet meer leven", Some(40), 10, &names), None);
-        assert_eq!(register_text("Ze wilde niet meer leven", None, 10, &names), None);
+        assert_eq!(
+            register_text("Ze wilde niet meer leven", Some(40), 10, &names),
+            None
+        );
+        assert_eq!(
+            register_text("Ze wilde niet meer leven", None, 10, &names),
+            None
+        );
     }
 }

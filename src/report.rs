@@ -22,8 +22,8 @@ use crate::score::{score, Measure, Scores, Unit};
 use crate::timings::{Stage, Timings};
 use crate::trend::SpcCharts;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Report files with their paths in the bundle, made before they are added.
 type Files = Vec<(String, Vec<u8>)>;

@@ -1347,7 +1347,11 @@ pub(crate) mod tests {
     }
 
     /// An open answer of respondent row `row` that may be quoted on `side`.
-    pub(crate) fn comment(row: u32, text: &str, side: crate::ingest::Side) -> crate::ingest::Comment {
+    pub(crate) fn comment(
+        row: u32,
+        text: &str,
+        side: crate::ingest::Side,
+    ) -> crate::ingest::Comment {
         let tone = match side {
             crate::ingest::Side::Improvement => crate::polarity::Polarity::Negative,
             crate::ingest::Side::Compliment => crate::polarity::Polarity::Positive,

@@ -182,7 +182,11 @@ fn the_comments_workbook_is_private_and_her_decisions_win() {
     decisions(&workbook, &[(&first[0], "nee")]);
     report(tmp.path());
     let agenda = std::fs::read_to_string(&agenda_path).unwrap();
-    assert!(!quotes(&agenda).contains(&shown[0]), "{:?}", quotes(&agenda));
+    assert!(
+        !quotes(&agenda).contains(&shown[0]),
+        "{:?}",
+        quotes(&agenda)
+    );
     let rows = sheet(&workbook);
     let again = rows.iter().find(|r| r[0] == first[0]).unwrap();
     assert_eq!((again[1].as_str(), again[2].as_str()), ("nee", "ja"));
@@ -190,8 +194,15 @@ fn the_comments_workbook_is_private_and_her_decisions_win() {
     // Required review: nothing she did not approve; her one approval is quoted.
     let config = tmp.path().join("prem.toml");
     let toml = std::fs::read_to_string(&config).unwrap();
-    assert!(!toml.contains("[quotes]"), "the sample sets [quotes]: adapt the test");
-    std::fs::write(&config, format!("{toml}\n[quotes]\nreview = \"required\"\n")).unwrap();
+    assert!(
+        !toml.contains("[quotes]"),
+        "the sample sets [quotes]: adapt the test"
+    );
+    std::fs::write(
+        &config,
+        format!("{toml}\n[quotes]\nreview = \"required\"\n"),
+    )
+    .unwrap();
     let second = row_of(&shown[1]);
     decisions(&workbook, &[(&first[0], "nee"), (&second[0], "ja")]);
     report(tmp.path());
@@ -270,7 +281,9 @@ fn no_disclosure_reaches_a_shared_file() {
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let (better, praise) = (col("Verbeterpunten"), col("Complimenten"));
-    let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
     out.write_record(&headers).unwrap();
     // One disclosure per respondent (every row of the first ones), the open question
     // alternating, so each lands in some VSV's period cell.
@@ -323,7 +336,10 @@ fn no_disclosure_reaches_a_shared_file() {
             }
         }
     }
-    for secret in ["haar vriend haar sloeg", "uitleg over de hielprik op zondag"] {
+    for secret in [
+        "haar vriend haar sloeg",
+        "uitleg over de hielprik op zondag",
+    ] {
         for (file, text) in &contents {
             if text.contains(secret) {
                 leaks.push(format!("{secret:?} in {file}"));
@@ -491,5 +507,9 @@ fn what_clients_write_about_matches_an_independent_count() {
             }
         }
     }
-    assert!(compared >= 10, "only {compared} counts compared:\n{}", table.join("\n"));
+    assert!(
+        compared >= 10,
+        "only {compared} counts compared:\n{}",
+        table.join("\n")
+    );
 }

@@ -12,7 +12,10 @@ use prem::safeguarding::{signal, Category};
 
 /// (category, language, text) of a fixture file.
 fn lines(name: &str) -> Vec<(String, String, String)> {
-    let path = format!("{}/tests/fixtures/safeguarding/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/safeguarding/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     text.lines()
         .skip(1)
@@ -33,16 +36,16 @@ fn disclosures_are_found_and_near_misses_mostly_not() {
     for lang in ["nl", "en"] {
         assert!(disclosures.iter().filter(|d| d.1 == lang).count() >= 20);
     }
-    let missed: Vec<&(String, String, String)> =
-        disclosures.iter().filter(|d| signal(&d.2).is_none()).collect();
+    let missed: Vec<&(String, String, String)> = disclosures
+        .iter()
+        .filter(|d| signal(&d.2).is_none())
+        .collect();
     let alarms: Vec<&(String, String, String)> =
         benign.iter().filter(|b| signal(&b.2).is_some()).collect();
     let wrong_kind = disclosures
         .iter()
         .filter(|d| {
-            signal(&d.2).is_some_and(|c| {
-                c != d.0.parse::<Category>().unwrap_or(Category::Flagged)
-            })
+            signal(&d.2).is_some_and(|c| c != d.0.parse::<Category>().unwrap_or(Category::Flagged))
         })
         .count();
     let recall = 1.0 - missed.len() as f64 / disclosures.len() as f64;
@@ -65,5 +68,8 @@ fn disclosures_are_found_and_near_misses_mostly_not() {
         println!("false alarm: {}", a.2);
     }
     assert!(recall >= 0.95, "recall {recall:.3}: missed {missed:#?}");
-    assert!(false_alarms <= 0.30, "false alarms {false_alarms:.3}: {alarms:#?}");
+    assert!(
+        false_alarms <= 0.30,
+        "false alarms {false_alarms:.3}: {alarms:#?}"
+    );
 }

@@ -25,8 +25,8 @@ use sha2::{Digest, Sha256};
 
 pub use answer::{Answered, Reading, ScaleReader};
 pub use canonical::{
-    Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent, Side,
-    SourceData, ThemeRef,
+    Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent, Side, SourceData,
+    ThemeRef,
 };
 
 use crate::codebook::{Codebook, ScaleKind};
@@ -1084,11 +1084,17 @@ impl<'a> FileReader<'a> {
             let (tone, side) = match asked {
                 Some(Side::Improvement) => {
                     let tone = polarity(text);
-                    (tone, (tone != Polarity::Positive).then_some(Side::Improvement))
+                    (
+                        tone,
+                        (tone != Polarity::Positive).then_some(Side::Improvement),
+                    )
                 }
                 Some(Side::Compliment) => {
                     let tone = polarity(text);
-                    (tone, (tone != Polarity::Negative).then_some(Side::Compliment))
+                    (
+                        tone,
+                        (tone != Polarity::Negative).then_some(Side::Compliment),
+                    )
                 }
                 None => {
                     let sentiment = self.map.sentiment.and_then(get);
@@ -1345,7 +1351,10 @@ impl<'a> FileReader<'a> {
             return false;
         }
         for (c, text, tone, side, signal) in self.open_texts(unit, row, found, done) {
-            let column = self.headers.get(c).map_or_else(|| "".into(), |h| h.as_str().into());
+            let column = self
+                .headers
+                .get(c)
+                .map_or_else(|| "".into(), |h| h.as_str().into());
             self.comments.push(Comment {
                 row: row_index,
                 column,
@@ -2328,7 +2337,8 @@ safeguarding = ["Safeguarding concerns?"]
              1;VSV A;Ziekenhuis;15-07-2026;6;De uitleg over de ruggenprik was te kort\n\
              2;VSV A;Ziekenhuis;15-07-2026;6;De uitleg over voeding was te kort\n"
         );
-        let later = format!("{header}1;VSV A;Verloskundigenpraktijk;16-07-2026;7;Te weinig uitleg gehad\n");
+        let later =
+            format!("{header}1;VSV A;Verloskundigenpraktijk;16-07-2026;7;Te weinig uitleg gehad\n");
         let tmp = tempfile::tempdir().unwrap();
         std::fs::write(tmp.path().join("prem.toml"), toml).unwrap();
         std::fs::create_dir(tmp.path().join("exports")).unwrap();

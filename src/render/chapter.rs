@@ -318,10 +318,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                             },
                             &[
                                 ("id", escape(&f.action.id)),
-                                (
-                                    "action",
-                                    register(&f.action.action, None),
-                                ),
+                                ("action", register(&f.action.action, None)),
                                 ("status", status_word(f.action.status, lang).to_string()),
                             ],
                         ),
@@ -383,10 +380,13 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
         for sd in &ch.said_did {
             let (entry, names) = (&sd.entry, names.as_slice());
             // What was heard is the line's point: without it, no line.
-            let Some(heard) =
-                crate::moderation::register_text(&entry.heard, Some(entry.participants), min_n, names)
-                    .map(|t| escape(&t))
-            else {
+            let Some(heard) = crate::moderation::register_text(
+                &entry.heard,
+                Some(entry.participants),
+                min_n,
+                names,
+            )
+            .map(|t| escape(&t)) else {
                 continue;
             };
             let heard = if heard.ends_with(['.', '!', '?']) {

@@ -95,7 +95,13 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
     let tone = |i: usize| data.comments.get(i).map(|c| tone_index(c.tone));
     rows.sort_by(|(a, ra), (b, rb)| {
         let theme = |i| first_theme(i).map_or(u16::MAX, |x| x);
-        (theme(*a), tone(*a), &ra[8], &ra[4], &ra[0]).cmp(&(theme(*b), tone(*b), &rb[8], &rb[4], &rb[0]))
+        (theme(*a), tone(*a), &ra[8], &ra[4], &ra[0]).cmp(&(
+            theme(*b),
+            tone(*b),
+            &rb[8],
+            &rb[4],
+            &rb[0],
+        ))
     });
 
     let mut book = Workbook::new();
@@ -109,7 +115,9 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
     sheet.set_name(t.sheet_comments).map_err(err)?;
     let count_col = t.headers.len() as u16;
     for (c, h) in t.headers.iter().chain([&t.clients]).enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(err)?;
     }
     // Widths in characters: the text wide and wrapped, the decision columns narrow.
     let widths = [
@@ -139,19 +147,26 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
     let choice = DataValidation::new()
         .allow_list_strings(&[t.yes, t.no])
         .map_err(err)?;
-    sheet.add_data_validation(1, 1, last, 1, &choice).map_err(err)?;
+    sheet
+        .add_data_validation(1, 1, last, 1, &choice)
+        .map_err(err)?;
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     sheet
         .autofilter(0, 0, rows.len() as u32, count_col)
         .map_err(err)?;
     // Printed: landscape, as wide as the page, the header on every page.
-    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    sheet
+        .set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0).map_err(err)?;
 
     // Counts per theme × tone (private: every text of the period, no threshold).
     let counts = book.add_worksheet();
     counts.set_name(t.sheet_counts).map_err(err)?;
-    counts.write_string_with_format(0, 0, t.counts_theme, &bold).map_err(err)?;
+    counts
+        .write_string_with_format(0, 0, t.counts_theme, &bold)
+        .map_err(err)?;
     for (k, tone) in t.tones.iter().enumerate() {
         counts
             .write_string_with_format(0, (k + 1) as u16, *tone, &bold)
@@ -202,7 +217,8 @@ pub fn workbook(data: &Canonical, m: &Moderation, lang: Language, file: &str) ->
     help.set_name(t.sheet_help).map_err(err)?;
     help.set_column_width(0, 110.0).map_err(err)?;
     for (n, line) in t.help.iter().enumerate() {
-        help.write_string_with_format(n as u32, 0, *line, &wrap).map_err(err)?;
+        help.write_string_with_format(n as u32, 0, *line, &wrap)
+            .map_err(err)?;
     }
     book.save_to_buffer().map_err(err)
 }

@@ -207,7 +207,11 @@ mod tests {
         let few = "Drie moeders wilden meer uitleg over borstvoeding";
         assert!(line(3, few).contains(withheld));
         assert!(!line(3, few).contains("borstvoeding"));
-        assert!(line(10, few).contains("meer uitleg over borstvoeding"), "{}", line(10, few));
+        assert!(
+            line(10, few).contains("meer uitleg over borstvoeding"),
+            "{}",
+            line(10, few)
+        );
         let named = "Verloskundige Anouk legde alles goed uit";
         assert_eq!(
             line(15, named),
