@@ -79,12 +79,15 @@ impl Clients {
     }
 
     /// A word prem knows (a level, a "no answer" code): as the export spells it when
-    /// copyable, else as prem spells it (`own`).
+    /// copyable, else as prem spells it (`own`), capitalised when the export's is.
     pub fn word(&self, given: &str, own: &str) -> String {
         if self.copyable(given) {
-            given.to_string()
-        } else {
-            own.to_string()
+            return given.to_string();
+        }
+        let mut own_chars = own.chars();
+        match (given.trim().chars().next(), own_chars.next()) {
+            (Some(g), Some(o)) if g.is_uppercase() => o.to_uppercase().chain(own_chars).collect(),
+            _ => own.to_string(),
         }
     }
 
@@ -151,10 +154,11 @@ mod tests {
     #[test]
     fn words_fall_back_to_prems_own_spelling() {
         let few = Clients::count(&strings(&["VAAK", "vaak"]), None, 2);
-        assert_eq!(few.word("VAAK", "Vaak"), "Vaak");
+        assert_eq!(few.word("VAAK", "vaak"), "Vaak");
+        assert_eq!(few.word("vaak", "vaak"), "vaak");
         assert_eq!(few.value("VAAK"), None);
         let many = Clients::count(&strings(&["VAAK"; 5]), None, 5);
-        assert_eq!(many.word("VAAK", "Vaak"), "VAAK");
+        assert_eq!(many.word("VAAK", "vaak"), "VAAK");
         assert!(!copyable(MIN_CLIENTS - 1) && copyable(MIN_CLIENTS));
     }
 }
