@@ -217,7 +217,8 @@ mod tests {
         let named = "Verloskundige Anouk legde alles goed uit";
         assert_eq!(
             line(15, named),
-            "panelgesprek (raadplegen), 03-08-2026, 15 cliënten: “Verloskundige […] legde alles goed uit”"
+            // Markdown: the placeholder's brackets escaped.
+            "panelgesprek (raadplegen), 03-08-2026, 15 cliënten: “Verloskundige \\[…\\] legde alles goed uit”"
         );
     }
 }
