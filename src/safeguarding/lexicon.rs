@@ -210,6 +210,27 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         ChildAtRisk,
         &[
+            "scared|afraid|bang|terrified|frightened|worried|fear|angst|banger",
+            "what i might do|what i would do|what i could do|what id do|wat ik zou doen|\
+             wat ik zou kunnen doen|wat ik de baby|wat ik hem|wat ik haar|aan zou kunnen doen|\
+             what i might do to|what i was capable of|waartoe ik in staat",
+            "baby|kind|kindje|child|son|daughter|him|her|hem|haar|zoon|dochter",
+        ],
+    ),
+    (
+        ChildAtRisk,
+        &[
+            "melding|zorgmelding|meldingen",
+            "gedaan|gemaakt|gemeld|made|gedaan van|ingediend",
+            "consultatiebureau|jgz|huisarts|verloskundige|kraamzorg|ziekenhuis|school|cjg|\
+             wijkteam|politie|ggd|jeugdarts|kinderarts|kraamverzorgster|maatschappelijk werk",
+            "!fout|incident|calamiteit|klacht|storing|igj|inspectie|misser|fouten|\
+             medicatiefout",
+        ],
+    ),
+    (
+        ChildAtRisk,
+        &[
             "met opzet|expres|opzettelijk|on purpose|deliberately|bewust",
             "baby|kind|kindje|zoon|dochter|child|son|daughter|him|her|hem|haar",
             "vallen|liet vallen|laten vallen|drop|dropped|pijn|gooi*|gooide|hurt|harm*|sla*|\
@@ -369,14 +390,14 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Suicide,
         &[
-            "*zelfmoord*|*zelfmoort*|zelf moord|suicid*|sucid*|suicd*|suisid*|suiced*|zelfdoding|\
-           levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|kill myself|\
-           killing myself|killed myself|kill my self|kms|end my life|ending my life|\
-           end my own life|take my life|take my own life|taking my life|taking my own life|\
-           took my own life|end it all|ending it all|end it|ending it|end things|ending things|\
-           better off dead|hang myself|hanging myself|mezelf ophangen|mijzelf ophangen|\
-           me ophangen|mezelf verdrinken|drown myself|afscheidsbrie*|goodbye letter*|\
-           suicide note|samaritans|levenseinde|unalive*|van het leven beroven|\
+            "*zelfmoord*|*zelfmoort*|zelf moord|suicid*|sucid*|suicd*|suisid*|suiced*|\
+           zelfdoding*|levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|\
+           kill myself|killing myself|killed myself|kill my self|kms|end my life|\
+           ending my life|end my own life|take my life|take my own life|taking my life|\
+           taking my own life|took my own life|end it all|ending it all|end it|ending it|\
+           end things|ending things|better off dead|hang myself|hanging myself|mezelf ophangen|\
+           mijzelf ophangen|me ophangen|mezelf verdrinken|drown myself|afscheidsbrie*|\
+           goodbye letter*|suicide note|samaritans|levenseinde|unalive*|van het leven beroven|\
            van het leven te beroven|van het leven beroofd|beter dood|liever dood|better dead|\
            geen uitweg|no way out|zag geen uitweg|zie geen uitweg|saw no way out|\
            see no way out|no escape|geen ontsnapping",
@@ -605,6 +626,57 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              ruggenprik|bevalling|ontsluiting|wee|verloskundige|midwife|walk|lopen",
         ],
     ),
+    // Said of oneself or of her: "end my life", "take her own life", "kill herself".
+    (
+        Suicide,
+        &[
+            "end|ending|ended|ends|take|taking|took|takes|beeindig*",
+            "my life|her life|his life|own life|their life|mijn leven|haar leven|zijn leven",
+            "!baby|babys|childs|sons|daughters|in her hands|in his hands|in handen|control of|\
+             seriously|serieus|worst day|best day|day of my life|dag van mijn leven|ended well|\
+             goed afgelopen|took over|over my life|turned|changed|veranderd|ended up|endless",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "kill|killing|killed|kills",
+            "myself|herself|himself|themselves|my self",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "ophangen|op te hangen|opgehangen|opknopen|op te knopen|hing|hang|hanging|hanged",
+            "mezelf|mijzelf|zichzelf|myself|herself|himself",
+            "!was|wasgoed|laundry|jas|coat|foto|photo|schilderij|picture|mobile|mobiel|washing|\
+             kleren|clothes",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "touw|strop|rope|noose",
+            "gekocht|bought|klaar|ready|opgehangen|tied|geknoopt|knoop|plan|dacht|wilde|\
+             thought|wanted|hang|ophangen",
+            "!draagdoek|sling|washing|was|wasgoed|springtouw|skipping",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "sprak|praatte|talked|talking|spoke|speaks|had het over|heeft het over|zei|said|\
+             says|zegt|kept saying|bleef zeggen",
+            "over doodgaan|about dying|over de dood|about death|over zelfmoord|about suicide|\
+             over sterven|about ending|about killing|over er niet meer zijn|\
+             about not being here|about wanting to die|dat ze dood wilde|dood wilde",
+            "!bang|scared|afraid|baby|kindje|risico|risk",
+        ],
+    ),
+    (
+        Suicide,
+        &["plan and the means|plan en de middelen|plan and means|a plan and a date"],
+    ),
     (
         Suicide,
         &[
@@ -776,7 +848,7 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Suicide,
         &[
             "van kant",
-            "maak*|maken|gemaakt|maakte|mezelf|mijzelf|me|mij",
+            "maak*|maken|gemaakt|maakte|mezelf|mijzelf|me|mij|zichzelf|haarzelf",
         ],
     ),
     (
@@ -997,10 +1069,29 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         SelfHarm,
         &[
+            "cut|cuts|cutting|cutted",
+            "myself|herself|himself|themselves|my arms|her arms|my wrists|her wrists|my legs|\
+             her legs|my thighs|her thighs|my skin|her skin|my wrist|her wrist",
+            "!cord|hair|nails|food|down|back|corners|queue|waiting|cost*|funding|services|\
+             surgeon|episiotomy|section|stitches|the baby|baby",
+        ],
+    ),
+    (
+        SelfHarm,
+        &[
+            "cigarette*|sigaret*|lighter|aansteker|peuk*",
+            "arm|arms|skin|huid|hand|handen|leg|legs|been|benen|armen|myself|mezelf|zichzelf|\
+             herself|wrist|pols|polsen|thigh*|dij*",
+            "stubbed|stub|burn*|brand*|gebrand|uitgedrukt|uitdrukken|uitdrukte|put out|pressed",
+        ],
+    ),
+    (
+        SelfHarm,
+        &[
             "hurt|hurts|hurting|harm|harming|injure|injured|injuring|burn|burns|burned|burnt|\
              burning|punch|punched|punching|hit|hitting|scratch|scratched|scratching|starve|\
              starving|starved",
-            "myself|my self|on purpose|deliberately",
+            "myself|my self|on purpose|deliberately|herself",
             "!fell|fall|falling|slipped|slip|accident*|accidentally|bath|getting out|kettle|\
              oven|iron|tea|coffee|cooking|stove|lifting|carrying",
         ],
@@ -1084,8 +1175,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Abuse,
         &[
-            "misbruik*|*misbruik|*misbruikt|verkracht*|verkragt*|aangerand|aanranding|aanrander|\
-           aanrandde|ongewenst aangeraakt|ongewenste intimiteit*|incest|verwaarloosd|\
+            "misbruik*|*misbruik|*misbruikt|verkracht*|verkragt*|aangerand|aanranding|\
+           aanrander|aanrandde|ongewenst aangeraakt|ongewenste intimiteit*|incest|verwaarloosd|\
            verwaarlozing|verwaarlozen|verwaarloost|verwaarloosde|rape|raped|raping|rapes|\
            rapist|molest*|neglect|neglected|neglectful|neglecting|sexual assault|\
            sexually assaulted|sexually abused|grensoverschrijdend*|seksueel geweld|\
@@ -1406,7 +1497,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "geduwd|geschopt|geknepen|gegooid|vastgegrepen|gegrepen|gestompt|gemept|pushed me|\
              shoved me|grabbed me|threw me|dragged me|pinned me|pushes me|shoves me|grabs me|\
-             throws me|drags me|bit me|bites me|spat on me|spuugde|bespuugd",
+             throws me|drags me|bit me|bites me|spat on me|spuugde|gebeten|bijt me|beet me|\
+             beet mij|knijpt me|kneep me|knijpt mij|kneep mij|pinches me|pinched me|bespuugd",
             PERSON,
             "me|mij|i|ik",
             "!wheelchair|rolstoel|pram|kinderwagen|to breastfeed|to feed|to push|to try|to go|\
@@ -1612,9 +1704,10 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Violence,
         &[
             "controle*|controleert|controleerde|checkt|checkte|leest|las|doorzoekt|bekijkt|\
-             track*|check|checks|checked|checking|goes through|went through|reads|read|\
-             monitor*|controls|controlled|controlling|control|beheert|afpak*|afgepakt|\
-             afgenomen|inneemt|ingenomen|verstopt|houdt|hield|takes|took",
+             keeps|kept|withholds|withheld|hides|hid|uitgeef|uitgeeft|uitgaf|track*|check|\
+             checks|checked|checking|goes through|went through|reads|read|monitor*|controls|\
+             controlled|controlling|control|beheert|afpak*|afgepakt|afgenomen|inneemt|\
+             ingenomen|verstopt|houdt|hield|takes|took",
             "mijn telefoon|mn telefoon|mijn mobiel|mijn berichten|mijn whatsapp|mijn appjes|\
              mijn geld|mn geld|al het geld|het geld|mijn bankrekening|mijn pinpas|mijn bankpas|\
              mijn uitgaven|mijn paspoort|mijn sleutels|mijn mail|mijn locatie|my phone|\
@@ -1710,6 +1803,30 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         ],
     ),
     (Violence, &["eggshells|op eieren", PERSON]),
+    (
+        Violence,
+        &[
+            "tells me|told me|decides|bepaalt|zegt|zei|dictates|chooses|kiest",
+            "what i can wear|wat ik aan mag|what i wear|who i can see|wie ik mag zien|\
+             where i can go|waar ik heen mag|what to wear|wat ik moet aantrekken|\
+             wat ik aan moet|who i can talk|met wie ik|who i see|wie ik zie|what i can eat|\
+             wat ik mag eten|wat ik mag",
+            PARTNER,
+            "!verloskundige|midwife|arts|doctor|nurse|gynaecoloog|consultant|dietist|dietitian|\
+             diabetes",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "scared|afraid|bang|terrified|frightened|petrified",
+            "of going home|to go home|om naar huis te gaan|naar huis te gaan|going home|\
+             om thuis te zijn|to be at home|of being at home",
+            "!newborn|baby|pasgeboren|alleen|alone|so soon|zo snel|early|vroeg|cope|coping|\
+             redden|eerste nacht|first night|eerste kind|first baby|first time|infection|\
+             infectie|bleeding|bloeding",
+        ],
+    ),
     (
         Violence,
         &[
@@ -1834,32 +1951,35 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         MentalHealth,
         &[
             "crisisdienst|crisisteam|crisis team|crisis line|crisislijn|crisis dienst|\
-           crisisopvang|crisis unit|crisis house|crisis care|home treatment team|psychiat*|mbu|\
-           moeder baby unit|moeder kind unit|mother and baby unit|mother baby unit|\
-           perinatal mental health|paaz|gesloten afdeling|sectioned|stemmen hoorde|\
-           stemmen horen|hoorde stemmen|hoor stemmen|hearing voices|heard voices|hear voices|\
-           hallucin*|wanen|waanbeelden|waandenkbeeld*|paranoi*|paranoid|manie|manisch|manic|\
-           mania|bipolair|bipolar|dwanggedachte*|intrusive thought*|intrusieve gedachte*|\
-           donkere gedachte*|zwarte gedachte*|duistere gedachte*|dark thought*|black thoughts|\
-           dark place|dark places|zwart gat|zwarte gat|in een gat|rock bottom|zenuwinzinking|\
-           mental breakdown|nervous breakdown|had a breakdown|having a breakdown|\
-           verge of a breakdown|paniekaanvallen|angstaanvallen|panic attacks|anxiety attacks|\
-           angststoornis|anxiety disorder|dwangstoornis|ptss|ptsd|posttraumatische stress*|\
-           post traumatic stress|antidepress*|antipsychot*|losing my mind|lost my mind|\
-           going mad|going insane|doorgedraaid|doordraaien|doordraaide|niet meer functioneren|\
-           kon niet functioneren|couldnt function|could not function|niet meer uit bed|\
-           out of bed for days|dingen die er niet waren|dingen die er niet zijn|\
-           things that werent there|things that were not there|things that arent there|\
-           dingen zien|dingen zag|seeing things|saw things|diep dal|in een dal|dieptepunt|\
-           in de put|diepe put|bad way mentally|mentally unwell|mentally ill|mental illness|\
-           psychische ziekte|psychisch ziek|burn out|burnout|overspannen|overspannenheid|\
-           postnatal anxiety|postpartum anxiety|postnatale angst|postpartum angst|\
-           herkende mezelf niet|mezelf niet meer herkende|mezelf niet herkende|mezelf kwijt|\
-           lost myself|didnt recognise myself|didnt recognize myself|wasnt myself|flashbacks|\
-           herbelevingen|nachtmerries over de bevalling|nightmares about the birth|\
-           perinatal team|perinatal service|perinatal mental|perinatale ggz|emotionless|\
-           gevoelloos|emotioneel vlak|zag dingen|zie dingen|hoorde dingen|hoor dingen|depri|\
-           deprie",
+             crisisopvang|crisis unit|crisis house|crisis care|home treatment team|psychiat*|\
+             mbu|moeder baby unit|moeder kind unit|mother and baby unit|mother baby unit|\
+             perinatal mental health|paaz|gesloten afdeling|sectioned|stemmen hoorde|\
+             stemmen horen|hoorde stemmen|hoor stemmen|hearing voices|heard voices|hear voices|\
+             hallucin*|wanen|waanbeelden|waandenkbeeld*|paranoi*|paranoid|manie|manisch|manic|\
+             mania|bipolair|bipolar|dwanggedachte*|intrusive thought*|intrusieve gedachte*|\
+             donkere gedachte*|zwarte gedachte*|duistere gedachte*|dark thought*|\
+             black thoughts|dark place|dark places|zwart gat|zwarte gat|in een gat|rock bottom|\
+             zenuwinzinking|mental breakdown|nervous breakdown|had a breakdown|\
+             having a breakdown|verge of a breakdown|paniekaanvallen|angstaanvallen|\
+             panic attacks|anxiety attacks|angststoornis|anxiety disorder|dwangstoornis|ptss|\
+             ptsd|posttraumatische stress*|post traumatic stress|antidepress*|antipsychot*|\
+             losing my mind|lost my mind|going mad|going insane|doorgedraaid|doordraaien|\
+             doordraaide|niet meer functioneren|kon niet functioneren|couldnt function|\
+             could not function|niet meer uit bed|out of bed for days|dingen die er niet waren|\
+             dingen die er niet zijn|things that werent there|things that were not there|\
+             things that arent there|dingen zien|dingen zag|seeing things|saw things|diep dal|\
+             in een dal|dieptepunt|in de put|diepe put|bad way mentally|mentally unwell|\
+             mentally ill|mental illness|psychische ziekte|psychisch ziek|burn out|burnout|\
+             overspannen|overspannenheid|postnatal anxiety|postpartum anxiety|postnatale angst|\
+             postpartum angst|herkende mezelf niet|mezelf niet meer herkende|\
+             mezelf niet herkende|mezelf kwijt|lost myself|didnt recognise myself|\
+             didnt recognize myself|wasnt myself|flashbacks|herbelevingen|\
+             nachtmerries over de bevalling|nightmares about the birth|perinatal team|\
+             perinatal service|perinatal mental|perinatale ggz|emotionless|gevoelloos|\
+             emotioneel vlak|zag dingen|zie dingen|hoorde dingen|hoor dingen|depri|deprie|\
+             buiten mezelf|naast mezelf|detached from reality|out of touch with reality|\
+             derealisat*|depersonalisat*|derealizat*|depersonalizat*|niet meer mezelf|\
+             not myself anymore|losing touch with reality",
         ],
     ),
     (
