@@ -15,11 +15,13 @@
 //! "ben weer gaan krassen"), and most disclosures are euphemisms ("ik zag het niet meer
 //! zitten", "better off without me"). So the text is read as sentences (split at `.`,
 //! `!`, `?`, `;` and line breaks, not at commas: "ik wilde, na alles, niet meer leven" is
-//! one thought) of words folded to lower case without accents. A **rule** is a category
-//! and a few **concepts** that must all occur in one sentence, in any order; a concept is
-//! a list of word forms, stems (`zelfmoord*`, also inside compounds: `*kindermishandel*`)
-//! and short phrases. A rule may name concepts that veto it (a baby's kicks are not a
-//! partner's). A rule of one concept is a word strong enough alone ("zelfmoord*",
+//! one thought) of words folded to lower case without accents or apostrophes ("didn't"
+//! and "didnt" are one word). A **rule** is a category and a few **concepts** that must
+//! all occur in one sentence, in any order, within [`lexicon::WINDOW`] words of each other
+//! (a run-on answer does not tie a "wanted" at its start to a "live" at its end); a
+//! concept is a list of word forms, stems (`zelfmoord*`, also inside compounds:
+//! `*kindermishandel*`) and short phrases. A rule may name concepts that veto it (a baby's
+//! kicks are not a partner's). A rule of one concept is a word strong enough alone ("zelfmoord*",
 //! "verkracht*", "Veilig Thuis" with a word of contact). **Exceptions** are idioms of birth
 //! stories and complaints ("dood van de pijn", "doodmoe", "sloeg alarm", "the pain was
 //! killing me", "het leven met een baby"): their words are taken out of the sentence
@@ -28,9 +30,10 @@
 //! [`lexicon`].
 //!
 //! Recall comes first: a false signal costs one quote and a glance from the officer, a
-//! missed disclosure may cost a life. So the rules accept some false alarms (a labour
-//! story's "ik zag het niet meer zitten", a mention of social services, a staff member
-//! "touching me without consent" is flagged as abuse).
+//! missed disclosure may cost a life. So the rules accept some false alarms: a labour
+//! story's "ik zag het niet meer zitten", a mention of social services or of a screening
+//! question ("they asked about domestic violence"), a staff member "touching me without
+//! consent" (flagged as abuse), a history of depression.
 //!
 //! **Not guaranteed.** A sentence is the unit: a disclosure spread over two sentences
 //! ("Ik wilde niet meer. Leven had geen zin.") is found only if one of them is enough on
@@ -41,8 +44,9 @@
 //! officer reads every quote before the meeting all the same.
 //!
 //! Speed: every open answer of a national export passes here. The lexicon is indexed once
-//! by first word (exact words in a hash map, stems by their length), so a text costs a few
-//! hash look-ups per word and a check of only the rules whose concepts it contains.
+//! by first word (exact words in a hash map, stems and tails by their first or last three
+//! letters), so a text costs a few hash look-ups per word and a check of only the rules
+//! whose concepts it contains: linear in the length of the text.
 
 mod lexicon;
 

@@ -2,21 +2,21 @@
 //! nothing else. Edit here; the matcher in `safeguarding.rs` holds no words.
 //!
 //! A **concept** is alternatives separated by `|`. An alternative is one word or several
-//! words in a row ("veilig thuis"). A word is written folded (lower case, no accents, as
-//! the matcher reads the text) and may carry a `*`: `zelfmoord*` is any word starting so,
+//! words in a row ("veilig thuis"). A word is written folded (lower case, no accents, no
+//! apostrophes: "didnt", "mn", as the matcher reads the text) and may carry a `*`: `zelfmoord*` is any word starting so,
 //! `*geweld` any word ending so, `*kindermishandel*` any word containing it. Stems are
 //! kept long enough not to catch everyday words ("slap" is Dutch for limp, "die" Dutch for
 //! that, "want" Dutch for because, "kind" English for friendly: such words are written as
 //! whole phrases or in one language's concept only).
 //!
 //! A **rule** is a category and concepts that must all occur in one sentence, in any
-//! order; a concept starting with `!` is a veto, which must not occur in that sentence (an
+//! order, within [`WINDOW`] words; a concept starting with `!` is a veto, which must not occur in that sentence (an
 //! injection "hurting" the baby, a partner "grabbing my hand"). A rule of one concept is
 //! a strong word that suffices alone ("zelfmoord*").
 //!
 //! An **exception** ([`NOT_SIGNALS`]) is an idiom whose words are removed from the
 //! sentence before the rules look at it: "dood van de pijn", "sloeg alarm". A **denial**
-//! ([`DENIALS`]) is the answer to a screening question ("which I didnt"): a sentence
+//! ([`DENIALS`]) is the answer to a screening question ("which I didn't"): a sentence
 //! holding one is no signal.
 
 use super::Category::{self, *};
@@ -202,7 +202,7 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             CHILD_EN,
             "thought|thoughts|thinking|scared|afraid|worried|terrified|fear|feared|urge|urges|\
              want to|wanted|wanting|id|might|would|could|intrusive|tempted|feel like|felt like|\
-             going to|gonna|he|she|partner|husband|boyfriend",
+             going to|gonna|worry|worries|worrying|will|ill|he|she|partner|husband|boyfriend",
             "!self harm|self harmed|self harming|first bath|bath time|bathing|bathe",
             NOT_CARE,
         ],
@@ -391,16 +391,18 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Suicide,
         &[
             "*zelfmoord*|*zelfmoort*|zelf moord|suicid*|sucid*|suicd*|suisid*|suiced*|\
-           zelfdoding*|levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|\
-           kill myself|killing myself|killed myself|kill my self|kms|end my life|\
-           ending my life|end my own life|take my life|take my own life|taking my life|\
-           taking my own life|took my own life|end it all|ending it all|end it|ending it|\
-           end things|ending things|better off dead|hang myself|hanging myself|mezelf ophangen|\
-           mijzelf ophangen|me ophangen|mezelf verdrinken|drown myself|afscheidsbrie*|\
-           goodbye letter*|suicide note|samaritans|levenseinde|unalive*|van het leven beroven|\
-           van het leven te beroven|van het leven beroofd|beter dood|liever dood|better dead|\
-           geen uitweg|no way out|zag geen uitweg|zie geen uitweg|saw no way out|\
-           see no way out|no escape|geen ontsnapping",
+             zelfdoding*|levensmoe*|doodswens*|*doodsgedachte*|doodgedachte*|doodsverlang*|\
+             kill myself|killing myself|killed myself|kill my self|kms|end my life|\
+             ending my life|end my own life|take my life|take my own life|taking my life|\
+             taking my own life|took my own life|end it all|ending it all|end it|ending it|\
+             end things|ending things|better off dead|hang myself|hanging myself|\
+             mezelf ophangen|mijzelf ophangen|me ophangen|mezelf verdrinken|drown myself|\
+             afscheidsbrie*|goodbye letter*|suicide note|samaritans|levenseinde|unalive*|\
+             end everything|ending everything|een einde maken aan alles|eind maken aan alles|\
+             een eind aan alles|van het leven beroven|van het leven te beroven|\
+             van het leven beroofd|beter dood|liever dood|better dead|geen uitweg|no way out|\
+             zag geen uitweg|zie geen uitweg|saw no way out|see no way out|no escape|\
+             geen ontsnapping",
         ],
     ),
     // "Ik wilde niet meer leven", "ik wil er niet meer zijn", "I don't want to live".
@@ -925,6 +927,24 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Suicide,
         &[
+            "beter|better|happier|gelukkiger|fijner|easier|makkelijker|rustiger|peaceful",
+            "er niet meer te zijn|niet meer te zijn|er niet meer|er niet te zijn|\
+             not to be here|not being here|not to exist|niet te bestaan|niet meer te bestaan|\
+             not be here|not be around|not to be around",
+            "!ziekenhuis|hospital|afdeling|ward|kraamafdeling",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "planning|planned|plan|plannen|gepland|plande",
+            "my death|mijn dood|my suicide|mijn zelfmoord|my funeral|mijn begrafenis|\
+             mijn uitvaart|how to die|hoe ik dood",
+        ],
+    ),
+    (
+        Suicide,
+        &[
             "opluchting|relief|rust|peace|fijn|heerlijk|prettig|beter|better|easier|\
              makkelijker",
             "dood te zijn|dood zijn|dood was|to be dead|to die|dood te gaan|dood gaan|\
@@ -1074,6 +1094,14 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              her legs|my thighs|her thighs|my skin|her skin|my wrist|her wrist",
             "!cord|hair|nails|food|down|back|corners|queue|waiting|cost*|funding|services|\
              surgeon|episiotomy|section|stitches|the baby|baby",
+        ],
+    ),
+    (
+        SelfHarm,
+        &[
+            "polsen|pols|wrists|wrist|armen|arms",
+            "mes|knife|scheermes*|razor|blade|blades|mesje|mesjes|scherf|glass|glas",
+            "!armbandje|horloge|watch|infuus|bandje|polsbandje|id|baby|kindje",
         ],
     ),
     (
@@ -1286,6 +1314,15 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             PERSON,
             "!verloskundige|midwife|arts|doctor|nurse|consultant|nacontrole|checkup|advies|\
              advice|weeks after|weken na|wachten|wait",
+        ],
+    ),
+    (
+        Abuse,
+        &[
+            "tegen mijn wil|tegen mn wil|tegen mijn zin|tegen mn zin|against my will",
+            "nam|genomen|neemt|had|ging|took|had me|has me|kwam|pakte",
+            PARTNER,
+            "!mee|ziekenhuis|hospital|naar|to the|medicatie|medication|pil|pill",
         ],
     ),
     (
@@ -1714,7 +1751,7 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
              my messages|my texts|my money|the money|all the money|my bank|my finances|\
              my location|my spending|my passport|my keys|my emails|my email|where i|who i|\
              what i|wie ik|waar ik|wat ik|everything i|alles wat ik|ons geld|our money|\
-             all our money|our finances|the finances|geen toegang|no access|met wie",
+             all our money|our finances|the finances|met wie",
             PARTNER,
             "!hartslag|heartbeat|weeen|contraction*|timer|app voor|babys|verloskundige|midwife|\
              arts|doctor|nurse|staff|driver|chauffeur|so i can|zodat ik|rest|rusten|slapen|\
@@ -1776,6 +1813,16 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Violence,
         &[
+            "bonnetjes|receipts|bonnen|bonnetje|every penny|elke cent|elke euro|verantwoorden|\
+             verantwoording|account for",
+            "laten zien|show|verantwoorden|account for|moet|have to|must|inleveren",
+            "!werk|work|belasting|tax|declaratie|claim|insurance|verzekering|zorgverzekeraar|\
+             vergoeding|reimburse*|kraampakket|parkeren|parking",
+        ],
+    ),
+    (
+        Violence,
+        &[
             "controlling|bezitterig|possessive|manipul*|jaloers|jealous|dominant",
             "partner|man|vriend|ex|husband|boyfriend|relatie|relationship|hij|he|him|hem",
             "!verloskundige|midwife|arts|doctor|gynaecoloog|consultant|nurse|staff|\
@@ -1787,7 +1834,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         &[
             "opgesloten|opsluiten|opsluit|sluit me op|sloot me op|sluit mij op|sloot mij op|\
              locked me in|locked me out|locks me in|locks me out|locked me up|lock me in|\
-             lock me out|locked in the house|locked in my room|buitengesloten",
+             lock me out|locked in the house|locked in my room|buitengesloten|sluit me buiten|\
+             sloot me buiten|sluit mij buiten|sloot mij buiten",
             "!ziekenhuis|afdeling|kraamafdeling|hospital|ward|isolatie|isolation|corona|covid|\
              quarantaine|mri|lift|toilet|wc|badkamer|bathroom",
         ],
