@@ -3,16 +3,16 @@
 //!
 //! A **concept** is alternatives separated by `|`. An alternative is one word or several
 //! words in a row ("veilig thuis"). A word is written folded (lower case, no accents, no
-//! apostrophes: "didnt", "mn", as the matcher reads the text) and may carry a `*`: `zelfmoord*` is any word starting so,
-//! `*geweld` any word ending so, `*kindermishandel*` any word containing it. Stems are
-//! kept long enough not to catch everyday words ("slap" is Dutch for limp, "die" Dutch for
-//! that, "want" Dutch for because, "kind" English for friendly: such words are written as
-//! whole phrases or in one language's concept only).
+//! apostrophes: "didnt", "mn", as the matcher reads the text) and may carry a `*`:
+//! `zelfmoord*` is any word starting so, `*geweld` any word ending so, `*kindermishandel*`
+//! any word containing it. Stems are kept long enough not to catch everyday words ("slap"
+//! is Dutch for limp, "die" Dutch for that, "want" Dutch for because, "kind" English for
+//! friendly: such words are written as whole phrases or in one language's concept only).
 //!
 //! A **rule** is a category and concepts that must all occur in one sentence, in any
-//! order, within [`WINDOW`] words; a concept starting with `!` is a veto, which must not occur in that sentence (an
-//! injection "hurting" the baby, a partner "grabbing my hand"). A rule of one concept is
-//! a strong word that suffices alone ("zelfmoord*").
+//! order, within [`WINDOW`] words; a concept starting with `!` is a veto, which must not
+//! occur in that sentence (an injection "hurting" the baby, a partner "grabbing my hand").
+//! A rule of one concept is a strong word that suffices alone ("zelfmoord*").
 //!
 //! An **exception** ([`NOT_SIGNALS`]) is an idiom whose words are removed from the
 //! sentence before the rules look at it: "dood van de pijn", "sloeg alarm". A **denial**
@@ -202,7 +202,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             CHILD_EN,
             "thought|thoughts|thinking|scared|afraid|worried|terrified|fear|feared|urge|urges|\
              want to|wanted|wanting|id|might|would|could|intrusive|tempted|feel like|felt like|\
-             going to|gonna|worry|worries|worrying|will|ill|he|she|partner|husband|boyfriend",
+             going to|gonna|worry|worries|worrying|will|ill|he|she|partner|husband|boyfriend|\
+             dad|father|stepdad|his dad|her dad|vader",
             "!self harm|self harmed|self harming|first bath|bath time|bathing|bathe",
             NOT_CARE,
         ],
@@ -945,6 +946,42 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
     (
         Suicide,
         &[
+            "zag|zie|zien|see|saw|imagine|voorstellen",
+            "mezelf|myself|mijzelf",
+            NOT,
+            "leven|live|living|alive|bestaan|here|er|around|future|toekomst",
+            "!werken|work|job|baan|studeren|thuisblijven|zwanger|pregnant|baby",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "slapen|sleep|inslapen|in slaap|te slapen",
+            "voorgoed|voor altijd|forever|for good|eeuwig|nooit meer wakker",
+            WANT,
+            "!tired|moe|exhausted|uitgeput|knackered|shattered|gesloopt|slaapgebrek",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "stop|ophouden|stoppen|cease",
+            "existing|exist|bestaan|te bestaan|living|being alive|breathing|ademen|met leven",
+            "!smoking|roken|breastfeed*|borstvoeding|feeding|kolven",
+        ],
+    ),
+    (
+        Suicide,
+        &[
+            "give up|giving up|gave up|opgeven|opgegeven|opgaf|op te geven",
+            "living|leven|life|alive|on myself|op mezelf",
+            "!breastfeed*|borstvoeding|kolven|pumping|feeding|labour|bevalling|persen|\
+             social life|sociale leven|werk|job",
+        ],
+    ),
+    (
+        Suicide,
+        &[
             "opluchting|relief|rust|peace|fijn|heerlijk|prettig|beter|better|easier|\
              makkelijker",
             "dood te zijn|dood zijn|dood was|to be dead|to die|dood te gaan|dood gaan|\
@@ -1041,7 +1078,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         SelfHarm,
         &[
             "snijd|snijdt|snijden|sneed|sneden|gesneden|snij|snee|sneetjes",
-            "mezelf|mijzelf|polsen|pols|armen|arm|benen|dijen|in mijn|in mn|weer",
+            "mezelf|mijzelf|polsen|pols|armen|arm|benen|dijen|in mijn|in mn|weer|gaan|begonnen|\
+             ga|spanning|opluchting|relief|tension|terugval",
             "!keizersnede|sectio|operatie|arts|gynaecoloog|verloskundige|dokter|chirurg|\
              geknipt|ingeknipt|knip*|litteken|navelstreng|open|brood|groente|vinger",
         ],
@@ -1053,7 +1091,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "pijn|iets|wat|kwaad|verwond*|verwonden|aandoe*|aandeed|aangedaan|aan te doen",
             "doen|doe|deed|gedaan|te doen|aandoe*|aandeed|aangedaan|aan te doen|aan doen|\
              verwond*|verwonden",
-            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|aankleden|kleren|jas",
+            "!baby|kindje|zoon|dochter|gezichtje|zijn gezicht|nagels|nageltjes|aankleden|\
+             kleren|jas",
         ],
     ),
     (
@@ -1062,7 +1101,7 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "sla|slaan|sloeg|geslagen|slaat|bonk*|bonken|beuk*|brand|branden|brandde|gebrand|\
              verbrand*|bijt|bijten|beet|gebeten|krab*|gekrabd|prik*|geprikt",
             MYSELF,
-            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|waterkoker|oven|\
+            "!baby|kindje|zoon|dochter|gezichtje|zijn gezicht|nagels|nageltjes|waterkoker|oven|\
              strijkijzer|thee|koffie|pan|koken|zonnebrand|flesje|fles|per ongeluk|ongeluk|\
              accident*",
         ],
@@ -1139,9 +1178,9 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "geknepen|knijp*|kneep|pinch*|gepunished|straf*|gestraft|punish*|beschadig*|\
              uithongeren|verhongeren|starve*|scratch*|krab*|gekrabd|bijt|beet|gebeten|\
              bite myself|bit myself|biting myself",
-            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|in de arm|in my arm|\
-             had to pinch|moest mezelf|om te checken|to check|real|echt|droom|dream|verwijt*|\
-             blame*|guilt*|schuld*",
+            "!baby|kindje|zoon|dochter|gezichtje|zijn gezicht|nagels|nageltjes|in de arm|\
+             in my arm|had to pinch|moest mezelf|om te checken|to check|real|echt|droom|dream|\
+             verwijt*|blame*|guilt*|schuld*",
         ],
     ),
     (
@@ -1150,8 +1189,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             MYSELF,
             "mes|messen|knife|knives|scheermes*|mesje|mesjes|razor|razors|blade|blades|glas|\
              scherf|schaar|scissors|sigaret*|cigarette*|aansteker|lighter|naald|needle",
-            "!baby|kindje|zoon|dochter|gezicht|gezichtje|nagels|nageltjes|ongeluk|accident*|\
-             keuken|kitchen|cooking|koken|groente|brood|per ongeluk",
+            "!baby|kindje|zoon|dochter|gezichtje|zijn gezicht|nagels|nageltjes|ongeluk|\
+             accident*|keuken|kitchen|cooking|koken|groente|brood|per ongeluk",
         ],
     ),
     (
@@ -1741,7 +1780,8 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
         Violence,
         &[
             "controle*|controleert|controleerde|checkt|checkte|leest|las|doorzoekt|bekijkt|\
-             keeps|kept|withholds|withheld|hides|hid|uitgeef|uitgeeft|uitgaf|track*|check|\
+             keeps|kept|withholds|withheld|hides|hid|watches|watched|monitors|spies|\
+             bespioneert|kijkt mee|volgt|follows|tracks|uitgeef|uitgeeft|uitgaf|track*|check|\
              checks|checked|checking|goes through|went through|reads|read|monitor*|controls|\
              controlled|controlling|control|beheert|afpak*|afgepakt|afgenomen|inneemt|\
              ingenomen|verstopt|houdt|hield|takes|took",
@@ -1818,6 +1858,36 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "laten zien|show|verantwoorden|account for|moet|have to|must|inleveren",
             "!werk|work|belasting|tax|declaratie|claim|insurance|verzekering|zorgverzekeraar|\
              vergoeding|reimburse*|kraampakket|parkeren|parking",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "beperkt|beperkte|restricts|restricted|limits|limited|beperken",
+            "me|mij",
+            PARTNER,
+            "!verloskundige|midwife|arts|doctor|nurse|gynaecoloog|consultant|staff|pijn|pain|\
+             hechting*|stitches|bekken*|pelvi*|wond|keizersnede|section|covid|corona",
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "gets physical|got physical|getting physical|handtastelijk|physical with me|\
+             lays hands|laid hands|hands on me|hand op me",
+            PARTNER,
+        ],
+    ),
+    (
+        Violence,
+        &[
+            "scared|afraid|frightened|bang|terrified|petrified|fear",
+            "what|wat",
+            "will do|would do|might do|zal doen|zou doen|gaat doen|kan doen|could do|\
+             is capable of|doet als",
+            PARTNER,
+            "!baby|kindje|verloskundige|midwife|arts|doctor|gynaecoloog|consultant|staff|nurse|\
+             specialist",
         ],
     ),
     (
@@ -2170,6 +2240,17 @@ pub(super) const RULES: &[(Category, &[&str])] = &[
             "!ruggenprik|epiduraal|verdoving|pijn|weeen|prik|persdrang|epidural|pain|\
              contractions|spinal|anaesthetic|legs|benen|lower|waist|buik|belly|stitches|\
              hechten|hechting*",
+        ],
+    ),
+    (
+        MentalHealth,
+        &[
+            "geen|no|niet|not|nooit|never|geen enkele|any",
+            "band|binding|bond|connection|connectie|liefde|love|gevoel|feelings|klik|bonding",
+            "baby|kind|kindje|zoon|dochter|child|son|daughter",
+            "voel*|felt|feel|had|have|heb|voelde|ervaren|experience*",
+            "!verloskundige|midwife|kraamverzorgster|arts|doctor|nurse|ruggenprik|epidural|\
+             pijn|pain|benen|legs|verdoving|spinal|anaesthetic|gynaecoloog|consultant",
         ],
     ),
     (
