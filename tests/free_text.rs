@@ -368,11 +368,7 @@ fn no_disclosure_reaches_a_shared_file() {
         .filter(|(_, d)| prem::safeguarding::signal(d).is_some())
         .count();
     assert!(found * 10 >= set.len() * 8, "{found} of {}", set.len());
-    assert_eq!(
-        not_flagged.len(),
-        set.len() - found,
-        "{not_flagged:#?}"
-    );
+    assert_eq!(not_flagged.len(), set.len() - found, "{not_flagged:#?}");
 }
 
 /// Text folded as a reader would compare it: lower case, accents removed.

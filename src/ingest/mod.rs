@@ -773,6 +773,9 @@ struct FileRow {
     blocked: bool,
 }
 
+/// An open answer as read from a row: column, text, tone, side and signal.
+type OpenText = (usize, String, Polarity, Option<Side>, Option<Category>);
+
 /// What one file yields.
 struct FileData {
     source: usize,
@@ -1061,7 +1064,7 @@ impl<'a> FileReader<'a> {
         row: &dyn Row,
         found: &[(usize, Category)],
         done: &mut Vec<usize>,
-    ) -> Vec<(usize, String, Polarity, Option<Side>, Option<Category>)> {
+    ) -> Vec<OpenText> {
         let get = |c: usize| row.field(c).map(str::trim).filter(|v| !v.is_empty());
         // The export's own flag on the row marks every text of it.
         let row_flag = found
