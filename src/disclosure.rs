@@ -20,7 +20,8 @@
 //!   care type. Their n (distinct respondents over the covered care types) is protected like
 //!   a pooled count: the region's n minus the shown VSVs' n's must not isolate a small group.
 //! * **Response counts** per source (the agenda's response line) follow the same tree rule.
-//! * **Reliability**: α only from at least `min_n` complete cases.
+//! * **Reliability**: α only over the rows the shown VSV-level theme cells count, from at
+//!   least `min_n` complete cases, and without their count.
 //!
 //! [`audit`] checks the published result against the rule without sharing this module's
 //! suppression loop; [`crate::report::analyse`] refuses to go on when it finds anything.
@@ -39,6 +40,58 @@ use crate::score::{
 /// Decides what of `computed` may be published.
 pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
     disclose_with(computed, Vec::new(), privacy)
+}
+
+/// A cell's place: period, VSV, care type, organisation, measure.
+type CellKey = (Period, Option<u32>, Option<u32>, Option<u32>, Measure);
+
+/// What a finer analysis of the same rows published (the quarters under a year's cells):
+/// periods nest like units. A coarser cell is shown only when it, minus its shown finer
+/// cells, leaves no respondent or at least `min_n` (a year of 124 beside quarters of 40,
+/// 40 and 40 would otherwise give the fourth quarter's 4 clients and their mean).
+#[derive(Debug, Clone, Default)]
+pub struct Finer {
+    /// (coarse period, VSV, care type, organisation, measure) → the n's of the shown finer
+    /// cells, summed.
+    cells: HashMap<CellKey, u64>,
+    /// (coarse period, VSV, source) → the shown finer response counts, summed.
+    responses: HashMap<(Period, Option<u32>, u16), u64>,
+}
+
+impl Finer {
+    /// The shown cells and response counts of `scores`, summed per period of `kind`.
+    pub fn of(scores: &Scores, kind: crate::period::PeriodKind) -> Finer {
+        let mut out = Finer::default();
+        for c in &scores.cells {
+            let Some(st) = c.stats.filter(|_| c.tier != Tier::Suppressed) else {
+                continue;
+            };
+            let p = Period::of(c.period.last_day(), kind);
+            *out.cells
+                .entry((p, c.vsv, c.care_type, c.organisation, c.measure))
+                .or_default() += st.n;
+        }
+        for r in &scores.responses {
+            if let Some(n) = r.n {
+                let p = Period::of(r.period.last_day(), kind);
+                *out.responses.entry((p, r.vsv, r.source)).or_default() += n;
+            }
+        }
+        out
+    }
+
+    /// True when a cell of `n` respondents may be shown beside its finer cells: the
+    /// respondents they do not show are none or at least `min_n`.
+    fn allows_cell(&self, c: &Cell, n: u64, min_n: u64) -> bool {
+        let key = (c.period, c.vsv, c.care_type, c.organisation, c.measure);
+        let rest = n.saturating_sub(self.cells.get(&key).copied().unwrap_or(0));
+        rest == 0 || rest >= min_n
+    }
+
+    fn allows_response(&self, key: (Period, Option<u32>, u16), n: u64, min_n: u64) -> bool {
+        let rest = n.saturating_sub(self.responses.get(&key).copied().unwrap_or(0));
+        rest == 0 || rest >= min_n
+    }
 }
 
 /// One VSV's publishable contribution to its region: the sums of its shown cells at VSV
@@ -86,6 +139,17 @@ pub fn disclose_with(computed: Computed, peers: Vec<Part>, privacy: &Privacy) ->
     disclose_parts(computed, peers, privacy).0
 }
 
+/// [`disclose_with`] for an analysis in coarser periods than one already published from
+/// the same rows (`finer`): see [`Finer`].
+pub fn disclose_under(
+    computed: Computed,
+    peers: Vec<Part>,
+    privacy: &Privacy,
+    finer: &Finer,
+) -> Scores {
+    disclose_parts_under(computed, peers, privacy, Some(finer)).0
+}
+
 /// [`disclose_with`], and every VSV's part (the local VSVs' and the peers'), in the order
 /// of their names: what `prem share` writes.
 pub fn disclose_parts(
@@ -93,7 +157,16 @@ pub fn disclose_parts(
     peers: Vec<Part>,
     privacy: &Privacy,
 ) -> (Scores, Vec<Part>) {
-    let (mut cells, region, mut parts, local_responses, rest) = local(computed, privacy);
+    disclose_parts_under(computed, peers, privacy, None)
+}
+
+fn disclose_parts_under(
+    computed: Computed,
+    peers: Vec<Part>,
+    privacy: &Privacy,
+    finer: Option<&Finer>,
+) -> (Scores, Vec<Part>) {
+    let (mut cells, region, mut parts, local_responses, rest) = local(computed, privacy, finer);
     let rank = rest.name_ranks.clone();
     for part in peers {
         cells.extend(part_cells(&part, &rank, privacy));
@@ -129,12 +202,14 @@ struct RegionKeys {
 fn local(
     computed: Computed,
     privacy: &Privacy,
+    finer: Option<&Finer>,
 ) -> (Vec<Cell>, RegionKeys, Vec<Part>, Vec<Response>, Rest) {
     let min_n = u64::from(privacy.min_n);
     let Computed {
         pooled,
         combined,
         reliability,
+        alpha_cases,
         case_mix,
         responses,
         name_ranks,
@@ -149,8 +224,14 @@ fn local(
     let (mut cells, sums): (Vec<Cell>, Vec<Acc>) = vsv_pooled.into_iter().unzip();
     let n: Vec<u64> = sums.iter().map(|a| a.n).collect();
     let mut shown: Vec<bool> = n.iter().map(|&k| k >= min_n).collect();
+    if let Some(f) = finer {
+        for ((c, &k), s) in cells.iter().zip(&n).zip(shown.iter_mut()) {
+            *s = *s && f.allows_cell(c, k, min_n);
+        }
+    }
     let parents = pooled_parents(&cells);
     protect_tree(&parents, &n, &mut shown, min_n);
+    let reliability = reliability_of_shown(reliability, &alpha_cases, &cells, &shown, min_n);
 
     let mut parts: std::collections::BTreeMap<u32, Part> = Default::default();
     fn part(parts: &mut std::collections::BTreeMap<u32, Part>, v: u32) -> &mut Part {
@@ -190,6 +271,10 @@ fn local(
             .collect();
         let (cell, k) = comb.cell(&covers);
         let k = if covers.is_empty() { 0 } else { k };
+        let k = match finer {
+            Some(f) if !f.allows_cell(&cell, k, min_n) => 0,
+            _ => k,
+        };
         if let (Some(v), true) = (cell.vsv, k >= min_n) {
             part(&mut parts, v).units.push(PartUnit {
                 period: cell.period,
@@ -215,7 +300,8 @@ fn local(
     let mut vsv_responses = Vec::new();
     for &(period, vsv, source, k) in &responses {
         let Some(v) = vsv else { continue };
-        let n = (k >= min_n).then_some(k);
+        let allowed = finer.is_none_or(|f| f.allows_response((period, vsv, source), k, min_n));
+        let n = (k >= min_n && allowed).then_some(k);
         if let Some(k) = n {
             part(&mut parts, v).responses.push((period, source, k));
         }
@@ -241,17 +327,6 @@ fn local(
         }
     }
 
-    // 5. α from at least min_n complete cases.
-    let reliability = reliability
-        .into_iter()
-        .map(|mut r| {
-            if (r.n as u64) < min_n {
-                r.alpha = None;
-            }
-            r
-        })
-        .collect();
-
     let parts = parts.into_values().collect();
     let rest = Rest {
         reliability,
@@ -259,6 +334,54 @@ fn local(
         name_ranks,
     };
     (cells, region, parts, all_responses, rest)
+}
+
+/// Cronbach's α per theme and period over the complete cases of the rows that the shown
+/// VSV-level theme cells count (a VSV × care type, or a VSV of a source without care
+/// types), so that α is a function of the published groups only: a client of a hidden cell
+/// carries no weight in it (before, α over all rows and its n next to the published n's
+/// and moments let an attacker solve a hidden client's answers). Only α is published, from
+/// at least `min_n` complete cases: their count beside a theme's n would count the clients
+/// who skipped an item.
+fn reliability_of_shown(
+    mut rows: Vec<crate::score::Reliability>,
+    cases: &[crate::score::AlphaCases],
+    cells: &[Cell],
+    shown: &[bool],
+    min_n: u64,
+) -> Vec<crate::score::Reliability> {
+    let published: std::collections::HashSet<(Period, u32, Option<u32>, u16)> = cells
+        .iter()
+        .zip(shown)
+        .filter(|(c, s)| **s && c.organisation.is_none())
+        .filter_map(|(c, _)| match c.measure {
+            Measure::Theme(t) => Some((c.period, c.vsv?, c.care_type, t)),
+            _ => None,
+        })
+        .collect();
+    let mut columns: std::collections::BTreeMap<(Period, u16), Vec<Vec<f64>>> = Default::default();
+    for a in cases {
+        let (period, vsv, care_type, _) = a.group;
+        if !published.contains(&(period, vsv, care_type, a.theme)) {
+            continue;
+        }
+        let into = columns
+            .entry((period, a.theme))
+            .or_insert_with(|| vec![Vec::new(); a.cols.len()]);
+        for (to, from) in into.iter_mut().zip(&a.cols) {
+            to.extend_from_slice(from);
+        }
+    }
+    for r in &mut rows {
+        let cols = columns.remove(&(r.period, r.theme)).unwrap_or_default();
+        r.n = cols.first().map_or(0, Vec::len);
+        r.alpha = if r.n as u64 >= min_n {
+            crate::stats::cronbach_alpha(&cols)
+        } else {
+            None
+        };
+    }
+    rows
 }
 
 /// Sets a cell's tier from its n, or hides it with all its numbers.
@@ -1353,5 +1476,47 @@ mod tests {
             }
         }
         assert!(compared > 2000, "{compared}");
+    }
+
+    /// α is computed over the rows of shown theme cells only: a client of a hidden VSV
+    /// carries no weight in it, and its complete cases are not counted in what is published.
+    #[test]
+    fn alpha_counts_only_rows_of_shown_theme_cells() {
+        let a1 = [8.0, 9.0, 7.0, 10.0, 6.0, 8.0, 9.0, 7.0, 8.0, 9.0, 10.0, 7.0];
+        let a2 = [7.0, 9.0, 8.0, 9.0, 6.0, 7.0, 9.0, 8.0, 8.0, 10.0, 9.0, 6.0];
+        let mut d = data(&[
+            ("A", Some("verloskundige"), &a1),
+            ("B", Some("verloskundige"), &[2.0]),
+        ]);
+        d.themes[0].n_items = 2;
+        d.items.push(crate::ingest::ItemRef {
+            id: "info2".into(),
+            source: 0,
+            role: crate::ingest::ItemRole::Theme(0),
+        });
+        // The second item: A's values, and a 10 for B's lone client.
+        let mut answers = Vec::new();
+        for (i, a) in d.answers.iter().enumerate() {
+            answers.push(*a);
+            let v = a2.get(i).copied().unwrap_or(10.0) as f32;
+            answers.push(crate::ingest::Answer {
+                item: 1,
+                value: v,
+                score: v,
+                positive: v >= 9.0,
+                problem: v <= 5.0,
+                ..*a
+            });
+        }
+        d.answers = answers;
+        let s = published(&d);
+        assert!(hidden(&s, &d, Some("B"), Some("verloskundige")));
+        let r = &s.reliability[0];
+        // A's twelve clients only (Python `statistics.variance`): items 1.60606 and
+        // 1.63636, total 5.78788, α = 2 × (1 − 3.24242 / 5.78788) = 0.879581. With B's
+        // client it would be 0.131274.
+        assert_eq!(r.n, 12);
+        let alpha = r.alpha.unwrap();
+        assert!((alpha - 0.879_581).abs() < 1e-6, "{alpha}");
     }
 }

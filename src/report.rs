@@ -115,12 +115,33 @@ pub fn analyse_timed(
     analyse_data(config, data, period, timings)
 }
 
+/// [`analyse`] in coarser periods than `finer`, an analysis of the same rows already
+/// published (the year chapter's years beside the report's quarters): no coarser cell
+/// leaves a small group outside the finer cells it covers.
+pub fn analyse_under(config: Config, period: Option<Period>, finer: &Analysis) -> Result<Analysis> {
+    let codebooks = load_codebooks(&config)?;
+    let data = ingest(&config, &codebooks)?;
+    let kind = config.analysis.period;
+    let finer = crate::disclosure::Finer::of(&finer.scores, kind);
+    analyse_data_under(config, data, period, &mut Timings::off(), Some(&finer))
+}
+
 /// [`analyse_timed`] of data already read.
 pub fn analyse_data(
+    config: Config,
+    data: Canonical,
+    period: Option<Period>,
+    timings: &mut Timings,
+) -> Result<Analysis> {
+    analyse_data_under(config, data, period, timings, None)
+}
+
+fn analyse_data_under(
     config: Config,
     mut data: Canonical,
     period: Option<Period>,
     timings: &mut Timings,
+    finer: Option<&crate::disclosure::Finer>,
 ) -> Result<Analysis> {
     let signals = std::mem::take(&mut data.signals);
     for theme in config.targets.keys() {
@@ -197,7 +218,12 @@ pub fn analyse_data(
     timings.lap(Stage::Ingest);
     let scores = score(&data);
     timings.lap(Stage::Score);
-    let mut scores = crate::disclosure::disclose_with(scores, peers.parts.clone(), &config.privacy);
+    let mut scores = match finer {
+        Some(f) => {
+            crate::disclosure::disclose_under(scores, peers.parts.clone(), &config.privacy, f)
+        }
+        None => crate::disclosure::disclose_with(scores, peers.parts.clone(), &config.privacy),
+    };
     // The proof, on every run: nothing leaves when the published structure fails the rule.
     audited(&scores, &config, &data)?;
     timings.lap(Stage::Disclose);

@@ -267,6 +267,14 @@ fn together_first(opts: &SampleOptions) -> String {
     format!("{TOGETHER}/{}", crate::layout::slug(&first))
 }
 
+/// The sample's open answers are made up, so prem's own proposals may be quoted before a
+/// person read them; a real export's config leaves this out (`review = "required"`).
+const SAMPLE_QUOTES: &str =
+    "\n# The open answers of this sample are made up: quotes may come from prem's\n\
+    # proposals before anyone read them. Leave this out for real exports: then no quote\n\
+    # appears before you set it to 'ja' in opmerkingen-<periode>.xlsx.\n\
+    [quotes]\nreview = \"auto\"\n";
+
 /// The written part of [`TOGETHER`]: the standard population and both configs. The shared
 /// files are computed from the written exports by [`together_shared`].
 fn together_files(opts: &SampleOptions) -> Vec<SampleFile> {
@@ -277,7 +285,7 @@ fn together_files(opts: &SampleOptions) -> Vec<SampleFile> {
         "# prem.toml of {first} alone: its own PREM export, compared with the other VSVs of the\n\
          # region through the files they shared (`prem share`), without any of their client data.\n\n\
          [analysis]\nname = {name}\nperiod = \"quarter\"\nlanguage = \"nl\"\noutput = \"reports\"\n\n\
-         [privacy]\nmin_n = 10\nindicative_n = 30\n\n\
+         [privacy]\nmin_n = 10\nindicative_n = 30\n{SAMPLE_QUOTES}\n\
          # Every VSV that shares standardises against the same standard population.\n\
          [casemix]\nstandard = \"../standaard.csv\"\n\n\
          # The files the other VSVs sent.\n\
@@ -2301,6 +2309,7 @@ fn prem_toml(reports: &str) -> String {
         "\n# Small cells: below min_n nothing is shown; below indicative_n a cell is 'indicatief'.\n\
          [privacy]\nmin_n = 10\nindicative_n = 30\n",
     );
+    s.push_str(SAMPLE_QUOTES);
     s.push_str("\n# The national PREM Geboortezorg, one export per quarter, long layout.\n");
     s.push_str("[[source]]\nname = \"prem\"\nfiles = [\"exports/prem-*.csv\"]\n");
     s.push_str("codebook = \"prem-geboortezorg\"\n");
@@ -2890,6 +2899,7 @@ mod tests {
                 ),
                 ("targets", &[]),
                 ("privacy", &["min_n", "indicative_n"]),
+                ("quotes", &["review"]),
                 (
                     "source",
                     &[

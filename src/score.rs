@@ -310,8 +310,11 @@ pub struct Computed {
     pub pooled: Vec<(Cell, Acc)>,
     /// Cells over care types, to be combined from the care types that may be shown.
     pub combined: Vec<Combined>,
-    /// α per theme and period, whatever its n.
+    /// A row per theme of two or more items and period, without α: disclosure computes α
+    /// from [`Computed::alpha_cases`] of the rows that published cells count.
     pub reliability: Vec<Reliability>,
+    /// The complete cases for α, per finest group and theme, in group order.
+    pub alpha_cases: Vec<AlphaCases>,
     pub case_mix: CaseMix,
     /// (period, VSV or region, source) → distinct respondents.
     pub responses: Vec<(Period, Option<u32>, u16, u64)>,
@@ -437,7 +440,16 @@ impl Acc {
 }
 
 /// Key of the finest unit: period, VSV, care type, organisation.
-type GroupKey = (Period, u32, Option<u32>, Option<u32>);
+pub(crate) type GroupKey = (Period, u32, Option<u32>, Option<u32>);
+
+/// The complete cases of one theme in one finest group: a column per item (in item
+/// order), a value per respondent who answered every item of the theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlphaCases {
+    pub group: GroupKey,
+    pub theme: u16,
+    pub cols: Vec<Vec<f64>>,
+}
 
 /// A unit at any level: (period, vsv, care type, organisation).
 pub(crate) type UnitKey = (Period, Option<u32>, Option<u32>, Option<u32>);
@@ -455,7 +467,8 @@ pub fn score(data: &Canonical) -> Computed {
     Computed {
         pooled: pooled_cells,
         combined: combined_cells(parents, &distinct, &measures),
-        reliability: reliability(data, sums.alpha),
+        reliability: reliability_rows(data),
+        alpha_cases: alpha_cases(&groups.keys, sums.alpha),
         case_mix: strata.case_mix(&sums.strata),
         responses: distinct.responses,
         name_ranks: rank,
@@ -637,7 +650,7 @@ struct Sums {
     strata: Vec<(u64, f64)>,
     /// Per row: which measures got a score (for distinct counts over care types).
     row_measures: Vec<u128>,
-    alpha: HashMap<(Period, u16), Vec<Vec<f64>>>,
+    alpha: HashMap<(u32, u16), Vec<Vec<f64>>>,
 }
 
 impl Sums {
@@ -654,7 +667,7 @@ impl Sums {
                 *x = mask;
             }
         }
-        let mut keys: Vec<(Period, u16)> = part.alpha.keys().copied().collect();
+        let mut keys: Vec<(u32, u16)> = part.alpha.keys().copied().collect();
         keys.sort();
         for k in keys {
             let Some(cols) = part.alpha.get(&k) else {
@@ -766,31 +779,14 @@ fn combined_cells(
         .collect()
 }
 
-/// Cronbach's α per theme of two or more items and period, from the complete cases; a
-/// period without any gets a row without α.
-fn reliability(data: &Canonical, alpha: HashMap<(Period, u16), Vec<Vec<f64>>>) -> Vec<Reliability> {
-    let mut reliability: Vec<Reliability> = alpha
-        .into_iter()
-        .map(|((period, theme), cols)| {
-            let n = cols.first().map_or(0, Vec::len);
-            Reliability {
-                period,
-                theme,
-                n,
-                alpha: stats::cronbach_alpha(&cols),
-            }
-        })
-        .collect();
-    for (t, theme) in data.themes.iter().enumerate() {
-        if theme.n_items < 2 {
-            continue;
-        }
-        for p in data.periods() {
-            if !reliability
-                .iter()
-                .any(|r| r.period == p && r.theme == t as u16)
-            {
-                reliability.push(Reliability {
+/// A row per theme of two or more items and period, α not yet computed: it depends on
+/// which cells are published ([`crate::disclosure`]).
+fn reliability_rows(data: &Canonical) -> Vec<Reliability> {
+    let mut rows = Vec::new();
+    for p in data.periods() {
+        for (t, theme) in data.themes.iter().enumerate() {
+            if theme.n_items >= 2 {
+                rows.push(Reliability {
                     period: p,
                     theme: t as u16,
                     n: 0,
@@ -799,8 +795,25 @@ fn reliability(data: &Canonical, alpha: HashMap<(Period, u16), Vec<Vec<f64>>>) -
             }
         }
     }
-    reliability.sort_by_key(|r| (r.period, r.theme));
-    reliability
+    rows.sort_by_key(|r| (r.period, r.theme));
+    rows
+}
+
+/// The complete cases for α per finest group and theme, in the order of the groups' keys
+/// (the same order in every run, whatever the chunking of the answer loop).
+fn alpha_cases(groups: &[GroupKey], alpha: HashMap<(u32, u16), Vec<Vec<f64>>>) -> Vec<AlphaCases> {
+    let mut out: Vec<AlphaCases> = alpha
+        .into_iter()
+        .filter_map(|((g, theme), cols)| {
+            Some(AlphaCases {
+                group: *groups.get(g as usize)?,
+                theme,
+                cols,
+            })
+        })
+        .collect();
+    out.sort_by_key(|a| (a.group, a.theme));
+    out
 }
 
 /// The alphabetical rank of every name id.
@@ -1107,7 +1120,7 @@ struct Partial {
     acc: Vec<Acc>,
     strata: Vec<(u64, f64)>,
     row_measures: Vec<(u32, u128)>,
-    alpha: HashMap<(Period, u16), Vec<Vec<f64>>>,
+    alpha: HashMap<(u32, u16), Vec<Vec<f64>>>,
 }
 
 /// The answer loop over `range` (whole respondent rows): item and theme sums per finest
@@ -1193,10 +1206,9 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
                 add_stratum(t, s);
             }
             if theme.n_items >= 2 && c == theme.n_items {
-                let period = data.respondents[row as usize].period;
                 let cols = out
                     .alpha
-                    .entry((period, t as u16))
+                    .entry((g as u32, t as u16))
                     .or_insert_with(|| vec![Vec::new(); theme.n_items]);
                 let mut its = std::mem::take(&mut theme_items[t]);
                 its.sort_by_key(|(i, _)| *i);

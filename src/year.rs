@@ -14,7 +14,7 @@ use crate::error::{Error, Result, UsageProblem};
 use crate::ingest::ItemRole;
 use crate::participation::{open_ends, Entry, Form, Level, OpenEnd};
 use crate::period::{Period, PeriodKind};
-use crate::report::{analyse, Analysis};
+use crate::report::{analyse, analyse_under, Analysis};
 use crate::score::{Cell, Change, Measure, Tier};
 
 /// Both analyses of a year.
@@ -75,13 +75,16 @@ pub fn analyse_year(config: crate::config::Config, year: i32) -> Result<Year> {
     };
     let mut by_year = config;
     by_year.analysis.period = PeriodKind::Year;
-    let years = analyse(
+    // The years are published beside the quarters: a year hides what would leave a small
+    // group of a hidden quarter (periods nest like units).
+    let years = analyse_under(
         by_year,
         Some(Period {
             year,
             index: 1,
             kind: PeriodKind::Year,
         }),
+        &periods,
     )?;
     Ok(Year {
         year,

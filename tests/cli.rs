@@ -639,7 +639,8 @@ fn manifest_holds_the_sha256_of_every_input() {
         .collect();
     assert_eq!(m["inputs"][0]["sha256"], want.as_str());
     assert_eq!(m["inputs"][0]["file"], "exports/prem.csv");
-    assert_eq!(m["inputs"][0]["bytes"], bytes.len());
+    // A size would estimate the file's clients (issue 24): the hash only.
+    assert!(m["inputs"][0].get("bytes").is_none());
     assert_eq!(m["inputs"][0]["format"], "Windows-1252, ';'");
     assert_eq!(m["period"], "2026-Q3");
     assert_eq!(m["thresholds"]["min_n"], 10);
@@ -2041,7 +2042,7 @@ fn no_personal_data_or_per_file_counts_outside_the_quotes() {
     let m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     assert_eq!(m["config"]["quotes"]["names"], 2, "{manifest}");
     assert!(m["inputs"][0].get("rows").is_none(), "{manifest}");
-    assert_eq!(m["inputs"][0]["bytes"], bytes.len());
+    assert!(m["inputs"][0].get("bytes").is_none(), "{manifest}");
 
     let csv = std::fs::read_to_string(report.join("data-quality.csv")).unwrap();
     let md = std::fs::read_to_string(report.join("data-quality.md")).unwrap();

@@ -196,12 +196,15 @@ fn the_comments_workbook_is_private_and_her_decisions_win() {
     let config = tmp.path().join("prem.toml");
     let toml = std::fs::read_to_string(&config).unwrap();
     assert!(
-        !toml.contains("[quotes]"),
-        "the sample sets [quotes]: adapt the test"
+        toml.contains("[quotes]\nreview = \"auto\"\n"),
+        "the sample's [quotes] changed: adapt the test"
     );
     std::fs::write(
         &config,
-        format!("{toml}\n[quotes]\nreview = \"required\"\n"),
+        toml.replace(
+            "[quotes]\nreview = \"auto\"\n",
+            "[quotes]\nreview = \"required\"\n",
+        ),
     )
     .unwrap();
     let second = row_of(&shown[1]);

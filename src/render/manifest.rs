@@ -58,12 +58,13 @@ struct QuotesView<'a> {
     /// How many names are removed from quotes; never the names.
     names: usize,
     keywords: &'a BTreeMap<String, Vec<String>>,
-    #[serde(skip_serializing_if = "is_auto")]
+    #[serde(skip_serializing_if = "is_required")]
     review: crate::config::ReviewMode,
 }
 
-fn is_auto(mode: &crate::config::ReviewMode) -> bool {
-    *mode == crate::config::ReviewMode::Auto
+/// The default needs no line in the manifest.
+fn is_required(mode: &crate::config::ReviewMode) -> bool {
+    *mode == crate::config::ReviewMode::Required
 }
 
 impl<'a> ConfigView<'a> {
@@ -125,7 +126,8 @@ struct InputEntry {
     source: String,
     file: String,
     sha256: String,
-    bytes: u64,
+    // No size and no row count: a file's size estimates how many clients it holds (a
+    // provider's export of 4 rows beside one of 1), which the hash does not.
     format: String,
     layout: &'static str,
 }
@@ -203,7 +205,6 @@ pub fn manifest_json(
                     source: s.name.clone(),
                     file: f.display.clone(),
                     sha256: f.sha256.clone(),
-                    bytes: f.bytes,
                     format: f.format.clone(),
                     layout: f.layout,
                 })

@@ -721,9 +721,8 @@ pub fn scores_parquet(rows: &[ScoreRow]) -> Result<Vec<u8>> {
 struct ReliabilityRow {
     period: String,
     theme: String,
-    /// Hidden with α: the count of a group too small to show stays hidden too.
-    #[serde(serialize_with = "count")]
-    n: Option<u64>,
+    /// No n: the count of complete cases beside a theme's n would count the clients who
+    /// skipped an item (a group of any size).
     #[serde(serialize_with = "fixed4")]
     alpha: Option<f64>,
 }
@@ -736,7 +735,6 @@ pub fn reliability_csv(data: &Canonical, scores: &Scores) -> Result<Vec<u8>> {
         .map(|r| ReliabilityRow {
             period: r.period.to_string(),
             theme: data.themes[r.theme as usize].id.clone(),
-            n: r.alpha.map(|_| r.n as u64),
             alpha: r.alpha,
         })
         .collect();
