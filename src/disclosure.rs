@@ -210,8 +210,12 @@ fn local(
         combined,
         reliability,
         alpha_cases,
+        in_theme,
+        item_theme,
         case_mix,
         responses,
+        response_sets,
+        care_type_bits,
         name_ranks,
     } = computed;
 
@@ -229,8 +233,9 @@ fn local(
             *s = *s && f.allows_cell(c, k, min_n);
         }
     }
+    hide_item_nonresponse(&cells, &n, &in_theme, &item_theme, &mut shown, min_n);
     let parents = pooled_parents(&cells);
-    protect_tree(&parents, &n, &mut shown, min_n);
+    protect_families(&cells, &parents, &n, &item_theme, &mut shown, min_n);
     let reliability = reliability_of_shown(reliability, &alpha_cases, &cells, &shown, min_n);
 
     let mut parts: std::collections::BTreeMap<u32, Part> = Default::default();
@@ -296,10 +301,23 @@ fn local(
     }
     region.pooled = region_pooled.into_iter().map(|(c, _)| c).collect();
 
-    // 4. Response counts of the VSVs.
+    // 4. Response counts of the VSVs: only the respondents of care types the VSV shows (a
+    //    response line of 43 beside a score over care types of 40 would count the three
+    //    clients of a hidden care type).
+    let shown_bits = shown_care_type_bits(&cells, &care_type_bits);
     let mut vsv_responses = Vec::new();
     for &(period, vsv, source, k) in &responses {
         let Some(v) = vsv else { continue };
+        let k = match response_sets.get(&(period, v, source)) {
+            Some(sets) => {
+                let mask = shown_bits.get(&(period, v)).copied().unwrap_or(0);
+                sets.iter()
+                    .filter(|(set, _)| *set == 0 || set & mask != 0)
+                    .map(|(_, count)| count)
+                    .sum()
+            }
+            None => k,
+        };
         let allowed = finer.is_none_or(|f| f.allows_response((period, vsv, source), k, min_n));
         let n = (k >= min_n && allowed).then_some(k);
         if let Some(k) = n {
@@ -334,6 +352,111 @@ fn local(
         name_ranks,
     };
     (cells, region, parts, all_responses, rest)
+}
+
+/// Per (period, VSV): the bits (as in `bits`) of the care types whose VSV cell is shown
+/// for at least one measure.
+fn shown_care_type_bits(cells: &[Cell], bits: &[u32]) -> HashMap<(Period, u32), u64> {
+    let mut out: HashMap<(Period, u32), u64> = HashMap::default();
+    for c in cells {
+        if c.tier == Tier::Suppressed || c.organisation.is_some() {
+            continue;
+        }
+        let (Some(v), Some(ct)) = (c.vsv, c.care_type) else {
+            continue;
+        };
+        if let Ok(i) = bits.binary_search(&ct) {
+            *out.entry((c.period, v)).or_default() |= 1u64 << i.min(63);
+        }
+    }
+    out
+}
+
+/// Item non-response: at every unit, an item's respondents and its theme's are the same or
+/// differ by at least `min_n`. A theme score is the mean of the items a client answered
+/// (at least half), so a theme cell next to its item cells ties them together: with one
+/// client who answered only item a (too few for the theme), item a's sum minus the theme's
+/// share of it is her answer; with one who skipped item c, the theme's sum minus the three
+/// item sums gives her other two answers. So an item whose respondents differ from the
+/// theme's by 1 to `min_n − 1` clients (answered the item but are not in the theme, or are
+/// in the theme but skipped the item) is hidden in that unit.
+fn hide_item_nonresponse(
+    cells: &[Cell],
+    n: &[u64],
+    in_theme: &HashMap<(crate::score::UnitKey, u16), u64>,
+    item_theme: &[Option<u16>],
+    shown: &mut [bool],
+    min_n: u64,
+) {
+    let key = |c: &Cell| (c.period, c.vsv, c.care_type, c.organisation);
+    let theme_n: HashMap<(crate::score::UnitKey, u16), u64> = cells
+        .iter()
+        .zip(n)
+        .filter_map(|(c, &k)| match c.measure {
+            Measure::Theme(t) => Some(((key(c), t), k)),
+            _ => None,
+        })
+        .collect();
+    let small = |d: u64| d > 0 && d < min_n;
+    for ((c, &k), s) in cells.iter().zip(n).zip(shown.iter_mut()) {
+        let Measure::Item(i) = c.measure else {
+            continue;
+        };
+        let Some(t) = item_theme.get(i as usize).copied().flatten() else {
+            continue;
+        };
+        let both = in_theme.get(&(key(c), i)).copied().unwrap_or(0);
+        let theme = theme_n.get(&(key(c), t)).copied().unwrap_or(0);
+        if small(theme.saturating_sub(both)) || small(k.saturating_sub(both)) {
+            *s = false;
+        }
+    }
+}
+
+/// Complementary suppression, the same for a theme and its items. Per measure, the tree
+/// rule hides a sibling where a hidden cell would be the parent minus its shown siblings;
+/// but a theme and its items are tied (a client's theme score is the mean of her items),
+/// so a sibling hidden for item c and shown for the theme and items a and b gives its item
+/// c back, and with it the cell it was to protect. So an organisation hidden for any
+/// measure of a theme is hidden for the theme and all its items, and the tree rule runs
+/// again, until nothing changes.
+fn protect_families(
+    cells: &[Cell],
+    parents: &[Option<usize>],
+    n: &[u64],
+    item_theme: &[Option<u16>],
+    shown: &mut [bool],
+    min_n: u64,
+) {
+    let family = |m: Measure| match m {
+        Measure::Theme(t) => Some(t),
+        Measure::Item(i) => item_theme.get(i as usize).copied().flatten(),
+        _ => None,
+    };
+    type FamilyKey = (Period, Option<u32>, Option<u32>, Option<u32>, u16);
+    let mut families: std::collections::BTreeMap<FamilyKey, Vec<usize>> = Default::default();
+    for (i, c) in cells.iter().enumerate() {
+        if let (Some(_), Some(f)) = (c.organisation, family(c.measure)) {
+            families
+                .entry((c.period, c.vsv, c.care_type, c.organisation, f))
+                .or_default()
+                .push(i);
+        }
+    }
+    loop {
+        protect_tree(parents, n, shown, min_n);
+        let mut changed = false;
+        for members in families.values() {
+            if members.iter().any(|&i| !shown[i]) {
+                for &i in members {
+                    changed |= std::mem::replace(&mut shown[i], false);
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// Cronbach's α per theme and period over the complete cases of the rows that the shown
@@ -1518,5 +1641,95 @@ mod tests {
         assert_eq!(r.n, 12);
         let alpha = r.alpha.unwrap();
         assert!((alpha - 0.879_581).abs() < 1e-6, "{alpha}");
+    }
+
+    /// One VSV of a three-item theme: `groups` lists (organisation, which items answered,
+    /// how many clients), every answer 7.
+    fn three_items(groups: &[(&str, [bool; 3], usize)]) -> Canonical {
+        let total: usize = groups.iter().map(|g| g.2).sum();
+        let scores = vec![7.0f32; total];
+        let mut d = data(&[("A", None, &scores)]);
+        d.themes[0].n_items = 3;
+        for id in ["info2", "info3"] {
+            d.items.push(crate::ingest::ItemRef {
+                id: id.into(),
+                source: 0,
+                role: crate::ingest::ItemRole::Theme(0),
+            });
+        }
+        let template = d.answers[0];
+        let mut answers = Vec::new();
+        let mut row = 0u32;
+        for (org, items, count) in groups {
+            let o = d.names.intern(org);
+            for _ in 0..*count {
+                d.respondents[row as usize].organisation = Some(o);
+                for (i, _) in items.iter().enumerate().filter(|(_, a)| **a) {
+                    answers.push(crate::ingest::Answer {
+                        row,
+                        item: i as u16,
+                        ..template
+                    });
+                }
+                row += 1;
+            }
+        }
+        d.answers = answers;
+        d
+    }
+
+    fn item_cell<'a>(s: &'a Scores, d: &Canonical, org: Option<&str>, m: Measure) -> &'a Cell {
+        let o = org.map(|o| d.names.find(o).unwrap());
+        s.cells
+            .iter()
+            .find(|c| c.vsv.is_some() && c.organisation == o && c.measure == m)
+            .unwrap()
+    }
+
+    /// Issue 24, item non-response: one client who skipped item c (in the theme with two
+    /// of three answers) makes item c differ from the theme by one client, so item c is
+    /// hidden there; twelve who skipped it do not.
+    #[test]
+    fn an_item_one_client_skipped_is_hidden_beside_its_theme() {
+        let d = three_items(&[("Y", [true; 3], 40), ("Y", [true, true, false], 1)]);
+        let s = published(&d);
+        let c = Measure::Item(2);
+        assert_eq!(item_cell(&s, &d, None, c).tier, Tier::Suppressed);
+        assert_eq!(item_cell(&s, &d, Some("Y"), c).tier, Tier::Suppressed);
+        assert!(item_cell(&s, &d, None, Measure::Theme(0)).stats.is_some());
+        assert!(item_cell(&s, &d, None, Measure::Item(0)).stats.is_some());
+        let d = three_items(&[("Y", [true; 3], 40), ("Y", [true, true, false], 12)]);
+        let s = published(&d);
+        assert_eq!(item_cell(&s, &d, None, c).stats.map(|x| x.n), Some(40));
+    }
+
+    /// Issue 24, suppression per measure: organisation X has 9 complete clients and 12 who
+    /// skipped item c, so its item c (9) is hidden and Y's item c is hidden to protect it.
+    /// Y's clients are complete, so Y's theme and items a and b (each the VSV's minus X's)
+    /// would give Y's item c back, and the VSV's item c minus Y's would be X's nine. So
+    /// both organisations are hidden for the theme and all its items; the VSV is shown.
+    #[test]
+    fn an_organisation_hidden_for_one_item_is_hidden_for_its_theme() {
+        let d = three_items(&[
+            ("Y", [true; 3], 40),
+            ("X", [true; 3], 9),
+            ("X", [true, true, false], 12),
+        ]);
+        let s = published(&d);
+        for m in [
+            Measure::Theme(0),
+            Measure::Item(0),
+            Measure::Item(1),
+            Measure::Item(2),
+        ] {
+            for org in ["X", "Y"] {
+                assert_eq!(
+                    item_cell(&s, &d, Some(org), m).tier,
+                    Tier::Suppressed,
+                    "{org} {m:?}"
+                );
+            }
+            assert!(item_cell(&s, &d, None, m).stats.is_some(), "{m:?}");
+        }
     }
 }

@@ -315,9 +315,21 @@ pub struct Computed {
     pub reliability: Vec<Reliability>,
     /// The complete cases for α, per finest group and theme, in group order.
     pub alpha_cases: Vec<AlphaCases>,
+    /// Per pooled unit (period, VSV, care type, organisation) and item of a theme: the
+    /// respondents who answered the item and are counted in its theme. Beside the item's
+    /// and the theme's n it says how many answered the one and not the other.
+    pub in_theme: HashMap<(UnitKey, u16), u64>,
+    /// The theme of every item (index into [`Canonical::items`]), if it has one.
+    pub item_theme: Vec<Option<u16>>,
     pub case_mix: CaseMix,
     /// (period, VSV or region, source) → distinct respondents.
     pub responses: Vec<(Period, Option<u32>, u16, u64)>,
+    /// (period, VSV, source) → (bit set of care types a respondent answered for, as in
+    /// `care_type_bits`; 0 for none → respondents): so the response line can count only
+    /// the care types a VSV shows.
+    pub response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>>,
+    /// The care types (name ids) in bit order.
+    pub care_type_bits: Vec<u32>,
     /// Alphabetical rank of every name id, for the published cell order.
     pub name_ranks: Vec<u32>,
 }
@@ -462,6 +474,7 @@ pub fn score(data: &Canonical) -> Computed {
     let sums = sum_answers(data, &measures, &groups, &strata);
     let distinct = distinct_counts(data, &sums.row_measures, &measures);
     let (units, pooled) = roll_up(&groups.keys, &sums.acc, measures.len());
+    let in_theme = in_theme_by_unit(data, &groups.keys, &sums.in_theme, &measures);
     let rank = name_ranks(data);
     let (pooled_cells, parents) = pooled_cells(&units, &pooled, &measures, &rank);
     Computed {
@@ -469,8 +482,19 @@ pub fn score(data: &Canonical) -> Computed {
         combined: combined_cells(parents, &distinct, &measures),
         reliability: reliability_rows(data),
         alpha_cases: alpha_cases(&groups.keys, sums.alpha),
+        in_theme,
+        item_theme: data
+            .items
+            .iter()
+            .map(|it| match it.role {
+                ItemRole::Theme(t) => Some(t as u16),
+                _ => None,
+            })
+            .collect(),
         case_mix: strata.case_mix(&sums.strata),
         responses: distinct.responses,
+        response_sets: distinct.response_sets,
+        care_type_bits: distinct.care_types.clone(),
         name_ranks: rank,
     }
 }
@@ -636,6 +660,7 @@ fn sum_answers(
         strata: vec![(0u64, 0.0f64); slots.units * slots.sm * slots.n_strata],
         row_measures: vec![0; data.respondents.len()],
         alpha: HashMap::default(),
+        in_theme: vec![0; slots.groups * slots.m],
     };
     for part in partials {
         sums.merge(part);
@@ -651,12 +676,17 @@ struct Sums {
     /// Per row: which measures got a score (for distinct counts over care types).
     row_measures: Vec<u128>,
     alpha: HashMap<(u32, u16), Vec<Vec<f64>>>,
+    /// Per finest group × measure: respondents who answered the item and count in its theme.
+    in_theme: Vec<u64>,
 }
 
 impl Sums {
     fn merge(&mut self, part: Partial) {
         for (a, b) in self.acc.iter_mut().zip(&part.acc) {
             a.merge(b);
+        }
+        for (a, b) in self.in_theme.iter_mut().zip(&part.in_theme) {
+            *a += b;
         }
         for (a, b) in self.strata.iter_mut().zip(&part.strata) {
             a.0 += b.0;
@@ -713,6 +743,38 @@ fn roll_up(groups: &[GroupKey], acc: &[Acc], m: usize) -> (Vec<UnitKey>, Vec<Acc
         }
     }
     (unit_keys, pooled)
+}
+
+/// The in-theme counts of the finest groups rolled up like [`roll_up`]'s sums, into
+/// every pooled unit below the region (VSV × care type, organisation), per item of a theme.
+fn in_theme_by_unit(
+    data: &Canonical,
+    groups: &[GroupKey],
+    in_theme: &[u64],
+    measures: &MeasureIndex,
+) -> HashMap<(UnitKey, u16), u64> {
+    let m = measures.len();
+    let items: Vec<u16> = data
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| matches!(it.role, ItemRole::Theme(_)))
+        .map(|(i, _)| i as u16)
+        .collect();
+    let mut out: HashMap<(UnitKey, u16), u64> = HashMap::default();
+    for (g, &(p, v, ct, org)) in groups.iter().enumerate() {
+        for &i in &items {
+            let k = in_theme.get(g * m + measures.item(i)).copied().unwrap_or(0);
+            if k == 0 {
+                continue;
+            }
+            *out.entry(((p, Some(v), ct, None), i)).or_default() += k;
+            if org.is_some() {
+                *out.entry(((p, Some(v), ct, org), i)).or_default() += k;
+            }
+        }
+    }
+    out
 }
 
 /// A VSV's (or the region's) care-type sums of one measure: ((period, VSV or region),
@@ -1008,6 +1070,7 @@ struct Distinct {
     answered: Answered,
     /// (period, VSV or region, source, respondents).
     responses: Vec<(Period, Option<u32>, u16, u64)>,
+    response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>>,
 }
 
 /// Distinct respondents per (period, VSV or region, measure), split by the set of care types
@@ -1036,6 +1099,7 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
         }
     };
     let mut responses: HashMap<(Period, Option<u32>, u16), u64> = HashMap::default();
+    let mut response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>> = HashMap::default();
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
     order.sort_by_key(|&i| {
         let r = &data.respondents[i as usize];
@@ -1071,6 +1135,12 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
             *responses.entry((p, Some(v), source)).or_default() += 1;
             *responses.entry((p, None, source)).or_default() += 1;
             let mine = || rows.iter().filter(move |r| r.0 == p && r.1 == v);
+            let cts = mine().fold(0u64, |a, r| a | r.2);
+            let list = response_sets.entry((p, v, source)).or_default();
+            match list.iter_mut().find(|(s, _)| *s == cts) {
+                Some(x) => x.1 += 1,
+                None => list.push((cts, 1)),
+            }
             let all = mine().fold(0u128, |a, r| a | r.3);
             let mut bits = all;
             while bits != 0 {
@@ -1093,10 +1163,14 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
         .map(|((p, v, s), n)| (p, v, s, n))
         .collect();
     responses.sort_unstable();
+    for list in response_sets.values_mut() {
+        list.sort_unstable();
+    }
     Distinct {
         care_types,
         answered,
         responses,
+        response_sets,
     }
 }
 
@@ -1121,6 +1195,7 @@ struct Partial {
     strata: Vec<(u64, f64)>,
     row_measures: Vec<(u32, u128)>,
     alpha: HashMap<(u32, u16), Vec<Vec<f64>>>,
+    in_theme: Vec<u64>,
 }
 
 /// The answer loop over `range` (whole respondent rows): item and theme sums per finest
@@ -1131,6 +1206,7 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
         strata: vec![(0, 0.0); lay.units * lay.sm * lay.n_strata],
         row_measures: Vec::new(),
         alpha: HashMap::default(),
+        in_theme: vec![0; lay.groups * lay.m],
     };
     let mut theme_sum = vec![0.0f64; data.themes.len()];
     let mut theme_cnt = vec![0usize; data.themes.len()];
@@ -1204,6 +1280,9 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
                 out.acc[base + mi].add(s, top, prob);
                 mask |= lay.measures.bit(mi);
                 add_stratum(t, s);
+                for &(item, _) in &theme_items[t] {
+                    out.in_theme[base + lay.measures.item(item)] += 1;
+                }
             }
             if theme.n_items >= 2 && c == theme.n_items {
                 let cols = out
