@@ -30,6 +30,10 @@ pub enum Command {
     /// and for the region: the year against the previous one, what was done, participation
     /// and goals for next year.
     Jaarverslag(YearArgs),
+    /// Privacy check of published files: run the attacker on report folders, year
+    /// chapters and shared files (nothing else is read). Exit 0: nothing found; 1: a
+    /// finding; 2: something could not be read.
+    Audit(AuditArgs),
     /// Write a starter prem.toml (and a codebook) from your exports, guessing the columns
     /// and scales, then check it as `validate` does.
     Init(InitArgs),
@@ -163,6 +167,22 @@ pub struct YearArgs {
     /// prem wrote them.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `prem audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Published folders (a report such as reports/2026-Q3, a year chapter's folder) or
+    /// shared files; folders are searched for the files prem publishes.
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Language of the account: nl or en (default: the report's).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<prem::i18n::Language>,
+    /// The privacy threshold to check against (default: the manifest's or shared file's
+    /// min_n, else 10).
+    #[arg(long, value_name = "N")]
+    pub min_n: Option<u64>,
 }
 
 /// `prem init`.

@@ -8,6 +8,7 @@
 //! realistic synthetic exports; [`init`] guesses a starter configuration from bare exports. [`layout`] names every folder and file of a report.
 
 pub mod actions;
+pub mod audit;
 pub mod benchmark;
 pub mod codebook;
 pub mod comments;

@@ -1,6 +1,7 @@
 //! One file per subcommand; each takes its parsed arguments and does the file-system and
 //! terminal work around the library.
 
+mod audit;
 mod codebook;
 mod funnel;
 mod init;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> (Language, anyhow::Result<ExitCode>) {
             let path = a.config.clone();
             with_config(&path, |config| jaarverslag::run(a, config, quiet))
         }
+        Command::Audit(a) => audit::run(a),
         Command::Codebook(c) => (none, codebook::run(c)),
         Command::Sample(a) => (none, sample::run(a, quiet)),
         Command::Spc(a) => (none, spc::run(a)),

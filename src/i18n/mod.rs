@@ -4,6 +4,7 @@
 //! [`crate::labels`], errors in words in [`crate::diagnostic`]).
 
 mod agenda;
+mod audit;
 mod chapter;
 mod charts;
 mod comments;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 pub use agenda::AgendaTexts;
+pub use audit::AuditTexts;
 pub use chapter::ChapterTexts;
 pub use charts::ChartTexts;
 pub use comments::CommentTexts;
@@ -251,6 +253,14 @@ impl Language {
         match self {
             Language::Nl => &charts::NL,
             Language::En => &charts::EN,
+        }
+    }
+
+    /// The texts of `prem audit`.
+    pub fn audit(self) -> &'static AuditTexts {
+        match self {
+            Language::Nl => &audit::NL,
+            Language::En => &audit::EN,
         }
     }
 
