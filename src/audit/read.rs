@@ -541,13 +541,16 @@ fn read_chapter(path: &Path, text: &str, region_folder: bool) -> Result<Chapter,
     let mut quarters = Vec::new();
     let mut year = None;
     let mut theme_ns = Vec::new();
-    let mut section = 0; // 0 before the course, 1 in it, 2 the theme table after it
+    let mut section = 0; // 0 before the course, 1 in it, 2 the theme table, 3 the rest
     for line in text.lines() {
         if line.starts_with("## ") {
+            // The course, then the theme table right after it; nothing further (the
+            // participation tables count participants of activities, not respondents).
             section = match section {
                 0 if headings.iter().any(|h| line.trim() == h) => 1,
                 1 => 2,
-                s => s,
+                0 => 0,
+                _ => 3,
             };
             continue;
         }

@@ -54,12 +54,12 @@ pub fn render(p: &Published, audit: &Audit, threshold: &Threshold, lang: Languag
         let _ = writeln!(s, "{}", t.thresholds_differ);
     }
     let _ = writeln!(s, "\n{}", t.tried);
-    let width = Attack::iter().map(|a| a.id().len()).max().unwrap_or(0);
+    let width = Attack::iter().map(|a| a.id().len() + 2).max().unwrap_or(0);
     for tried in &audit.tried {
         let _ = writeln!(
             s,
-            "  [{:width$}]  {}: {}",
-            tried.attack.id(),
+            "  {:width$}  {}: {}",
+            format!("[{}]", tried.attack.id()),
             name(tried.attack, lang),
             fill(t.combinations, &[("count", tried.combinations.to_string())]),
         );
