@@ -37,23 +37,7 @@ fn exports(files: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
 /// Runs `prem init` on `files` into `dir`, then `prem report`; returns prem.toml's text
 /// and the report folder.
 fn init_and_report(dir: &Path, files: &[PathBuf]) -> (String, PathBuf) {
-    prem()
-        .arg("init")
-        .args(files)
-        .arg("--out")
-        .arg(dir)
-        .assert()
-        .success();
-    let config = std::fs::read_to_string(dir.join("prem.toml")).unwrap();
-    let out = prem()
-        .args(["report", "--quiet"])
-        .arg(dir.join("prem.toml"))
-        .assert()
-        .success();
-    let shown = String::from_utf8_lossy(&out.get_output().stdout)
-        .trim()
-        .to_string();
-    (config, dir.join(shown))
+    init_edit_report(dir, files, |_| {})
 }
 
 /// [`init_and_report`], with `item` moved into a theme of its own in the codebook `init`
@@ -66,6 +50,24 @@ fn init_and_report_alone(
     codebook: &str,
     item: &str,
 ) -> (String, PathBuf) {
+    init_edit_report(dir, files, |dir| {
+        let path = dir.join(codebook);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let at = text.find(&format!("id = \"{item}\"\ntheme = \"")).unwrap();
+        let start = at + format!("id = \"{item}\"\n").len();
+        let end = start + text[start..].find('\n').unwrap();
+        let mut text = format!("{}theme = \"alleen\"{}", &text[..start], &text[end..]);
+        let first_theme = text.find("[[themes]]").unwrap();
+        text.insert_str(
+            first_theme,
+            "[[themes]]\nid = \"alleen\"\nlabel = \"Alleen\"\n\n",
+        );
+        std::fs::write(&path, text).unwrap();
+    })
+}
+
+/// `prem init` on `files` into `dir`, `edit` on what it wrote, then `prem report`.
+fn init_edit_report(dir: &Path, files: &[PathBuf], edit: impl Fn(&Path)) -> (String, PathBuf) {
     prem()
         .arg("init")
         .args(files)
@@ -73,18 +75,7 @@ fn init_and_report_alone(
         .arg(dir)
         .assert()
         .success();
-    let path = dir.join(codebook);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let at = text.find(&format!("id = \"{item}\"\ntheme = \"")).unwrap();
-    let start = at + format!("id = \"{item}\"\n").len();
-    let end = start + text[start..].find('\n').unwrap();
-    let mut text = format!("{}theme = \"alleen\"{}", &text[..start], &text[end..]);
-    let first_theme = text.find("[[themes]]").unwrap();
-    text.insert_str(
-        first_theme,
-        "[[themes]]\nid = \"alleen\"\nlabel = \"Alleen\"\n\n",
-    );
-    std::fs::write(&path, text).unwrap();
+    edit(dir);
     let config = std::fs::read_to_string(dir.join("prem.toml")).unwrap();
     let out = prem()
         .args(["report", "--quiet"])
