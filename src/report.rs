@@ -235,7 +235,7 @@ fn analyse_data_under(
     // What the report draws: unit series and the period's theme funnels.
     spc.retain(|&(_, care_type, organisation, _), _| care_type.is_none() && organisation.is_none());
     timings.lap(Stage::Trend);
-    let mut funnels = crate::compare::compare(&mut scores);
+    let mut funnels = crate::compare::compare(&mut scores, u64::from(config.privacy.min_n));
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });

@@ -302,7 +302,7 @@ pub fn aggregate_data(
     // The same proof as every report: nothing is shared that the audit would stop.
     crate::report::audited(&scores, config, data)?;
     scores.case_mix.standard = Some(standard.shares.clone());
-    crate::compare::standardise(&mut scores);
+    crate::compare::standardise(&mut scores, u64::from(config.privacy.min_n));
     let std: HashMap<(Period, u32, Option<u32>, Measure), f64> = scores
         .cells
         .iter()

@@ -1231,7 +1231,6 @@ fn casemix_judge(leaks: &[Leak]) {
 }
 
 #[test]
-#[ignore = "issue 24: case-mix strata not closed yet"]
 fn std_mean_next_to_mean_reveals_no_small_stratum() {
     let out = tempfile::tempdir().unwrap();
     casemix_publish(out.path());

@@ -1031,7 +1031,7 @@ vsv = "VSV"
         let mut scores = crate::disclosure::disclose(crate::score::score(&data), &config.privacy);
         crate::trend::add_trends(&mut scores, config.analysis.mid);
         let spc = crate::trend::add_spc_signals(&mut scores, q3(), 2);
-        let funnels = crate::compare::compare(&mut scores);
+        let funnels = crate::compare::compare(&mut scores, u64::from(config.privacy.min_n));
         let answers = crate::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
         let scores = scores.up_to(q3());
         let periods = data.periods();
