@@ -42,6 +42,11 @@ pub struct Config {
     /// The file this was read from.
     #[serde(skip)]
     pub path: PathBuf,
+    /// The output folder given on the command line (`--out`), which replaces
+    /// `[analysis] output` in [`Config::output_dir`]. Not part of the configuration a
+    /// manifest records.
+    #[serde(skip)]
+    pub out: Option<PathBuf>,
 }
 
 /// `[analysis]`.
@@ -445,6 +450,9 @@ impl Config {
     /// The output folder, resolved against the config's folder ("a/../reports" becomes
     /// "reports", so messages show the folder a user would type).
     pub fn output_dir(&self) -> PathBuf {
+        if let Some(out) = &self.out {
+            return out.clone();
+        }
         let mut out = PathBuf::new();
         for c in self.dir().join(&self.analysis.output).components() {
             match c {

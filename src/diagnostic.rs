@@ -94,6 +94,13 @@ pub fn describe(e: &Error, lang: Language) -> Described {
             lang.say(Msg::InitExists, &[("file", &path.display())]),
             Msg::HintInitExists,
         ),
+        Error::Ledger { path, line, value } => (
+            at(
+                path,
+                lang.say(Msg::LedgerUnreadable, &[("line", line), ("value", value)]),
+            ),
+            Msg::HintLedger,
+        ),
         Error::WorkWouldBeLost {
             dir,
             conflicts,
@@ -848,6 +855,7 @@ fn audit_finding(f: &AuditFinding, min_n: u32, lang: Language) -> String {
         AuditProblem::TooFew => lang.say(Msg::AuditTooFew, &[("min_n", &min_n)]),
         AuditProblem::CoversHidden => lang.msg(Msg::AuditCoversHidden).to_string(),
         AuditProblem::Isolates(count) => lang.say(Msg::AuditIsolates, &[("count", &count)]),
+        AuditProblem::OwnCount => lang.msg(Msg::AuditOwnCount).to_string(),
     };
     let mut place = vec![f.period.to_string()];
     place.extend(f.names.iter().cloned());
@@ -1083,6 +1091,7 @@ mod tests {
             (Error::Usage(UsageProblem::UnknownVsv { vsv: "X".into(), known: names(&["A", "B"]) }), ["--vsv \"X\": deze VSV staat niet in de gegevens; wel: A, B", "--vsv \"X\": no such VSV in the data; the data have: A, B", "laat --vsv weg", "leave --vsv out"]),
             (Error::Output { path: "tables/scores.xlsx".into(), message: "zip error".into() }, ["tables/scores.xlsx: zip error", "tables/scores.xlsx: zip error", "schijf", "disk"]),
             (Error::OutsideFolder { path: "../x".into() }, ["pad buiten de rapportmap", "outside the report folder", "namen van de VSV's en thema's", "names of the VSVs and themes"]),
+            (Error::Ledger { path: ".publicaties.csv".into(), line: 3, value: "x".into() }, ["regel 3 (\"x\") is niet zoals prem hem schreef", "line 3 (\"x\") is not as prem wrote it", "back-up", "backup"]),
             (Error::WrittenTwice { path: "a.md".into() }, ["twee keer geschreven", "written twice", "twee namen", "two names"]),
             (Error::WorkWouldBeLost { dir: "r".into(), conflicts: vec![], unrecorded: true }, ["r: deze run zou 0 bestand(en)", "r: this run would overwrite or remove 0 file(s)", "--force", "--force"]),
         ]

@@ -43,7 +43,50 @@ pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
 }
 
 /// A cell's place: period, VSV, care type, organisation, measure.
-type CellKey = (Period, Option<u32>, Option<u32>, Option<u32>, Measure);
+pub type CellKey = (Period, Option<u32>, Option<u32>, Option<u32>, Measure);
+
+/// What earlier releases from the same output folder published of this analysis's cells
+/// (read from the publication ledger, [`crate::ledger`]): per cell, every (n, clients
+/// digest) it was shown with. A release is one more table an attacker holds: a cell shown
+/// again must count the same clients as every earlier showing, or differ from it by at
+/// least `min_n` (a late export adding one client to a reported quarter would otherwise
+/// give her answers as the difference of the two releases).
+#[derive(Debug, Clone, Default)]
+pub struct Earlier {
+    cells: HashMap<CellKey, Vec<(u64, u64)>>,
+}
+
+impl Earlier {
+    /// Notes that `key` was published with `n` clients whose digest is `clients` (0 when
+    /// the digest is not known: a score over care types, checked by its n alone).
+    pub fn add(&mut self, key: CellKey, n: u64, clients: u64) {
+        let list = self.cells.entry(key).or_default();
+        if !list.contains(&(n, clients)) {
+            list.push((n, clients));
+        }
+    }
+
+    /// True when `key` may be shown with `n` clients of digest `clients` beside every
+    /// earlier showing: the same clients, or at least `min_n` more or fewer. The same n
+    /// with other clients (one left, another came) is held back too.
+    pub fn allows(&self, key: &CellKey, n: u64, clients: u64, min_n: u64) -> bool {
+        let Some(list) = self.cells.get(key) else {
+            return true;
+        };
+        list.iter().all(|&(m, c)| {
+            if m == n {
+                c == 0 || clients == 0 || c == clients
+            } else {
+                m.abs_diff(n) >= min_n
+            }
+        })
+    }
+
+    /// Whether no earlier release is known.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
 
 /// What a finer analysis of the same rows published (the quarters under a year's cells):
 /// periods nest like units. A coarser cell is shown only when it, minus its shown finer
@@ -54,12 +97,11 @@ pub struct Finer {
     /// (coarse period, VSV, care type, organisation, measure) → the n's of the shown finer
     /// cells, summed.
     cells: HashMap<CellKey, u64>,
-    /// (coarse period, VSV, source) → the shown finer response counts, summed.
-    responses: HashMap<(Period, Option<u32>, u16), u64>,
 }
 
 impl Finer {
-    /// The shown cells and response counts of `scores`, summed per period of `kind`.
+    /// The shown cells of `scores`, summed per period of `kind` (response counts are the n
+    /// of a shown cell, so they need no rule of their own).
     pub fn of(scores: &Scores, kind: crate::period::PeriodKind) -> Finer {
         let mut out = Finer::default();
         for c in &scores.cells {
@@ -71,27 +113,21 @@ impl Finer {
                 .entry((p, c.vsv, c.care_type, c.organisation, c.measure))
                 .or_default() += st.n;
         }
-        for r in &scores.responses {
-            if let Some(n) = r.n {
-                let p = Period::of(r.period.last_day(), kind);
-                *out.responses.entry((p, r.vsv, r.source)).or_default() += n;
-            }
-        }
         out
     }
 
     /// True when a cell of `n` respondents may be shown beside its finer cells: the
     /// respondents they do not show are none or at least `min_n`.
     fn allows_cell(&self, c: &Cell, n: u64, min_n: u64) -> bool {
-        let key = (c.period, c.vsv, c.care_type, c.organisation, c.measure);
+        let key = key_of(c);
         let rest = n.saturating_sub(self.cells.get(&key).copied().unwrap_or(0));
         rest == 0 || rest >= min_n
     }
+}
 
-    fn allows_response(&self, key: (Period, Option<u32>, u16), n: u64, min_n: u64) -> bool {
-        let rest = n.saturating_sub(self.responses.get(&key).copied().unwrap_or(0));
-        rest == 0 || rest >= min_n
-    }
+/// The place of `c`.
+pub fn key_of(c: &Cell) -> CellKey {
+    (c.period, c.vsv, c.care_type, c.organisation, c.measure)
 }
 
 /// One VSV's publishable contribution to its region: the sums of its shown cells at VSV
@@ -166,7 +202,22 @@ fn disclose_parts_under(
     privacy: &Privacy,
     finer: Option<&Finer>,
 ) -> (Scores, Vec<Part>) {
-    let (mut cells, region, mut parts, local_responses, rest) = local(computed, privacy, finer);
+    disclose_released(computed, peers, privacy, finer, None)
+}
+
+/// Disclosure with everything published before: `finer`, the finer periods of the same
+/// rows published beside these cells (see [`Finer`]), and `earlier`, what earlier releases
+/// published of them (see [`Earlier`]). The other `disclose` functions are this one with
+/// less known.
+pub fn disclose_released(
+    computed: Computed,
+    peers: Vec<Part>,
+    privacy: &Privacy,
+    finer: Option<&Finer>,
+    earlier: Option<&Earlier>,
+) -> (Scores, Vec<Part>) {
+    let (mut cells, region, mut parts, local_responses, rest) =
+        local(computed, privacy, finer, earlier);
     let rank = rest.name_ranks.clone();
     for part in peers {
         cells.extend(part_cells(&part, &rank, privacy));
@@ -175,7 +226,7 @@ fn disclose_parts_under(
     parts.sort_by_key(|p| rank.get(p.vsv as usize).copied());
     cells.extend(region_cells(&parts, region, &rank, privacy));
     cells.sort_by_cached_key(|c| crate::score::cell_order(&rank, c));
-    let responses = region_responses(&parts, local_responses);
+    let responses = region_responses(&parts, local_responses, &cells, &rest.sources);
     let scores = Scores::new(cells, rest.reliability, rest.case_mix, responses);
     (scores, parts)
 }
@@ -183,6 +234,7 @@ fn disclose_parts_under(
 /// What of [`Computed`] is not a cell: α, strata and the cell order.
 struct Rest {
     reliability: Vec<crate::score::Reliability>,
+    sources: crate::score::MeasureSources,
     case_mix: crate::score::CaseMix,
     name_ranks: Vec<u32>,
 }
@@ -203,6 +255,7 @@ fn local(
     computed: Computed,
     privacy: &Privacy,
     finer: Option<&Finer>,
+    earlier: Option<&Earlier>,
 ) -> (Vec<Cell>, RegionKeys, Vec<Part>, Vec<Response>, Rest) {
     let min_n = u64::from(privacy.min_n);
     let Computed {
@@ -214,8 +267,7 @@ fn local(
         item_theme,
         case_mix,
         responses,
-        response_sets,
-        care_type_bits,
+        sources,
         name_ranks,
     } = computed;
 
@@ -231,6 +283,11 @@ fn local(
     if let Some(f) = finer {
         for ((c, &k), s) in cells.iter().zip(&n).zip(shown.iter_mut()) {
             *s = *s && f.allows_cell(c, k, min_n);
+        }
+    }
+    if let Some(e) = earlier {
+        for ((c, a), s) in cells.iter().zip(&sums).zip(shown.iter_mut()) {
+            *s = *s && e.allows(&key_of(c), a.n, a.clients, min_n);
         }
     }
     hide_item_nonresponse(&cells, &n, &in_theme, &item_theme, &mut shown, min_n);
@@ -280,6 +337,10 @@ fn local(
             Some(f) if !f.allows_cell(&cell, k, min_n) => 0,
             _ => k,
         };
+        let k = match earlier {
+            Some(e) if !e.allows(&key_of(&cell), k, 0, min_n) => 0,
+            _ => k,
+        };
         if let (Some(v), true) = (cell.vsv, k >= min_n) {
             part(&mut parts, v).units.push(PartUnit {
                 period: cell.period,
@@ -301,25 +362,15 @@ fn local(
     }
     region.pooled = region_pooled.into_iter().map(|(c, _)| c).collect();
 
-    // 4. Response counts of the VSVs: only the respondents of care types the VSV shows (a
-    //    response line of 43 beside a score over care types of 40 would count the three
-    //    clients of a hidden care type).
-    let shown_bits = shown_care_type_bits(&cells, &care_type_bits);
+    // 4. Response counts of the VSVs: the largest n of a score the VSV shows for the
+    //    source, a number the tables publish anyway. A count of its own would not be: 43
+    //    beside a theme's 40 gives the three clients the theme does not count (those of a
+    //    hidden care type, or who skipped the theme).
+    let largest = largest_shown_n(&cells, &sources);
     let mut vsv_responses = Vec::new();
-    for &(period, vsv, source, k) in &responses {
+    for &(period, vsv, source, _) in &responses {
         let Some(v) = vsv else { continue };
-        let k = match response_sets.get(&(period, v, source)) {
-            Some(sets) => {
-                let mask = shown_bits.get(&(period, v)).copied().unwrap_or(0);
-                sets.iter()
-                    .filter(|(set, _)| *set == 0 || set & mask != 0)
-                    .map(|(_, count)| count)
-                    .sum()
-            }
-            None => k,
-        };
-        let allowed = finer.is_none_or(|f| f.allows_response((period, vsv, source), k, min_n));
-        let n = (k >= min_n && allowed).then_some(k);
+        let n = largest.get(&(period, v, source)).copied();
         if let Some(k) = n {
             part(&mut parts, v).responses.push((period, source, k));
         }
@@ -348,26 +399,32 @@ fn local(
     let parts = parts.into_values().collect();
     let rest = Rest {
         reliability,
+        sources,
         case_mix,
         name_ranks,
     };
     (cells, region, parts, all_responses, rest)
 }
 
-/// Per (period, VSV): the bits (as in `bits`) of the care types whose VSV cell is shown
-/// for at least one measure.
-fn shown_care_type_bits(cells: &[Cell], bits: &[u32]) -> HashMap<(Period, u32), u64> {
-    let mut out: HashMap<(Period, u32), u64> = HashMap::default();
+/// Per (period, VSV, source): the largest n of a shown VSV score of the source (over care
+/// types, or whole for a source without care types).
+fn largest_shown_n(
+    cells: &[Cell],
+    sources: &crate::score::MeasureSources,
+) -> HashMap<(Period, u32, u16), u64> {
+    let mut out: HashMap<(Period, u32, u16), u64> = HashMap::default();
     for c in cells {
-        if c.tier == Tier::Suppressed || c.organisation.is_some() {
-            continue;
-        }
-        let (Some(v), Some(ct)) = (c.vsv, c.care_type) else {
+        let (Some(v), None, None) = (c.vsv, c.care_type, c.organisation) else {
             continue;
         };
-        if let Ok(i) = bits.binary_search(&ct) {
-            *out.entry((c.period, v)).or_default() |= 1u64 << i.min(63);
+        let (Some(st), Some(source)) = (&c.stats, sources.of(c.measure)) else {
+            continue;
+        };
+        if c.tier == Tier::Suppressed {
+            continue;
         }
+        let k = out.entry((c.period, v, source)).or_default();
+        *k = (*k).max(st.n);
     }
     out
 }
@@ -612,15 +669,19 @@ fn region_cells(parts: &[Part], keys: RegionKeys, rank: &[u32], privacy: &Privac
     out
 }
 
-/// The response rows with the region's counts summed from the parts (rule R), and the
-/// peers' own rows added.
-fn region_responses(parts: &[Part], mut rows: Vec<Response>) -> Vec<Response> {
-    let mut region: std::collections::BTreeMap<(Period, u16), u64> = Default::default();
+/// The response rows with the peers' own rows added and the region's line set like a
+/// VSV's: the largest n of a score the region shows for the questionnaire (a sum of the VSV
+/// lines would be a count of its own beside the region's scores).
+fn region_responses(
+    parts: &[Part],
+    mut rows: Vec<Response>,
+    cells: &[Cell],
+    sources: &crate::score::MeasureSources,
+) -> Vec<Response> {
     let mut known: BTreeSet<(Period, Option<u32>, u16)> =
         rows.iter().map(|r| (r.period, r.vsv, r.source)).collect();
     for part in parts {
         for &(period, source, k) in &part.responses {
-            *region.entry((period, source)).or_default() += k;
             if known.insert((period, Some(part.vsv), source)) {
                 rows.push(Response {
                     period,
@@ -629,18 +690,31 @@ fn region_responses(parts: &[Part], mut rows: Vec<Response>) -> Vec<Response> {
                     n: Some(k),
                 });
             }
+            if known.insert((period, None, source)) {
+                rows.push(Response {
+                    period,
+                    vsv: None,
+                    source,
+                    n: None,
+                });
+            }
+        }
+    }
+    let mut region: HashMap<(Period, u16), u64> = HashMap::default();
+    for c in cells {
+        let (None, None, None) = (c.vsv, c.care_type, c.organisation) else {
+            continue;
+        };
+        let (Some(st), Some(source)) = (&c.stats, sources.of(c.measure)) else {
+            continue;
+        };
+        if c.tier != Tier::Suppressed {
+            let k = region.entry((c.period, source)).or_default();
+            *k = (*k).max(st.n);
         }
     }
     for r in rows.iter_mut().filter(|r| r.vsv.is_none()) {
-        r.n = region.remove(&(r.period, r.source));
-    }
-    for ((period, source), k) in region {
-        rows.push(Response {
-            period,
-            vsv: None,
-            source,
-            n: Some(k),
-        });
+        r.n = region.get(&(r.period, r.source)).copied();
     }
     rows
 }
@@ -802,40 +876,32 @@ pub fn audit(scores: &Scores, privacy: &Privacy) -> Vec<Finding> {
             });
         }
     }
-    // Response counts.
-    let mut region: HashMap<(Period, u16), u64> = HashMap::default();
-    let mut vsvs: HashMap<(Period, u16), u64> = HashMap::default();
+    // Response counts: at least min_n, and the n of a shown score of their unit (a count
+    // of its own could be set against the scores' n's).
+    let ns: BTreeSet<(Period, Option<u32>, u64)> = scores
+        .cells
+        .iter()
+        .filter(|c| c.tier != Tier::Suppressed && c.care_type.is_none())
+        .filter(|c| c.organisation.is_none())
+        .filter_map(|c| Some((c.period, c.vsv, c.stats.as_ref()?.n)))
+        .collect();
     for r in &scores.responses {
-        match (r.vsv, r.n) {
-            (_, Some(k)) if k < min_n => out.push(Finding {
-                period: r.period,
-                vsv: r.vsv,
-                care_type: None,
-                organisation: None,
-                measure: None,
-                problem: Problem::TooFew,
-            }),
-            (None, Some(k)) => {
-                region.insert((r.period, r.source), k);
-            }
-            (Some(_), Some(k)) => *vsvs.entry((r.period, r.source)).or_default() += k,
-            (_, None) => {}
-        }
-    }
-    let mut keys: Vec<_> = region.keys().copied().collect();
-    keys.sort();
-    for key in keys {
-        let residual = region[&key].saturating_sub(vsvs.get(&key).copied().unwrap_or(0));
-        if residual > 0 && residual < min_n {
-            out.push(Finding {
-                period: key.0,
-                vsv: None,
-                care_type: None,
-                organisation: None,
-                measure: None,
-                problem: Problem::Isolates(residual),
-            });
-        }
+        let Some(k) = r.n else { continue };
+        let problem = if k < min_n {
+            Problem::TooFew
+        } else if !ns.contains(&(r.period, r.vsv, k)) {
+            Problem::OwnCount
+        } else {
+            continue;
+        };
+        out.push(Finding {
+            period: r.period,
+            vsv: r.vsv,
+            care_type: None,
+            organisation: None,
+            measure: None,
+            problem,
+        });
     }
     out
 }
@@ -1731,5 +1797,25 @@ mod tests {
             }
             assert!(item_cell(&s, &d, None, m).stats.is_some(), "{m:?}");
         }
+    }
+
+    /// Issue 24, counts: 43 clients responded and 3 of them answered no item of the theme.
+    /// A response line of 43 beside the theme's 40 would count the three; it reads 40, the
+    /// n of the largest shown score, and the region's line is its own largest score.
+    #[test]
+    fn the_response_line_is_the_n_of_a_shown_score() {
+        let d = three_items(&[("Y", [true; 3], 40), ("Y", [false; 3], 3)]);
+        let s = published(&d);
+        assert_eq!(
+            item_cell(&s, &d, None, Measure::Theme(0))
+                .stats
+                .map(|x| x.n),
+            Some(40)
+        );
+        let lines: Vec<(Option<u32>, Option<u64>)> =
+            s.responses.iter().map(|r| (r.vsv, r.n)).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|&(_, n)| n == Some(40)), "{lines:?}");
+        assert!(audit(&s, &Privacy::default()).is_empty());
     }
 }

@@ -93,6 +93,13 @@ pub enum Error {
     WrittenTwice { path: PathBuf },
     /// `prem init` would overwrite a file that exists.
     InitExists { path: PathBuf },
+    /// The publication ledger (`.publicaties.csv`) does not read as prem wrote it: line
+    /// `line` (1-based) says `value`.
+    Ledger {
+        path: PathBuf,
+        line: usize,
+        value: String,
+    },
     /// A rerun would remove or overwrite files changed or added since prem wrote them.
     WorkWouldBeLost {
         dir: PathBuf,
@@ -580,6 +587,8 @@ pub enum AuditProblem {
     CoversHidden,
     /// Subtracting shown cells from a shown total isolates this many respondents.
     Isolates(u64),
+    /// A response count that is not the n of a shown score of its unit.
+    OwnCount,
 }
 
 /// Result with the library's [`Error`].

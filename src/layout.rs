@@ -61,6 +61,10 @@ pub const FLAGS_CSV: &str = "flags.csv";
 /// The private file of safeguarding signals, in the output folder beside the period
 /// folders (in no report and no manifest).
 pub const SIGNALS: &str = ".signalen.csv";
+/// The publication ledger, in the output folder beside the period folders (in no report
+/// and no manifest): what every release from this folder published, per cell (n and a
+/// digest of its clients, never rows or names). See [`crate::ledger`].
+pub const LEDGER: &str = ".publicaties.csv";
 
 /// The officer's private comments workbook of `period`, in the output folder beside the
 /// period folders (in no report and no manifest). One name in every report language, so a

@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod init;
 pub mod labels;
 pub mod layout;
+pub mod ledger;
 pub mod moderation;
 pub mod output;
 pub mod participation;

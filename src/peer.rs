@@ -415,6 +415,7 @@ fn add(peers: &mut Peers, data: &mut Canonical, a: &Aggregate) {
             sum_sq: c.ssd + sum * c.mean,
             top: c.top,
             problem: c.problem,
+            clients: 0,
         };
         let part = parts.entry(v).or_insert_with(|| Part {
             vsv: v,

@@ -68,6 +68,12 @@ pub struct Analysis {
     /// Clients who wrote about each theme in the period and the three before, as far as
     /// they may be shown.
     pub comment_counts: crate::comments::CommentCounts,
+    /// What this analysis publishes, for the publication ledger: a command that writes
+    /// the report adds it ([`crate::ledger`]).
+    pub publishes: Vec<crate::ledger::Entry>,
+    /// Per period: cells hidden because they would differ by 1 to `min_n − 1` clients from
+    /// an earlier release (the officer is told).
+    pub held: Vec<(Period, usize)>,
 }
 
 /// How many periods the table of what clients write about covers, the report's included.
@@ -215,15 +221,23 @@ fn analyse_data_under(
             p
         }
     };
+    let ledger = crate::ledger::Ledger::read(&config.output_dir())?;
     timings.lap(Stage::Ingest);
-    let scores = score(&data);
+    let computed = score(&data);
     timings.lap(Stage::Score);
-    let mut scores = match finer {
-        Some(f) => {
-            crate::disclosure::disclose_under(scores, peers.parts.clone(), &config.privacy, f)
-        }
-        None => crate::disclosure::disclose_with(scores, peers.parts.clone(), &config.privacy),
-    };
+    // What earlier releases from this output folder showed: a cell shown again counts the
+    // same clients or differs by at least min_n.
+    let places = crate::ledger::Places::of(&computed, &data);
+    let earlier = places.earlier(&ledger);
+    let held = places.held(&earlier, u64::from(config.privacy.min_n));
+    let (mut scores, _) = crate::disclosure::disclose_released(
+        computed,
+        peers.parts.clone(),
+        &config.privacy,
+        finer,
+        Some(&earlier),
+    );
+    let publishes = places.published(&scores);
     // The proof, on every run: nothing leaves when the published structure fails the rule.
     audited(&scores, &config, &data)?;
     timings.lap(Stage::Disclose);
@@ -299,6 +313,8 @@ fn analyse_data_under(
         signals,
         moderation,
         comment_counts,
+        publishes,
+        held,
     })
 }
 

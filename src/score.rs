@@ -324,14 +324,30 @@ pub struct Computed {
     pub case_mix: CaseMix,
     /// (period, VSV or region, source) → distinct respondents.
     pub responses: Vec<(Period, Option<u32>, u16, u64)>,
-    /// (period, VSV, source) → (bit set of care types a respondent answered for, as in
-    /// `care_type_bits`; 0 for none → respondents): so the response line can count only
-    /// the care types a VSV shows.
-    pub response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>>,
-    /// The care types (name ids) in bit order.
-    pub care_type_bits: Vec<u32>,
+    /// The source of every theme and of every item (indices into [`Canonical::themes`]
+    /// and [`Canonical::items`]): which response line a published score belongs to.
+    pub sources: MeasureSources,
     /// Alphabetical rank of every name id, for the published cell order.
     pub name_ranks: Vec<u32>,
+}
+
+/// The source of every theme and item.
+#[derive(Debug, Clone, Default)]
+pub struct MeasureSources {
+    pub themes: Vec<u16>,
+    pub items: Vec<u16>,
+}
+
+impl MeasureSources {
+    /// The source whose codebook defines `m`.
+    pub fn of(&self, m: Measure) -> Option<u16> {
+        match m {
+            Measure::Theme(t) => self.themes.get(t as usize).copied(),
+            Measure::Item(i) | Measure::Grade(i) | Measure::Nps(i) => {
+                self.items.get(i as usize).copied()
+            }
+        }
+    }
 }
 
 /// A VSV's (or the region's) cell over care types, not yet combined: the care-type sums and,
@@ -426,15 +442,20 @@ pub struct Acc {
     pub top: u64,
     /// Problem scores (NPS: detractors).
     pub problem: u64,
+    /// The wrapping sum of the respondents' key digests ([`Canonical::key_digests`]): the
+    /// same set of clients gives the same value in every run, another set (almost surely)
+    /// another. For the publication ledger only; 0 for sums read from a shared file.
+    pub clients: u64,
 }
 
 impl Acc {
-    fn add(&mut self, score: f64, top: bool, problem: bool) {
+    fn add(&mut self, score: f64, top: bool, problem: bool, who: u64) {
         self.n += 1;
         self.sum += score;
         self.sum_sq += score * score;
         self.top += u64::from(top);
         self.problem += u64::from(problem);
+        self.clients = self.clients.wrapping_add(who);
     }
 
     /// Adds the scores of `o` (another set of respondents).
@@ -444,6 +465,7 @@ impl Acc {
         self.sum_sq += o.sum_sq;
         self.top += o.top;
         self.problem += o.problem;
+        self.clients = self.clients.wrapping_add(o.clients);
     }
 
     fn summary(&self) -> Option<Summary> {
@@ -493,8 +515,10 @@ pub fn score(data: &Canonical) -> Computed {
             .collect(),
         case_mix: strata.case_mix(&sums.strata),
         responses: distinct.responses,
-        response_sets: distinct.response_sets,
-        care_type_bits: distinct.care_types.clone(),
+        sources: MeasureSources {
+            themes: data.themes.iter().map(|t| t.source as u16).collect(),
+            items: data.items.iter().map(|it| it.source as u16).collect(),
+        },
         name_ranks: rank,
     }
 }
@@ -1070,7 +1094,6 @@ struct Distinct {
     answered: Answered,
     /// (period, VSV or region, source, respondents).
     responses: Vec<(Period, Option<u32>, u16, u64)>,
-    response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>>,
 }
 
 /// Distinct respondents per (period, VSV or region, measure), split by the set of care types
@@ -1099,7 +1122,6 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
         }
     };
     let mut responses: HashMap<(Period, Option<u32>, u16), u64> = HashMap::default();
-    let mut response_sets: HashMap<(Period, u32, u16), Vec<(u64, u64)>> = HashMap::default();
     let mut order: Vec<u32> = (0..data.respondents.len() as u32).collect();
     order.sort_by_key(|&i| {
         let r = &data.respondents[i as usize];
@@ -1135,12 +1157,6 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
             *responses.entry((p, Some(v), source)).or_default() += 1;
             *responses.entry((p, None, source)).or_default() += 1;
             let mine = || rows.iter().filter(move |r| r.0 == p && r.1 == v);
-            let cts = mine().fold(0u64, |a, r| a | r.2);
-            let list = response_sets.entry((p, v, source)).or_default();
-            match list.iter_mut().find(|(s, _)| *s == cts) {
-                Some(x) => x.1 += 1,
-                None => list.push((cts, 1)),
-            }
             let all = mine().fold(0u128, |a, r| a | r.3);
             let mut bits = all;
             while bits != 0 {
@@ -1163,14 +1179,10 @@ fn distinct_counts(data: &Canonical, row_measures: &[u128], measures: &MeasureIn
         .map(|((p, v, s), n)| (p, v, s, n))
         .collect();
     responses.sort_unstable();
-    for list in response_sets.values_mut() {
-        list.sort_unstable();
-    }
     Distinct {
         care_types,
         answered,
         responses,
-        response_sets,
     }
 }
 
@@ -1223,6 +1235,11 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
         let base = g * lay.m;
         let mut mask = 0u128;
         let resp = &data.respondents[row as usize];
+        let who = data
+            .key_digests
+            .get(resp.key as usize)
+            .copied()
+            .unwrap_or(0);
         let stratum = match resp.parity {
             Some(crate::ingest::value::Parity::First) => 0,
             Some(crate::ingest::value::Parity::Later) => 1,
@@ -1245,7 +1262,7 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
             let item = &data.items[a.item as usize];
             let score = f64::from(a.score);
             let mi = lay.measures.item(a.item);
-            out.acc[base + mi].add(score, a.positive, a.problem);
+            out.acc[base + mi].add(score, a.positive, a.problem, who);
             match item.role {
                 ItemRole::Theme(t) => {
                     theme_sum[t] += score;
@@ -1255,7 +1272,7 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
                 ItemRole::Recommend => {
                     let v = f64::from(a.value);
                     let mi = lay.measures.nps(a.item);
-                    out.acc[base + mi].add(v, v >= 9.0, v <= 6.0);
+                    out.acc[base + mi].add(v, v >= 9.0, v <= 6.0, who);
                     mask |= lay.measures.bit(mi);
                 }
                 ItemRole::Grade => {
@@ -1277,7 +1294,7 @@ fn accumulate(data: &Canonical, lay: &AnswerSlots, range: std::ops::Range<usize>
                 let top = theme.positive_score.is_some_and(|p| s >= p - 1e-9);
                 let prob = theme.problem_score.is_some_and(|p| s <= p + 1e-9);
                 let mi = lay.measures.theme(t);
-                out.acc[base + mi].add(s, top, prob);
+                out.acc[base + mi].add(s, top, prob, who);
                 mask |= lay.measures.bit(mi);
                 add_stratum(t, s);
                 for &(item, _) in &theme_items[t] {

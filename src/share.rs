@@ -57,6 +57,10 @@ pub struct Aggregate {
     pub units: Vec<SharedUnit>,
     /// Shown response counts.
     pub responses: Vec<SharedResponse>,
+    /// What the file publishes, for the publication ledger of the output folder (not in
+    /// the file).
+    #[serde(skip)]
+    pub publishes: Vec<crate::ledger::Entry>,
 }
 
 /// The writing program.
@@ -297,8 +301,19 @@ pub fn aggregate_data(
         ));
     };
     let computed = crate::score::score(data);
-    let (mut scores, parts) =
-        crate::disclosure::disclose_parts(computed, Vec::new(), &config.privacy);
+    // A shared file is a release like a report: it keeps to what the reports from the same
+    // output folder published before.
+    let ledger = crate::ledger::Ledger::read(&config.output_dir())?;
+    let places = crate::ledger::Places::of(&computed, data);
+    let earlier = places.earlier(&ledger);
+    let (mut scores, parts) = crate::disclosure::disclose_released(
+        computed,
+        Vec::new(),
+        &config.privacy,
+        None,
+        Some(&earlier),
+    );
+    let publishes = places.published(&scores);
     // The same proof as every report: nothing is shared that the audit would stop.
     crate::report::audited(&scores, config, data)?;
     scores.case_mix.standard = Some(standard.shares.clone());
@@ -345,7 +360,12 @@ pub fn aggregate_data(
         cells: Vec::new(),
         units: Vec::new(),
         responses: Vec::new(),
+        publishes: Vec::new(),
     };
+    out.publishes = publishes
+        .into_iter()
+        .filter(|e| out.periods.contains(&e.period))
+        .collect();
     for part in parts.iter().filter(|p| !p.cells.is_empty()) {
         write_part(&mut out, part, data, last, &std, &answers);
     }

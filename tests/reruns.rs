@@ -319,14 +319,105 @@ fn a_run_killed_partway_leaves_the_previous_report_intact() {
         "the run died while staging: {left:?}"
     );
     report(tmp.path(), &[]).success();
-    // Beside the period folder: her notes, untouched, and the officer's comments workbook.
+    // Beside the period folder: the publication ledger, her notes, untouched, and the
+    // officer's comments workbook.
     assert_eq!(
         beside(&reports),
-        ["2026-Q3", "notities.txt", "opmerkingen-2026-Q3.xlsx"]
+        [
+            ".publicaties.csv",
+            "2026-Q3",
+            "notities.txt",
+            "opmerkingen-2026-Q3.xlsx"
+        ]
     );
     assert_eq!(
         std::fs::read(reports.join("notities.txt")).unwrap(),
         b"bestand;rij\n"
     );
     assert!(files(&dir) == before);
+}
+
+/// A late export: the first client row of the reported quarter again, under a new
+/// respondent number (one more client of that VSV, care type and organisation).
+fn add_late_client(dir: &Path) {
+    let path = dir.join("exports/prem-2026-K3.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    let first = bytes.split(|&b| b == b'\n').nth(1).unwrap().to_vec();
+    let id_end = first.iter().position(|&b| b == b';').unwrap();
+    let mut late = b"R2026399999".to_vec();
+    late.extend_from_slice(&first[id_end..]);
+    let mut out = bytes.clone();
+    if !out.ends_with(b"\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(&late);
+    out.push(b'\n');
+    std::fs::write(&path, out).unwrap();
+}
+
+/// `prem audit` on `dirs`: exit code and stdout.
+fn audit(dirs: &[&Path]) -> (i32, String) {
+    let out = prem().arg("audit").args(dirs).output().unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    (code, String::from_utf8(out.stdout).unwrap())
+}
+
+/// Issue 24, successive reports: a late export adds one client to the reported quarter.
+/// Without the publication ledger (a fresh output folder, as every release was before it)
+/// the second report republishes the quarter with her in it, and `prem audit` finds her in
+/// the difference of the two `scores.csv`. With the ledger beside the first report, the
+/// cells she would change by one client are hidden, the officer is told, and the audit of
+/// both releases together finds nothing; a rerun on the same data publishes the same.
+#[test]
+fn a_late_client_is_not_given_away_by_the_next_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    report(dir, &[]).success();
+    let first = dir.join("first");
+    copy_dir(&folder(dir), &first);
+    let ledger = std::fs::read_to_string(dir.join("reports/.publicaties.csv")).unwrap();
+    assert!(ledger.starts_with("period,cell,n,clients\n"), "{ledger}");
+    assert!(
+        !ledger.contains("VSV") && !ledger.contains("R2026"),
+        "names or ids in the ledger"
+    );
+
+    add_late_client(dir);
+    // The old behaviour: nothing known of the first release.
+    let fresh = dir.join("fresh");
+    report(dir, &["--out", fresh.to_str().unwrap()]).success();
+    let (code, out) = audit(&[&first, &fresh.join("2026-Q3")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("[releases]") && out.contains("groep van 1 cliënt"),
+        "{out}"
+    );
+
+    // With the ledger: held back, told, and nothing to find.
+    let second = report(dir, &["--force"]).success();
+    let err = String::from_utf8(second.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("verborgen") && err.contains("eerder rapport uit deze map"),
+        "{err}"
+    );
+    let (code, out) = audit(&[&first, &folder(dir)]);
+    assert_eq!(code, 0, "{out}");
+    let scores = |d: &Path| std::fs::read(d.join("tables/scores.csv")).unwrap();
+    let before = scores(&folder(dir));
+    report(dir, &["--force"]).success();
+    assert_eq!(scores(&folder(dir)), before, "a rerun publishes the same");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! (7) The response line: an agenda's "Respons: 43 cliënten" (or a shared file's
 //! response count) minus the n of a published score of the same unit and period over
-//! care types. Every such score counts a subset of the responding clients; 1 to
-//! `min_n − 1` of them left over (e.g. the clients of a hidden care type) is a group the
-//! release isolates.
+//! care types. A response line that counts the responding clients itself holds every such
+//! score's clients; 1 to `min_n − 1` of them left over (e.g. the clients of a hidden care
+//! type) is a group the release isolates. A line that repeats the n of a shown score of its
+//! unit (the published contract since issue 24: the largest n of a shown score) adds no
+//! number: its clients are that score's, which need not hold the others'.
 
 use super::Attack::ResponseLine;
 use super::{cell, number, small, Finding, Published, Recovered, Role};
@@ -24,6 +26,9 @@ pub fn attack(p: &Published, min_n: u64) -> (u64, Vec<Finding>) {
             .collect();
         for &total in &r.counts {
             tried += rows.len() as u64;
+            if rows.iter().any(|x| x.n == Some(total)) {
+                continue;
+            }
             let closest = rows
                 .iter()
                 .filter_map(|x| Some((total.checked_sub(x.n?)?, *x)))

@@ -9,9 +9,10 @@ use prem::rerun::{Previous, Scope};
 
 use crate::cli::YearArgs;
 
-pub fn run(a: YearArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn run(a: YearArgs, mut config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
     let lang = config.analysis.language;
     let out = a.out.clone().unwrap_or_else(|| config.output_dir());
+    super::output_to(&mut config, &out);
     let dir = out.join(prem::layout::year_dir(a.year));
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
@@ -28,6 +29,16 @@ pub fn run(a: YearArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode>
     let bundle = prem::report::year_bundle(&year)?;
     bundle.write(&dir)?;
     pb.finish_and_clear();
+    // The chapter publishes the year and the quarters beside it.
+    let publishes: Vec<_> = (year.periods.publishes.iter())
+        .chain(&year.years.publishes)
+        .cloned()
+        .collect();
+    let held: Vec<_> = (year.periods.held.iter())
+        .chain(&year.years.held)
+        .copied()
+        .collect();
+    super::record_release(&out, &publishes, &held, &year.periods.config)?;
     println!("{}", dir.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -152,6 +152,47 @@ pub fn table<const N: usize>(
     out
 }
 
+/// Adds what a command just published to the publication ledger of output folder `out`,
+/// and tells the officer (on stderr) about cells it held back: numbers that would differ by
+/// 1 to `min_n − 1` clients from an earlier release.
+fn record_release(
+    out: &Path,
+    publishes: &[prem::ledger::Entry],
+    held: &[(prem::period::Period, usize)],
+    config: &Config,
+) -> anyhow::Result<()> {
+    let mut ledger = prem::ledger::Ledger::read(out)?;
+    let before = ledger.clone();
+    ledger.add(publishes.iter().cloned());
+    if ledger != before {
+        ledger.write(out)?;
+    }
+    let count: usize = held.iter().map(|h| h.1).sum();
+    if count > 0 {
+        let lang = config.analysis.language;
+        let periods: Vec<String> = held.iter().map(|h| h.0.display(lang)).collect();
+        let max = config.privacy.min_n.saturating_sub(1);
+        eprintln!(
+            "{}",
+            lang.say(
+                prem::i18n::Msg::LedgerHeld,
+                &[
+                    ("count", &count),
+                    ("periods", &periods.join(", ")),
+                    ("max", &max),
+                ],
+            )
+        );
+    }
+    Ok(())
+}
+
+/// `--out` as the configuration's output folder, so that the library reads the ledger
+/// where the command writes.
+fn output_to(config: &mut Config, out: &Path) {
+    config.out = Some(out.to_path_buf());
+}
+
 #[cfg(test)]
 mod tests {
     /// Columns are as wide as their widest cell (in characters, so "–" and "é" count

@@ -13,7 +13,7 @@ use prem::timings::{Stage, Timings};
 
 use crate::cli::ReportArgs;
 
-pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn run(a: ReportArgs, mut config: Config, quiet: bool) -> anyhow::Result<ExitCode> {
     let lang = config.analysis.language;
     let period = match &a.period {
         None => None,
@@ -23,6 +23,7 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
         ),
     };
     let out = a.out.clone().unwrap_or_else(|| config.output_dir());
+    super::output_to(&mut config, &out);
     let mut timings = if a.timings {
         Timings::on()
     } else {
@@ -63,6 +64,7 @@ pub fn run(a: ReportArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCod
     };
     let bundle = build_timed(&analysis, &vsvs, &previous, &mut timings)?;
     bundle.write(&dir)?;
+    super::record_release(&out, &analysis.publishes, &analysis.held, &analysis.config)?;
     write_comments(&analysis, &workbook)?;
     timings.lap(Stage::Write);
     pb.finish_and_clear();

@@ -56,6 +56,9 @@ pub enum Msg {
     Strict,
     HintStrict,
     OutsideFolder,
+    LedgerUnreadable,
+    HintLedger,
+    LedgerHeld,
     WrittenTwice,
     HintWrittenTwice,
     WorkWouldBeLost,
@@ -231,6 +234,7 @@ pub enum Msg {
     AuditTooFew,
     AuditCoversHidden,
     AuditIsolates,
+    AuditOwnCount,
     PeriodKind,
     NoDataForPeriod,
     UnknownVsv,
@@ -575,6 +579,18 @@ impl Msg {
                 "vul op die regel de kolomnaam (of waarde) in die prem niet kon raden; de regel erboven zegt wat er nodig is",
                 "put on that line the column name (or value) prem could not guess; the line above says what is needed",
             ),
+            LedgerUnreadable => (
+                "het publicatieregister is onleesbaar: regel {line} (\"{value}\") is niet zoals prem hem schreef",
+                "the publication ledger is unreadable: line {line} (\"{value}\") is not as prem wrote it",
+            ),
+            HintLedger => (
+                "zet het bestand terug uit een back-up. Verwijder het alleen als geen rapport uit deze map ooit gepubliceerd is: het onthoudt wat eerder naar buiten ging, zodat een nieuw rapport daar geen kleine groep uit laat afleiden",
+                "restore the file from a backup. Delete it only if no report from this folder was ever published: it remembers what went out before, so that a new report does not let a small group be derived from it",
+            ),
+            LedgerHeld => (
+                "{count} cijfer(s) van {periods} verborgen: ze zouden met 1 tot {max} cliënt(en) afwijken van wat een eerder rapport uit deze map publiceerde (late respons of een gewijzigde export), en het verschil zou die cliënten prijsgeven. De eerder gepubliceerde cijfers blijven gelden.",
+                "{count} number(s) of {periods} hidden: they would differ by 1 to {max} client(s) from what an earlier report from this folder published (late responses or a changed export), and the difference would give those clients away. The numbers published before stand.",
+            ),
             InitExists => (
                 "{file} bestaat al; prem init overschrijft niets",
                 "{file} exists already; prem init overwrites nothing",
@@ -866,6 +882,10 @@ impl Msg {
             AuditIsolates => (
                 "getoonde cellen van een getoond totaal aftrekken laat {count} cliënt(en) over",
                 "subtracting shown cells from a shown total leaves {count} client(s)",
+            ),
+            AuditOwnCount => (
+                "een responsaantal is geen n van een getoonde score van de eenheid",
+                "a response count is not the n of a shown score of its unit",
             ),
             NoUsableRows => (
                 "geen bruikbare rijen in de exports; waarom de rijen niet gebruikt zijn:",

@@ -233,6 +233,25 @@ pub struct Canonical {
     /// Every open answer, ordered by respondent row (one per row and column; a column
     /// shared by the care types of a wide export once).
     pub comments: Vec<Comment>,
+    /// Per respondent key ([`Respondent::key`]): a digest of the source and the export's
+    /// own id (VSV and period included), the same in every run, so the publication ledger
+    /// can tell whether a cell's clients changed between releases. Never published.
+    pub key_digests: Vec<u64>,
+}
+
+/// FNV-1a (64 bit) of `parts`, each followed by a unit separator: a digest that stays the
+/// same across runs, platforms and versions of prem (the ledger compares them between
+/// releases), unlike the hashers of the standard library or rustc-hash.
+pub fn stable_digest(parts: &[&str]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    for part in parts {
+        for &b in part.as_bytes().iter().chain(&[0x1f]) {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    }
+    h
 }
 
 impl ThemeRef {
@@ -317,6 +336,7 @@ impl Canonical {
             peer_vsvs: Vec::new(),
             signals: Vec::new(),
             comments,
+            key_digests: self.key_digests.clone(),
         }
     }
 

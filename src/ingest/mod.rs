@@ -25,8 +25,8 @@ use sha2::{Digest, Sha256};
 
 pub use answer::{Answered, Reading, ScaleReader};
 pub use canonical::{
-    Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent, Side, SourceData,
-    ThemeRef,
+    stable_digest, Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent,
+    Side, SourceData, ThemeRef,
 };
 
 use crate::codebook::{Codebook, ScaleKind};
@@ -1530,6 +1530,7 @@ impl Merger {
                         None => {
                             let k = self.next_key;
                             self.next_key += 1;
+                            c.key_digests.push(stable_digest(&[&source_name, raw]));
                             known.insert(raw.clone(), k);
                             *self.keys_per_source.entry(s).or_insert(0) += 1;
                             k
@@ -1573,6 +1574,8 @@ impl Merger {
                 None => {
                     *self.keys_per_source.entry(s).or_insert(0) += 1;
                     self.next_key += 1;
+                    let row = format!("{}:{}", data.file.display, fr.row_no);
+                    c.key_digests.push(stable_digest(&[&source_name, &row]));
                     if fr.blocked {
                         self.blocked.insert((s, self.next_key - 1));
                     }

@@ -81,6 +81,7 @@ impl<'a> ConfigView<'a> {
             casemix,
             benchmark,
             path: _,
+            out: _,
         } = config;
         let Quotes {
             max,

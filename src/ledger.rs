@@ -1,0 +1,290 @@
+//! The publication ledger: what every release from one output folder published, cell by
+//! cell, so that the next release cannot be set against it (issue 24, "Successive
+//! reports"). A late export that adds one client to an already reported quarter would
+//! otherwise republish the quarter with n 41 beside the old 40, and the two tables would
+//! give her answers.
+//!
+//! The ledger is `<output>/.publicaties.csv`, beside the period folders and in no report:
+//! per shown cell of a VSV or below, its period, a digest of its place (questionnaire,
+//! VSV, care type, organisation, measure), its n and a digest of the clients it counts —
+//! never rows, names or answers. [`Places`] gives this analysis's cells their ledger
+//! places; [`Places::earlier`] turns the ledger into the rule the disclosure stage applies
+//! ([`crate::disclosure::Earlier`]); a command that published adds [`Places::published`]
+//! and writes the ledger back. Reruns and `--force` leave it alone: it is outside the report
+//! folders they replace. The region is not recorded: it is the sum of what its VSVs show.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::disclosure::{key_of, CellKey, Earlier};
+use crate::error::{Error, Result};
+use crate::ingest::{stable_digest, Canonical};
+use crate::period::Period;
+use crate::score::{Computed, Measure, Scores, Tier};
+
+/// One cell as a release showed it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Entry {
+    /// The period as printed (`2026-Q3`, `2026`).
+    pub period: String,
+    /// Digest of the cell's place, 16 hex digits.
+    pub cell: String,
+    /// Clients counted.
+    pub n: u64,
+    /// Digest of the clients counted, 16 hex digits; empty for a score over care types
+    /// (checked by its n: its mean is a function of its shown care-type cells).
+    pub clients: String,
+}
+
+/// Every cell every release from one output folder published.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ledger {
+    entries: BTreeSet<Entry>,
+}
+
+impl Ledger {
+    /// The ledger file of output folder `dir`.
+    pub fn path(dir: &Path) -> PathBuf {
+        dir.join(crate::layout::LEDGER)
+    }
+
+    /// Reads the ledger of `dir`; empty when there is none yet.
+    pub fn read(dir: &Path) -> Result<Ledger> {
+        let path = Ledger::path(dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),
+            Err(source) => return Err(Error::Io { path, source }),
+        };
+        let mut entries = BTreeSet::new();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        for (i, row) in reader.deserialize::<Entry>().enumerate() {
+            let bad = |value: String| Error::Ledger {
+                path: path.clone(),
+                line: i + 2,
+                value,
+            };
+            let e = row.map_err(|e| bad(e.to_string()))?;
+            let hex = |s: &str| s.len() == 16 && u64::from_str_radix(s, 16).is_ok();
+            if Period::parse(&e.period).is_none() && e.period.parse::<i32>().is_err() {
+                return Err(bad(e.period));
+            }
+            if !hex(&e.cell) || !(e.clients.is_empty() || hex(&e.clients)) {
+                return Err(bad(format!("{},{}", e.cell, e.clients)));
+            }
+            entries.insert(e);
+        }
+        Ok(Ledger { entries })
+    }
+
+    /// Adds what a release published.
+    pub fn add(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        self.entries.extend(entries);
+    }
+
+    /// The entries, sorted.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter()
+    }
+
+    /// Writes the ledger to `dir` (whole, through a temporary file: a killed run leaves
+    /// the old one).
+    pub fn write(&self, dir: &Path) -> Result<()> {
+        let path = Ledger::path(dir);
+        let write = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for e in &self.entries {
+            w.serialize(e)
+                .map_err(|e| write(std::io::Error::other(e.to_string())))?;
+        }
+        let bytes = w.into_inner().map_err(|e| write(e.into_error()))?;
+        std::fs::create_dir_all(dir).map_err(write)?;
+        let tmp = dir.join(format!("{}.tmp", crate::layout::LEDGER));
+        std::fs::write(&tmp, bytes).map_err(write)?;
+        std::fs::rename(&tmp, &path).map_err(write)
+    }
+}
+
+/// The ledger places of one analysis's cells at VSV level and below.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// Cell → (place digest, clients digest or 0, n before disclosure).
+    cells: HashMap<CellKey, (u64, u64, u64)>,
+}
+
+impl Places {
+    /// The places of every VSV cell scoring computed (pooled cells with their clients'
+    /// digest, scores over care types without).
+    pub fn of(computed: &Computed, data: &Canonical) -> Places {
+        let mut cells = HashMap::default();
+        for (c, a) in computed.pooled.iter().filter(|(c, _)| c.vsv.is_some()) {
+            cells.insert(key_of(c), (place(data, &key_of(c)), a.clients, a.n));
+        }
+        for comb in computed.combined.iter().filter(|c| c.vsv.is_some()) {
+            let (c, n) = comb.cell(&comb.care_types().collect::<Vec<_>>());
+            cells.insert(key_of(&c), (place(data, &key_of(&c)), 0, n));
+        }
+        Places { cells }
+    }
+
+    /// What `ledger` says earlier releases published of these cells.
+    pub fn earlier(&self, ledger: &Ledger) -> Earlier {
+        let mut known: HashMap<(&str, u64), Vec<(u64, u64)>> = HashMap::default();
+        for e in &ledger.entries {
+            let (Ok(cell), clients) = (
+                u64::from_str_radix(&e.cell, 16),
+                u64::from_str_radix(&e.clients, 16).unwrap_or(0),
+            ) else {
+                continue;
+            };
+            known
+                .entry((e.period.as_str(), cell))
+                .or_default()
+                .push((e.n, clients));
+        }
+        let mut out = Earlier::default();
+        if known.is_empty() {
+            return out;
+        }
+        for (key, &(cell, _, _)) in &self.cells {
+            let period = key.0.to_string();
+            for &(n, clients) in known.get(&(period.as_str(), cell)).into_iter().flatten() {
+                out.add(*key, n, clients);
+            }
+        }
+        out
+    }
+
+    /// The entries of every cell `scores` shows at VSV level and below.
+    pub fn published(&self, scores: &Scores) -> Vec<Entry> {
+        let mut out: Vec<Entry> = scores
+            .cells
+            .iter()
+            .filter(|c| c.vsv.is_some() && c.tier != Tier::Suppressed)
+            .filter_map(|c| {
+                let n = c.stats.as_ref()?.n;
+                let &(cell, clients, _) = self.cells.get(&key_of(c))?;
+                Some(Entry {
+                    period: c.period.to_string(),
+                    cell: format!("{cell:016x}"),
+                    n,
+                    clients: match clients {
+                        0 => String::new(),
+                        d => format!("{d:016x}"),
+                    },
+                })
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The cells `earlier` holds back that would otherwise have `min_n` clients or more,
+    /// counted per period (for the officer's message).
+    pub fn held(&self, earlier: &Earlier, min_n: u64) -> Vec<(Period, usize)> {
+        let mut per: std::collections::BTreeMap<Period, usize> = Default::default();
+        for (key, &(_, clients, n)) in &self.cells {
+            if n >= min_n && !earlier.allows(key, n, clients, min_n) {
+                *per.entry(key.0).or_default() += 1;
+            }
+        }
+        per.into_iter().collect()
+    }
+}
+
+/// The digest of a cell's place: questionnaire, VSV, care type, organisation and measure by
+/// name, so that it is the same in every run whatever order the names come in.
+fn place(data: &Canonical, key: &CellKey) -> u64 {
+    let (_, vsv, care_type, organisation, measure) = *key;
+    let name = |id: Option<u32>| id.map_or("", |i| data.names.get(i));
+    let (kind, source, id) = match measure {
+        Measure::Theme(t) => {
+            let t = &data.themes[t as usize];
+            ("theme", t.source, t.id.as_str())
+        }
+        Measure::Item(i) | Measure::Grade(i) | Measure::Nps(i) => {
+            let it = &data.items[i as usize];
+            let kind = match measure {
+                Measure::Grade(_) => "grade",
+                Measure::Nps(_) => "nps",
+                _ => "item",
+            };
+            (kind, it.source, it.id.as_str())
+        }
+    };
+    let source = data.sources.get(source).map_or("", |s| s.name.as_str());
+    stable_digest(&[
+        source,
+        name(vsv),
+        name(care_type),
+        name(organisation),
+        kind,
+        id,
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn key() -> CellKey {
+        let p = Period::parse("2026-Q3").unwrap();
+        (p, Some(1), None, None, Measure::Theme(0))
+    }
+
+    /// The rule against one earlier showing of 40 clients (digest 7), min_n 10.
+    #[test]
+    fn a_cell_shown_again_counts_the_same_clients_or_differs_by_min_n() {
+        let mut e = Earlier::default();
+        e.add(key(), 40, 7);
+        let allows = |n, clients| e.allows(&key(), n, clients, 10);
+        assert!(allows(40, 7), "the same clients");
+        assert!(!allows(41, 9), "one late client");
+        assert!(!allows(31, 9), "nine fewer");
+        assert!(allows(50, 9) && allows(30, 9), "ten more or fewer");
+        assert!(!allows(40, 8), "one left and another came");
+        assert!(allows(40, 0), "a score over care types: by n");
+        // Every earlier showing counts: 40 and then 50 published, 45 is hidden.
+        e.add(key(), 50, 9);
+        assert!(!e.allows(&key(), 45, 3, 10));
+        assert!(e.allows(&key(), 60, 3, 10));
+    }
+
+    #[test]
+    fn the_ledger_reads_back_what_it_wrote_and_names_a_bad_line() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Ledger::read(dir.path()).unwrap(), Ledger::default());
+        let entry = |period: &str, n| Entry {
+            period: period.into(),
+            cell: "00000000000000ff".into(),
+            n,
+            clients: String::new(),
+        };
+        let mut l = Ledger::default();
+        l.add([
+            entry("2026-Q3", 40),
+            entry("2026", 160),
+            entry("2026-Q3", 40),
+        ]);
+        l.write(dir.path()).unwrap();
+        assert_eq!(Ledger::read(dir.path()).unwrap(), l);
+        assert_eq!(l.entries().count(), 2);
+        let path = Ledger::path(dir.path());
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("00000000000000ff", "VSV Noord")).unwrap();
+        match Ledger::read(dir.path()) {
+            Err(Error::Ledger { line, value, .. }) => {
+                assert_eq!(line, 2);
+                assert!(value.contains("VSV Noord"), "{value}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
