@@ -51,9 +51,20 @@ pub type CellKey = (Period, Option<u32>, Option<u32>, Option<u32>, Measure);
 /// again must count the same clients as every earlier showing, or differ from it by at
 /// least `min_n` (a late export adding one client to a reported quarter would otherwise
 /// give her answers as the difference of the two releases).
+///
+/// Periods nest like units across releases too: a quarter shown beside months published
+/// before (or a month beside a published quarter) must not leave 1 to `min_n − 1` clients
+/// between the coarse cell and the shown finer cells inside it.
 #[derive(Debug, Clone, Default)]
 pub struct Earlier {
     cells: HashMap<CellKey, Vec<(u64, u64)>>,
+    /// Coarse cell → every total the earlier releases' finer cells inside it can make
+    /// (one published n per finer period, any of its versions).
+    finer: HashMap<CellKey, Vec<u64>>,
+    /// Fine cell → the coarser cells published before that hold it.
+    coarser: HashMap<CellKey, Vec<CellKey>>,
+    /// Coarser cell → its published n's.
+    coarse_n: HashMap<CellKey, Vec<u64>>,
 }
 
 impl Earlier {
@@ -82,9 +93,69 @@ impl Earlier {
         })
     }
 
+    /// Notes that the finer cells inside `key` published before can add up to each of
+    /// `totals`.
+    pub fn add_finer(&mut self, key: CellKey, totals: Vec<u64>) {
+        self.finer.insert(key, totals);
+    }
+
+    /// Notes that the coarser cell `coarse`, holding `key`, was published with `n` clients.
+    pub fn add_coarser(&mut self, key: CellKey, coarse: CellKey, n: u64) {
+        let list = self.coarser.entry(key).or_default();
+        if !list.contains(&coarse) {
+            list.push(coarse);
+        }
+        let ns = self.coarse_n.entry(coarse).or_default();
+        if !ns.contains(&n) {
+            ns.push(n);
+        }
+    }
+
+    /// True when a coarse cell of `n` may be shown beside the finer cells published before:
+    /// it differs from every total they can make by 0 or at least `min_n`.
+    fn allows_beside_finer(&self, key: &CellKey, n: u64, min_n: u64) -> bool {
+        self.finer.get(key).is_none_or(|totals| {
+            totals.iter().all(|&t| {
+                let d = t.abs_diff(n);
+                d == 0 || d >= min_n
+            })
+        })
+    }
+
+    /// Hides every finer cell of a published coarser cell whose shown finer cells (by
+    /// `shown`) leave 1 to `min_n − 1` clients of it unaccounted for, or count that many
+    /// more: the difference would be a small group. Hiding all of them leaves the coarse
+    /// cell's own n, which no later rule can make small again.
+    fn hide_inside_coarser(&self, keys: &[CellKey], n: &[u64], shown: &mut [bool], min_n: u64) {
+        if self.coarser.is_empty() {
+            return;
+        }
+        let mut groups: HashMap<CellKey, Vec<usize>> = HashMap::default();
+        for (i, key) in keys.iter().enumerate() {
+            for coarse in self.coarser.get(key).into_iter().flatten() {
+                groups.entry(*coarse).or_default().push(i);
+            }
+        }
+        let mut order: Vec<&CellKey> = groups.keys().collect();
+        order.sort();
+        for coarse in order {
+            let members = &groups[coarse];
+            let total: u64 = members.iter().filter(|&&i| shown[i]).map(|&i| n[i]).sum();
+            let small = self.coarse_n.get(coarse).into_iter().flatten().any(|&c| {
+                let d = c.abs_diff(total);
+                d > 0 && d < min_n
+            });
+            if small {
+                for &i in members {
+                    shown[i] = false;
+                }
+            }
+        }
+    }
+
     /// Whether no earlier release is known.
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.is_empty() && self.finer.is_empty() && self.coarser.is_empty()
     }
 }
 
@@ -287,8 +358,13 @@ fn local(
     }
     if let Some(e) = earlier {
         for ((c, a), s) in cells.iter().zip(&sums).zip(shown.iter_mut()) {
-            *s = *s && e.allows(&key_of(c), a.n, a.clients, min_n);
+            let key = key_of(c);
+            *s = *s
+                && e.allows(&key, a.n, a.clients, min_n)
+                && e.allows_beside_finer(&key, a.n, min_n);
         }
+        let keys: Vec<CellKey> = cells.iter().map(key_of).collect();
+        e.hide_inside_coarser(&keys, &n, &mut shown, min_n);
     }
     hide_item_nonresponse(&cells, &n, &in_theme, &item_theme, &mut shown, min_n);
     let parents = pooled_parents(&cells);
@@ -338,9 +414,29 @@ fn local(
             _ => k,
         };
         let k = match earlier {
-            Some(e) if !e.allows(&key_of(&cell), k, 0, min_n) => 0,
+            Some(e)
+                if !e.allows(&key_of(&cell), k, 0, min_n)
+                    || !e.allows_beside_finer(&key_of(&cell), k, min_n) =>
+            {
+                0
+            }
             _ => k,
         };
+        over.push((cell, k));
+    }
+    if let Some(e) = earlier {
+        let keys: Vec<CellKey> = over.iter().map(|(c, _)| key_of(c)).collect();
+        let ks: Vec<u64> = over.iter().map(|o| o.1).collect();
+        let mut on: Vec<bool> = ks.iter().map(|&k| k >= min_n).collect();
+        e.hide_inside_coarser(&keys, &ks, &mut on, min_n);
+        for (o, on) in over.iter_mut().zip(on) {
+            if !on {
+                o.1 = 0;
+            }
+        }
+    }
+    for (cell, k) in &over {
+        let k = *k;
         if let (Some(v), true) = (cell.vsv, k >= min_n) {
             part(&mut parts, v).units.push(PartUnit {
                 period: cell.period,
@@ -349,7 +445,6 @@ fn local(
                 covers: cell.covers.clone(),
             });
         }
-        over.push((cell, k));
     }
 
     // 3. Publish: tiers from n, numbers only for shown cells.

@@ -69,7 +69,7 @@ impl Ledger {
             };
             let e = row.map_err(|e| bad(e.to_string()))?;
             let hex = |s: &str| s.len() == 16 && u64::from_str_radix(s, 16).is_ok();
-            if Period::parse(&e.period).is_none() && e.period.parse::<i32>().is_err() {
+            if period_of(&e).is_none() {
                 return Err(bad(e.period));
             }
             if !hex(&e.cell) || !(e.clients.is_empty() || hex(&e.clients)) {
@@ -133,29 +133,44 @@ impl Places {
         Places { cells }
     }
 
-    /// What `ledger` says earlier releases published of these cells.
+    /// What `ledger` says earlier releases published of these cells: the same cell, and
+    /// cells of the same place in finer or coarser periods (a month inside a quarter, a
+    /// quarter inside a year).
     pub fn earlier(&self, ledger: &Ledger) -> Earlier {
-        let mut known: HashMap<(&str, u64), Vec<(u64, u64)>> = HashMap::default();
+        // Place → (period, n, clients) of every entry.
+        let mut known: HashMap<u64, Vec<(Period, u64, u64)>> = HashMap::default();
         for e in &ledger.entries {
-            let (Ok(cell), clients) = (
-                u64::from_str_radix(&e.cell, 16),
-                u64::from_str_radix(&e.clients, 16).unwrap_or(0),
-            ) else {
+            let (Ok(cell), Some(period)) = (u64::from_str_radix(&e.cell, 16), period_of(e)) else {
                 continue;
             };
-            known
-                .entry((e.period.as_str(), cell))
-                .or_default()
-                .push((e.n, clients));
+            let clients = u64::from_str_radix(&e.clients, 16).unwrap_or(0);
+            known.entry(cell).or_default().push((period, e.n, clients));
         }
         let mut out = Earlier::default();
         if known.is_empty() {
             return out;
         }
-        for (key, &(cell, _, _)) in &self.cells {
-            let period = key.0.to_string();
-            for &(n, clients) in known.get(&(period.as_str(), cell)).into_iter().flatten() {
-                out.add(*key, n, clients);
+        let mut keys: Vec<&CellKey> = self.cells.keys().collect();
+        keys.sort();
+        for key in keys {
+            let (cell, _, _) = self.cells[key];
+            let Some(entries) = known.get(&cell) else {
+                continue;
+            };
+            let here = key.0;
+            // Per finer period inside this one: its published n's.
+            let mut finer: std::collections::BTreeMap<Period, Vec<u64>> = Default::default();
+            for &(p, n, clients) in entries {
+                if p == here {
+                    out.add(*key, n, clients);
+                } else if inside(p, here) {
+                    finer.entry(p).or_default().push(n);
+                } else if inside(here, p) {
+                    out.add_coarser(*key, (p, key.1, key.2, key.3, key.4), n);
+                }
+            }
+            if !finer.is_empty() {
+                out.add_finer(*key, totals(finer.into_values()));
             }
         }
         out
@@ -196,6 +211,35 @@ impl Places {
         }
         per.into_iter().collect()
     }
+}
+
+/// The period of a ledger entry.
+fn period_of(e: &Entry) -> Option<Period> {
+    Period::parse(&e.period)
+}
+
+/// Whether period `fine` lies inside the longer period `coarse`.
+fn inside(fine: Period, coarse: Period) -> bool {
+    fine.kind.per_year() > coarse.kind.per_year()
+        && Period::of(fine.last_day(), coarse.kind) == coarse
+}
+
+/// Every total that one n of each list can make (a few lists of one or two n's in
+/// practice; capped so that a long history of revisions cannot blow up).
+fn totals(lists: impl Iterator<Item = Vec<u64>>) -> Vec<u64> {
+    const CAP: usize = 4096;
+    let mut out = vec![0u64];
+    for list in lists {
+        let mut next: Vec<u64> = out
+            .iter()
+            .flat_map(|&t| list.iter().map(move |&n| t + n))
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        next.truncate(CAP);
+        out = next;
+    }
+    out
 }
 
 /// The digest of a cell's place: questionnaire, VSV, care type, organisation and measure by

@@ -421,3 +421,101 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The shown cells of a `scores.csv`: (period, vsv, organisation, care type, theme, item)
+/// → n. Read by column name, as a reader of the published table would.
+fn shown_cells(path: &Path) -> BTreeMap<[String; 6], u64> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (n, status) = (col("n"), col("status"));
+    let key_cols = [
+        "period",
+        "vsv",
+        "organisation",
+        "care_type",
+        "theme",
+        "item",
+    ]
+    .map(col);
+    let mut out = BTreeMap::new();
+    for line in lines {
+        // The key columns and n come before any quoted text column.
+        let f: Vec<&str> = line.split(',').collect();
+        if f[status] == "suppressed" || f[n].is_empty() {
+            continue;
+        }
+        let key = key_cols.map(|i| f[i].to_string());
+        out.insert(key, f[n].parse().unwrap());
+    }
+    out
+}
+
+/// The places whose 2026-Q3 cell, beside the shown month cells of `months`, leaves 1 to 9
+/// clients between them (and how many places had months to check).
+fn quarter_minus_months(
+    quarters: &BTreeMap<[String; 6], u64>,
+    months: &BTreeMap<[String; 6], u64>,
+) -> (Vec<String>, usize) {
+    let mut small = Vec::new();
+    let mut checked = 0;
+    for (key, &q) in quarters.iter().filter(|(k, _)| k[0] == "2026-Q3") {
+        let inside: Vec<u64> = ["2026-07", "2026-08", "2026-09"]
+            .iter()
+            .filter_map(|m| {
+                let mut k = key.clone();
+                k[0] = m.to_string();
+                months.get(&k).copied()
+            })
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        checked += 1;
+        let rest = q.abs_diff(inside.iter().sum());
+        if rest > 0 && rest < 10 {
+            small.push(format!("{key:?}: quarter {q} beside months {inside:?}"));
+        }
+    }
+    (small, checked)
+}
+
+/// Issue 24, periods across releases: month reports and then a quarter report written to
+/// one output folder. For every place, the quarter minus its shown months must leave no
+/// client or at least `min_n`: else the quarter's extra clients (those of a hidden month)
+/// are a small group given away by subtraction. Self-test: written to a fresh folder (no
+/// ledger, as before it) the quarter report does leave such groups.
+#[test]
+fn a_quarter_beside_earlier_month_reports_leaves_no_small_group() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    sample(dir);
+    let config = dir.join("prem.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let quarterly = text.clone();
+    assert!(text.contains("period = \"quarter\""), "{text}");
+    std::fs::write(
+        &config,
+        text.replace("period = \"quarter\"", "period = \"month\""),
+    )
+    .unwrap();
+    report(dir, &[]).success();
+    let months = shown_cells(&dir.join("reports/2026-09/tables/scores.csv"));
+    std::fs::write(&config, quarterly).unwrap();
+
+    let fresh = dir.join("fresh");
+    report(dir, &["--out", fresh.to_str().unwrap()]).success();
+    let quarters = shown_cells(&fresh.join("2026-Q3/tables/scores.csv"));
+    let (small, _) = quarter_minus_months(&quarters, &months);
+    assert!(!small.is_empty(), "the self-test found nothing to find");
+
+    report(dir, &[]).success();
+    let quarters = shown_cells(&folder(dir).join("tables/scores.csv"));
+    let (small, checked) = quarter_minus_months(&quarters, &months);
+    assert!(small.is_empty(), "{small:#?}");
+    assert!(
+        checked > 20,
+        "only {checked} quarter cells had months beside them"
+    );
+}

@@ -1,7 +1,8 @@
 //! The chapter "Het perspectief van cliënten" of the kwaliteitsjaarverslag, as Markdown
 //! (HTML and Word are made from it as from the agenda). Every number comes from
 //! [`crate::year::Chapter`], whose cells passed the disclosure stage: a suppressed cell
-//! can only print as "n < min_n".
+//! prints as "onderdrukt", which does not bound its n (a cell hidden to protect another
+//! may be large).
 
 use std::fmt::Write as _;
 
@@ -27,11 +28,11 @@ pub struct ChapterInput<'a> {
     pub chart: Option<String>,
 }
 
-fn shown(s: Shown, lang: Language, min_n: u32) -> String {
+fn shown(s: Shown, lang: Language) -> String {
     let c = lang.chapter();
     match s {
         Shown::None => "–".into(),
-        Shown::Suppressed => fill(c.suppressed, &[("min_n", min_n.to_string())]),
+        Shown::Suppressed => c.suppressed.to_string(),
         Shown::Value {
             mean, indicative, ..
         } => {
@@ -100,25 +101,25 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
     for row in &ch.periods {
         let n = match row.grade {
             Shown::Value { n, .. } => n.to_string(),
-            other => shown(other, lang, min_n),
+            other => shown(other, lang),
         };
         let _ = writeln!(
             s,
             "| {} | {} | {} |",
             row.period.display(lang),
             n,
-            shown(row.grade, lang, min_n)
+            shown(row.grade, lang)
         );
     }
     let (now, last) = ch.year_grade;
     let year_n = match now {
         Shown::Value { n, .. } => n.to_string(),
-        other => shown(other, lang, min_n),
+        other => shown(other, lang),
     };
     let _ = writeln!(
         s,
         "| **{year}** | **{year_n}** | **{}** |\n",
-        shown(now, lang, min_n)
+        shown(now, lang)
     );
     let _ = last;
 
@@ -155,9 +156,9 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
             s,
             "| {} | {} | {} | {} | {} | {} |",
             theme(t.theme),
-            shown(t.now, lang, min_n),
+            shown(t.now, lang),
             n_of(t.now),
-            shown(t.before, lang, min_n),
+            shown(t.before, lang),
             n_of(t.before),
             change
         );
