@@ -15,6 +15,9 @@ pub struct Count {
     pub clients: u32,
     /// Of them, those with a negative text about it.
     pub negative: u32,
+    /// The wrapping sum of the clients' key digests (as [`crate::score::Acc::clients`]):
+    /// for the publication ledger only.
+    pub writers: u64,
 }
 
 /// A count's place: period, VSV (none: the region), theme (none: any open answer).
@@ -65,6 +68,9 @@ pub fn count(
                 let count = Count {
                     clients: clients.len() as u32,
                     negative: clients.values().filter(|&&n| n).count() as u32,
+                    writers: clients.keys().fold(0u64, |d, &(_, key)| {
+                        d.wrapping_add(data.key_digests.get(key as usize).copied().unwrap_or(0))
+                    }),
                 };
                 (key, count)
             })

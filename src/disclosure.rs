@@ -65,6 +65,12 @@ pub struct Earlier {
     coarser: HashMap<CellKey, Vec<CellKey>>,
     /// Coarser cell → its published n's.
     coarse_n: HashMap<CellKey, Vec<u64>>,
+    /// Counts of clients who wrote about a theme ([`crate::comments`]) → their published
+    /// (count, writers digest).
+    comments: HashMap<crate::comments::Key, Vec<(u64, u64)>>,
+    /// Per period: the numbers these rules held back that would otherwise be shown (for
+    /// the officer's message). Counted as the stage decides.
+    held: std::cell::RefCell<std::collections::BTreeMap<Period, usize>>,
 }
 
 impl Earlier {
@@ -90,6 +96,28 @@ impl Earlier {
             } else {
                 m.abs_diff(n) >= min_n
             }
+        })
+    }
+
+    /// Notes that the count of clients who wrote about a theme at `key` was published as
+    /// `n` clients of digest `writers`.
+    pub fn add_comments(&mut self, key: crate::comments::Key, n: u64, writers: u64) {
+        let list = self.comments.entry(key).or_default();
+        if !list.contains(&(n, writers)) {
+            list.push((n, writers));
+        }
+    }
+
+    /// [`Earlier::allows`] for a count of clients who wrote about a theme.
+    fn allows_comments(&self, key: &crate::comments::Key, n: u64, writers: u64, min_n: u64) -> bool {
+        self.comments.get(key).is_none_or(|list| {
+            list.iter().all(|&(m, w)| {
+                if m == n {
+                    w == writers
+                } else {
+                    m.abs_diff(n) >= min_n
+                }
+            })
         })
     }
 
@@ -147,15 +175,34 @@ impl Earlier {
             });
             if small {
                 for &i in members {
+                    if shown[i] {
+                        self.count(coarse.0, false);
+                    }
                     shown[i] = false;
                 }
             }
         }
     }
 
+    /// Per period: how many numbers were held back because of earlier releases.
+    pub fn held(&self) -> Vec<(Period, usize)> {
+        self.held.borrow().iter().map(|(p, n)| (*p, *n)).collect()
+    }
+
+    /// `allowed`, counting a number held back in `period` when it is not.
+    fn count(&self, period: Period, allowed: bool) -> bool {
+        if !allowed {
+            *self.held.borrow_mut().entry(period).or_default() += 1;
+        }
+        allowed
+    }
+
     /// Whether no earlier release is known.
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty() && self.finer.is_empty() && self.coarser.is_empty()
+        self.cells.is_empty()
+            && self.finer.is_empty()
+            && self.coarser.is_empty()
+            && self.comments.is_empty()
     }
 }
 
@@ -360,8 +407,11 @@ fn local(
         for ((c, a), s) in cells.iter().zip(&sums).zip(shown.iter_mut()) {
             let key = key_of(c);
             *s = *s
-                && e.allows(&key, a.n, a.clients, min_n)
-                && e.allows_beside_finer(&key, a.n, min_n);
+                && e.count(
+                    c.period,
+                    e.allows(&key, a.n, a.clients, min_n)
+                        && e.allows_beside_finer(&key, a.n, min_n),
+                );
         }
         let keys: Vec<CellKey> = cells.iter().map(key_of).collect();
         e.hide_inside_coarser(&keys, &n, &mut shown, min_n);
@@ -415,8 +465,12 @@ fn local(
         };
         let k = match earlier {
             Some(e)
-                if !e.allows(&key_of(&cell), k, 0, min_n)
-                    || !e.allows_beside_finer(&key_of(&cell), k, min_n) =>
+                if k >= min_n
+                    && !e.count(
+                        cell.period,
+                        e.allows(&key_of(&cell), k, 0, min_n)
+                            && e.allows_beside_finer(&key_of(&cell), k, min_n),
+                    ) =>
             {
                 0
             }
@@ -435,6 +489,7 @@ fn local(
             }
         }
     }
+    hide_over_item_nonresponse(&mut over, &item_theme, min_n);
     for (cell, k) in &over {
         let k = *k;
         if let (Some(v), true) = (cell.vsv, k >= min_n) {
@@ -522,6 +577,34 @@ fn largest_shown_n(
         *k = (*k).max(st.n);
     }
     out
+}
+
+/// The item rule for scores over care types: a VSV's item and its theme may average
+/// different care types (each its own shown ones), so their n's can differ by the clients
+/// of one care type only. An item whose n differs from its shown theme's by 1 to
+/// `min_n − 1` is hidden (`k` set to 0).
+fn hide_over_item_nonresponse(over: &mut [(Cell, u64)], item_theme: &[Option<u16>], min_n: u64) {
+    let themes: HashMap<(Period, Option<u32>, u16), u64> = over
+        .iter()
+        .filter_map(|(c, k)| match c.measure {
+            Measure::Theme(t) if *k >= min_n => Some(((c.period, c.vsv, t), *k)),
+            _ => None,
+        })
+        .collect();
+    for (c, k) in over.iter_mut() {
+        let Measure::Item(i) = c.measure else {
+            continue;
+        };
+        let Some(Some(t)) = item_theme.get(i as usize) else {
+            continue;
+        };
+        if let Some(&theme) = themes.get(&(c.period, c.vsv, *t)) {
+            let d = theme.abs_diff(*k);
+            if *k >= min_n && d > 0 && d < min_n {
+                *k = 0;
+            }
+        }
+    }
 }
 
 /// Item non-response: at every unit, an item's respondents and its theme's are the same or
@@ -1126,14 +1209,23 @@ pub fn answer_counts(
 /// the count of any open answer: some theme cell) is shown in the period; the region's
 /// when it holds at least `min_n` clients, its cell is shown, no shared file adds VSVs
 /// without texts, and the clients of the VSVs whose counts are hidden number 0 or at least
-/// `min_n` (so the region minus the VSVs shown isolates no smaller group).
+/// `min_n` (so the region minus the VSVs shown isolates no smaller group). A count shown
+/// before by an earlier release (`earlier`) is shown again only with the same clients or
+/// at least `min_n` more or fewer.
 pub fn shown_comment_counts(
     raw: &crate::comments::CommentCounts,
     scores: &Scores,
     privacy: &Privacy,
     peers: bool,
+    earlier: Option<&Earlier>,
 ) -> crate::comments::CommentCounts {
     let min_n = privacy.min_n;
+    let again = |key: &crate::comments::Key, count: &crate::comments::Count| {
+        earlier.is_none_or(|e| {
+            let n = u64::from(count.clients);
+            e.count(key.0, e.allows_comments(key, n, count.writers, u64::from(min_n)))
+        })
+    };
     // Units with some theme cell shown, per period.
     let any_shown: BTreeSet<(Period, Option<u32>)> = scores
         .cells
@@ -1157,8 +1249,9 @@ pub fn shown_comment_counts(
     let mut hidden: std::collections::BTreeMap<(Period, Option<u16>), u32> = Default::default();
     for (&(period, vsv, theme), &count) in &raw.0 {
         let Some(v) = vsv else { continue };
-        if count.clients >= min_n && published(period, Some(v), theme) {
-            shown.insert((period, vsv, theme), count);
+        let key = (period, vsv, theme);
+        if count.clients >= min_n && published(period, Some(v), theme) && again(&key, &count) {
+            shown.insert(key, count);
         } else {
             *hidden.entry((period, theme)).or_default() += count.clients;
         }
@@ -1169,8 +1262,10 @@ pub fn shown_comment_counts(
         }
         let rest = hidden.get(&(period, theme)).copied().unwrap_or(0);
         let closed = rest == 0 || rest >= min_n;
-        if closed && count.clients >= min_n && published(period, None, theme) {
-            shown.insert((period, vsv, theme), count);
+        let key = (period, vsv, theme);
+        if closed && count.clients >= min_n && published(period, None, theme) && again(&key, &count)
+        {
+            shown.insert(key, count);
         }
     }
     crate::comments::CommentCounts(shown)

@@ -114,8 +114,8 @@ impl Ledger {
 /// The ledger places of one analysis's cells at VSV level and below.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// Cell → (place digest, clients digest or 0, n before disclosure).
-    cells: HashMap<CellKey, (u64, u64, u64)>,
+    /// Cell → (place digest, clients digest or 0).
+    cells: HashMap<CellKey, (u64, u64)>,
 }
 
 impl Places {
@@ -124,11 +124,11 @@ impl Places {
     pub fn of(computed: &Computed, data: &Canonical) -> Places {
         let mut cells = HashMap::default();
         for (c, a) in computed.pooled.iter().filter(|(c, _)| c.vsv.is_some()) {
-            cells.insert(key_of(c), (place(data, &key_of(c)), a.clients, a.n));
+            cells.insert(key_of(c), (place(data, &key_of(c)), a.clients));
         }
         for comb in computed.combined.iter().filter(|c| c.vsv.is_some()) {
-            let (c, n) = comb.cell(&comb.care_types().collect::<Vec<_>>());
-            cells.insert(key_of(&c), (place(data, &key_of(&c)), 0, n));
+            let (c, _) = comb.cell(&[]);
+            cells.insert(key_of(&c), (place(data, &key_of(&c)), 0));
         }
         Places { cells }
     }
@@ -153,7 +153,7 @@ impl Places {
         let mut keys: Vec<&CellKey> = self.cells.keys().collect();
         keys.sort();
         for key in keys {
-            let (cell, _, _) = self.cells[key];
+            let (cell, _) = self.cells[key];
             let Some(entries) = known.get(&cell) else {
                 continue;
             };
@@ -184,7 +184,7 @@ impl Places {
             .filter(|c| c.vsv.is_some() && c.tier != Tier::Suppressed)
             .filter_map(|c| {
                 let n = c.stats.as_ref()?.n;
-                let &(cell, clients, _) = self.cells.get(&key_of(c))?;
+                let &(cell, clients) = self.cells.get(&key_of(c))?;
                 Some(Entry {
                     period: c.period.to_string(),
                     cell: format!("{cell:016x}"),
@@ -199,18 +199,67 @@ impl Places {
         out.sort();
         out
     }
+}
 
-    /// The cells `earlier` holds back that would otherwise have `min_n` clients or more,
-    /// counted per period (for the officer's message).
-    pub fn held(&self, earlier: &Earlier, min_n: u64) -> Vec<(Period, usize)> {
-        let mut per: std::collections::BTreeMap<Period, usize> = Default::default();
-        for (key, &(_, clients, n)) in &self.cells {
-            if n >= min_n && !earlier.allows(key, n, clients, min_n) {
-                *per.entry(key.0).or_default() += 1;
-            }
-        }
-        per.into_iter().collect()
+/// The ledger place of a count of clients who wrote about a theme (the region's too: it
+/// is not a sum of what the VSVs show).
+fn comment_place(data: &Canonical, key: &crate::comments::Key) -> u64 {
+    let (_, vsv, theme) = *key;
+    let vsv = vsv.map_or("", |v| data.names.get(v));
+    let theme = theme
+        .and_then(|t| data.themes.get(t as usize))
+        .map_or("", |t| t.id.as_str());
+    stable_digest(&["comments", vsv, theme])
+}
+
+/// What `ledger` says earlier releases published of the counts in `raw`, added to
+/// `earlier`.
+pub fn earlier_comments(
+    raw: &crate::comments::CommentCounts,
+    data: &Canonical,
+    ledger: &Ledger,
+    earlier: &mut Earlier,
+) {
+    if ledger.entries.is_empty() {
+        return;
     }
+    let mut known: HashMap<(String, u64), Vec<(u64, u64)>> = HashMap::default();
+    for e in &ledger.entries {
+        if let Ok(cell) = u64::from_str_radix(&e.cell, 16) {
+            let clients = u64::from_str_radix(&e.clients, 16).unwrap_or(0);
+            known
+                .entry((e.period.clone(), cell))
+                .or_default()
+                .push((e.n, clients));
+        }
+    }
+    for key in raw.0.keys() {
+        let place = comment_place(data, key);
+        for &(n, writers) in known
+            .get(&(key.0.to_string(), place))
+            .into_iter()
+            .flatten()
+        {
+            earlier.add_comments(*key, n, writers);
+        }
+    }
+}
+
+/// The entries of the counts of clients who wrote about a theme that a report shows.
+pub fn published_comments(
+    shown: &crate::comments::CommentCounts,
+    data: &Canonical,
+) -> Vec<Entry> {
+    shown
+        .0
+        .iter()
+        .map(|(key, count)| Entry {
+            period: key.0.to_string(),
+            cell: format!("{:016x}", comment_place(data, key)),
+            n: u64::from(count.clients),
+            clients: format!("{:016x}", count.writers),
+        })
+        .collect()
 }
 
 /// The period of a ledger entry.

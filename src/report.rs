@@ -228,8 +228,7 @@ fn analyse_data_under(
     // What earlier releases from this output folder showed: a cell shown again counts the
     // same clients or differs by at least min_n.
     let places = crate::ledger::Places::of(&computed, &data);
-    let earlier = places.earlier(&ledger);
-    let held = places.held(&earlier, u64::from(config.privacy.min_n));
+    let mut earlier = places.earlier(&ledger);
     let (mut scores, _) = crate::disclosure::disclose_released(
         computed,
         peers.parts.clone(),
@@ -276,12 +275,18 @@ fn analyse_data_under(
             .map_or(0, |r| r.source as usize);
         crate::moderation::themes_of(&data, &keywords, source, &c.text)
     });
+    crate::ledger::earlier_comments(&raw_counts, &data, &ledger, &mut earlier);
     let comment_counts = crate::disclosure::shown_comment_counts(
         &raw_counts,
         &scores,
         &config.privacy,
         !peers.files.is_empty(),
+        Some(&earlier),
     );
+    let mut publishes = publishes;
+    publishes.extend(crate::ledger::published_comments(&comment_counts, &data));
+    publishes.sort();
+    let held = earlier.held();
     // Only the report period's open answers can be quoted or reviewed: the others go.
     let in_period: Vec<bool> = data
         .comments

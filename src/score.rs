@@ -442,9 +442,10 @@ pub struct Acc {
     pub top: u64,
     /// Problem scores (NPS: detractors).
     pub problem: u64,
-    /// The wrapping sum of the respondents' key digests ([`Canonical::key_digests`]): the
-    /// same set of clients gives the same value in every run, another set (almost surely)
-    /// another. For the publication ledger only; 0 for sums read from a shared file.
+    /// The wrapping sum of a digest of each respondent's key ([`Canonical::key_digests`])
+    /// and score: the same clients with the same answers give the same value in every run;
+    /// other clients, or a changed answer, (almost surely) another. For the publication
+    /// ledger only; 0 for sums read from a shared file.
     pub clients: u64,
 }
 
@@ -455,7 +456,12 @@ impl Acc {
         self.sum_sq += score * score;
         self.top += u64::from(top);
         self.problem += u64::from(problem);
-        self.clients = self.clients.wrapping_add(who);
+        // Who and what: a client whose answer changed under the same id changes the digest
+        // too (splitmix64's finaliser spreads the score's bits).
+        let mut x = who ^ score.to_bits();
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        self.clients = self.clients.wrapping_add(x ^ (x >> 31));
     }
 
     /// Adds the scores of `o` (another set of respondents).
