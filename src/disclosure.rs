@@ -109,7 +109,13 @@ impl Earlier {
     }
 
     /// [`Earlier::allows`] for a count of clients who wrote about a theme.
-    fn allows_comments(&self, key: &crate::comments::Key, n: u64, writers: u64, min_n: u64) -> bool {
+    fn allows_comments(
+        &self,
+        key: &crate::comments::Key,
+        n: u64,
+        writers: u64,
+        min_n: u64,
+    ) -> bool {
         self.comments.get(key).is_none_or(|list| {
             list.iter().all(|&(m, w)| {
                 if m == n {
@@ -1223,7 +1229,10 @@ pub fn shown_comment_counts(
     let again = |key: &crate::comments::Key, count: &crate::comments::Count| {
         earlier.is_none_or(|e| {
             let n = u64::from(count.clients);
-            e.count(key.0, e.allows_comments(key, n, count.writers, u64::from(min_n)))
+            e.count(
+                key.0,
+                e.allows_comments(key, n, count.writers, u64::from(min_n)),
+            )
         })
     };
     // Units with some theme cell shown, per period.

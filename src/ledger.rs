@@ -235,21 +235,14 @@ pub fn earlier_comments(
     }
     for key in raw.0.keys() {
         let place = comment_place(data, key);
-        for &(n, writers) in known
-            .get(&(key.0.to_string(), place))
-            .into_iter()
-            .flatten()
-        {
+        for &(n, writers) in known.get(&(key.0.to_string(), place)).into_iter().flatten() {
             earlier.add_comments(*key, n, writers);
         }
     }
 }
 
 /// The entries of the counts of clients who wrote about a theme that a report shows.
-pub fn published_comments(
-    shown: &crate::comments::CommentCounts,
-    data: &Canonical,
-) -> Vec<Entry> {
+pub fn published_comments(shown: &crate::comments::CommentCounts, data: &Canonical) -> Vec<Entry> {
     shown
         .0
         .iter()
