@@ -93,10 +93,11 @@ impl Moderation {
         let keywords: Vec<Vec<String>> = (0..data.themes.len())
             .map(|t| keywords(data, &config.quotes, t))
             .collect();
+        let words = ThemeWords::new(data, &keywords);
         let reviews = data
             .comments
             .iter()
-            .map(|c| review(data, config, &keywords, c))
+            .map(|c| review(data, config, &words, c))
             .collect();
         Moderation {
             reviews,
@@ -255,27 +256,41 @@ pub fn keywords(data: &Canonical, quotes: &crate::config::Quotes, theme: usize) 
     }
 }
 
-/// The themes of source `source` that `text` is about, by their keywords.
-pub fn themes_of(
-    data: &Canonical,
-    keywords: &[Vec<String>],
-    source: usize,
-    text: &str,
-) -> Vec<u16> {
-    data.themes
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            t.source == source
-                && keywords
-                    .get(*i)
-                    .is_some_and(|k| crate::quotes::mentions(text, k) > 0)
-        })
-        .map(|(i, _)| i as u16)
-        .collect()
+/// Every theme's keywords, folded once: which themes an open answer is about.
+#[derive(Debug, Clone, Default)]
+pub struct ThemeWords {
+    /// Per theme (index into [`Canonical::themes`]): its source and its keywords.
+    themes: Vec<(usize, crate::quotes::Lexicon)>,
 }
 
-fn review(data: &Canonical, config: &Config, keywords: &[Vec<String>], c: &Comment) -> Review {
+impl ThemeWords {
+    /// The keywords of every theme of `data` (`keywords`, per theme).
+    pub fn new(data: &Canonical, keywords: &[Vec<String>]) -> ThemeWords {
+        let themes = data
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let words = keywords.get(i).map(Vec::as_slice).unwrap_or_default();
+                (t.source, crate::quotes::Lexicon::new(words))
+            })
+            .collect();
+        ThemeWords { themes }
+    }
+
+    /// The themes of source `source` that `text` is about, by their keywords.
+    pub fn themes_of(&self, source: usize, text: &str) -> Vec<u16> {
+        let folded = crate::quotes::fold_text(text);
+        self.themes
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, words))| *s == source && words.mentions_folded(&folded) > 0)
+            .map(|(i, _)| i as u16)
+            .collect()
+    }
+}
+
+fn review(data: &Canonical, config: &Config, words: &ThemeWords, c: &Comment) -> Review {
     let row = data.respondents.get(c.row as usize);
     let source = row.map_or(0, |r| r.source as usize);
     let source_name = data.sources.get(source).map_or("", |s| s.name.as_str());
@@ -296,7 +311,7 @@ fn review(data: &Canonical, config: &Config, keywords: &[Vec<String>], c: &Comme
     };
     Review {
         id,
-        themes: themes_of(data, keywords, source, &c.text),
+        themes: words.themes_of(source, &c.text),
         text,
         proposal: why == Why::Fine,
         why,

@@ -267,13 +267,14 @@ fn analyse_data_under(
     let keywords: Vec<Vec<String>> = (0..data.themes.len())
         .map(|t| crate::moderation::keywords(&data, &config.quotes, t))
         .collect();
+    let words = crate::moderation::ThemeWords::new(&data, &keywords);
     let raw_counts = crate::comments::count(&data, &counted, |i| {
         let c = &data.comments[i];
         let source = data
             .respondents
             .get(c.row as usize)
             .map_or(0, |r| r.source as usize);
-        crate::moderation::themes_of(&data, &keywords, source, &c.text)
+        words.themes_of(source, &c.text)
     });
     crate::ledger::earlier_comments(&raw_counts, &data, &ledger, &mut earlier);
     let comment_counts = crate::disclosure::shown_comment_counts(

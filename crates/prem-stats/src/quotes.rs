@@ -905,13 +905,25 @@ pub fn mentions(text: &str, keywords: &[String]) -> usize {
 }
 
 /// Keywords folded once, empty and duplicate ones dropped: the one place of the
-/// matching rule that [`mentions`], [`matches_theme`] and [`pick_quotes`] share.
-struct Lexicon {
-    folded: Vec<String>,
+/// matching rule that [`mentions`], [`matches_theme`] and [`pick_quotes`] share. Build it
+/// once for many texts (folding a theme's keywords for every text costs more than the
+/// match).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// All keywords in one automaton: one pass over a text finds every keyword (a
+    /// substring search per keyword cost more than the rest of the comparison stage).
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+/// `text` folded as [`Lexicon::mentions_folded`] expects: fold it once when it is matched
+/// against several lexicons.
+pub fn fold_text(text: &str) -> String {
+    fold_key(text)
 }
 
 impl Lexicon {
-    fn new(keywords: &[String]) -> Self {
+    /// The lexicon of `keywords`.
+    pub fn new(keywords: &[String]) -> Self {
         let mut folded: Vec<String> = Vec::with_capacity(keywords.len());
         for k in keywords {
             let k = fold_key(k);
@@ -919,12 +931,32 @@ impl Lexicon {
                 folded.push(k);
             }
         }
-        Lexicon { folded }
+        Lexicon {
+            automaton: aho_corasick::AhoCorasick::new(&folded).ok(),
+        }
     }
 
-    fn mentions(&self, text: &str) -> usize {
-        let hay = fold_key(text);
-        self.folded.iter().filter(|k| keyword_in(&hay, k)).count()
+    /// How many of the keywords `text` mentions (at the start of a word, folded).
+    pub fn mentions(&self, text: &str) -> usize {
+        self.mentions_folded(&fold_key(text))
+    }
+
+    /// [`Lexicon::mentions`] of a text already folded by [`fold_text`].
+    pub fn mentions_folded(&self, folded: &str) -> usize {
+        let Some(automaton) = &self.automaton else {
+            return 0;
+        };
+        let mut found: Vec<usize> = automaton
+            .find_overlapping_iter(folded)
+            .filter(|m| {
+                let prev = folded.get(..m.start()).and_then(|h| h.chars().next_back());
+                prev.is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
     }
 }
 
@@ -1245,26 +1277,6 @@ fn fold_key(s: &str) -> String {
         fold_char(c, |d| folded.push(d));
     }
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// True if folded `kw` occurs in folded `hay` at the start of a word.
-fn keyword_in(hay: &str, kw: &str) -> bool {
-    if kw.is_empty() {
-        return false;
-    }
-    let mut from = 0;
-    while let Some(rel) = hay.get(from..).and_then(|h| h.find(kw)) {
-        let p = from + rel;
-        let prev = hay.get(..p).and_then(|h| h.chars().next_back());
-        if prev.is_none_or(|c| !c.is_alphanumeric()) {
-            return true;
-        }
-        from = p + hay
-            .get(p..)
-            .and_then(|h| h.chars().next())
-            .map_or(1, char::len_utf8);
-    }
-    false
 }
 
 /// Folded token lists to search for one configured name.
