@@ -446,12 +446,11 @@ fn local(
     }
 
     // 2. VSV scores over care types, from the shown care types only.
-    let shown_ct: HashMap<(Period, Option<u32>, u32, Measure), u64> = cells
+    let shown_ct: std::collections::HashSet<(Period, Option<u32>, u32, Measure)> = cells
         .iter()
         .zip(&shown)
-        .zip(&n)
-        .filter(|((c, s), _)| **s && c.organisation.is_none())
-        .filter_map(|((c, _), &k)| Some(((c.period, c.vsv, c.care_type?, c.measure), k)))
+        .filter(|(c, s)| **s && c.organisation.is_none())
+        .filter_map(|(c, _)| Some((c.period, c.vsv, c.care_type?, c.measure)))
         .collect();
     let mut region = RegionKeys::default();
     let mut over: Vec<(Cell, u64)> = Vec::with_capacity(combined.len());
@@ -460,26 +459,11 @@ fn local(
             region.over.push(comb.cell(&[]).0);
             continue;
         }
-        let ct_n = |ct: u32| {
-            shown_ct
-                .get(&(comb.period, comb.vsv, ct, comb.measure))
-                .copied()
-        };
-        let mut covers: Vec<u32> = comb.care_types().filter(|&ct| ct_n(ct).is_some()).collect();
-        let (mut cell, mut k) = comb.cell(&covers);
-        // Overlap: the covered care types' n's minus the distinct n count the clients who
-        // answered for two of them. 1 to min_n − 1 of them is a small group; the smallest
-        // care type leaves the average until they are none or enough.
-        loop {
-            let sum: u64 = covers.iter().filter_map(|&ct| ct_n(ct)).sum();
-            let overlap = sum.saturating_sub(k);
-            if overlap == 0 || overlap >= min_n || covers.len() < 2 {
-                break;
-            }
-            let smallest = covers.iter().copied().min_by_key(|&ct| (ct_n(ct), ct));
-            covers.retain(|&ct| Some(ct) != smallest);
-            (cell, k) = comb.cell(&covers);
-        }
+        let covers: Vec<u32> = comb
+            .care_types()
+            .filter(|&ct| shown_ct.contains(&(comb.period, comb.vsv, ct, comb.measure)))
+            .collect();
+        let (cell, k) = comb.cell(&covers);
         let k = if covers.is_empty() { 0 } else { k };
         let k = match finer {
             Some(f) if !f.allows_cell(&cell, k, min_n) => 0,
@@ -2032,43 +2016,5 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines.iter().all(|&(_, n)| n == Some(40)), "{lines:?}");
         assert!(audit(&s, &Privacy::default()).is_empty());
-    }
-
-    /// Issue 24, overlap: 50 clients answered for the midwife (V), 12 for the hospital (Z),
-    /// 5 of them for both. A VSV score over both (n 57) beside V 50 and Z 12 would give the
-    /// 5; the score covers V alone (n 50), the care-type cells stay shown.
-    #[test]
-    fn a_small_overlap_of_care_types_leaves_the_smaller_out_of_the_vsv_score() {
-        let mut d = data(&[("A", Some("V"), &[7.0; 50]), ("A", Some("Z"), &[8.0; 12])]);
-        let z = d.names.find("Z").unwrap();
-        let v_keys: Vec<u32> = d.respondents.iter().take(5).map(|r| r.key).collect();
-        for (r, key) in d
-            .respondents
-            .iter_mut()
-            .filter(|r| r.care_type == Some(z))
-            .zip(v_keys)
-        {
-            r.key = key;
-        }
-        let s = published(&d);
-        assert_eq!(n(&s, &d, Some("A"), Some("V")), Some(50));
-        assert_eq!(n(&s, &d, Some("A"), Some("Z")), Some(12));
-        let over = cell(&s, &d, Some("A"), None);
-        assert_eq!(over.stats.map(|x| x.n), Some(50));
-        assert_eq!(over.covers, vec![d.names.find("V").unwrap()]);
-        assert!(audit(&s, &Privacy::default()).is_empty());
-        // 12 in both: shown over both (62 − 12 = 50 distinct).
-        let mut d = data(&[("A", Some("V"), &[7.0; 50]), ("A", Some("Z"), &[8.0; 12])]);
-        let v_keys: Vec<u32> = d.respondents.iter().take(12).map(|r| r.key).collect();
-        for (r, key) in d
-            .respondents
-            .iter_mut()
-            .filter(|r| r.care_type == Some(z))
-            .zip(v_keys)
-        {
-            r.key = key;
-        }
-        let s = published(&d);
-        assert_eq!(cell(&s, &d, Some("A"), None).covers.len(), 2);
     }
 }
