@@ -134,8 +134,9 @@ fn year_cells_match_the_independent_computation() {
 
 /// Privacy tiers hold in the chapter: with min_n 400 the 2026 cells (372) show nothing but
 /// "onderdrukt" (not "n < 400": a cell hidden to protect another may be large), and the
-/// 2025 cells (508, below indicative_n 600) are indicatief and not tested. The 2025 score is 8,6, not 8,5: the hospital's care-type cell (fewer than 400)
-/// is hidden, so the VSV's score averages only the shown care types (rule R).
+/// 2025 cells (508, below indicative_n 600) are indicatief and not tested. The 2025 score
+/// is 8,6, not 8,5: the hospital's care-type cell (fewer than 400) is hidden, so the VSV's
+/// score averages only the shown care types (rule R).
 #[test]
 fn privacy_tiers_in_the_chapter() {
     let (_tmp, dir) = samples(|t| {
