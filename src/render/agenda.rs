@@ -1,7 +1,7 @@
 //! The agenda item per VSV and for the region, as Markdown (HTML and Word are made from it).
 //!
 //! Every number is formatted here, in the report language, from cells that scoring already
-//! emptied when suppressed: a suppressed cell can only ever print as "n < min_n".
+//! emptied when suppressed: a suppressed cell can only ever print as "onderdrukt (privacy)".
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
@@ -132,7 +132,7 @@ struct SourceLine {
     participation: Option<String>,
 }
 
-/// How a score reads in the report: "8,3", "8,3 (indicatief)" or "n < 10".
+/// How a score reads in the report: "8,3", "8,3 (indicatief)" or "onderdrukt (privacy)".
 pub fn show_score(cell: Option<&Cell>, lang: Language, min_n: u32, decimals: usize) -> String {
     match cell {
         None => "–".into(),
