@@ -424,7 +424,15 @@ fn local(
     }
     hide_item_nonresponse(&cells, &n, &in_theme, &item_theme, &mut shown, min_n);
     let parents = pooled_parents(&cells);
-    protect_families(&cells, &parents, &n, &item_theme, &mut shown, min_n);
+    protect_families(
+        &cells,
+        &parents,
+        &n,
+        &item_theme,
+        &mut shown,
+        min_n,
+        &combined,
+    );
     let reliability = reliability_of_shown(reliability, &alpha_cases, &cells, &shown, min_n);
 
     let mut parts: std::collections::BTreeMap<u32, Part> = Default::default();
@@ -668,6 +676,7 @@ fn protect_families(
     item_theme: &[Option<u16>],
     shown: &mut [bool],
     min_n: u64,
+    combined: &[crate::score::Combined],
 ) {
     let family = |m: Measure| match m {
         Measure::Theme(t) => Some(t),
@@ -684,6 +693,35 @@ fn protect_families(
                 .push(i);
         }
     }
+    // Overlap: a VSV's score over care types counts distinct clients; beside its shown
+    // care-type cells it gives how many answered for two of them. While that is 1 to
+    // min_n − 1, the smallest shown care type is hidden for the whole family of the
+    // measure (a theme and its items; a grade or NPS alone) with its organisations, so
+    // that neither the VSV score nor the care-type cells below count it.
+    let index: HashMap<CellKey, usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (key_of(c), i))
+        .collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, p) in parents.iter().enumerate() {
+        if let (Some(p), Some(_)) = (p, cells[i].organisation) {
+            children.entry(*p).or_default().push(i);
+        }
+    }
+    let members_of = |period: Period, vsv: Option<u32>, m: Measure| -> Vec<Measure> {
+        match family(m) {
+            Some(f) => cells
+                .iter()
+                .filter(|c| c.period == period && c.vsv == vsv && c.organisation.is_none())
+                .map(|c| c.measure)
+                .filter(|&x| family(x) == Some(f))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            None => vec![m],
+        }
+    };
     loop {
         protect_tree(parents, n, shown, min_n);
         let mut changed = false;
@@ -691,6 +729,35 @@ fn protect_families(
             if members.iter().any(|&i| !shown[i]) {
                 for &i in members {
                     changed |= std::mem::replace(&mut shown[i], false);
+                }
+            }
+        }
+        for comb in combined.iter().filter(|c| c.vsv.is_some()) {
+            let at = |ct: u32| index.get(&(comb.period, comb.vsv, Some(ct), None, comb.measure));
+            let covered: Vec<(u32, usize)> = comb
+                .care_types()
+                .filter_map(|ct| Some((ct, *at(ct)?)))
+                .filter(|&(_, i)| shown[i])
+                .collect();
+            if covered.len() < 2 {
+                continue;
+            }
+            let cts: Vec<u32> = covered.iter().map(|c| c.0).collect();
+            let (_, k) = comb.cell(&cts);
+            let sum: u64 = covered.iter().map(|&(_, i)| n[i]).sum();
+            let overlap = sum.saturating_sub(k);
+            if overlap == 0 || overlap >= min_n {
+                continue;
+            }
+            let Some(&(ct, _)) = covered.iter().min_by_key(|&&(ct, i)| (n[i], ct)) else {
+                continue;
+            };
+            for m in members_of(comb.period, comb.vsv, comb.measure) {
+                if let Some(&i) = index.get(&(comb.period, comb.vsv, Some(ct), None, m)) {
+                    changed |= std::mem::replace(&mut shown[i], false);
+                    for &c in children.get(&i).into_iter().flatten() {
+                        changed |= std::mem::replace(&mut shown[c], false);
+                    }
                 }
             }
         }
@@ -2016,5 +2083,35 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines.iter().all(|&(_, n)| n == Some(40)), "{lines:?}");
         assert!(audit(&s, &Privacy::default()).is_empty());
+    }
+
+    /// Issue 24, overlap: 50 clients answered for the midwife (V), 12 for the hospital (Z),
+    /// 5 of them for both. A VSV score over both (n 57) beside V 50 and Z 12 would give the
+    /// 5 who answered for two; Z is hidden (its cell, and in the region), the VSV score
+    /// covers V alone. With 12 in both, everything is shown.
+    #[test]
+    fn a_small_overlap_of_care_types_hides_the_smaller() {
+        let both = |k: usize| {
+            let mut d = data(&[("A", Some("V"), &[7.0; 50]), ("A", Some("Z"), &[8.0; 12])]);
+            let z = d.names.find("Z").unwrap();
+            let v_keys: Vec<u32> = d.respondents.iter().take(k).map(|r| r.key).collect();
+            let zs = d.respondents.iter_mut().filter(|r| r.care_type == Some(z));
+            for (r, key) in zs.zip(v_keys) {
+                r.key = key;
+            }
+            d
+        };
+        let d = both(5);
+        let s = published(&d);
+        assert_eq!(n(&s, &d, Some("A"), Some("V")), Some(50));
+        assert!(hidden(&s, &d, Some("A"), Some("Z")));
+        let over = cell(&s, &d, Some("A"), None);
+        assert_eq!(over.stats.map(|x| x.n), Some(50));
+        assert_eq!(over.covers, vec![d.names.find("V").unwrap()]);
+        assert!(audit(&s, &Privacy::default()).is_empty());
+        let d = both(12);
+        let s = published(&d);
+        assert_eq!(n(&s, &d, Some("A"), Some("Z")), Some(12));
+        assert_eq!(cell(&s, &d, Some("A"), None).stats.map(|x| x.n), Some(50));
     }
 }
