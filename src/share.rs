@@ -61,6 +61,10 @@ pub struct Aggregate {
     /// the file).
     #[serde(skip)]
     pub publishes: Vec<crate::ledger::Entry>,
+    /// Per period: cells held back because an earlier release showed them with 1 to
+    /// `min_n − 1` clients more or fewer (for the officer; not in the file).
+    #[serde(skip)]
+    pub held: Vec<(Period, usize)>,
 }
 
 /// The writing program.
@@ -314,6 +318,7 @@ pub fn aggregate_data(
         Some(&earlier),
     );
     let publishes = places.published(&scores);
+    let held = earlier.held();
     // The same proof as every report: nothing is shared that the audit would stop.
     crate::report::audited(&scores, config, data)?;
     scores.case_mix.standard = Some(standard.shares.clone());
@@ -361,6 +366,7 @@ pub fn aggregate_data(
         units: Vec::new(),
         responses: Vec::new(),
         publishes: Vec::new(),
+        held,
     };
     out.publishes = publishes
         .into_iter()

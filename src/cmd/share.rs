@@ -41,7 +41,12 @@ pub fn run(a: ShareArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode
     let text = prem::share::to_json(&aggregate)?;
     prem::output::write_atomic(&a.out, text.as_bytes())?;
     pb.finish_and_clear();
-    super::record_release(&config.output_dir(), &aggregate.publishes, &[], &config)?;
+    super::record_release(
+        &config.output_dir(),
+        &aggregate.publishes,
+        &aggregate.held,
+        &config,
+    )?;
     if !quiet {
         let last = aggregate.periods.last().cloned().unwrap_or_default();
         eprintln!(
