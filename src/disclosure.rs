@@ -202,14 +202,6 @@ impl Earlier {
         }
         allowed
     }
-
-    /// Whether no earlier release is known.
-    pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
-            && self.finer.is_empty()
-            && self.coarser.is_empty()
-            && self.comments.is_empty()
-    }
 }
 
 /// What a finer analysis of the same rows published (the quarters under a year's cells):
@@ -299,17 +291,6 @@ pub fn disclose_with(computed: Computed, peers: Vec<Part>, privacy: &Privacy) ->
     disclose_parts(computed, peers, privacy).0
 }
 
-/// [`disclose_with`] for an analysis in coarser periods than one already published from
-/// the same rows (`finer`): see [`Finer`].
-pub fn disclose_under(
-    computed: Computed,
-    peers: Vec<Part>,
-    privacy: &Privacy,
-    finer: &Finer,
-) -> Scores {
-    disclose_parts_under(computed, peers, privacy, Some(finer)).0
-}
-
 /// [`disclose_with`], and every VSV's part (the local VSVs' and the peers'), in the order
 /// of their names: what `prem share` writes.
 pub fn disclose_parts(
@@ -317,16 +298,7 @@ pub fn disclose_parts(
     peers: Vec<Part>,
     privacy: &Privacy,
 ) -> (Scores, Vec<Part>) {
-    disclose_parts_under(computed, peers, privacy, None)
-}
-
-fn disclose_parts_under(
-    computed: Computed,
-    peers: Vec<Part>,
-    privacy: &Privacy,
-    finer: Option<&Finer>,
-) -> (Scores, Vec<Part>) {
-    disclose_released(computed, peers, privacy, finer, None)
+    disclose_released(computed, peers, privacy, None, None)
 }
 
 /// Disclosure with everything published before: `finer`, the finer periods of the same
