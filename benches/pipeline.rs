@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use prem::config::Config;
-use prem::report::analyse;
+use prem::analysis::analyse::analyse;
 use prem::sample::{generate, generate_prem_exports, SampleOptions};
 
 fn main() {

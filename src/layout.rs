@@ -63,7 +63,7 @@ pub const FLAGS_CSV: &str = "flags.csv";
 pub const SIGNALS: &str = ".signalen.csv";
 /// The publication ledger, in the output folder beside the period folders (in no report
 /// and no manifest): what every release from this folder published, per cell (n and a
-/// digest of its clients, never rows or names). See [`crate::ledger`].
+/// digest of its clients, never rows or names). See [`crate::analysis::ledger`].
 pub const LEDGER: &str = ".publicaties.csv";
 
 /// The officer's private comments workbook of `period`, in the output folder beside the

@@ -8,7 +8,7 @@ mod cmd;
 use std::process::ExitCode;
 
 use clap::Parser;
-use prem::diagnostic::describe;
+use prem::render::diagnostic::describe;
 use prem::i18n::{Language, Msg};
 
 fn main() -> ExitCode {

@@ -593,7 +593,7 @@ fn the_sample_shows_its_planted_effects() {
     assert!(decline > 1.2, "decline only {decline}");
     // Every VSV gets an agenda, and the region too.
     for name in prem::sample::vsv_names(6) {
-        let slug = prem::output::slug(&name);
+        let slug = prem::report::output::slug(&name);
         assert!(tmp
             .path()
             .join("reports/2026-Q3")
@@ -1427,7 +1427,7 @@ fn planted_effects_are_found_in_data_samples() {
     assert!(lead.contains("](charts/spc-bereikbaarheid.png \"key\")"));
     // The action after which the improving VSV's theme rose shows a significant rise.
     let improving = prem::sample::vsv_names(8)[prem::sample::IMPROVING_VSV_INDEX].clone();
-    let slug = prem::output::slug(&improving);
+    let slug = prem::report::output::slug(&improving);
     let agenda = std::fs::read_to_string(report.join(slug).join("agenda.md")).unwrap();
     let row = agenda
         .lines()
@@ -1477,7 +1477,7 @@ fn planted_effects_are_found_in_data_samples() {
                 .map(str::to_string)
                 .collect()
         };
-        use prem::polarity::{polarity, Polarity};
+        use prem::text::polarity::{polarity, Polarity};
         for q in quotes(points) {
             assert_ne!(polarity(&q), Polarity::Positive, "{}: {q}", f.display());
         }
@@ -1576,7 +1576,7 @@ fn agendas_in_three_formats_escape_free_text_and_embed_the_charts() {
     // index.html links every VSV's agenda.
     let index = std::fs::read_to_string(report.join("index.html")).unwrap();
     for vsv in prem::sample::vsv_names(6) {
-        let slug = prem::output::slug(&vsv);
+        let slug = prem::report::output::slug(&vsv);
         assert!(
             index.contains(&format!("href=\"{slug}/agenda.html\"")),
             "{slug}"

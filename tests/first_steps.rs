@@ -165,11 +165,11 @@ fn the_codebook_reference_in_the_readme_is_a_working_codebook() {
         .expect("its TOML block");
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("mijn.toml"), block).unwrap();
-    let cb = prem::codebook::Codebook::resolve("mijn.toml", tmp.path()).unwrap();
+    let cb = prem::config::codebook::Codebook::resolve("mijn.toml", tmp.path()).unwrap();
     assert_eq!(cb.name, "mijn-enquete");
     assert_eq!(cb.care_types.len(), 2);
-    let scale = prem::codebook::Scale {
-        kind: prem::codebook::ScaleKind::Numeric,
+    let scale = prem::config::codebook::Scale {
+        kind: prem::config::codebook::ScaleKind::Numeric,
         min: Some(1.0),
         max: Some(10.0),
         positive_min: Some(9.0),

@@ -368,7 +368,7 @@ fn no_disclosure_reaches_a_shared_file() {
     // them reached a shared file.
     let found = set
         .iter()
-        .filter(|(_, d)| prem::safeguarding::signal(d).is_some())
+        .filter(|(_, d)| prem::text::safeguarding::signal(d).is_some())
         .count();
     assert!(found * 10 >= set.len() * 8, "{found} of {}", set.len());
     assert_eq!(not_flagged.len(), set.len() - found, "{not_flagged:#?}");

@@ -103,7 +103,7 @@ fn year_cells_participation_and_goals_of_a_vsv() {
 fn year_cells_match_the_independent_computation() {
     let (_tmp, dir) = samples(|t| t);
     let config = prem::config::Config::load(&dir.join("prem.toml")).unwrap();
-    let y = prem::year::analyse_year(config, 2026).unwrap();
+    let y = prem::analysis::year::analyse_year(config, 2026).unwrap();
     let data = &y.years.data;
     let vsv = data.names.find("VSV Zaanstreek").unwrap();
     let t = data
@@ -111,12 +111,12 @@ fn year_cells_match_the_independent_computation() {
         .iter()
         .position(|t| t.id == "bereikbaarheid")
         .unwrap() as u16;
-    let ups = prem::year::follow_ups(&y);
-    let flags = prem::year::year_flags(&y);
-    let ch = prem::year::chapter(&y, Some(vsv), &ups, &flags);
+    let ups = prem::analysis::year::follow_ups(&y);
+    let flags = prem::analysis::year::year_flags(&y);
+    let ch = prem::analysis::year::chapter(&y, Some(vsv), &ups, &flags);
     let row = ch.themes.iter().find(|r| r.theme == t).unwrap();
-    let value = |s: prem::year::Shown| match s {
-        prem::year::Shown::Value { n, mean, .. } => (n, mean),
+    let value = |s: prem::analysis::year::Shown| match s {
+        prem::analysis::year::Shown::Value { n, mean, .. } => (n, mean),
         other => panic!("{other:?}"),
     };
     let (n, mean) = value(row.now);

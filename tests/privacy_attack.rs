@@ -265,7 +265,7 @@ fn publish(region: &Region) -> Table {
     std::fs::write(dir.join("prem.toml"), PREM_TOML).unwrap();
     std::fs::write(dir.join("exports/prem.csv"), region.export_csv()).unwrap();
     let config = prem::config::Config::load(&dir.join("prem.toml")).unwrap();
-    let a = prem::report::analyse(config, None).unwrap();
+    let a = prem::analysis::analyse::analyse(config, None).unwrap();
     let rows = prem::render::tables::score_rows(&a.data, &a.scores);
     let bytes = prem::render::tables::scores_csv(&rows).unwrap();
     parse_scores(&bytes)

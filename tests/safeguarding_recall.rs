@@ -8,7 +8,7 @@
 // Test code: a failing unwrap is a failing test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use prem::safeguarding::{signal, Category};
+use prem::text::safeguarding::{signal, Category};
 
 /// (category, language, text) of a fixture file.
 fn lines(name: &str) -> Vec<(String, String, String)> {

@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use prem::config::{Config, Peer};
-use prem::report::{analyse_data, Analysis};
-use prem::score::{Cell, Tier};
+use prem::analysis::analyse::{analyse_data, Analysis};
+use prem::analysis::score::{Cell, Tier};
 use prem::timings::Timings;
 
 fn config() -> Config {
@@ -48,7 +48,7 @@ fn numbers(
 ) -> (u64, Tier, Vec<f64>, String) {
     let s = c.stats.unwrap();
     let k = &c.comparison;
-    let pct = |p: Option<prem::score::Percent>| {
+    let pct = |p: Option<prem::analysis::score::Percent>| {
         [
             f(p.map(|p| p.pct)),
             f(p.map(|p| p.low)),
@@ -147,7 +147,7 @@ fn assert_same(pooled: &Analysis, shared: &Analysis) -> usize {
             assert!(same(*x, *y) && same(*m, *m2), "{ma:?}");
         }
     }
-    let answers = |a: &Analysis| a.answers.get(&prem::score::Unit::Region).cloned();
+    let answers = |a: &Analysis| a.answers.get(&prem::analysis::score::Unit::Region).cloned();
     assert_eq!(answers(pooled), answers(shared));
     assert!(answers(pooled).is_some());
     let responses = |a: &Analysis| {
@@ -165,7 +165,7 @@ fn assert_same(pooled: &Analysis, shared: &Analysis) -> usize {
 #[test]
 fn seven_vsvs_share_one_keeps_its_rows_and_every_number_agrees() {
     let config = config();
-    let codebooks = prem::report::load_codebooks(&config).unwrap();
+    let codebooks = prem::analysis::analyse::load_codebooks(&config).unwrap();
     let all = prem::ingest::ingest(&config, &codebooks).unwrap();
     let pooled = analyse_data(config.clone(), all.clone(), None, &mut Timings::off()).unwrap();
 
@@ -179,8 +179,8 @@ fn seven_vsvs_share_one_keeps_its_rows_and_every_number_agrees() {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 14).unwrap();
     for name in &names[1..] {
         let own = all.only(&[name.as_str()]);
-        let aggregate = prem::share::aggregate_data(&config, &own, None, date).unwrap();
-        let text = prem::share::to_json(&aggregate).unwrap();
+        let aggregate = prem::report::share::aggregate_data(&config, &own, None, date).unwrap();
+        let text = prem::report::share::to_json(&aggregate).unwrap();
         std::fs::write(dir.path().join(format!("{name}.json")), text).unwrap();
     }
     let mut receiver = config.clone();
@@ -222,13 +222,13 @@ fn walk<'a>(v: &'a serde_json::Value, keys: &mut Vec<&'a str>, strings: &mut Vec
 #[test]
 fn a_shared_file_holds_only_what_the_report_publishes() {
     let config = config();
-    let codebooks = prem::report::load_codebooks(&config).unwrap();
+    let codebooks = prem::analysis::analyse::load_codebooks(&config).unwrap();
     let all = prem::ingest::ingest(&config, &codebooks).unwrap();
     let name = "VSV Den Helder";
     let own = all.only(&[name]);
     let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 14).unwrap();
-    let aggregate = prem::share::aggregate_data(&config, &own, None, date).unwrap();
-    let text = prem::share::to_json(&aggregate).unwrap();
+    let aggregate = prem::report::share::aggregate_data(&config, &own, None, date).unwrap();
+    let text = prem::report::share::to_json(&aggregate).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let (mut keys, mut strings) = (Vec::new(), Vec::new());
     walk(&json, &mut keys, &mut strings);
@@ -321,7 +321,7 @@ fn a_shared_file_holds_only_what_the_report_publishes() {
         .filter(|c| c.vsv.is_some() && c.organisation.is_none() && c.covers.is_empty())
         .filter(|c| c.tier != Tier::Suppressed)
         .map(|c| {
-            let (kind, id) = prem::share::measure_id(d, c.measure);
+            let (kind, id) = prem::analysis::share::measure_id(d, c.measure);
             (
                 c.period.to_string(),
                 nm(c.care_type),
@@ -354,11 +354,11 @@ fn a_shared_file_holds_only_what_the_report_publishes() {
 fn the_sample_coordinator_gets_the_pooled_region() {
     let mut config = config();
     config.sources.retain(|s| s.name == "prem");
-    let codebooks = prem::report::load_codebooks(&config).unwrap();
+    let codebooks = prem::analysis::analyse::load_codebooks(&config).unwrap();
     let all = prem::ingest::ingest(&config, &codebooks).unwrap();
     let pooled = analyse_data(config, all, None, &mut Timings::off()).unwrap();
     let path = std::path::Path::new("data-samples/samen/regio/prem.toml");
-    let coordinator = prem::report::analyse(Config::load(path).unwrap(), None).unwrap();
+    let coordinator = prem::analysis::analyse::analyse(Config::load(path).unwrap(), None).unwrap();
     assert_eq!(coordinator.peers.len(), 8);
     assert!(coordinator.data.respondents.is_empty());
     let compared = assert_same(&pooled, &coordinator);

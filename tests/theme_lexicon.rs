@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use prem::codebook::Codebook;
+use prem::config::codebook::Codebook;
 use prem::quotes::mentions;
 
 const PREM: &str = "prem-geboortezorg";

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use prem::codebook::{builtin_names, Codebook, BUILTIN};
+use prem::config::codebook::{builtin_names, Codebook, BUILTIN};
 use prem::error::CodebookProblem;
 
 use crate::cli::CodebookCommand;

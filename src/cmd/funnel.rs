@@ -8,8 +8,8 @@ use prem::funnel::{funnel_proportions, Funnel, FunnelOptions, UnitInput};
 use prem::i18n::{fill, Language, Msg};
 use prem::ingest::value::parse_number;
 use prem::ingest::SimpleTable;
-use prem::labels::Words;
-use prem::output::write_atomic;
+use prem::render::labels::Words;
+use prem::report::output::write_atomic;
 use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
 use prem::render::figures::{funnel_legend, funnel_limits};
 

@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use prem::config::Config;
-use prem::diagnostic::describe;
+use prem::render::diagnostic::describe;
 use prem::error::ConfigProblem;
 use prem::i18n::{Language, Msg};
-use prem::labels::Words;
-use prem::report::analyse;
+use prem::render::labels::Words;
+use prem::analysis::analyse::analyse;
 
 use crate::cli::InitArgs;
 use crate::cmd::report::print_summary;
@@ -80,7 +80,7 @@ fn write_and_check(
 /// Rows left out, when they are 5% or more: the most frequent reason and where to look,
 /// before the user goes on to a report that would silently lack them.
 fn left_out(
-    analysis: &prem::report::Analysis,
+    analysis: &prem::analysis::analyse::Analysis,
     lang: Language,
     config: &std::path::Path,
 ) -> Option<String> {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use prem::config::Config;
 use prem::i18n::Msg;
-use prem::rerun::{Previous, Scope};
+use prem::report::rerun::{Previous, Scope};
 
 use crate::cli::YearArgs;
 
@@ -16,7 +16,7 @@ pub fn run(a: YearArgs, mut config: Config, quiet: bool) -> anyhow::Result<ExitC
     let dir = out.join(prem::layout::year_dir(a.year));
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
-    prem::output::recover(&dir)?;
+    prem::report::output::recover(&dir)?;
     let previous = Previous::read(&dir)?;
     if !a.force {
         if let Err(e) = previous.check(&Scope::Whole, &dir) {
@@ -24,9 +24,9 @@ pub fn run(a: YearArgs, mut config: Config, quiet: bool) -> anyhow::Result<ExitC
             return Err(e.into());
         }
     }
-    let year = prem::year::analyse_year(config, a.year)?;
+    let year = prem::analysis::year::analyse_year(config, a.year)?;
     pb.set_message(lang.msg(Msg::Writing));
-    let bundle = prem::report::year_bundle(&year)?;
+    let bundle = prem::report::year::year_bundle(&year)?;
     bundle.write(&dir)?;
     pb.finish_and_clear();
     // The chapter publishes the year and the quarters beside it.

@@ -157,11 +157,11 @@ pub fn table<const N: usize>(
 /// 1 to `min_n − 1` clients from an earlier release.
 fn record_release(
     out: &Path,
-    publishes: &[prem::ledger::Entry],
+    publishes: &[prem::analysis::ledger::Entry],
     held: &[(prem::period::Period, usize)],
     config: &Config,
 ) -> anyhow::Result<()> {
-    let mut ledger = prem::ledger::Ledger::read(out)?;
+    let mut ledger = prem::analysis::ledger::Ledger::read(out)?;
     let before = ledger.clone();
     ledger.add(publishes.iter().cloned());
     if ledger != before {

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 use prem::config::Config;
 use prem::error::UsageProblem;
 use prem::i18n::Msg;
-use prem::labels::Words;
+use prem::render::labels::Words;
 use prem::period::Period;
-use prem::report::{analyse_timed, build_timed, resolve_vsvs, scope, Analysis};
-use prem::rerun::Previous;
+use prem::analysis::analyse::{analyse_timed, Analysis};
+use prem::report::{build_timed, resolve_vsvs, scope};
+use prem::report::rerun::Previous;
 use prem::timings::{Stage, Timings};
 
 use crate::cli::ReportArgs;
@@ -35,7 +36,7 @@ pub fn run(a: ReportArgs, mut config: Config, quiet: bool) -> anyhow::Result<Exi
     report_signals(&analysis, &out)?;
     // Her decisions first: they decide which quotes the agendas may show.
     let workbook = out.join(prem::layout::comments_workbook(analysis.period));
-    let decisions = prem::moderation::read_decisions(&workbook)?;
+    let decisions = prem::analysis::moderation::read_decisions(&workbook)?;
     analysis.moderate(&decisions);
     let errors = analysis.data.quality.value_errors();
     if a.strict && errors > 0 {
@@ -47,7 +48,7 @@ pub fn run(a: ReportArgs, mut config: Config, quiet: bool) -> anyhow::Result<Exi
     let dir = out.join(analysis.period.to_string());
     // Checked before the slow part: a run that would lose someone's work stops at once.
     // A report a killed run left moved aside is back before anything is compared with it.
-    prem::output::recover(&dir)?;
+    prem::report::output::recover(&dir)?;
     let previous = Previous::read(&dir)?;
     let checked = resolve_vsvs(&analysis, &a.vsvs).and_then(|vsvs| {
         if !a.force {
@@ -152,7 +153,7 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
     }
     for r in &a.reversed {
         let text = match r {
-            prem::direction::Reversed::Levels {
+            prem::analysis::direction::Reversed::Levels {
                 codebook,
                 scale,
                 first,
@@ -166,7 +167,7 @@ pub fn print_summary(a: &Analysis, list: Option<&std::path::Path>) {
                     ("last", last),
                 ],
             ),
-            prem::direction::Reversed::Tone {
+            prem::analysis::direction::Reversed::Tone {
                 item,
                 praise_mean,
                 praise_n,

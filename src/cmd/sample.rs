@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use prem::output::write_atomic;
+use prem::report::output::write_atomic;
 use prem::sample::{generate, SampleOptions};
 
 use crate::cli::SampleArgs;

@@ -23,23 +23,23 @@ pub fn run(a: ShareArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode
     };
     let pb = super::spinner(quiet);
     pb.set_message(lang.msg(Msg::Reading));
-    let mut aggregate = prem::share::aggregate(&config, period, created)?;
+    let mut aggregate = prem::report::share::aggregate(&config, period, created)?;
     // An earlier file of the same VSVs at --out: revisions must not single anyone out.
     let previous = std::fs::read(&a.out)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<prem::share::Aggregate>(&bytes).ok())
-        .filter(|old| old.format == prem::share::FORMAT && old.vsvs == aggregate.vsvs);
+        .and_then(|bytes| serde_json::from_slice::<prem::analysis::share::Aggregate>(&bytes).ok())
+        .filter(|old| old.format == prem::analysis::share::FORMAT && old.vsvs == aggregate.vsvs);
     if let Some(old) = previous {
         let min_n = config.privacy.min_n;
-        prem::share::against_previous(&mut aggregate, &old, min_n, a.keep_history).map_err(
+        prem::report::share::against_previous(&mut aggregate, &old, min_n, a.keep_history).map_err(
             |problem| prem::Error::Peer {
                 path: a.out.clone(),
                 problem: Box::new(problem),
             },
         )?;
     }
-    let text = prem::share::to_json(&aggregate)?;
-    prem::output::write_atomic(&a.out, text.as_bytes())?;
+    let text = prem::report::share::to_json(&aggregate)?;
+    prem::report::output::write_atomic(&a.out, text.as_bytes())?;
     pb.finish_and_clear();
     super::record_release(
         &config.output_dir(),

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use prem::config::Config;
 use prem::i18n::Msg;
-use prem::report::analyse;
+use prem::analysis::analyse::analyse;
 
 use crate::cli::ValidateArgs;
 use crate::cmd::report::print_summary;
@@ -26,7 +26,7 @@ pub fn run(a: ValidateArgs, config: Config, quiet: bool) -> anyhow::Result<ExitC
             prem::render::quality::quality_md_all(q, lang, &analysis.config.analysis.name)
                 .into_bytes()
         };
-        prem::output::write_atomic(file, &bytes)?;
+        prem::report::output::write_atomic(file, &bytes)?;
         print_summary(&analysis, Some(file));
     } else {
         print_summary(&analysis, None);

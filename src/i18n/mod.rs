@@ -1,7 +1,7 @@
 //! Every user-facing text of the reports, in Dutch (default) and English. Code, comments
 //! and developer docs are English; what a quality officer reads is here, in one place.
 //! A leaf: it imports nothing of the pipeline (the pipeline's enums in words are in
-//! [`crate::labels`], errors in words in [`crate::diagnostic`]).
+//! [`crate::render::labels`], errors in words in [`crate::render::diagnostic`]).
 
 mod agenda;
 mod audit;

@@ -7,9 +7,9 @@
 
 use std::collections::HashSet;
 
-use crate::codebook::{Scale, ScaleKind};
+use crate::config::codebook::{Scale, ScaleKind};
 use crate::ingest::value::{normalize, parse_number};
-use crate::quality::Problem;
+use crate::error::row::Problem;
 
 /// What one cell of an item column means.
 #[derive(Debug, Clone, Copy, PartialEq)]

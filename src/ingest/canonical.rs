@@ -10,11 +10,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::codebook::Codebook;
+use crate::config::codebook::Codebook;
 use crate::config::Participation;
 use crate::ingest::value::Parity;
 use crate::period::Period;
-use crate::quality::Quality;
+use crate::ingest::quality::Quality;
 
 /// Interned strings (VSV, organisation, care type names) as the exports spell them.
 #[derive(Debug, Clone, Default)]
@@ -172,7 +172,7 @@ pub enum Side {
 }
 
 /// One open answer as the client wrote it. Private: it reaches a shared document only
-/// through [`crate::moderation`], as a scrubbed quote the officer's decision allows.
+/// through [`crate::analysis::moderation`], as a scrubbed quote the officer's decision allows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
     /// Index into [`Canonical::respondents`]: unit, period and care type of the answer.
@@ -182,11 +182,11 @@ pub struct Comment {
     /// The text, trimmed.
     pub text: String,
     /// What the text says about the care.
-    pub tone: crate::polarity::Polarity,
+    pub tone: crate::text::polarity::Polarity,
     /// Where it may be quoted; none when its tone is unclear for its question.
     pub side: Option<Side>,
     /// The text's own safeguarding signal, or the export's flag on its row.
-    pub signal: Option<crate::safeguarding::Category>,
+    pub signal: Option<crate::text::safeguarding::Category>,
     /// Another text or row of the same respondent has a signal: never quoted either.
     pub blocked: bool,
 }
@@ -228,8 +228,8 @@ pub struct Canonical {
     /// VSVs whose figures come from shared files (`[[peer]]`), not from rows.
     pub peer_vsvs: Vec<u32>,
     /// Rows whose open texts need follow-up by a person, in file and row order.
-    /// [`crate::report::analyse`] moves them to its result.
-    pub signals: Vec<crate::safeguarding::Signal>,
+    /// [`crate::analysis::analyse::analyse`] moves them to its result.
+    pub signals: Vec<crate::text::safeguarding::Signal>,
     /// Every open answer, ordered by respondent row (one per row and column; a column
     /// shared by the care types of a wide export once).
     pub comments: Vec<Comment>,

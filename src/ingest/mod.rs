@@ -13,7 +13,8 @@
 mod answer;
 mod canonical;
 pub(crate) mod read;
-mod spss;
+pub(crate) mod spss;
+pub mod quality;
 pub mod value;
 
 use chrono::NaiveDate;
@@ -29,13 +30,14 @@ pub use canonical::{
     Side, SourceData, ThemeRef,
 };
 
-use crate::codebook::{Codebook, ScaleKind};
+use crate::config::codebook::{Codebook, ScaleKind};
 use crate::config::{Config, Fields, Source};
 use crate::error::{ColumnUse, ConfigProblem, Error, ExportProblem, InputProblem, Result};
 use crate::period::{Period, PeriodKind};
-use crate::polarity::{polarity, Polarity};
-use crate::quality::{shown_value, CodebookWords, Expected, Issue, Problem, SourceCounts};
-use crate::safeguarding::{Category, Signal};
+use crate::text::polarity::{polarity, Polarity};
+use crate::error::row::{Expected, Issue, Problem};
+use crate::ingest::quality::{shown_value, CodebookWords, SourceCounts};
+use crate::text::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading, Parity};
 
@@ -379,7 +381,7 @@ impl Plan {
 }
 
 /// The 0–10 score thresholds of top box and problem on a scale.
-fn thresholds(scale: &crate::codebook::Scale) -> (Option<f64>, Option<f64>) {
+fn thresholds(scale: &crate::config::codebook::Scale) -> (Option<f64>, Option<f64>) {
     let reader = ScaleReader::new(scale);
     match scale.kind {
         ScaleKind::Numeric => {
@@ -414,7 +416,7 @@ fn thresholds(scale: &crate::codebook::Scale) -> (Option<f64>, Option<f64>) {
     }
 }
 
-fn describe_scale(scale: &crate::codebook::Scale) -> String {
+fn describe_scale(scale: &crate::config::codebook::Scale) -> String {
     match scale.kind {
         ScaleKind::Numeric => format!("{}–{}", scale.min.unwrap_or(0.0), scale.max.unwrap_or(10.0)),
         ScaleKind::Ordinal | ScaleKind::Binary => {
@@ -430,7 +432,7 @@ fn describe_scale(scale: &crate::codebook::Scale) -> String {
 fn comment_polarity(
     text: &str,
     value: Option<&str>,
-    sentiment: Option<&crate::codebook::Sentiment>,
+    sentiment: Option<&crate::config::codebook::Sentiment>,
 ) -> Polarity {
     let words = polarity(text);
     let (Some(value), Some(s)) = (value, sentiment) else {
@@ -991,7 +993,7 @@ impl<'a> FileReader<'a> {
                         row: Some(row_no),
                         column: column.clone(),
                         // A date as written: the officer needs it to fix the file.
-                        value: crate::quality::Shown::Code(raw.to_string()),
+                        value: crate::error::row::ShownValue::Code(raw.to_string()),
                         problem: Problem::AmbiguousDate,
                         expected: Expected::DateOrder,
                     });
@@ -1032,11 +1034,11 @@ impl<'a> FileReader<'a> {
             .map
             .flags
             .iter()
-            .filter(|&&c| field(c).is_some_and(crate::safeguarding::flagged))
+            .filter(|&&c| field(c).is_some_and(crate::text::safeguarding::flagged))
             .map(|&c| (c, Category::Flagged));
         let texts = self.map.texts.iter().filter_map(|&c| {
             field(c)
-                .and_then(crate::safeguarding::signal)
+                .and_then(crate::text::safeguarding::signal)
                 .map(|k| (c, k))
         });
         let found: Vec<(usize, Category)> = flags.chain(texts).collect();
@@ -1680,7 +1682,7 @@ type Built = (Vec<Respondent>, Vec<Answer>, Vec<Comment>);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quality::Shown;
+    use crate::error::row::ShownValue;
 
     const TOML: &str = r#"
 [analysis]
@@ -1799,7 +1801,7 @@ age = "Leeftijd"
     type Entry = (
         Option<usize>,
         Option<&'static str>,
-        Shown,
+        ShownValue,
         Problem,
         Expected,
     );
@@ -1850,7 +1852,7 @@ age = "Leeftijd"
     /// reports (data-quality entries), exactly.
     #[test]
     fn odd_rows_become_canonical_rows_and_data_quality_entries() {
-        let code = |v: &str| Shown::Code(v.into());
+        let code = |v: &str| ShownValue::Code(v.into());
         let none = || code("");
         let day_first = Expected::Date { month_first: false };
         let good: Kept = (
@@ -1951,7 +1953,7 @@ age = "Leeftijd"
                 vec![("VSV A", Some("Kraamzorg"), "2026-07-15", None, None, None, vec![8.0])],
                 vec![
                     (Some(2), Some("Eerste kind"), code("misschien"), Problem::UnknownParity, Expected::Parity),
-                    (Some(2), Some("Leeftijd"), Shown::FreeText(20), Problem::UnknownAge, Expected::Age),
+                    (Some(2), Some("Leeftijd"), ShownValue::FreeText(20), Problem::UnknownAge, Expected::Age),
                 ],
             ),
             (
@@ -2302,7 +2304,7 @@ safeguarding = ["Safeguarding concerns?"]
             comment_polarity(
                 "Poor crews",
                 Some("1"),
-                Some(&crate::codebook::Sentiment {
+                Some(&crate::config::codebook::Sentiment {
                     column: "s".into(),
                     positive: vec!["1".into()],
                     negative: vec![],

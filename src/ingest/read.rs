@@ -12,6 +12,7 @@ use std::path::Path;
 use calamine::{open_workbook_auto, Data, Reader};
 
 use crate::error::{Error, InputProblem, Result};
+use super::spss::ColumnLabels;
 
 /// A row of text fields.
 pub(crate) trait Row {
@@ -45,20 +46,10 @@ pub(crate) struct TableFile {
     pub headers: Vec<String>,
     /// What the file itself says about its columns beyond their names (SPSS: question
     /// texts and answer labels); empty for text files and spreadsheets.
-    pub described: Vec<Described>,
+    pub described: Vec<ColumnLabels>,
     /// How the file was read, for the data-quality report ("Windows-1252, ';'").
     pub format: String,
     body: Body,
-}
-
-/// A column's description in a file that carries one (SPSS).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Described {
-    /// The question text (SPSS variable label).
-    pub label: Option<String>,
-    /// Answer labels in code order, as they appear in the rows (user-missing codes left
-    /// out: their cells are read as empty).
-    pub levels: Vec<String>,
 }
 
 enum Body {

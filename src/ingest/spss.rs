@@ -17,7 +17,16 @@ use arrow_schema::{DataType, TimeUnit};
 
 use crate::error::{Error, InputProblem, Result};
 
-use super::read::Described;
+
+/// A column's description in a file that carries one (SPSS).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ColumnLabels {
+    /// The question text (SPSS variable label).
+    pub label: Option<String>,
+    /// Answer labels in code order, as they appear in the rows (user-missing codes left
+    /// out: their cells are read as empty).
+    pub levels: Vec<String>,
+}
 
 /// Rows per batch read from the file.
 const BATCH: usize = 8192;
@@ -25,7 +34,7 @@ const BATCH: usize = 8192;
 /// The file's column names, their descriptions, and its rows as text.
 pub(crate) struct SpssTable {
     pub headers: Vec<String>,
-    pub described: Vec<Described>,
+    pub described: Vec<ColumnLabels>,
     pub rows: Vec<Vec<String>>,
     pub encoding: String,
 }
@@ -65,7 +74,7 @@ fn read_all(reader: BufReader<File>) -> std::result::Result<SpssTable, String> {
         headers: meta.variable_names.clone(),
         described: columns
             .iter()
-            .map(|c| Described {
+            .map(|c| ColumnLabels {
                 label: c.label.clone(),
                 levels: c.levels.iter().map(|(_, l)| l.clone()).collect(),
             })

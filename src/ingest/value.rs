@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::codebook::{AgeBands, ParityMap};
+use crate::config::codebook::{AgeBands, ParityMap};
 use crate::config::DateOrder;
 
 /// Lower case, accents removed, inner whitespace collapsed, trimmed: how labels and column

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, InputProblem, Result};
-use crate::ingest::read::{is_sheet, sheet_sizes, Described, TableFile};
+use crate::ingest::read::{is_sheet, sheet_sizes, TableFile};
+use crate::ingest::spss::ColumnLabels;
 
 /// Rows looked at for guessing; enough for any scale's answers, and a national export
 /// stays quick.
@@ -111,7 +112,7 @@ impl Export {
             .enumerate()
             .filter(|(_, (name, _))| !name.is_empty())
             .map(|(i, (name, values))| {
-                let Described { label, levels } = described(i);
+                let ColumnLabels { label, levels } = described(i);
                 Column {
                     name: name.clone(),
                     label: label.filter(|l| !l.trim().is_empty() && l.trim() != name),

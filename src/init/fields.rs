@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::codebook::{AgeBands, ParityMap};
+use crate::config::codebook::{AgeBands, ParityMap};
 use crate::ingest::value::{normalize, parse_age_band, parse_parity, read_date, DateReading};
 
 use super::export::Column;

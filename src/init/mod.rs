@@ -18,7 +18,7 @@ mod write;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::codebook::Codebook;
+use crate::config::codebook::Codebook;
 use crate::error::{Error, Result};
 use crate::i18n::Language;
 use crate::ingest::value::normalize;
@@ -29,9 +29,6 @@ use export::{Column, Export};
 use fields::{Field, FieldGuess, Sure};
 use scale::{Holds, Unused};
 
-/// A value prem.toml or a codebook holds where `prem init` could not guess: the check
-/// refuses it and names the line.
-pub const QUESTION: &str = "?";
 
 /// What `prem init` writes.
 #[derive(Debug, Clone)]
@@ -472,7 +469,7 @@ fn source_name(e: &Export, taken: &mut HashSet<String>) -> String {
 fn builtin_match(columns: &[Column]) -> Option<(Codebook, usize, usize, bool)> {
     let names: HashSet<String> = columns.iter().map(|c| normalize(&c.name)).collect();
     let mut best: Option<(Codebook, usize, usize, bool)> = None;
-    for (name, text) in crate::codebook::BUILTIN {
+    for (name, text) in crate::config::codebook::BUILTIN {
         let Ok(cb) = Codebook::parse(text, Path::new(name)) else {
             continue;
         };
@@ -1336,11 +1333,11 @@ pub fn write_files(dir: &Path, starter: &Starter) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Vec::new();
     let config = dir.join("prem.toml");
-    crate::output::write_atomic(&config, starter.config.as_bytes())?;
+    crate::report::output::write_atomic(&config, starter.config.as_bytes())?;
     written.push(config);
     for (file, text) in &starter.codebooks {
         let path = dir.join(file);
-        crate::output::write_atomic(&path, text.as_bytes())?;
+        crate::report::output::write_atomic(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -1484,7 +1481,7 @@ mod tests {
         };
         let of = |name: &str| {
             Codebook::parse(
-                crate::codebook::Codebook::builtin_text(name).unwrap(),
+                crate::config::codebook::Codebook::builtin_text(name).unwrap(),
                 Path::new(name),
             )
             .unwrap()

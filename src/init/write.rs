@@ -9,8 +9,9 @@ use crate::i18n::{InitTexts, Language};
 use super::copy::Shown;
 use super::fields::{Field, Sure};
 use super::scale::Unused;
+use crate::config::QUESTION;
 use super::{
-    CodebookChoice, Layout, Plan, ScalePlan, ScaleShape, SourcePlan, StarterCodebook, QUESTION,
+    CodebookChoice, Layout, Plan, ScalePlan, ScaleShape, SourcePlan, StarterCodebook,
 };
 
 /// A TOML string.

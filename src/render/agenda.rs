@@ -13,13 +13,13 @@ use crate::error::{Error, Result};
 use crate::funnel::Band;
 use crate::i18n::{fill, Language};
 use crate::ingest::{Canonical, ItemRole};
-use crate::labels::Words;
+use crate::render::labels::Words;
 use crate::layout;
 use crate::period::Period;
 use crate::render::figures::ChartLink;
 use crate::render::markdown::escape;
 use crate::render::points::{discussion, Discussion, DiscussionInput};
-use crate::score::{Cell, Measure, Scores, Tier, Unit};
+use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
 
 const TEMPLATE: &str = include_str!("templates/agenda.md.j2");
 
@@ -55,7 +55,7 @@ struct AgendaContext {
 }
 
 /// Whether a person read the quotes: none without open answers.
-fn review_note(m: &crate::moderation::Moderation, lang: Language) -> Option<&'static str> {
+fn review_note(m: &crate::analysis::moderation::Moderation, lang: Language) -> Option<&'static str> {
     let c = lang.comments();
     if m.reviews.is_empty() {
         return None;
@@ -92,25 +92,25 @@ pub struct Extras<'a> {
     /// The region's charts, as a VSV's agenda links them.
     pub region_charts: &'a [ChartLink],
     /// Every flag of the report.
-    pub flags: &'a [crate::flags::Flag],
+    pub flags: &'a [crate::analysis::flags::Flag],
     /// Every follow-up of the actions register.
-    pub follow_ups: &'a [crate::actions::FollowUp],
+    pub follow_ups: &'a [crate::analysis::follow_up::FollowUp],
     /// The register's file name.
     pub register: &'a str,
     /// The quotes chosen for the leading flags.
-    pub quotes: &'a crate::disclosure::FlagQuotes,
+    pub quotes: &'a crate::analysis::disclosure::FlagQuotes,
     /// The collaborating VSVs' shared files the comparison includes.
-    pub peers: &'a [crate::peer::PeerFile],
+    pub peers: &'a [crate::analysis::peer::PeerFile],
     /// The national reference, if configured.
-    pub national: Option<&'a crate::benchmark::National>,
+    pub national: Option<&'a crate::analysis::benchmark::National>,
     /// The participation register.
-    pub participation: &'a [crate::participation::Entry],
+    pub participation: &'a [crate::registers::participation::Entry],
     /// The actions register.
-    pub actions: &'a [crate::actions::Action],
+    pub actions: &'a [crate::registers::actions::Action],
     /// Clients who wrote about each theme, as far as they may be shown.
-    pub comment_counts: &'a crate::comments::CommentCounts,
+    pub comment_counts: &'a crate::analysis::comments::CommentCounts,
     /// The review of the period's open answers (for the appendix's line on it).
-    pub moderation: &'a crate::moderation::Moderation,
+    pub moderation: &'a crate::analysis::moderation::Moderation,
 }
 
 #[derive(Serialize)]
@@ -180,7 +180,7 @@ fn show_change(cell: Option<&Cell>, lang: Language) -> String {
 
 /// A change in words: "▼ 0,6" when significant, else the signed number ("−0,1"; with
 /// `plus`, also "+0,1").
-pub fn change_text(c: &crate::score::Change, lang: Language, plus: bool) -> String {
+pub fn change_text(c: &crate::analysis::score::Change, lang: Language, plus: bool) -> String {
     if c.significant {
         let arrow = if c.change < 0.0 { "▼" } else { "▲" };
         format!("{arrow} {}", lang.decimal(c.change.abs(), 1))
@@ -259,7 +259,7 @@ pub fn agenda_md(
         .flags
         .iter()
         .filter(|f| {
-            f.vsv == vsv && f.period == period && f.kind == crate::flags::FlagKind::Improvement
+            f.vsv == vsv && f.period == period && f.kind == crate::analysis::flags::FlagKind::Improvement
         })
         .map(|f| (f.theme, f.rank))
         .collect();
@@ -275,7 +275,7 @@ pub fn agenda_md(
         min_n,
     });
     // Under each leading improvement point, what the register heard about its theme.
-    let now = crate::participation::in_period(extras.participation, vsv, period);
+    let now = crate::registers::participation::in_period(extras.participation, vsv, period);
     for p in &mut d.improvements {
         let Some((theme, _)) = points.iter().find(|(_, rank)| *rank == p.rank) else {
             continue;
@@ -338,7 +338,7 @@ pub fn agenda_md(
 /// unit); none when no count may be shown.
 fn written_view(
     data: &Canonical,
-    counts: &crate::comments::CommentCounts,
+    counts: &crate::analysis::comments::CommentCounts,
     vsv: Option<u32>,
     lang: Language,
     min_n: u32,
@@ -350,7 +350,7 @@ fn written_view(
         p.dedup();
         p
     };
-    let cell = |key: crate::comments::Key| match counts.get(key) {
+    let cell = |key: crate::analysis::comments::Key| match counts.get(key) {
         Some(c) if c.clients > 0 => fill(
             t.table_cell,
             &[
@@ -363,7 +363,7 @@ fn written_view(
         ),
         _ => t.table_hidden.to_string(),
     };
-    let shown_row = |label: String, keys: Vec<crate::comments::Key>| {
+    let shown_row = |label: String, keys: Vec<crate::analysis::comments::Key>| {
         keys.iter()
             .any(|k| counts.get(*k).is_some())
             .then(|| WrittenRow {
@@ -433,7 +433,7 @@ impl<'a> Page<'a> {
 
     /// One row per theme. Themes the exports have no column for are left out rather than
     /// shown as empty rows.
-    fn themes(&self, national: Option<&crate::benchmark::National>) -> Vec<ThemeRow> {
+    fn themes(&self, national: Option<&crate::analysis::benchmark::National>) -> Vec<ThemeRow> {
         let (lang, min_n) = (self.lang, self.min_n);
         self.data
             .themes
@@ -667,11 +667,11 @@ fn method_lines(
 }
 
 /// The national mean, and the unit's band against it where it can be given.
-fn national_text(cell: Option<&Cell>, r: &crate::benchmark::Reference, lang: Language) -> String {
+fn national_text(cell: Option<&Cell>, r: &crate::analysis::benchmark::Reference, lang: Language) -> String {
     let mean = lang.decimal(r.mean, 1);
     use crate::funnel::Band;
     let [higher, similar, lower] = lang.texts().national_bands;
-    match cell.and_then(|c| crate::benchmark::versus(c, r)) {
+    match cell.and_then(|c| crate::analysis::benchmark::versus(c, r)) {
         Some((_, Band::MuchBetter | Band::Better)) => format!("{mean} · {higher}"),
         Some((_, Band::AsExpected)) => format!("{mean} · {similar}"),
         Some((_, Band::Worse | Band::MuchWorse)) => format!("{mean} · {lower}"),
@@ -681,7 +681,7 @@ fn national_text(cell: Option<&Cell>, r: &crate::benchmark::Reference, lang: Lan
 
 /// Which VSVs' figures came from shared files, and of which date; none without peers.
 fn shared_line(
-    peers: &[crate::peer::PeerFile],
+    peers: &[crate::analysis::peer::PeerFile],
     lang: Language,
     min_n: u32,
     nouns: impl Fn(&str) -> String,
@@ -756,7 +756,7 @@ pub fn left_out_line(data: &Canonical, lang: Language) -> Option<String> {
     if rows == 0 || used >= rows {
         return None;
     }
-    let mut reasons: Vec<(crate::quality::Problem, usize)> = data
+    let mut reasons: Vec<(crate::error::row::Problem, usize)> = data
         .quality
         .by_problem()
         .into_iter()
@@ -803,7 +803,7 @@ mod tests {
     use super::*;
     use crate::render::figures::tests::{fixture, q3, Fixture};
 
-    fn agenda(fx: &Fixture, unit: Unit, flags: &[crate::flags::Flag]) -> String {
+    fn agenda(fx: &Fixture, unit: Unit, flags: &[crate::analysis::flags::Flag]) -> String {
         let extras = Extras {
             charts: &[],
             region_charts: &[],
@@ -869,8 +869,8 @@ mod tests {
             assert!(!md.contains(absent), "{absent} in\n{md}");
         }
         // With flags, the points and their evidence appear.
-        let rules = crate::flags::Rules::default();
-        let flags = crate::flags::flags(&fx.data, &fx.scores, q3(), &rules);
+        let rules = crate::analysis::flags::Rules::default();
+        let flags = crate::analysis::flags::flags(&fx.data, &fx.scores, q3(), &rules);
         let md = agenda(&fx, fx.vsv("VSV B"), &flags);
         assert!(md.contains("### 1. Info — 4,7 (regio 7,2)\n"), "{md}");
         assert!(!md.contains(Language::Nl.agenda().no_improvements));

@@ -1,21 +1,21 @@
 //! The chapter "Het perspectief van cliënten" of the kwaliteitsjaarverslag, as Markdown
 //! (HTML and Word are made from it as from the agenda). Every number comes from
-//! [`crate::year::Chapter`], whose cells passed the disclosure stage: a suppressed cell
+//! [`crate::analysis::year::Chapter`], whose cells passed the disclosure stage: a suppressed cell
 //! prints as "onderdrukt", which does not bound its n (a cell hidden to protect another
 //! may be large).
 
 use std::fmt::Write as _;
 
-use crate::actions::Horizon;
+use crate::registers::actions::Horizon;
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
-use crate::labels::Words;
-use crate::participation::OpenEnd;
+use crate::render::labels::Words;
+use crate::registers::participation::OpenEnd;
 use crate::render::agenda::change_text;
 use crate::render::heard::date;
 use crate::render::markdown::escape;
 use crate::render::points::status_word;
-use crate::year::{Chapter, Goal, Shown};
+use crate::analysis::year::{Chapter, Goal, Shown};
 
 /// What the chapter needs besides its figures.
 pub struct ChapterInput<'a> {
@@ -312,7 +312,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                     (
                         term,
                         fill(
-                            if f.action.status == crate::actions::Status::Planned {
+                            if f.action.status == crate::registers::actions::Status::Planned {
                                 c.goal_planned
                             } else {
                                 c.goal_unfinished
@@ -381,7 +381,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
         for sd in &ch.said_did {
             let (entry, names) = (&sd.entry, names.as_slice());
             // What was heard is the line's point: without it, no line.
-            let Some(heard) = crate::moderation::register_text(
+            let Some(heard) = crate::analysis::moderation::register_text(
                 &entry.heard,
                 Some(entry.participants),
                 min_n,
@@ -396,7 +396,7 @@ pub fn chapter_md(ch: &Chapter, input: &ChapterInput) -> String {
                 format!("{heard}.")
             };
             let action = register(&sd.action.action, None);
-            let line = if sd.action.status == crate::actions::Status::Done {
+            let line = if sd.action.status == crate::registers::actions::Status::Done {
                 c.said_line
             } else {
                 c.said_line_running

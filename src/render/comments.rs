@@ -8,9 +8,9 @@ use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, Workbo
 use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
-use crate::labels::Words;
-use crate::moderation::{Moderation, Review, Why};
-use crate::polarity::Polarity;
+use crate::render::labels::Words;
+use crate::analysis::moderation::{Moderation, Review, Why};
+use crate::text::polarity::Polarity;
 use crate::render::tables::neutralise;
 
 /// The tone's column in [`crate::i18n::CommentTexts::tones`].

@@ -6,21 +6,21 @@
 //!
 //! Privacy is decided before any chart sees a number: a suppressed cell reaches a chart as
 //! "no value" (it has no statistics left after scoring), answer counts come only as far as
-//! [`crate::disclosure::answer_counts`] lets them, and chart kinds draw only the privacy
+//! [`crate::analysis::disclosure::answer_counts`] lets them, and chart kinds draw only the privacy
 //! text for a hidden cell.
 
 use rayon::prelude::*;
 
 use serde::Serialize;
 
-use crate::codebook::ScaleKind;
-use crate::compare::Funnels;
+use crate::config::codebook::ScaleKind;
+use crate::analysis::compare::Funnels;
 use crate::config::Config;
-use crate::disclosure::ShownAnswers;
+use crate::analysis::disclosure::ShownAnswers;
 use crate::funnel::Band;
 use crate::i18n::{fill, ChartTexts, Language};
 use crate::ingest::{Canonical, ItemRole};
-use crate::labels::Words;
+use crate::render::labels::Words;
 use crate::layout;
 use crate::period::Period;
 use crate::render::charts::funnel::{FunnelLegend, FunnelLimits, FunnelPlot, FunnelPoint};
@@ -30,9 +30,9 @@ use crate::render::charts::likert::{Category, Likert, LikertRow, Side};
 use crate::render::charts::spc::{PointKind, SpcLegend, SpcPlot, SpcPlotPoint};
 use crate::render::charts::theme_scores::{ThemeLegend, ThemeRow, ThemeScores};
 use crate::render::charts::{render, ChartError, Interval, Rendered};
-use crate::score::{Cell, Measure, Scores, Tier, Unit};
+use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
 use crate::spc::{SpcChart, Variation};
-use crate::trend::SpcCharts;
+use crate::analysis::trend::SpcCharts;
 
 /// Any chart kind, ready to render.
 #[derive(Debug, Clone)]
@@ -168,7 +168,7 @@ pub struct Source<'a> {
     /// The periods of the data, oldest first ([`Canonical::periods`], computed once).
     pub periods: &'a [Period],
     /// The national reference (`[benchmark] national`).
-    pub national: Option<&'a crate::benchmark::National>,
+    pub national: Option<&'a crate::analysis::benchmark::National>,
 }
 
 impl Source<'_> {
@@ -1017,7 +1017,7 @@ vsv = "VSV"
             .iter()
             .map(|(v, _, s)| (*v, None, s.as_slice()))
             .collect();
-        let mut data = crate::score::tests::data(&plain);
+        let mut data = crate::analysis::score::tests::data(&plain);
         let periods = groups
             .iter()
             .flat_map(|(_, p, s)| std::iter::repeat_n(Period::parse(p).unwrap(), s.len()));
@@ -1028,11 +1028,11 @@ vsv = "VSV"
         // prem's own proposals may be quoted here, as in the sample: the tests of quotes
         // set `required` where they test it.
         config.quotes.review = crate::config::ReviewMode::Auto;
-        let mut scores = crate::disclosure::disclose(crate::score::score(&data), &config.privacy);
-        crate::trend::add_trends(&mut scores, config.analysis.mid);
-        let spc = crate::trend::add_spc_signals(&mut scores, q3(), 2);
-        let funnels = crate::compare::compare(&mut scores, u64::from(config.privacy.min_n));
-        let answers = crate::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
+        let mut scores = crate::analysis::disclosure::disclose(crate::analysis::score::score(&data), &config.privacy);
+        crate::analysis::trend::add_trends(&mut scores, config.analysis.mid);
+        let spc = crate::analysis::trend::add_spc_signals(&mut scores, q3(), 2);
+        let funnels = crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
+        let answers = crate::analysis::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
         let scores = scores.up_to(q3());
         let periods = data.periods();
         Fixture {

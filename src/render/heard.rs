@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::actions::Action;
+use crate::registers::actions::Action;
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
-use crate::labels::Words;
-use crate::participation::{in_period, open_ends, Entry, OpenEnd};
+use crate::render::labels::Words;
+use crate::registers::participation::{in_period, open_ends, Entry, OpenEnd};
 use crate::period::Period;
 use crate::render::markdown::escape;
 
@@ -59,7 +59,7 @@ pub fn date(d: chrono::NaiveDate, lang: Language) -> String {
 }
 
 /// A register text as an agenda or chapter shows it: through
-/// [`crate::moderation::register_text`] (scrubbed; withheld for fewer than `min_n`
+/// [`crate::analysis::moderation::register_text`] (scrubbed; withheld for fewer than `min_n`
 /// participants or a safeguarding signal), escaped for Markdown, or the words saying it
 /// stays in the register.
 pub fn register_text(
@@ -69,7 +69,7 @@ pub fn register_text(
     names: &[String],
     lang: Language,
 ) -> String {
-    crate::moderation::register_text(text, participants, min_n, names)
+    crate::analysis::moderation::register_text(text, participants, min_n, names)
         .map_or_else(|| lang.comments().withheld.to_string(), |t| escape(&t))
 }
 
@@ -175,7 +175,7 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::participation::{Form, Level};
+    use crate::registers::participation::{Form, Level};
 
     fn entry(participants: u32, heard: &str) -> Entry {
         Entry {

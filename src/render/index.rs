@@ -2,7 +2,7 @@
 //! its grade and first improvement point, and the region's heatmap.
 
 use crate::config::Config;
-use crate::flags::{Flag, FlagKind};
+use crate::analysis::flags::{Flag, FlagKind};
 use crate::i18n::fill;
 use crate::ingest::{Canonical, ItemRole};
 use crate::layout::{self, REGION_DIR};
@@ -10,7 +10,7 @@ use crate::period::Period;
 use crate::render::agenda::show_score;
 use crate::render::markdown::{escape, plain_text};
 use crate::render::Document;
-use crate::score::{Measure, Scores, Unit};
+use crate::analysis::score::{Measure, Scores, Unit};
 
 /// What the front page lists.
 pub struct IndexInput<'a> {
@@ -124,7 +124,7 @@ mod tests {
         let fx = fixture();
         let b = fx.data.names.find("VSV B").unwrap();
         let d = fx.data.names.find("VSV D").unwrap();
-        let flags = crate::flags::flags(&fx.data, &fx.scores, q3(), &Default::default());
+        let flags = crate::analysis::flags::flags(&fx.data, &fx.scores, q3(), &Default::default());
         let doc = index(&IndexInput {
             config: &fx.config,
             data: &fx.data,

@@ -4,17 +4,18 @@
 //!
 //! Everything here starts from flags (full-tier cells only) and follow-ups (shown cells
 //! only), so no suppressed number can reach it; the quotes come chosen and scrubbed by
-//! [`crate::disclosure::quotes_for`].
+//! [`crate::analysis::disclosure::quotes_for`].
 
 use serde::Serialize;
 
-use crate::actions::{FollowUp, Horizon, Status};
+use crate::analysis::follow_up::FollowUp;
+use crate::registers::actions::{Horizon, Status};
 use crate::config::Config;
-use crate::disclosure::FlagQuotes;
-use crate::flags::{Against, Flag, FlagKind, Reason};
+use crate::analysis::disclosure::FlagQuotes;
+use crate::analysis::flags::{Against, Flag, FlagKind, Reason};
 use crate::i18n::{fill, AgendaTexts, Language};
 use crate::ingest::Canonical;
-use crate::labels::Words;
+use crate::render::labels::Words;
 use crate::period::Period;
 use crate::render::figures::{ChartKind, ChartLink};
 use crate::render::markdown::escape;
@@ -623,7 +624,7 @@ mod tests {
     use super::*;
     use crate::funnel::Band;
     use crate::render::figures::tests::{fixture, q3, Fixture};
-    use crate::score::{Change, Measure};
+    use crate::analysis::score::{Change, Measure};
 
     fn input<'a>(
         fx: &'a Fixture,
@@ -782,18 +783,18 @@ mod tests {
             .map(|i| {
                 let word = words[i as usize % words.len()];
                 let text = format!("De uitleg over de {word} was voor mij niet duidelijk.");
-                crate::score::tests::comment(i, &text, crate::ingest::Side::Improvement)
+                crate::analysis::score::tests::comment(i, &text, crate::ingest::Side::Improvement)
             })
             .collect();
-        let moderation = crate::moderation::Moderation::new(&fx.data, &fx.config);
-        let source = crate::disclosure::QuoteSource {
+        let moderation = crate::analysis::moderation::Moderation::new(&fx.data, &fx.config);
+        let source = crate::analysis::disclosure::QuoteSource {
             data: &fx.data,
             scores: &fx.scores,
             config: &fx.config.quotes,
             moderation: &moderation,
         };
         let f = flag(Some(c), vec![band(Band::Worse)]);
-        let quotes = |f: &Flag| crate::disclosure::quotes_for(source, f);
+        let quotes = |f: &Flag| crate::analysis::disclosure::quotes_for(source, f);
         assert_eq!(quotes(&f).len(), 2, "{:?}", quotes(&f));
         // The point shows the quotes chosen for it, escaped; an appendix point none.
         let chosen = FlagQuotes::choose(source, [&f]);
@@ -852,30 +853,30 @@ mod tests {
         let mut comments: Vec<crate::ingest::Comment> = texts
             .iter()
             .zip(&rows)
-            .map(|(t, &row)| crate::score::tests::comment(row, t, Side::Improvement))
+            .map(|(t, &row)| crate::analysis::score::tests::comment(row, t, Side::Improvement))
             .collect();
         // The last one prem cannot place: neither praise nor complaint.
         comments[2].side = None;
-        comments[2].tone = crate::polarity::Polarity::Unclear;
+        comments[2].tone = crate::text::polarity::Polarity::Unclear;
         fx.data.comments = comments;
         let f = Flag {
             period,
             ..flag(Some(c), vec![band(Band::Worse)])
         };
-        let quotes = |fx: &Fixture, m: &crate::moderation::Moderation| {
-            let source = crate::disclosure::QuoteSource {
+        let quotes = |fx: &Fixture, m: &crate::analysis::moderation::Moderation| {
+            let source = crate::analysis::disclosure::QuoteSource {
                 data: &fx.data,
                 scores: &fx.scores,
                 config: &fx.config.quotes,
                 moderation: m,
             };
-            crate::disclosure::quotes_for(source, &f)
+            crate::analysis::disclosure::quotes_for(source, &f)
         };
-        let mut m = crate::moderation::Moderation::new(&fx.data, &fx.config);
+        let mut m = crate::analysis::moderation::Moderation::new(&fx.data, &fx.config);
         assert_eq!(quotes(&fx, &m), texts[..2]);
         let ids: Vec<String> = m.reviews.iter().map(|r| r.id.clone()).collect();
         let decide = |pairs: &[(usize, bool)]| {
-            crate::moderation::Decisions(pairs.iter().map(|&(i, d)| (ids[i].clone(), d)).collect())
+            crate::analysis::moderation::Decisions(pairs.iter().map(|&(i, d)| (ids[i].clone(), d)).collect())
         };
         m.apply(&decide(&[(0, false), (2, true)]));
         assert_eq!(quotes(&fx, &m), [texts[2], texts[1]]);

@@ -1,7 +1,7 @@
 //! `data-quality.md` and `data-quality.csv`: what was not used, and why.
 //!
 //! Per entry: file, row, column, reason and the value — as ingest kept it, a code or the
-//! length of anything else ([`crate::quality::shown_value`]), in words here. Counts per
+//! length of anything else ([`crate::ingest::quality::shown_value`]), in words here. Counts per
 //! reason, but none per source or file: exports are often one file per VSV, and a count of
 //! its rows would give away how many clients a small unit has.
 
@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use crate::error::Result;
 use crate::i18n::{fill, Language};
-use crate::labels::Words;
-use crate::quality::{Expected, Issue, Problem, Quality, Shown};
+use crate::render::labels::Words;
+use crate::error::row::{Expected, Issue, Problem, ShownValue};
+use crate::ingest::quality::Quality;
 use crate::render::markdown::escape;
 use crate::render::tables::csv_bytes;
-use crate::safeguarding::Signal;
+use crate::text::safeguarding::Signal;
 
 /// Examples shown per reason in the Markdown report (the CSV has all).
 const EXAMPLES: usize = 10;
@@ -40,10 +41,10 @@ pub fn quality_csv(q: &Quality, lang: Language) -> Result<Vec<u8>> {
 }
 
 /// A rejected value in words: a code as found, anything else by its length.
-pub fn value_text(v: &Shown, lang: Language) -> String {
+pub fn value_text(v: &ShownValue, lang: Language) -> String {
     match v {
-        Shown::Code(code) => code.clone(),
-        Shown::FreeText(n) => fill(lang.texts().quality_free_text, &[("n", n.to_string())]),
+        ShownValue::Code(code) => code.clone(),
+        ShownValue::FreeText(n) => fill(lang.texts().quality_free_text, &[("n", n.to_string())]),
     }
 }
 
@@ -158,17 +159,17 @@ pub fn signals_csv(signals: &[Signal], lang: Language) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::period::Period;
-    use crate::safeguarding::Category::Suicide;
+    use crate::text::safeguarding::Category::Suicide;
 
     #[test]
     fn values_and_expectations_are_words_in_the_language() {
-        assert_eq!(value_text(&Shown::Code("11".into()), Language::Nl), "11");
+        assert_eq!(value_text(&ShownValue::Code("11".into()), Language::Nl), "11");
         assert_eq!(
-            value_text(&Shown::FreeText(31), Language::Nl),
+            value_text(&ShownValue::FreeText(31), Language::Nl),
             "tekst van 31 tekens"
         );
         assert_eq!(
-            value_text(&Shown::FreeText(11), Language::En),
+            value_text(&ShownValue::FreeText(11), Language::En),
             "text of 11 characters"
         );
         let date = Expected::Date { month_first: false };

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::ingest::Canonical;
 use crate::layout;
-use crate::score::{Cell, Measure, Scores, Tier};
+use crate::analysis::score::{Cell, Measure, Scores, Tier};
 
 /// One row of scores.csv (and of scores.xlsx and scores.parquet): the fields are the
 /// columns, in order (spec §6, then the extra interval columns); the `serialize_with`
@@ -756,7 +756,7 @@ struct FlagRow {
 }
 
 /// `tables/flags.csv`: one row per flag.
-pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u8>> {
+pub fn flags_csv(data: &Canonical, flags: &[crate::analysis::flags::Flag]) -> Result<Vec<u8>> {
     let rows: Vec<FlagRow> = flags
         .iter()
         .map(|f| FlagRow {
@@ -783,8 +783,8 @@ pub fn flags_csv(data: &Canonical, flags: &[crate::flags::Flag]) -> Result<Vec<u
 }
 
 /// The numbers behind a flag, as `name=value`.
-fn flag_evidence(f: &crate::flags::Flag) -> Vec<String> {
-    use crate::flags::{Against, FlagKind, Reason};
+fn flag_evidence(f: &crate::analysis::flags::Flag) -> Vec<String> {
+    use crate::analysis::flags::{Against, FlagKind, Reason};
     let mut evidence = vec![format!("score={}", fixed(Some(f.score), 4))];
     if let Some((lo, hi)) = f.ci {
         evidence.push(format!("ci={}-{}", fixed(Some(lo), 4), fixed(Some(hi), 4)));

@@ -1,0 +1,489 @@
+//! The participation register: `participatie.csv` beside prem.toml (or the file
+//! `[analysis] participation` names): every way the network heard clients besides the
+//! questionnaires, what it heard, what it did with it and whether it told them.
+//!
+//! Columns (header on row 1, any order, `;` or `,`):
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `id` | short id, e.g. P1 |
+//! | `datum` | date of the activity |
+//! | `vsv` | VSV as the exports spell it; empty = the whole region |
+//! | `vorm` | vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie or anders |
+//! | `niveau` | step of the participatieladder: informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer |
+//! | `deelnemers` | number of clients |
+//! | `thema` | theme ids, `;`-separated (may be empty) |
+//! | `opbrengst` | what we heard, short |
+//! | `actie` | ids in the actions register, `;`-separated (may be empty) |
+//! | `teruggekoppeld` | date the clients were told what was done (empty = not yet) |
+//! | `hoe` | how: website, nieuwsbrief, bijeenkomst, brief … (may be empty) |
+//!
+//! Like the actions register, a wrong value stops the run with file, row, column and what
+//! was expected. The *open ends* are the handbooks' test for symbolic participation:
+//! input older than [`OPEN_AFTER_DAYS`] with no action, and finished actions whose result
+//! was never fed back to the clients who gave the input.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
+use crate::registers::actions::{as_register_problem, register_date, Action, Status};
+use crate::error::{ActionExpected, ActionProblem, Error, Result};
+use crate::ingest::value::normalize;
+use crate::ingest::{Canonical, SimpleTable};
+use crate::period::Period;
+
+/// The default file name of the register, beside prem.toml.
+pub const DEFAULT_FILE: &str = "participatie.csv";
+
+/// Days after which input without an action is an open end.
+pub const OPEN_AFTER_DAYS: i64 = 90;
+
+/// A form of client participation. Its id is the register's Dutch spelling; other
+/// spellings (lower case, accents and dashes ignored) are read too.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, EnumString, EnumIter,
+)]
+pub enum Form {
+    #[strum(
+        to_string = "vragenlijst",
+        serialize = "enquete",
+        serialize = "questionnaire",
+        serialize = "survey"
+    )]
+    Questionnaire,
+    #[strum(to_string = "spiegelgesprek", serialize = "mirror conversation")]
+    MirrorConversation,
+    #[strum(
+        to_string = "panelgesprek",
+        serialize = "panel",
+        serialize = "clientenpanel"
+    )]
+    Panel,
+    #[strum(to_string = "focusgroep", serialize = "focus group")]
+    FocusGroup,
+    #[strum(
+        to_string = "kritische-incidenten",
+        serialize = "kritische incidenten",
+        serialize = "kritische incidenten techniek",
+        serialize = "critical incidents"
+    )]
+    CriticalIncidents,
+    #[strum(
+        to_string = "customer journey",
+        serialize = "patient journey",
+        serialize = "klantreis"
+    )]
+    CustomerJourney,
+    #[strum(to_string = "online community", serialize = "community")]
+    OnlineCommunity,
+    #[strum(to_string = "poll", serialize = "peiling")]
+    Poll,
+    #[strum(to_string = "clientenraad", serialize = "client council")]
+    ClientCouncil,
+    #[strum(
+        to_string = "adviesraad",
+        serialize = "regionale adviesraad",
+        serialize = "advisory board"
+    )]
+    AdvisoryBoard,
+    #[strum(
+        to_string = "dialoogsessie",
+        serialize = "dialoog",
+        serialize = "dialogue"
+    )]
+    Dialogue,
+    #[strum(to_string = "anders", serialize = "other")]
+    Other,
+}
+
+/// A step of the participatieladder, lowest first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, EnumString, EnumIter,
+)]
+pub enum Level {
+    #[strum(to_string = "informeren", serialize = "inform")]
+    Inform,
+    #[strum(to_string = "raadplegen", serialize = "consult")]
+    Consult,
+    #[strum(to_string = "adviseren", serialize = "advise")]
+    Advise,
+    #[strum(
+        to_string = "coproduceren",
+        serialize = "coproduce",
+        serialize = "co-produce"
+    )]
+    Coproduce,
+    #[strum(
+        to_string = "meebeslissen",
+        serialize = "co-decide",
+        serialize = "codecide"
+    )]
+    CoDecide,
+    #[strum(
+        to_string = "zelfbeheer",
+        serialize = "self-management",
+        serialize = "self management"
+    )]
+    SelfManagement,
+}
+
+/// One row of the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Id as written.
+    pub id: String,
+    /// Date of the activity.
+    pub date: NaiveDate,
+    /// The VSV (id in [`Canonical::names`]; `None`: the region).
+    pub vsv: Option<u32>,
+    pub form: Form,
+    pub level: Level,
+    /// Clients taking part.
+    pub participants: u32,
+    /// Theme indexes into [`Canonical::themes`].
+    pub themes: Vec<u16>,
+    /// What was heard.
+    pub heard: String,
+    /// Ids of actions in the actions register.
+    pub actions: Vec<String>,
+    /// When the clients were told what was done.
+    pub fed_back: Option<NaiveDate>,
+    /// How they were told.
+    pub how: String,
+}
+
+impl Entry {
+    /// Whether the entry belongs to a unit's documents: a VSV's own entries and the
+    /// region-wide ones; the region's documents cover all.
+    pub fn covers(&self, unit: Option<u32>) -> bool {
+        unit.is_none() || self.vsv.is_none() || self.vsv == unit
+    }
+}
+
+/// The register's path for a config: `[analysis] participation`, else
+/// `participatie.csv` beside it.
+pub fn register_path(config: &crate::config::Config) -> PathBuf {
+    config.dir().join(
+        config
+            .analysis
+            .participation
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_FILE)),
+    )
+}
+
+/// Reads the register; a missing default file is an empty register. Action ids must be in
+/// `actions` (the actions register).
+pub fn read_register(
+    path: &Path,
+    required: bool,
+    data: &Canonical,
+    actions: &[Action],
+) -> Result<Vec<Entry>> {
+    if !required && !path.exists() {
+        return Ok(Vec::new());
+    }
+    let table = SimpleTable::read(path).map_err(in_register)?;
+    let col = |name: &str| table.column(path, name).map_err(in_register);
+    let (id, datum, vsv, vorm, niveau, deelnemers) = (
+        col("id")?,
+        col("datum")?,
+        col("vsv")?,
+        col("vorm")?,
+        col("niveau")?,
+        col("deelnemers")?,
+    );
+    let (thema, opbrengst, actie, teruggekoppeld, hoe) = (
+        col("thema")?,
+        col("opbrengst")?,
+        col("actie")?,
+        col("teruggekoppeld")?,
+        col("hoe")?,
+    );
+    let vsvs = data.units();
+    let mut out: Vec<Entry> = Vec::new();
+    for (row, fields) in &table.rows {
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
+        let bad = |c: usize, expected: ActionExpected| Error::Participation {
+            path: path.to_path_buf(),
+            problem: Box::new(ActionProblem::Value {
+                row: *row,
+                column: table.headers.get(c).cloned().unwrap_or_default(),
+                value: get(c).to_string(),
+                expected,
+            }),
+        };
+        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
+        let list = |c: usize| -> Vec<String> {
+            get(c)
+                .split([';', ','])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let entry_id = get(id);
+        if entry_id.is_empty() {
+            return Err(bad(id, ActionExpected::Text));
+        }
+        if out.iter().any(|e| e.id == entry_id) {
+            return Err(bad(id, ActionExpected::UniqueId));
+        }
+        let Some(when) = date(datum)? else {
+            return Err(bad(datum, ActionExpected::Date));
+        };
+        let vsv_name = get(vsv);
+        let vsv_value = if vsv_name.is_empty() {
+            None
+        } else if let Some(&v) = vsvs
+            .iter()
+            .find(|&&v| normalize(data.names.get(v)) == normalize(vsv_name))
+        {
+            Some(v)
+        } else {
+            let known = vsvs
+                .iter()
+                .map(|&v| data.names.get(v).to_string())
+                .collect();
+            return Err(bad(vsv, ActionExpected::Vsv { known }));
+        };
+        let form: Form = word(get(vorm))
+            .parse()
+            .map_err(|_| bad(vorm, ActionExpected::Form))?;
+        let level: Level = word(get(niveau))
+            .parse()
+            .map_err(|_| bad(niveau, ActionExpected::Level))?;
+        let participants = get(deelnemers)
+            .parse::<u32>()
+            .map_err(|_| bad(deelnemers, ActionExpected::Count))?;
+        let mut themes = Vec::new();
+        for t in list(thema) {
+            match data.themes.iter().position(|th| th.id == t) {
+                Some(i) => themes.push(i as u16),
+                None => {
+                    let known = data.themes.iter().map(|th| th.id.clone()).collect();
+                    return Err(bad(thema, ActionExpected::Theme { known }));
+                }
+            }
+        }
+        let ids = list(actie);
+        if let Some(_missing) = ids.iter().find(|a| !actions.iter().any(|x| x.id == **a)) {
+            let known = actions.iter().map(|a| a.id.clone()).collect();
+            return Err(bad(actie, ActionExpected::ActionId { known }));
+        }
+        let heard = get(opbrengst);
+        if heard.is_empty() {
+            return Err(bad(opbrengst, ActionExpected::Text));
+        }
+        let fed_back = date(teruggekoppeld)?;
+        if fed_back.is_some_and(|f| f < when) {
+            return Err(bad(
+                teruggekoppeld,
+                ActionExpected::AfterDate { date: when },
+            ));
+        }
+        out.push(Entry {
+            id: entry_id.to_string(),
+            date: when,
+            vsv: vsv_value,
+            form,
+            level,
+            participants,
+            themes,
+            heard: heard.to_string(),
+            actions: ids,
+            fed_back,
+            how: get(hoe).to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// A form or level as the enums spell it: lower case, no accents, single spaces.
+fn word(v: &str) -> String {
+    normalize(v).replace('_', " ")
+}
+
+/// An error reading the register as a table, as a problem of the register.
+fn in_register(e: Error) -> Error {
+    as_register_problem(e, |path, problem| Error::Participation {
+        path,
+        problem: Box::new(problem),
+    })
+}
+
+/// An open end: what the handbooks call symbolic participation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenEnd<'a> {
+    /// Input older than [`OPEN_AFTER_DAYS`] at the end of the period, with no action.
+    NoAction { entry: &'a Entry, days: i64 },
+    /// A finished action on clients' input whose result was never fed back to them.
+    NotFedBack {
+        action: &'a Action,
+        entries: Vec<&'a Entry>,
+    },
+}
+
+/// The open ends of a unit (`None`: the region) at the end of `period`: only entries
+/// dated up to then count.
+pub fn open_ends<'a>(
+    entries: &'a [Entry],
+    actions: &'a [Action],
+    unit: Option<u32>,
+    period: Period,
+) -> Vec<OpenEnd<'a>> {
+    let end = period.last_day();
+    let mine: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.covers(unit) && e.date <= end)
+        .collect();
+    let mut out = Vec::new();
+    for e in &mine {
+        let days = (end - e.date).num_days();
+        if e.actions.is_empty() && days > OPEN_AFTER_DAYS {
+            out.push(OpenEnd::NoAction { entry: e, days });
+        }
+    }
+    for a in actions.iter().filter(|a| a.status == Status::Done) {
+        let from: Vec<&Entry> = mine
+            .iter()
+            .copied()
+            .filter(|e| e.actions.contains(&a.id))
+            .collect();
+        if !from.is_empty() && from.iter().all(|e| e.fed_back.is_none_or(|f| f > end)) {
+            out.push(OpenEnd::NotFedBack {
+                action: a,
+                entries: from,
+            });
+        }
+    }
+    out
+}
+
+/// The unit's entries dated in `period`, oldest first.
+pub fn in_period(entries: &[Entry], unit: Option<u32>, period: Period) -> Vec<&Entry> {
+    let mut v: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.covers(unit) && Period::of(e.date, period.kind) == period)
+        .collect();
+    v.sort_by_key(|e| (e.date, e.id.clone()));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registers::actions::Horizon;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn entry(id: &str, date: &str, vsv: Option<u32>, actions: &[&str], fed: Option<&str>) -> Entry {
+        Entry {
+            id: id.into(),
+            date: day(date),
+            vsv,
+            form: Form::FocusGroup,
+            level: Level::Consult,
+            participants: 8,
+            themes: vec![0],
+            heard: "Meer uitleg over pijnbestrijding".into(),
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+            fed_back: fed.map(day),
+            how: String::new(),
+        }
+    }
+
+    fn action(id: &str, status: Status) -> Action {
+        Action {
+            id: id.into(),
+            vsv: None,
+            theme: 0,
+            action: "Folder".into(),
+            owner: String::new(),
+            start: day("2026-01-10"),
+            due: None,
+            horizon: Some(Horizon::Quarter),
+            status,
+        }
+    }
+
+    /// The open-ends rules on a hand-made register, at the end of 2026-Q3 (30 September):
+    /// P1 (1 June, 121 days, no action) is open; P2 (15 July, 77 days) not yet; P3 has an
+    /// action; A1 is done and never fed back (open); A2 is done and fed back; A3 running.
+    #[test]
+    fn open_ends_are_old_input_without_action_and_results_never_fed_back() {
+        let entries = vec![
+            entry("P1", "2026-06-01", Some(1), &[], None),
+            entry("P2", "2026-07-15", None, &[], None),
+            entry("P3", "2026-03-01", Some(1), &["A1"], None),
+            entry("P4", "2026-02-01", None, &["A2"], Some("2026-05-01")),
+            entry("P5", "2026-02-01", None, &["A3"], None),
+            entry("P6", "2026-01-01", Some(2), &[], None),
+            // After the period: not yet counted.
+            entry("P7", "2026-10-05", Some(1), &[], None),
+        ];
+        let actions = vec![
+            action("A1", Status::Done),
+            action("A2", Status::Done),
+            action("A3", Status::Running),
+        ];
+        let q3 = Period::parse("2026-Q3").unwrap();
+        let ends = open_ends(&entries, &actions, Some(1), q3);
+        assert_eq!(
+            ends,
+            vec![
+                OpenEnd::NoAction {
+                    entry: &entries[0],
+                    days: 121
+                },
+                OpenEnd::NotFedBack {
+                    action: &actions[0],
+                    entries: vec![&entries[2]]
+                },
+            ]
+        );
+        // The region sees VSV 2's old input too.
+        let region = open_ends(&entries, &actions, None, q3);
+        assert!(region.contains(&OpenEnd::NoAction {
+            entry: &entries[5],
+            days: 272
+        }));
+        assert_eq!(region.len(), 3);
+        // Fed back after the period's end: still open at its end.
+        let mut late = entries.clone();
+        late[2].fed_back = Some(day("2026-10-02"));
+        assert_eq!(open_ends(&late, &actions, Some(1), q3).len(), 2);
+        let ids: Vec<&str> = in_period(&entries, Some(1), q3)
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["P2"]);
+    }
+
+    #[test]
+    fn forms_and_levels_are_read_as_written() {
+        assert_eq!(
+            word("Kritische-incidenten").parse::<Form>(),
+            Ok(Form::CriticalIncidents)
+        );
+        assert_eq!(
+            word("Cliëntenraad").parse::<Form>(),
+            Ok(Form::ClientCouncil)
+        );
+        assert_eq!(word(" Focusgroep ").parse::<Form>(), Ok(Form::FocusGroup));
+        assert_eq!(
+            word("Customer  Journey").parse::<Form>(),
+            Ok(Form::CustomerJourney)
+        );
+        assert_eq!(word("Meebeslissen").parse::<Level>(), Ok(Level::CoDecide));
+        assert!(word("ladder").parse::<Level>().is_err());
+        assert!(Level::Inform < Level::SelfManagement);
+    }
+}
