@@ -36,13 +36,29 @@ pub fn scrub(text: &str, names: &[String]) -> String {
     scrub_with(text, &NameMatcher::new(names))
 }
 
+/// [`scrub`] with the configured names already compiled: the findings of every kind as
+/// byte spans of the normalised text, then each run of them replaced by one placeholder.
 pub(super) fn scrub_with(text: &str, names: &NameMatcher) -> String {
     let norm: String = text.chars().filter(|c| !is_invisible(*c)).nfc().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    push_contacts(&mut spans, &norm);
+    push_numbers(&mut spans, &norm);
+    push_addresses(&mut spans, &norm);
+    push_dates(&mut spans, &norm);
+    push_titled_names(&mut spans, &norm);
+    spans.extend(names.spans(&norm));
 
-    push_all(&mut spans, &EMAIL, &norm);
-    push_group(&mut spans, &HANDLE, &norm, 1);
-    for m in URL.find_iter(&norm) {
+    let replaced = replace_spans(&norm, spans);
+    let merged = MULTI_PLACEHOLDER.replace_all(&replaced, PLACEHOLDER);
+    let spaced = MULTI_SPACE.replace_all(&merged, " ");
+    spaced.trim().to_string()
+}
+
+/// E-mail addresses, handles and URLs.
+fn push_contacts(spans: &mut Vec<(usize, usize)>, norm: &str) {
+    push_all(spans, &EMAIL, norm);
+    push_group(spans, &HANDLE, norm, 1);
+    for m in URL.find_iter(norm) {
         let trimmed = m.as_str().trim_end_matches(|c: char| {
             matches!(
                 c,
@@ -53,42 +69,48 @@ pub(super) fn scrub_with(text: &str, names: &NameMatcher) -> String {
             spans.push((m.start(), m.start() + trimmed.len()));
         }
     }
+}
 
+/// Phone numbers, BSN-like numbers, long runs of digits and IBANs.
+fn push_numbers(spans: &mut Vec<(usize, usize)>, norm: &str) {
     // Phones: the Dutch +31 form is exact; the generic international pattern
     // is only used where the Dutch one did not match at the same place.
     let nl_intl: Vec<(usize, usize)> = PHONE_NL_INTL
-        .find_iter(&norm)
+        .find_iter(norm)
         .map(|m| (m.start(), m.end()))
         .collect();
-    for m in PHONE_INTL.find_iter(&norm) {
+    for m in PHONE_INTL.find_iter(norm) {
         if !nl_intl.iter().any(|&(s, _)| s == m.start()) {
             spans.push((m.start(), m.start() + intl_phone_len(m.as_str())));
         }
     }
     spans.extend(nl_intl);
-    push_all(&mut spans, &PHONE_NL, &norm);
-    for m in PHONE_LOCAL.find_iter(&norm) {
-        if !followed_by_unit(&norm, m.end()) {
+    push_all(spans, &PHONE_NL, norm);
+    for m in PHONE_LOCAL.find_iter(norm) {
+        if !followed_by_unit(norm, m.end()) {
             spans.push((m.start(), m.end()));
         }
     }
-    for caps in PHONE_CUED.captures_iter(&norm) {
+    for caps in PHONE_CUED.captures_iter(norm) {
         if let Some(g) = caps.get(1) {
-            if !followed_by_unit(&norm, g.end()) {
+            if !followed_by_unit(norm, g.end()) {
                 spans.push((g.start(), g.end()));
             }
         }
     }
-    push_all(&mut spans, &BSN_GROUPED, &norm);
-    for m in BSN_ANY.find_iter(&norm) {
-        if whole_digit_run(&norm, m.start(), m.end()) {
+    push_all(spans, &BSN_GROUPED, norm);
+    for m in BSN_ANY.find_iter(norm) {
+        if whole_digit_run(norm, m.start(), m.end()) {
             spans.push((m.start(), m.end()));
         }
     }
-    push_all(&mut spans, &LONG_NUMBER, &norm);
-    push_all(&mut spans, &IBAN, &norm);
+    push_all(spans, &LONG_NUMBER, norm);
+    push_all(spans, &IBAN, norm);
+}
 
-    for caps in POSTCODE.captures_iter(&norm) {
+/// Postcodes and streets with a house number.
+fn push_addresses(spans: &mut Vec<(usize, usize)>, norm: &str) {
+    for caps in POSTCODE.captures_iter(norm) {
         let (Some(all), Some(letters)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
@@ -99,32 +121,40 @@ pub(super) fn scrub_with(text: &str, names: &NameMatcher) -> String {
         }
     }
 
-    for caps in STREET.captures_iter(&norm) {
+    for caps in STREET.captures_iter(norm) {
         if let (Some(all), Some(word), Some(number)) = (caps.get(0), caps.get(1), caps.get(2)) {
-            if street_word_ok(word.as_str()) && house_number_ok(&norm, number) {
+            if street_word_ok(word.as_str()) && house_number_ok(norm, number) {
                 spans.push((all.start(), all.end()));
             }
         }
     }
-    for caps in STREET_CUED.captures_iter(&norm) {
+    for caps in STREET_CUED.captures_iter(norm) {
         if let (Some(street), Some(number)) = (caps.get(1), caps.get(2)) {
             let name = norm.get(street.start()..number.start()).unwrap_or("");
-            if cued_street_ok(name) && house_number_ok(&norm, number) {
+            if cued_street_ok(name) && house_number_ok(norm, number) {
                 spans.push((street.start(), street.end()));
             }
         }
     }
-    push_all(&mut spans, &STREET_EN, &norm);
-    push_all(&mut spans, &DATE_NUMERIC, &norm);
-    push_all(&mut spans, &DATE_TEXT, &norm);
-    for caps in TIME.captures_iter(&norm) {
+    push_all(spans, &STREET_EN, norm);
+}
+
+/// Dates and clock times.
+fn push_dates(spans: &mut Vec<(usize, usize)>, norm: &str) {
+    push_all(spans, &DATE_NUMERIC, norm);
+    push_all(spans, &DATE_TEXT, norm);
+    for caps in TIME.captures_iter(norm) {
         if let Some(g) = caps.get(1).or_else(|| caps.get(2)) {
             spans.push((g.start(), g.end()));
         }
     }
+}
 
+/// Names after a title, care role, relation or greeting, and lower-case names after a
+/// form of address.
+fn push_titled_names(spans: &mut Vec<(usize, usize)>, norm: &str) {
     let mut pos = 0;
-    while let Some(caps) = TITLE_NAME.captures_at(&norm, pos) {
+    while let Some(caps) = TITLE_NAME.captures_at(norm, pos) {
         let (Some(all), Some(g)) = (caps.get(0), caps.get(1)) else {
             break;
         };
@@ -149,20 +179,13 @@ pub(super) fn scrub_with(text: &str, names: &NameMatcher) -> String {
         }
     }
 
-    for caps in LOWER_TITLE_NAME.captures_iter(&norm) {
+    for caps in LOWER_TITLE_NAME.captures_iter(norm) {
         if let Some(g) = caps.get(1) {
             if lower_name_ok(g.as_str()) {
                 spans.push((g.start(), g.end()));
             }
         }
     }
-
-    spans.extend(names.spans(&norm));
-
-    let replaced = replace_spans(&norm, spans);
-    let merged = MULTI_PLACEHOLDER.replace_all(&replaced, PLACEHOLDER);
-    let spaced = MULTI_SPACE.replace_all(&merged, " ");
-    spaced.trim().to_string()
 }
 /// Length of an international phone match without a trailing lone group of
 /// one or two digits after a space when the rest is already a full number
