@@ -1023,7 +1023,7 @@ fn mark_reversed(items: &mut [ItemPlan], scales: &[ScalePlan], columns: &[Column
         if pairs.len() < MIN_CORRELATED {
             continue;
         }
-        if let Some(r) = pearson(&pairs).filter(|r| *r < REVERSED_BELOW) {
+        if let Some(r) = prem_stats::correlation::pearson(&pairs).filter(|r| *r < REVERSED_BELOW) {
             item.reversed = Some(r);
         }
     }
@@ -1049,21 +1049,6 @@ fn level_score(levels: &[String], v: &str) -> Option<f64> {
     }
     let i = levels.iter().position(|l| normalize(l) == n)?;
     Some(i as f64 / (k - 1) as f64)
-}
-
-fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
-    let n = pairs.len() as f64;
-    let (mx, my) = (
-        pairs.iter().map(|p| p.0).sum::<f64>() / n,
-        pairs.iter().map(|p| p.1).sum::<f64>() / n,
-    );
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in pairs {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
-    }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
 fn same_shape(a: &ScaleShape, b: &ScaleShape) -> bool {

@@ -417,6 +417,28 @@ fn limits(scale: Scale, centre: f64, n: f64, tau2: f64) -> Limits {
     }
 }
 
+/// The limits of a fitted funnel: its centre and spread on the analysis scale, and τ² when
+/// the units are overdispersed.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    scale: Scale,
+    centre: f64,
+    tau2: Option<f64>,
+}
+
+impl Fit {
+    /// The limits at `n` without overdispersion.
+    fn plain(self, n: f64) -> Limits {
+        limits(self.scale, self.centre, n, 0.0)
+    }
+
+    /// The limits at `n` widened by τ², when the units are overdispersed.
+    fn overdispersed(self, n: f64) -> Option<Limits> {
+        self.tau2
+            .map(|tau2| limits(self.scale, self.centre, n, tau2))
+    }
+}
+
 /// Everything after the target: z, φ, τ², limits, bands and the curve. `obs[i]` is the
 /// unit's value on the analysis scale, `None` when it is left out; `centre` is the target
 /// on that scale.
@@ -440,65 +462,18 @@ fn assemble(
         .filter(|(_, y)| y.is_some())
         .map(|(u, _)| scale.se(u.n))
         .collect();
-    let k = zs.len();
-
-    let phi = opts.overdispersion.then(|| phi(&winsorise(&zs, TRIM_BY)));
-    let tau2 = match phi {
-        Some(p) if p > 1.0 && k >= opts.min_units_for_overdispersion => {
-            Some(dl_tau2(k, p, &ses)).filter(|t| t.is_finite())
-        }
-        _ => None,
+    let (phi, tau2) = dispersion(&zs, &ses, opts);
+    let fit = Fit {
+        scale,
+        centre,
+        tau2,
     };
-    let overdispersed = tau2.is_some();
-    let tau2 = tau2.unwrap_or(0.0);
 
     let results = units
         .iter()
         .zip(obs)
         .zip(&z)
-        .map(|((u, y), z)| {
-            let (Some(y), Some(z)) = (y, z) else {
-                return UnitResult {
-                    name: u.name.clone(),
-                    n: u.n,
-                    value: u.value,
-                    z: None,
-                    z_adjusted: None,
-                    ll95: None,
-                    ul95: None,
-                    ll998: None,
-                    ul998: None,
-                    od_ll95: None,
-                    od_ul95: None,
-                    od_ll998: None,
-                    od_ul998: None,
-                    band: None,
-                };
-            };
-            let z_adjusted = if overdispersed {
-                (y - centre) / (scale.se(u.n).powi(2) + tau2).sqrt()
-            } else {
-                *z
-            };
-            let plain = limits(scale, centre, u.n, 0.0);
-            let od = overdispersed.then(|| limits(scale, centre, u.n, tau2));
-            UnitResult {
-                name: u.name.clone(),
-                n: u.n,
-                value: u.value,
-                z: Some(*z),
-                z_adjusted: Some(z_adjusted),
-                ll95: Some(plain.ll95),
-                ul95: Some(plain.ul95),
-                ll998: Some(plain.ll998),
-                ul998: Some(plain.ul998),
-                od_ll95: od.map(|l| l.ll95),
-                od_ul95: od.map(|l| l.ul95),
-                od_ll998: od.map(|l| l.ll998),
-                od_ul998: od.map(|l| l.ul998),
-                band: u.banded.then(|| band(z_adjusted, opts.higher_is_better)),
-            }
-        })
+        .map(|((u, y), z)| unit_result(u, *y, *z, fit, opts.higher_is_better))
         .collect();
 
     let ns: Vec<f64> = units
@@ -507,11 +482,89 @@ fn assemble(
         .filter(|(_, y)| y.is_some())
         .map(|(u, _)| u.n)
         .collect();
-    let curve = grid(&ns, CURVE_POINTS)
+
+    Funnel {
+        target,
+        phi,
+        tau2: tau2.unwrap_or(0.0),
+        overdispersed: tau2.is_some(),
+        units: results,
+        curve: curve(&ns, fit),
+    }
+}
+
+/// φ of the units' z-scores `zs` (when overdispersion is asked for), and τ² when φ > 1 and
+/// there are enough units (DerSimonian–Laird from the standard errors `ses`).
+fn dispersion(zs: &[f64], ses: &[f64], opts: &FunnelOptions) -> (Option<f64>, Option<f64>) {
+    let k = zs.len();
+    let phi = opts.overdispersion.then(|| phi(&winsorise(zs, TRIM_BY)));
+    let tau2 = match phi {
+        Some(p) if p > 1.0 && k >= opts.min_units_for_overdispersion => {
+            Some(dl_tau2(k, p, ses)).filter(|t| t.is_finite())
+        }
+        _ => None,
+    };
+    (phi, tau2)
+}
+
+/// One unit's z, limits and band; `y` (its value on the analysis scale) and `z` are `None`
+/// when it is left out, and so is everything but its name, n and value.
+fn unit_result(
+    u: &UnitInput,
+    y: Option<f64>,
+    z: Option<f64>,
+    fit: Fit,
+    higher_is_better: bool,
+) -> UnitResult {
+    let (Some(y), Some(z)) = (y, z) else {
+        return UnitResult {
+            name: u.name.clone(),
+            n: u.n,
+            value: u.value,
+            z: None,
+            z_adjusted: None,
+            ll95: None,
+            ul95: None,
+            ll998: None,
+            ul998: None,
+            od_ll95: None,
+            od_ul95: None,
+            od_ll998: None,
+            od_ul998: None,
+            band: None,
+        };
+    };
+    let z_adjusted = match fit.tau2 {
+        Some(tau2) => (y - fit.centre) / (fit.scale.se(u.n).powi(2) + tau2).sqrt(),
+        None => z,
+    };
+    let plain = fit.plain(u.n);
+    let od = fit.overdispersed(u.n);
+    UnitResult {
+        name: u.name.clone(),
+        n: u.n,
+        value: u.value,
+        z: Some(z),
+        z_adjusted: Some(z_adjusted),
+        ll95: Some(plain.ll95),
+        ul95: Some(plain.ul95),
+        ll998: Some(plain.ll998),
+        ul998: Some(plain.ul998),
+        od_ll95: od.map(|l| l.ll95),
+        od_ul95: od.map(|l| l.ul95),
+        od_ll998: od.map(|l| l.ll998),
+        od_ul998: od.map(|l| l.ul998),
+        band: u.banded.then(|| band(z_adjusted, higher_is_better)),
+    }
+}
+
+/// The funnel's limits along the grid of n over the units' `ns`.
+fn curve(ns: &[f64], fit: Fit) -> Vec<CurvePoint> {
+    grid(ns, CURVE_POINTS)
         .into_iter()
         .map(|n| {
-            let plain = limits(scale, centre, n, 0.0);
-            let od = overdispersed.then(|| limits(scale, centre, n, tau2));
+            let plain = fit.plain(n);
+            let od = fit.overdispersed(n);
             CurvePoint {
                 n,
                 ll95: plain.ll95,
@@ -524,16 +577,7 @@ fn assemble(
                 od_ul998: od.map(|l| l.ul998),
             }
         })
-        .collect();
-
-    Funnel {
-        target,
-        phi,
-        tau2,
-        overdispersed,
-        units: results,
-        curve,
-    }
+        .collect()
 }
 
 /// R's default quantile (type 7) of ascending `sorted` at probability `p` in [0, 1]:

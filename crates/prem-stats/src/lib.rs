@@ -3,10 +3,12 @@
 //!
 //! - [`stats`]: sample summaries, t and Wilson intervals, the mean of stratum means,
 //!   Cronbach's α, the Net Promoter Score, Welch's test.
+//! - [`correlation`]: Pearson's r of paired observations.
 //! - [`spc`]: XmR charts and their signals (NHS Making Data Count rules).
 //! - [`funnel`]: funnel-plot limits with overdispersion (Spiegelhalter; FunnelPlotR).
 //! - [`quotes`]: the scrubber that makes free text publishable, and the quote picker.
 
+pub mod correlation;
 pub mod funnel;
 pub mod quotes;
 pub mod spc;
