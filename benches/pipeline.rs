@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use prem::config::Config;
 use prem::analysis::analyse::analyse;
+use prem::config::Config;
 use prem::sample::{generate, generate_prem_exports, SampleOptions};
 
 fn main() {

@@ -17,8 +17,9 @@ new=${2:-${CARGO_TARGET_DIR:-target}/debug/prem}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-run() { # run NAME BINARY: every job into $work/NAME
-  local out="$work/$1" bin
+run() { # run NAME BINARY: every job into $work/NAME (made in $work/run, so that paths
+  # written into files are the same for both builds)
+  local out="$work/run" bin
   bin=$(realpath "$2")
   mkdir -p "$out"
   cp -r data-samples "$out/data"
@@ -36,11 +37,10 @@ run() { # run NAME BINARY: every job into $work/NAME
     "$bin" init exports/* --out ../init >../init.txt 2>&1 || echo "exit $?" >>../init.txt
   )
   rm -rf "$out/data"
+  mv "$out" "$work/$1"
 }
 run ref "$ref"
 run new "$new"
-# Paths of the temporary folders appear in terminal text; compare them as the same.
-find "$work" -name '*.txt' -exec sed -i "s#$work/ref#WORK#g; s#$work/new#WORK#g" {} +
 if diff -rq "$work/ref" "$work/new"; then
   echo "identical: $(find "$work/new" -type f | wc -l) files"
 else

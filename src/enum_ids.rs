@@ -9,13 +9,13 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use strum::IntoEnumIterator;
 
-use crate::registers::actions::{Horizon, Status};
 use crate::analysis::flags::{FlagKind, ReasonId};
+use crate::analysis::score::Tier;
+use crate::error::row::Problem;
 use crate::i18n::Language;
 use crate::period::PeriodKind;
-use crate::error::row::Problem;
+use crate::registers::actions::{Horizon, Status};
 use crate::text::safeguarding::Category;
-use crate::analysis::score::Tier;
 
 /// The ids of all variants, each checked to parse back to its variant.
 fn ids<E>() -> Vec<&'static str>

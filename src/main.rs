@@ -8,8 +8,8 @@ mod cmd;
 use std::process::ExitCode;
 
 use clap::Parser;
-use prem::render::diagnostic::describe;
 use prem::i18n::{Language, Msg};
+use prem::render::diagnostic::describe;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

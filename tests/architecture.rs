@@ -3,6 +3,8 @@
 //! round a circle. Read from the source text (not from the compiler), so the test shares
 //! nothing with the code it checks; `#[cfg(test)]` modules and comments are left out.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -64,7 +66,9 @@ fn code(text: &str) -> String {
         if t.starts_with("#[cfg(test)]")
             && lines.peek().is_some_and(|n| {
                 let n = n.trim_start();
-                n.starts_with("mod ") || n.starts_with("pub mod ") || n.starts_with("pub(crate) mod ")
+                n.starts_with("mod ")
+                    || n.starts_with("pub mod ")
+                    || n.starts_with("pub(crate) mod ")
             })
         {
             break;
@@ -92,8 +96,14 @@ fn paths(code: &str) -> Vec<Vec<String>> {
             continue;
         }
         let Some(end) = after.find(';') else { break };
-        let tree: String = after[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        if ["crate", "super", "self"].iter().any(|r| tree.starts_with(r)) {
+        let tree: String = after[..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if ["crate", "super", "self"]
+            .iter()
+            .any(|r| tree.starts_with(r))
+        {
             expand(&tree, Vec::new(), &mut out);
         }
     }
@@ -103,14 +113,26 @@ fn paths(code: &str) -> Vec<Vec<String>> {
         while let Some(i) = text[at..].find(root) {
             let start = at + i;
             at = start + root.len();
-            if text[..start].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            if text[..start]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
                 continue;
             }
             let tail: String = text[start..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
-            out.push(tail.split("::").filter(|s| !s.is_empty()).map(String::from).collect());
+            let segs: Vec<String> = tail
+                .split("::")
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            // `crate::{` opens a use tree, read above.
+            if segs.len() > 1 {
+                out.push(segs);
+            }
         }
     }
     out
@@ -162,7 +184,7 @@ fn target(
         Some("self") | Some("super") => here.to_vec(),
         _ => return None,
     };
-    let mut segs = &path[..];
+    let mut segs = path;
     if segs[0] == "crate" || segs[0] == "self" {
         segs = &segs[1..];
     }
@@ -171,7 +193,10 @@ fn target(
         segs = &segs[1..];
     }
     abs.extend(segs.iter().cloned());
-    (1..=abs.len()).rev().map(|k| abs[..k].to_vec()).find(|c| files.contains_key(c))
+    (1..=abs.len())
+        .rev()
+        .map(|k| abs[..k].to_vec())
+        .find(|c| files.contains_key(c))
 }
 
 fn graph(root: &Path) -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
@@ -193,21 +218,35 @@ fn graph(root: &Path) -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
 fn no_module_imports_from_a_layer_above_its_own() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let layer = layers(root);
-    assert!(layer.len() >= 10, "ARCHITECTURE.md's layer table was not found: {layer:?}");
+    assert!(
+        layer.len() >= 10,
+        "ARCHITECTURE.md's layer table was not found: {layer:?}"
+    );
     let mut up = Vec::new();
     for (m, deps) in graph(root) {
         let Some(&own) = layer.get(&m[0]) else {
-            up.push(format!("{} is in no layer of ARCHITECTURE.md", m.join("::")));
+            up.push(format!(
+                "{} is in no layer of ARCHITECTURE.md",
+                m.join("::")
+            ));
             continue;
         };
         for d in deps {
             let theirs = layer.get(&d[0]).copied().unwrap_or(usize::MAX);
             if theirs > own {
-                up.push(format!("{} (layer {own}) -> {} (layer {theirs})", m.join("::"), d.join("::")));
+                up.push(format!(
+                    "{} (layer {own}) -> {} (layer {theirs})",
+                    m.join("::"),
+                    d.join("::")
+                ));
             }
         }
     }
-    assert!(up.is_empty(), "imports that run back up:\n{}", up.join("\n"));
+    assert!(
+        up.is_empty(),
+        "imports that run back up:\n{}",
+        up.join("\n")
+    );
 }
 
 #[test]
@@ -229,7 +268,10 @@ fn no_two_files_import_each_other_round_a_circle() {
             }
         }
     }
-    assert!(on_circle.is_empty(), "files on an import circle: {on_circle:?}");
+    assert!(
+        on_circle.is_empty(),
+        "files on an import circle: {on_circle:?}"
+    );
 }
 
 /// The checker itself: a tree with a circle and an upward import is caught.

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use prem::config::{Config, Peer};
 use prem::analysis::analyse::{analyse_data, Analysis};
 use prem::analysis::score::{Cell, Tier};
+use prem::config::{Config, Peer};
 use prem::timings::Timings;
 
 fn config() -> Config {

@@ -2,29 +2,18 @@
 //! → disclosure (minding the ledger) → trends, SPC, funnels, flags and the review of open
 //! answers. [`crate::report`] renders what it computes; the year chapter runs it per year.
 
-use crate::analysis::follow_up::{follow_up, FollowUp};
-use crate::registers::actions::{read_register, register_path, Action};
-use crate::config::codebook::Codebook;
 use crate::analysis::compare::Funnels;
-use crate::config::Config;
-use crate::analysis::disclosure::{FlagQuotes, ShownAnswers};
-use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
-use crate::i18n::Language;
-use crate::ingest::{ingest, Canonical};
-use crate::layout::{self, MANIFEST, REGION_DIR};
-use crate::report::output::{unique_slugs, Bundle};
-use crate::period::Period;
-use crate::render::agenda::{agenda_md, Extras};
-use crate::render::figures::{self, ChartLink, Figure};
-use crate::render::markdown::plain_text;
-use crate::render::{manifest, points, quality, tables, Document};
-use crate::report::rerun::{Previous, Scope, Written};
-use crate::text::safeguarding::Signal;
-use crate::analysis::score::{score, Measure, Scores, Unit};
-use crate::timings::{Stage, Timings};
+use crate::analysis::disclosure::ShownAnswers;
+use crate::analysis::score::{score, Measure, Scores};
 use crate::analysis::trend::SpcCharts;
-use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use crate::config::codebook::Codebook;
+use crate::config::Config;
+use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
+use crate::ingest::{ingest, Canonical};
+use crate::period::Period;
+use crate::registers::actions::{read_register, register_path, Action};
+use crate::text::safeguarding::Signal;
+use crate::timings::{Stage, Timings};
 use std::collections::BTreeSet;
 
 /// Everything computed for one report.
@@ -80,7 +69,10 @@ const COMMENT_PERIODS: usize = 4;
 
 impl Analysis {
     /// What quotes are chosen from, with the published cells `shown`.
-    pub fn quote_source<'a>(&'a self, shown: &'a Scores) -> crate::analysis::disclosure::QuoteSource<'a> {
+    pub fn quote_source<'a>(
+        &'a self,
+        shown: &'a Scores,
+    ) -> crate::analysis::disclosure::QuoteSource<'a> {
         crate::analysis::disclosure::QuoteSource {
             data: &self.data,
             scores: shown,
@@ -242,17 +234,25 @@ fn analyse_data_under(
     scores.case_mix.standard = standard.map(|s| s.shares);
     scores.case_mix.given = peers.std.drain().collect();
     crate::analysis::trend::add_trends(&mut scores, config.analysis.mid);
-    let mut spc =
-        crate::analysis::trend::add_spc_signals(&mut scores, period, config.analysis.spc_min_points);
+    let mut spc = crate::analysis::trend::add_spc_signals(
+        &mut scores,
+        period,
+        config.analysis.spc_min_points,
+    );
     // What the report draws: unit series and the period's theme funnels.
     spc.retain(|&(_, care_type, organisation, _), _| care_type.is_none() && organisation.is_none());
     timings.lap(Stage::Trend);
-    let mut funnels = crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
+    let mut funnels =
+        crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
-    let answers =
-        crate::analysis::disclosure::answer_counts(&data, &scores, period, &peers.answers_of(period));
+    let answers = crate::analysis::disclosure::answer_counts(
+        &data,
+        &scores,
+        period,
+        &peers.answers_of(period),
+    );
     // Every number the report shows now lives in the cells and counts: the answers table
     // (16 bytes an answer, 270 MB for the nation) is released before the report is built.
     data.answers = Vec::new();
@@ -284,7 +284,10 @@ fn analyse_data_under(
         Some(&earlier),
     );
     let mut publishes = publishes;
-    publishes.extend(crate::analysis::ledger::published_comments(&comment_counts, &data));
+    publishes.extend(crate::analysis::ledger::published_comments(
+        &comment_counts,
+        &data,
+    ));
     publishes.sort();
     let held = earlier.held();
     // Only the report period's open answers can be quoted or reviewed: the others go.
@@ -340,9 +343,12 @@ pub(crate) fn audited(scores: &Scores, config: &Config, data: &Canonical) -> Res
     }
 }
 
-fn audit_finding(f: &crate::analysis::disclosure::Finding, data: &Canonical) -> crate::error::AuditFinding {
-    use crate::error::AuditFinding;
+fn audit_finding(
+    f: &crate::analysis::disclosure::Finding,
+    data: &Canonical,
+) -> crate::error::AuditFinding {
     use crate::analysis::score::Measure;
+    use crate::error::AuditFinding;
     let mut names: Vec<String> = [f.vsv, f.care_type, f.organisation]
         .into_iter()
         .flatten()

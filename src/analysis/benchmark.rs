@@ -7,11 +7,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::analysis::score::{Cell, Tier};
 use crate::error::{Error, Result, StandardExpected, StandardProblem};
 use crate::funnel::{band, Band};
 use crate::ingest::Canonical;
 use crate::period::{Period, PeriodKind};
-use crate::analysis::score::{Cell, Tier};
 
 /// One national value.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::analysis::score::{CaseMix, CaseMixKey, Cell, Measure, Scores, Tier};
 use crate::funnel::{funnel_means, Funnel, FunnelOptions, UnitInput};
 use crate::period::Period;
-use crate::analysis::score::{CaseMix, CaseMixKey, Cell, Measure, Scores, Tier};
 
 /// Standardises and bands every VSV cell of a theme, item or the overall grade; returns
 /// the funnel of every family. `min_n` is `[privacy] min_n`: the smallest group of clients

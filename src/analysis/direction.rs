@@ -119,7 +119,10 @@ mod tests {
     /// high ones.
     #[test]
     fn praise_scored_low_is_a_reversed_scale() {
-        let mut d = crate::analysis::score::tests::data(&[("A", None, &[1.0; 12]), ("A", None, &[9.0; 12])]);
+        let mut d = crate::analysis::score::tests::data(&[
+            ("A", None, &[1.0; 12]),
+            ("A", None, &[9.0; 12]),
+        ]);
         use crate::analysis::score::tests::comment;
         d.comments = (0..24u32)
             .map(|i| match i < 12 {
@@ -155,7 +158,8 @@ mod tests {
             levels = [\"Very good\", \"Good\", \"Neither good nor poor\", \"Poor\", \"Very poor\"]\n\
             [[themes]]\nid = \"fft\"\nlabel = \"FFT\"\n\
             [[items]]\nid = \"fft1\"\ntheme = \"fft\"\ncolumns = [\"FFT\"]\nscale = \"fft\"\n";
-        let cb = crate::config::codebook::Codebook::parse(text, std::path::Path::new("fft.toml")).unwrap();
+        let cb = crate::config::codebook::Codebook::parse(text, std::path::Path::new("fft.toml"))
+            .unwrap();
         let mut d = Canonical::default();
         d.sources.push(crate::ingest::SourceData {
             name: "fft".into(),
@@ -173,7 +177,8 @@ mod tests {
             "[\"Very poor\", \"Poor\", \"Neither good nor poor\", \"Good\", \"Very good\"]",
         );
         d.sources[0].codebook =
-            crate::config::codebook::Codebook::parse(&right, std::path::Path::new("fft.toml")).unwrap();
+            crate::config::codebook::Codebook::parse(&right, std::path::Path::new("fft.toml"))
+                .unwrap();
         assert!(reversed_scales(&d).is_empty());
     }
 }

@@ -30,12 +30,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
-use crate::config::Privacy;
 use crate::analysis::flags::{Flag, FlagKind};
-use crate::period::Period;
 use crate::analysis::score::{
     combined_cell, pooled_cell, Acc, Cell, Computed, Measure, Response, Scores, Tier, Unit,
 };
+use crate::config::Privacy;
+use crate::period::Period;
 
 /// Decides what of `computed` may be published.
 pub fn disclose(computed: Computed, privacy: &Privacy) -> Scores {
@@ -1540,10 +1540,10 @@ fn quotes_among(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Canonical;
     use crate::analysis::score::score;
     use crate::analysis::score::tests::{cell, data};
     use crate::analysis::score::CellStats;
+    use crate::ingest::Canonical;
     use std::collections::BTreeMap;
 
     fn published(d: &Canonical) -> Scores {
@@ -1895,8 +1895,9 @@ mod tests {
                     close(ci(sx).0, ci(sy).0) && close(ci(sx).1, ci(sy).1),
                     "{key}"
                 );
-                let pct =
-                    |p: Option<crate::analysis::score::Percent>| p.map_or((0.0, 0.0), |p| (p.pct, p.low));
+                let pct = |p: Option<crate::analysis::score::Percent>| {
+                    p.map_or((0.0, 0.0), |p| (p.pct, p.low))
+                };
                 assert!(close(pct(sx.problem).0, pct(sy.problem).0), "{key}");
                 assert!(close(pct(sx.top_box).1, pct(sy.top_box).1), "{key}");
                 compared += 1;

@@ -21,10 +21,10 @@ use std::collections::BTreeMap;
 
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
+use crate::analysis::score::{Cell, Change, Measure, Scores, Tier};
 use crate::funnel::Band;
 use crate::ingest::Canonical;
 use crate::period::Period;
-use crate::analysis::score::{Cell, Change, Measure, Scores, Tier};
 use crate::spc::Variation;
 
 /// How many themes per unit the verbeterscore rule picks.
@@ -471,8 +471,8 @@ fn ranked(mut flags: Vec<(f64, f64, Flag)>) -> Vec<Flag> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::ThemeRef;
     use crate::analysis::score::{CellStats, Comparison, Percent};
+    use crate::ingest::ThemeRef;
 
     fn period() -> Period {
         Period::parse("2026-Q3").unwrap()

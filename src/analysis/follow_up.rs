@@ -60,7 +60,6 @@ mod tests {
     use crate::stats::Estimate;
     use chrono::NaiveDate;
 
-
     fn cell(period: &str, mean: f64, se: f64) -> Cell {
         Cell {
             period: Period::parse(period).unwrap(),

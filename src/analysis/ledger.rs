@@ -20,10 +20,10 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::disclosure::{key_of, CellKey, Earlier};
+use crate::analysis::score::{Computed, Measure, Scores, Tier};
 use crate::error::{Error, Result};
 use crate::ingest::{stable_digest, Canonical};
 use crate::period::Period;
-use crate::analysis::score::{Computed, Measure, Scores, Tier};
 
 /// One cell as a release showed it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -242,7 +242,10 @@ pub fn earlier_comments(
 }
 
 /// The entries of the counts of clients who wrote about a theme that a report shows.
-pub fn published_comments(shown: &crate::analysis::comments::CommentCounts, data: &Canonical) -> Vec<Entry> {
+pub fn published_comments(
+    shown: &crate::analysis::comments::CommentCounts,
+    data: &Canonical,
+) -> Vec<Entry> {
     shown
         .0
         .iter()

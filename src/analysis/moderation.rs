@@ -329,7 +329,8 @@ pub fn register_text(
     min_n: u32,
     names: &[String],
 ) -> Option<String> {
-    if participants.is_some_and(|n| n < min_n) || crate::text::safeguarding::signal(text).is_some() {
+    if participants.is_some_and(|n| n < min_n) || crate::text::safeguarding::signal(text).is_some()
+    {
         return None;
     }
     Some(crate::quotes::scrub(text, names))

@@ -6,14 +6,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
 use crate::analysis::disclosure::{AnswerCounts, Part, PartCell, PartUnit};
-use crate::error::{Error, PeerProblem, Result};
-use crate::ingest::Canonical;
-use crate::period::Period;
 use crate::analysis::score::{Acc, CaseMixKey, Measure, Unit};
 use crate::analysis::share::{codebook_hash, measure_of, Aggregate, FORMAT};
 use crate::analysis::standard::Standard;
+use crate::config::Config;
+use crate::error::{Error, PeerProblem, Result};
+use crate::ingest::Canonical;
+use crate::period::Period;
 
 /// A shared file as the manifest and the agenda name it.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,18 +11,12 @@
 //! ([`crate::analysis::disclosure::Part`]), so a comparison from shared files publishes the same
 //! numbers as pooling the rows.
 
-use std::collections::{BTreeMap, HashMap};
-
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::score::Measure;
 use crate::config::codebook::Codebook;
-use crate::config::Config;
-use crate::analysis::disclosure::{AnswerCounts, Part};
-use crate::error::{ConfigProblem, Error, Result, UsageProblem};
 use crate::ingest::{Canonical, ItemRole};
 use crate::period::Period;
-use crate::analysis::score::{Measure, Tier};
 
 /// The format id; a reader refuses any other.
 pub const FORMAT: &str = "prem-aggregate/1";

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::period::Period;
 use crate::analysis::score::{Cell, Change, Measure, Scores, Tier};
+use crate::period::Period;
 use crate::spc::{xmr, Direction, SpcChart, SpcOptions};
 use crate::stats::welch_estimates;
 
@@ -173,8 +173,8 @@ pub fn change(before: &Cell, now: &Cell, mid: f64) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::period::PeriodKind;
     use crate::analysis::score::{CellStats, Comparison};
+    use crate::period::PeriodKind;
     use crate::spc::Variation;
     use crate::stats::{summarize, Estimate};
 

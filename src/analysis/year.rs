@@ -9,14 +9,14 @@
 
 use chrono::NaiveDate;
 
+use crate::analysis::analyse::{analyse, analyse_under, Analysis};
 use crate::analysis::follow_up::{follow_up, FollowUp};
-use crate::registers::actions::{Action, Status};
+use crate::analysis::score::{Cell, Change, Measure, Tier};
 use crate::error::{Error, Result, UsageProblem};
 use crate::ingest::ItemRole;
-use crate::registers::participation::{open_ends, Entry, Form, Level, OpenEnd};
 use crate::period::{Period, PeriodKind};
-use crate::analysis::analyse::{analyse, analyse_under, Analysis};
-use crate::analysis::score::{Cell, Change, Measure, Tier};
+use crate::registers::actions::{Action, Status};
+use crate::registers::participation::{open_ends, Entry, Form, Level, OpenEnd};
 
 /// Both analyses of a year.
 pub struct Year {
@@ -302,7 +302,9 @@ pub fn chapter<'a>(
     }
     points.sort_by_key(|(t, _)| *t);
     for f in flags.iter().filter(|f| {
-        f.vsv == vsv && f.kind == crate::analysis::flags::FlagKind::Improvement && f.period == q.period
+        f.vsv == vsv
+            && f.kind == crate::analysis::flags::FlagKind::Improvement
+            && f.period == q.period
     }) {
         let acted = follow_ups
             .iter()

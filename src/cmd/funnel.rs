@@ -8,10 +8,10 @@ use prem::funnel::{funnel_proportions, Funnel, FunnelOptions, UnitInput};
 use prem::i18n::{fill, Language, Msg};
 use prem::ingest::value::parse_number;
 use prem::ingest::SimpleTable;
-use prem::render::labels::Words;
-use prem::report::output::write_atomic;
 use prem::render::charts::funnel::{FunnelPlot, FunnelPoint};
 use prem::render::figures::{funnel_legend, funnel_limits};
+use prem::render::labels::Words;
+use prem::report::output::write_atomic;
 
 use crate::cli::FunnelArgs;
 

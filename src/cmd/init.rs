@@ -3,12 +3,12 @@
 
 use std::process::ExitCode;
 
+use prem::analysis::analyse::analyse;
 use prem::config::Config;
-use prem::render::diagnostic::describe;
 use prem::error::ConfigProblem;
 use prem::i18n::{Language, Msg};
+use prem::render::diagnostic::describe;
 use prem::render::labels::Words;
-use prem::analysis::analyse::analyse;
 
 use crate::cli::InitArgs;
 use crate::cmd::report::print_summary;

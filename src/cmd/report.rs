@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
+use prem::analysis::analyse::{analyse_timed, Analysis};
 use prem::config::Config;
 use prem::error::UsageProblem;
 use prem::i18n::Msg;
-use prem::render::labels::Words;
 use prem::period::Period;
-use prem::analysis::analyse::{analyse_timed, Analysis};
-use prem::report::{build_timed, resolve_vsvs, scope};
+use prem::render::labels::Words;
 use prem::report::rerun::Previous;
+use prem::report::{build_timed, resolve_vsvs, scope};
 use prem::timings::{Stage, Timings};
 
 use crate::cli::ReportArgs;

@@ -31,12 +31,11 @@ pub fn run(a: ShareArgs, config: Config, quiet: bool) -> anyhow::Result<ExitCode
         .filter(|old| old.format == prem::analysis::share::FORMAT && old.vsvs == aggregate.vsvs);
     if let Some(old) = previous {
         let min_n = config.privacy.min_n;
-        prem::report::share::against_previous(&mut aggregate, &old, min_n, a.keep_history).map_err(
-            |problem| prem::Error::Peer {
+        prem::report::share::against_previous(&mut aggregate, &old, min_n, a.keep_history)
+            .map_err(|problem| prem::Error::Peer {
                 path: a.out.clone(),
                 problem: Box::new(problem),
-            },
-        )?;
+            })?;
     }
     let text = prem::report::share::to_json(&aggregate)?;
     prem::report::output::write_atomic(&a.out, text.as_bytes())?;

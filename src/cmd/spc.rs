@@ -6,11 +6,11 @@ use prem::error::InputProblem;
 use prem::i18n::{fill, Language, Msg};
 use prem::ingest::value::{parse_number, read_date, DateReading};
 use prem::ingest::SimpleTable;
-use prem::render::labels::Words;
-use prem::report::output::write_atomic;
 use prem::period::Period;
 use prem::render::charts::spc::SpcPlot;
 use prem::render::figures::{spc_legend, spc_points};
+use prem::render::labels::Words;
+use prem::report::output::write_atomic;
 use prem::spc::{xmr, Direction, SpcChart, SpcOptions, SpcPoint};
 use serde::Serialize;
 

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
+use prem::analysis::analyse::analyse;
 use prem::config::Config;
 use prem::i18n::Msg;
-use prem::analysis::analyse::analyse;
 
 use crate::cli::ValidateArgs;
 use crate::cmd::report::print_summary;

@@ -6,7 +6,6 @@
 pub mod codebook;
 pub mod vocabulary;
 
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use crate::config::codebook::{Scale, ScaleKind};
-use crate::ingest::value::{normalize, parse_number};
 use crate::error::row::Problem;
+use crate::ingest::value::{normalize, parse_number};
 
 /// What one cell of an item column means.
 #[derive(Debug, Clone, Copy, PartialEq)]

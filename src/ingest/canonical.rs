@@ -12,9 +12,9 @@ use polars::prelude::*;
 
 use crate::config::codebook::Codebook;
 use crate::config::Participation;
+use crate::ingest::quality::Quality;
 use crate::ingest::value::Parity;
 use crate::period::Period;
-use crate::ingest::quality::Quality;
 
 /// Interned strings (VSV, organisation, care type names) as the exports spell them.
 #[derive(Debug, Clone, Default)]

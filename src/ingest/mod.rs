@@ -12,9 +12,9 @@
 
 mod answer;
 mod canonical;
+pub mod quality;
 pub(crate) mod read;
 pub(crate) mod spss;
-pub mod quality;
 pub mod value;
 
 use chrono::NaiveDate;
@@ -32,11 +32,11 @@ pub use canonical::{
 
 use crate::config::codebook::{Codebook, ScaleKind};
 use crate::config::{Config, Fields, Source};
+use crate::error::row::{Expected, Issue, Problem};
 use crate::error::{ColumnUse, ConfigProblem, Error, ExportProblem, InputProblem, Result};
+use crate::ingest::quality::{shown_value, CodebookWords, SourceCounts};
 use crate::period::{Period, PeriodKind};
 use crate::text::polarity::{polarity, Polarity};
-use crate::error::row::{Expected, Issue, Problem};
-use crate::ingest::quality::{shown_value, CodebookWords, SourceCounts};
 use crate::text::safeguarding::{Category, Signal};
 use read::{Row, TableFile};
 use value::{normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading, Parity};

@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
-use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::config::codebook::Codebook;
-use crate::error::row::{Problem, ShownValue};
+use crate::error::row::{Issue, Problem, ShownValue};
 use crate::ingest::value::normalize;
 
 /// Counts per source.
@@ -255,7 +254,10 @@ mod tests {
             shown("31-02-2026", Problem::UnknownAge),
             ShownValue::FreeText(10)
         );
-        assert_eq!(shown("06-12345678", Problem::BadDate), ShownValue::FreeText(11));
+        assert_eq!(
+            shown("06-12345678", Problem::BadDate),
+            ShownValue::FreeText(11)
+        );
         assert_eq!(
             shown("gisteren om 3u", Problem::BadDate),
             ShownValue::FreeText(14)
@@ -291,15 +293,20 @@ mod tests {
             assert_eq!(shown(v, problem), code(v), "{v}");
         }
         // An answer word is a code for a question, not for the age.
-        assert_eq!(shown("altijd", Problem::UnknownAge), ShownValue::FreeText(6));
+        assert_eq!(
+            shown("altijd", Problem::UnknownAge),
+            ShownValue::FreeText(6)
+        );
     }
 
     /// The codebook's own levels and "no answer" codes are codes of its questions.
     #[test]
     fn the_codebooks_own_words_are_codes() {
-        let mut cb =
-            crate::config::codebook::Codebook::resolve("prem-geboortezorg", std::path::Path::new("."))
-                .unwrap();
+        let mut cb = crate::config::codebook::Codebook::resolve(
+            "prem-geboortezorg",
+            std::path::Path::new("."),
+        )
+        .unwrap();
         let scale = cb.scales.values_mut().next().unwrap();
         scale.missing.push("Geen idee (98)".into());
         let words = CodebookWords::of(&cb);

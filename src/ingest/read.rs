@@ -11,8 +11,8 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use crate::error::{Error, InputProblem, Result};
 use super::spss::ColumnLabels;
+use crate::error::{Error, InputProblem, Result};
 
 /// A row of text fields.
 pub(crate) trait Row {

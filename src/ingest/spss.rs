@@ -17,7 +17,6 @@ use arrow_schema::{DataType, TimeUnit};
 
 use crate::error::{Error, InputProblem, Result};
 
-
 /// A column's description in a file that carries one (SPSS).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ColumnLabels {

@@ -29,7 +29,6 @@ use export::{Column, Export};
 use fields::{Field, FieldGuess, Sure};
 use scale::{Holds, Unused};
 
-
 /// What `prem init` writes.
 #[derive(Debug, Clone)]
 pub struct Starter {

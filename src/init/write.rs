@@ -9,10 +9,8 @@ use crate::i18n::{InitTexts, Language};
 use super::copy::Shown;
 use super::fields::{Field, Sure};
 use super::scale::Unused;
+use super::{CodebookChoice, Layout, Plan, ScalePlan, ScaleShape, SourcePlan, StarterCodebook};
 use crate::config::QUESTION;
-use super::{
-    CodebookChoice, Layout, Plan, ScalePlan, ScaleShape, SourcePlan, StarterCodebook,
-};
 
 /// A TOML string.
 fn q(s: &str) -> String {

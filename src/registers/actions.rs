@@ -32,7 +32,6 @@ use strum::{EnumIter, EnumString, IntoStaticStr};
 use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
 use crate::ingest::value::{read_date, DateReading};
 use crate::ingest::{Canonical, SimpleTable};
-use crate::period::{Period, PeriodKind};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "acties.csv";

@@ -28,11 +28,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::registers::actions::{as_register_problem, register_date, Action, Status};
 use crate::error::{ActionExpected, ActionProblem, Error, Result};
 use crate::ingest::value::normalize;
 use crate::ingest::{Canonical, SimpleTable};
 use crate::period::Period;
+use crate::registers::actions::{as_register_problem, register_date, Action, Status};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "participatie.csv";

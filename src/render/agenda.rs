@@ -8,18 +8,18 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
+use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::funnel::Band;
 use crate::i18n::{fill, Language};
 use crate::ingest::{Canonical, ItemRole};
-use crate::render::labels::Words;
 use crate::layout;
 use crate::period::Period;
 use crate::render::figures::ChartLink;
+use crate::render::labels::Words;
 use crate::render::markdown::escape;
 use crate::render::points::{discussion, Discussion, DiscussionInput};
-use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
 
 const TEMPLATE: &str = include_str!("templates/agenda.md.j2");
 
@@ -55,7 +55,10 @@ struct AgendaContext {
 }
 
 /// Whether a person read the quotes: none without open answers.
-fn review_note(m: &crate::analysis::moderation::Moderation, lang: Language) -> Option<&'static str> {
+fn review_note(
+    m: &crate::analysis::moderation::Moderation,
+    lang: Language,
+) -> Option<&'static str> {
     let c = lang.comments();
     if m.reviews.is_empty() {
         return None;
@@ -259,7 +262,9 @@ pub fn agenda_md(
         .flags
         .iter()
         .filter(|f| {
-            f.vsv == vsv && f.period == period && f.kind == crate::analysis::flags::FlagKind::Improvement
+            f.vsv == vsv
+                && f.period == period
+                && f.kind == crate::analysis::flags::FlagKind::Improvement
         })
         .map(|f| (f.theme, f.rank))
         .collect();
@@ -667,7 +672,11 @@ fn method_lines(
 }
 
 /// The national mean, and the unit's band against it where it can be given.
-fn national_text(cell: Option<&Cell>, r: &crate::analysis::benchmark::Reference, lang: Language) -> String {
+fn national_text(
+    cell: Option<&Cell>,
+    r: &crate::analysis::benchmark::Reference,
+    lang: Language,
+) -> String {
     let mean = lang.decimal(r.mean, 1);
     use crate::funnel::Band;
     let [higher, similar, lower] = lang.texts().national_bands;

@@ -6,16 +6,16 @@
 
 use std::fmt::Write as _;
 
-use crate::registers::actions::Horizon;
+use crate::analysis::year::{Chapter, Goal, Shown};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
-use crate::render::labels::Words;
+use crate::registers::actions::Horizon;
 use crate::registers::participation::OpenEnd;
 use crate::render::agenda::change_text;
 use crate::render::heard::date;
+use crate::render::labels::Words;
 use crate::render::markdown::escape;
 use crate::render::points::status_word;
-use crate::analysis::year::{Chapter, Goal, Shown};
 
 /// What the chapter needs besides its figures.
 pub struct ChapterInput<'a> {

@@ -5,13 +5,13 @@
 
 use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
+use crate::analysis::moderation::{Moderation, Review, Why};
 use crate::error::{Error, Result};
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
 use crate::render::labels::Words;
-use crate::analysis::moderation::{Moderation, Review, Why};
-use crate::text::polarity::Polarity;
 use crate::render::tables::neutralise;
+use crate::text::polarity::Polarity;
 
 /// The tone's column in [`crate::i18n::CommentTexts::tones`].
 fn tone_index(p: Polarity) -> usize {

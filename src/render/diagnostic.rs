@@ -11,8 +11,8 @@ use crate::error::{
     SourceProblem, StandardExpected, StandardProblem, TomlProblem, UsageProblem,
 };
 use crate::i18n::{Language, Msg};
-use crate::render::labels::Words;
 use crate::layout;
+use crate::render::labels::Words;
 
 /// An error in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -892,8 +892,8 @@ fn lost_work(conflicts: &[Conflict], unrecorded: bool, lang: Language) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::period::{Period, PeriodKind};
     use crate::error::row::{Expected, Issue, Problem, ShownValue};
+    use crate::period::{Period, PeriodKind};
     use std::path::PathBuf;
 
     fn io(kind: std::io::ErrorKind) -> std::io::Error {

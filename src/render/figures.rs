@@ -13,14 +13,15 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
-use crate::config::codebook::ScaleKind;
 use crate::analysis::compare::Funnels;
-use crate::config::Config;
 use crate::analysis::disclosure::ShownAnswers;
+use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
+use crate::analysis::trend::SpcCharts;
+use crate::config::codebook::ScaleKind;
+use crate::config::Config;
 use crate::funnel::Band;
 use crate::i18n::{fill, ChartTexts, Language};
 use crate::ingest::{Canonical, ItemRole};
-use crate::render::labels::Words;
 use crate::layout;
 use crate::period::Period;
 use crate::render::charts::funnel::{FunnelLegend, FunnelLimits, FunnelPlot, FunnelPoint};
@@ -30,9 +31,8 @@ use crate::render::charts::likert::{Category, Likert, LikertRow, Side};
 use crate::render::charts::spc::{PointKind, SpcLegend, SpcPlot, SpcPlotPoint};
 use crate::render::charts::theme_scores::{ThemeLegend, ThemeRow, ThemeScores};
 use crate::render::charts::{render, ChartError, Interval, Rendered};
-use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
+use crate::render::labels::Words;
 use crate::spc::{SpcChart, Variation};
-use crate::analysis::trend::SpcCharts;
 
 /// Any chart kind, ready to render.
 #[derive(Debug, Clone)]
@@ -1028,11 +1028,16 @@ vsv = "VSV"
         // prem's own proposals may be quoted here, as in the sample: the tests of quotes
         // set `required` where they test it.
         config.quotes.review = crate::config::ReviewMode::Auto;
-        let mut scores = crate::analysis::disclosure::disclose(crate::analysis::score::score(&data), &config.privacy);
+        let mut scores = crate::analysis::disclosure::disclose(
+            crate::analysis::score::score(&data),
+            &config.privacy,
+        );
         crate::analysis::trend::add_trends(&mut scores, config.analysis.mid);
         let spc = crate::analysis::trend::add_spc_signals(&mut scores, q3(), 2);
-        let funnels = crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
-        let answers = crate::analysis::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
+        let funnels =
+            crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
+        let answers =
+            crate::analysis::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
         let scores = scores.up_to(q3());
         let periods = data.periods();
         Fixture {

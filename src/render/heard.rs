@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use crate::registers::actions::Action;
 use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
-use crate::render::labels::Words;
-use crate::registers::participation::{in_period, open_ends, Entry, OpenEnd};
 use crate::period::Period;
+use crate::registers::actions::Action;
+use crate::registers::participation::{in_period, open_ends, Entry, OpenEnd};
+use crate::render::labels::Words;
 use crate::render::markdown::escape;
 
 /// The section's view.

@@ -1,8 +1,9 @@
 //! The report's front page (`index.md`, `.html`): the region's agenda and every VSV's, with
 //! its grade and first improvement point, and the region's heatmap.
 
-use crate::config::Config;
 use crate::analysis::flags::{Flag, FlagKind};
+use crate::analysis::score::{Measure, Scores, Unit};
+use crate::config::Config;
 use crate::i18n::fill;
 use crate::ingest::{Canonical, ItemRole};
 use crate::layout::{self, REGION_DIR};
@@ -10,7 +11,6 @@ use crate::period::Period;
 use crate::render::agenda::show_score;
 use crate::render::markdown::{escape, plain_text};
 use crate::render::Document;
-use crate::analysis::score::{Measure, Scores, Unit};
 
 /// What the front page lists.
 pub struct IndexInput<'a> {

@@ -5,14 +5,14 @@
 //! nothing of the pipeline; the words that need a pipeline enum to choose them live here. A
 //! call site adds `use crate::render::labels::Words;` and says `lang.band(b)`.
 
+use crate::analysis::score::Tier;
 use crate::config::Participation;
+use crate::error::row::Problem;
 use crate::funnel::Band;
 use crate::i18n::Language;
 use crate::registers::participation::{Form, Level};
-use crate::error::row::Problem;
-use crate::text::safeguarding::Category;
-use crate::analysis::score::Tier;
 use crate::spc::Variation;
+use crate::text::safeguarding::Category;
 use crate::timings::Stage;
 
 /// Both forms of a data-quality problem from one table: the full text (`full`) is "what

@@ -8,16 +8,16 @@
 
 use serde::Serialize;
 
-use crate::analysis::follow_up::FollowUp;
-use crate::registers::actions::{Horizon, Status};
-use crate::config::Config;
 use crate::analysis::disclosure::FlagQuotes;
 use crate::analysis::flags::{Against, Flag, FlagKind, Reason};
+use crate::analysis::follow_up::FollowUp;
+use crate::config::Config;
 use crate::i18n::{fill, AgendaTexts, Language};
 use crate::ingest::Canonical;
-use crate::render::labels::Words;
 use crate::period::Period;
+use crate::registers::actions::{Horizon, Status};
 use crate::render::figures::{ChartKind, ChartLink};
+use crate::render::labels::Words;
 use crate::render::markdown::escape;
 
 /// How many improvement points and strengths lead the agenda; the rest go to the appendix.
@@ -622,9 +622,9 @@ fn follow_up_row(input: &DiscussionInput, f: &FollowUp) -> FollowUpRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::score::{Change, Measure};
     use crate::funnel::Band;
     use crate::render::figures::tests::{fixture, q3, Fixture};
-    use crate::analysis::score::{Change, Measure};
 
     fn input<'a>(
         fx: &'a Fixture,
@@ -876,7 +876,9 @@ mod tests {
         assert_eq!(quotes(&fx, &m), texts[..2]);
         let ids: Vec<String> = m.reviews.iter().map(|r| r.id.clone()).collect();
         let decide = |pairs: &[(usize, bool)]| {
-            crate::analysis::moderation::Decisions(pairs.iter().map(|&(i, d)| (ids[i].clone(), d)).collect())
+            crate::analysis::moderation::Decisions(
+                pairs.iter().map(|&(i, d)| (ids[i].clone(), d)).collect(),
+            )
         };
         m.apply(&decide(&[(0, false), (2, true)]));
         assert_eq!(quotes(&fx, &m), [texts[2], texts[1]]);

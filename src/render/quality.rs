@@ -7,11 +7,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::error::row::{Expected, Issue, Problem, ShownValue};
 use crate::error::Result;
 use crate::i18n::{fill, Language};
-use crate::render::labels::Words;
-use crate::error::row::{Expected, Issue, Problem, ShownValue};
 use crate::ingest::quality::Quality;
+use crate::render::labels::Words;
 use crate::render::markdown::escape;
 use crate::render::tables::csv_bytes;
 use crate::text::safeguarding::Signal;
@@ -163,7 +163,10 @@ mod tests {
 
     #[test]
     fn values_and_expectations_are_words_in_the_language() {
-        assert_eq!(value_text(&ShownValue::Code("11".into()), Language::Nl), "11");
+        assert_eq!(
+            value_text(&ShownValue::Code("11".into()), Language::Nl),
+            "11"
+        );
         assert_eq!(
             value_text(&ShownValue::FreeText(31), Language::Nl),
             "tekst van 31 tekens"

@@ -17,10 +17,10 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde::ser::{Impossible, SerializeStruct, Serializer};
 use serde::Serialize;
 
+use crate::analysis::score::{Cell, Measure, Scores, Tier};
 use crate::error::{Error, Result};
 use crate::ingest::Canonical;
 use crate::layout;
-use crate::analysis::score::{Cell, Measure, Scores, Tier};
 
 /// One row of scores.csv (and of scores.xlsx and scores.parquet): the fields are the
 /// columns, in order (spec §6, then the extra interval columns); the `serialize_with`

@@ -9,30 +9,23 @@ pub mod rerun;
 pub mod share;
 pub mod year;
 
+use crate::analysis::analyse::Analysis;
+use crate::analysis::disclosure::FlagQuotes;
 use crate::analysis::follow_up::{follow_up, FollowUp};
-use crate::registers::actions::{read_register, register_path, Action};
-use crate::config::codebook::Codebook;
-use crate::analysis::compare::Funnels;
-use crate::config::Config;
-use crate::analysis::disclosure::{FlagQuotes, ShownAnswers};
-use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
+use crate::analysis::score::{Scores, Unit};
+use crate::error::{Error, Result, UsageProblem};
 use crate::i18n::Language;
-use crate::ingest::{ingest, Canonical};
 use crate::layout::{self, MANIFEST, REGION_DIR};
-use crate::report::output::{unique_slugs, Bundle};
-use crate::period::Period;
+use crate::registers::actions::register_path;
 use crate::render::agenda::{agenda_md, Extras};
 use crate::render::figures::{self, ChartLink, Figure};
 use crate::render::markdown::plain_text;
-use crate::render::{manifest, points, quality, tables, Document};
+use crate::render::{points, quality, tables, Document};
+use crate::report::output::{unique_slugs, Bundle};
 use crate::report::rerun::{Previous, Scope, Written};
-use crate::text::safeguarding::Signal;
-use crate::analysis::score::{score, Measure, Scores, Unit};
 use crate::timings::{Stage, Timings};
-use crate::analysis::trend::SpcCharts;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeSet;
 
 /// Report files with their paths in the bundle, made before they are added.
 type Files = Vec<(String, Vec<u8>)>;
@@ -64,7 +57,7 @@ pub fn resolve_vsvs(a: &Analysis, names: &[String]) -> Result<Vec<u32>> {
 }
 
 /// Every VSV of the data with its folder name, in name order.
-fn vsv_folders(a: &Analysis) -> Vec<(u32, String)> {
+pub(crate) fn vsv_folders(a: &Analysis) -> Vec<(u32, String)> {
     let all = a.data.vsvs();
     let names: Vec<String> = all
         .iter()
@@ -479,6 +472,9 @@ fn within(prefix: &str, src: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyse::{analyse, load_codebooks};
+    use crate::config::Config;
+    use crate::ingest::ingest;
     use crate::sample::{generate, SampleOptions};
 
     /// A small sample on disk, analysed.

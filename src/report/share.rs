@@ -5,15 +5,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use crate::config::codebook::Codebook;
-use crate::config::Config;
 use crate::analysis::disclosure::{AnswerCounts, Part};
-use crate::error::{ConfigProblem, Error, Result, UsageProblem};
-use crate::ingest::{Canonical, ItemRole};
-use crate::period::Period;
 use crate::analysis::score::{Measure, Tier};
+use crate::config::Config;
+use crate::error::{ConfigProblem, Error, Result, UsageProblem};
+use crate::ingest::Canonical;
+use crate::period::Period;
 
 use crate::analysis::share::*;
 
@@ -100,7 +98,8 @@ pub fn aggregate_data(
     let shared_periods: Vec<Period> = periods.into_iter().filter(|&p| p <= last).collect();
     let mut answers: HashMap<(Period, u32), Vec<Option<AnswerCounts>>> = HashMap::new();
     for &p in &shared_periods {
-        for (unit, list) in crate::analysis::disclosure::answer_counts(data, &scores, p, &Default::default())
+        for (unit, list) in
+            crate::analysis::disclosure::answer_counts(data, &scores, p, &Default::default())
         {
             if let Some(v) = unit.vsv() {
                 answers.insert((p, v), list);
@@ -225,7 +224,6 @@ fn counts(a: &Aggregate) -> impl Iterator<Item = (CountKey<'_>, u64)> {
         .map(|r| ((&*r.period, &*r.vsv, None, "responses", &*r.codebook), r.n));
     cells.chain(units).chain(responses)
 }
-
 
 /// The identity of every codebook of the analysis, once each.
 fn identities(data: &Canonical) -> Vec<CodebookIdentity> {

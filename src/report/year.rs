@@ -1,32 +1,10 @@
 //! The year chapter's files (`prem jaarverslag`): chapter, charts and documents per VSV.
 
-use crate::analysis::follow_up::{follow_up, FollowUp};
-use crate::registers::actions::{read_register, register_path, Action};
-use crate::config::codebook::Codebook;
-use crate::analysis::compare::Funnels;
-use crate::config::Config;
-use crate::analysis::disclosure::{FlagQuotes, ShownAnswers};
-use crate::error::{ConfigProblem, Error, InputProblem, Reason, Result, UsageProblem};
-use crate::i18n::Language;
-use crate::ingest::{ingest, Canonical};
-use crate::layout::{self, MANIFEST, REGION_DIR};
-use crate::report::output::{unique_slugs, Bundle};
-use crate::period::Period;
-use crate::render::agenda::{agenda_md, Extras};
-use crate::render::figures::{self, ChartLink, Figure};
+use crate::error::{Error, Result};
+use crate::layout::{self};
 use crate::render::markdown::plain_text;
-use crate::render::{manifest, points, quality, tables, Document};
-use crate::report::rerun::{Previous, Scope, Written};
-use crate::text::safeguarding::Signal;
-use crate::analysis::score::{score, Measure, Scores, Unit};
-use crate::timings::{Stage, Timings};
-use crate::analysis::trend::SpcCharts;
-use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeSet;
-
-/// Report files with their paths in the bundle, made before they are added.
-type Files = Vec<(String, Vec<u8>)>;
+use crate::render::Document;
+use crate::report::output::Bundle;
 
 /// The files of a year's chapters: per unit (the region, then every VSV of the exports)
 /// `<dir>/hoofdstuk.md`, `.html`, `.docx` and the ladder chart, and a manifest of what was
@@ -42,7 +20,7 @@ pub fn year_bundle(y: &crate::analysis::year::Year) -> Result<Bundle> {
         layout::REGION_DIR.to_string(),
         a.config.analysis.name.clone(),
     )];
-    for (v, slug) in vsv_folders(a) {
+    for (v, slug) in super::vsv_folders(a) {
         units.push((Some(v), slug, a.data.names.get(v).to_string()));
     }
     let mut bundle = Bundle::new();
