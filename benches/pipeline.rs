@@ -4,7 +4,7 @@
 //! quarters × 600 a quarter, PREM exports only), and a scaling series of 10, 20, 40 and 71
 //! VSVs (12 quarters × 600) that shows whether cost grows linearly with the VSVs.
 //! Run with `cargo bench --bench pipeline` (release profile); the figures are reported in
-//! the README and the issue notes, never asserted.
+//! docs/performance.md and the issue notes, never asserted.
 
 // Test code: a failing unwrap is a failing test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -8,9 +8,9 @@ by each version, the cells the new rules hide (shown old, hidden new) and any ce
 but hidden old; then, for the cells shown by both, how many changed their mean, whether their
 set of clients visibly changed (n or `covers`), and the largest absolute change.
 
-A cell is one row, keyed by period, vsv, organisation, care_type, theme, item (see the README,
-"scores.csv columns"); it is shown when its status is not `suppressed`. Every period in the
-file counts, unless --period is given.
+A cell is one row, keyed by period, vsv, organisation, care_type, theme, item (see
+docs/reference/outputs.md, "scores.csv columns"); it is shown when its status is not
+`suppressed`. Every period in the file counts, unless --period is given.
 
 Usage:
   python3 scripts/privacy_cost.py OLD/tables/scores.csv NEW/tables/scores.csv [--period 2026-Q3]

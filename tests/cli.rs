@@ -1031,8 +1031,9 @@ fn timings_name_every_stage() {
 }
 
 /// The example report in the repository (`reports/`) is part of what a fresh run on
-/// `data-samples/` writes: the files the README links to (one VSV, the region's agenda and
-/// heatmap, the tables' CSV), kept small because every change to the output re-commits them.
+/// `data-samples/` writes: the files the README and the handleiding link to (one VSV, the
+/// region's agenda and heatmap, the tables' CSV), kept small because every change to the
+/// output re-commits them.
 /// After a change to the output, refresh them with `bash reports/refresh`.
 #[test]
 fn committed_example_report_is_fresh() {

@@ -148,14 +148,15 @@ fn validate_says_where_the_quality_list_is() {
     assert!(err.contains("(zie uit/2026-Q3/data-quality.md)"), "{err}");
 }
 
-/// The README's codebook reference is a codebook prem reads, and what it says of reversed
-/// items holds: with `positive_min = 9` a reversed 1–10 answer of 2 is top box.
+/// The codebook reference (docs/reference/codebook.md, "Every key") is a codebook prem
+/// reads, with every key it lists, and what it says of reversed items holds: with
+/// `positive_min = 9` a reversed 1–10 answer of 2 is top box.
 #[test]
-fn the_codebook_reference_in_the_readme_is_a_working_codebook() {
+fn the_codebook_reference_is_a_working_codebook() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme
-        .split("#### Codebook reference")
+    let reference = std::fs::read_to_string(root.join("docs/reference/codebook.md")).unwrap();
+    let section = reference
+        .split("\n## Every key\n")
         .nth(1)
         .expect("the reference section");
     let block = section
@@ -168,6 +169,10 @@ fn the_codebook_reference_in_the_readme_is_a_working_codebook() {
     let cb = prem::config::codebook::Codebook::resolve("mijn.toml", tmp.path()).unwrap();
     assert_eq!(cb.name, "mijn-enquete");
     assert_eq!(cb.care_types.len(), 2);
+    assert_eq!(cb.overall.grade.as_deref(), Some("rapportcijfer"));
+    assert_eq!(cb.background.age.bands, [25, 30, 35]);
+    assert!(!cb.open.comments.is_empty() && !cb.open.safeguarding.is_empty());
+    assert!(cb.open.sentiment.is_some());
     let scale = prem::config::codebook::Scale {
         kind: prem::config::codebook::ScaleKind::Numeric,
         min: Some(1.0),

@@ -213,7 +213,7 @@ fn an_edited_chapter_is_kept() {
         .starts_with("# Het perspectief"));
 }
 
-/// The committed example chapter (reports/jaarverslag-2026, linked from the README) is what
+/// The committed example chapter (reports/jaarverslag-2026, linked from the handleiding) is what
 /// a fresh run on data-samples writes.
 #[test]
 fn committed_example_chapter_is_fresh() {

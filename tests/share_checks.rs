@@ -36,8 +36,9 @@ fn together() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
-/// The README's two commands: VSV Alkmaar shares; the coordinator reports from the shared
-/// files, and the region's agenda and heatmap include VSV Alkmaar next to the others.
+/// The handleiding's commands (docs/handleiding.md): VSV Alkmaar shares; the coordinator
+/// reports from the shared files, and the region's agenda and heatmap include VSV Alkmaar
+/// next to the others.
 #[test]
 fn one_vsv_shares_and_the_coordinator_compares() {
     let (_tmp, dir) = together();
@@ -97,8 +98,8 @@ fn one_vsv_shares_and_the_coordinator_compares() {
     assert!(heatmap.contains("VSV Purmerend") && heatmap.contains("* gedeeld"));
 }
 
-/// The README shows the coordinator's region agenda and heatmap (`reports/samen/`): they are
-/// what a fresh run on `data-samples/samen/regio` writes (`bash reports/refresh`).
+/// The handleiding shows the coordinator's region agenda and heatmap (`reports/samen/`): they
+/// are what a fresh run on `data-samples/samen/regio` writes (`bash reports/refresh`).
 #[test]
 fn committed_together_example_is_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
