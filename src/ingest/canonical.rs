@@ -239,21 +239,6 @@ pub struct Canonical {
     pub key_digests: Vec<u64>,
 }
 
-/// FNV-1a (64 bit) of `parts`, each followed by a unit separator: a digest that stays the
-/// same across runs, platforms and versions of prem (the ledger compares them between
-/// releases), unlike the hashers of the standard library or rustc-hash.
-pub fn stable_digest(parts: &[&str]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    for part in parts {
-        for &b in part.as_bytes().iter().chain(&[0x1f]) {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-    }
-    h
-}
-
 impl ThemeRef {
     /// The label in `lang`.
     pub fn label_in(&self, lang: crate::i18n::Language) -> &str {

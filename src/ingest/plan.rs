@@ -1,0 +1,165 @@
+//! What ingest reads from each source: the items and themes of all codebooks in one
+//! numbering, and every item's scale compiled for reading.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::answer::{Reading, ScaleReader};
+use super::canonical::{ItemRef, ItemRole, ThemeRef};
+use crate::config::codebook::{Codebook, ScaleKind};
+use crate::config::Config;
+use crate::error::row::Expected;
+use crate::error::{ConfigProblem, Error, Result};
+
+/// Items, themes and compiled scales for all sources.
+pub(super) struct Plan {
+    pub(super) themes: Vec<ThemeRef>,
+    pub(super) items: Vec<ItemRef>,
+    /// Per source: (global item index, codebook item index, reader, expected text).
+    pub(super) source_items: Vec<Vec<PlannedItem>>,
+    pub(super) codebooks: Vec<Codebook>,
+}
+
+pub(super) struct PlannedItem {
+    pub(super) global: u16,
+    /// Item id in the codebook, for messages.
+    pub(super) id: String,
+    pub(super) columns: Vec<String>,
+    pub(super) reverse: bool,
+    pub(super) reader: ScaleReader,
+    pub(super) expected: Expected,
+}
+
+impl Plan {
+    pub(super) fn new(config: &Config, codebooks: &[Codebook]) -> Result<Plan> {
+        let mut themes: Vec<ThemeRef> = Vec::new();
+        let mut theme_origin: HashMap<String, String> = HashMap::default();
+        let mut items: Vec<ItemRef> = Vec::new();
+        let mut item_index: HashMap<(String, String), u16> = HashMap::default();
+        let mut source_items = Vec::new();
+        for (s, cb) in codebooks.iter().enumerate() {
+            for t in &cb.themes {
+                match theme_origin.get(&t.id) {
+                    Some(origin) if *origin != cb.origin => {
+                        let problem = ConfigProblem::ThemeInTwoCodebooks {
+                            theme: t.id.clone(),
+                            first: origin.clone(),
+                            second: cb.origin.clone(),
+                        };
+                        return Err(Error::config(&config.path, problem));
+                    }
+                    Some(_) => continue,
+                    None => {}
+                }
+                theme_origin.insert(t.id.clone(), cb.origin.clone());
+                let first_scale = cb
+                    .items
+                    .iter()
+                    .find(|i| i.theme.as_deref() == Some(&t.id))
+                    .and_then(|i| cb.scales.get(&i.scale));
+                let (pos, prob) = first_scale.map_or((None, None), thresholds);
+                themes.push(ThemeRef {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    label_en: t.label_en.clone(),
+                    source: s,
+                    n_items: cb.theme_size(&t.id),
+                    importance: t.importance,
+                    positive_score: pos,
+                    problem_score: prob,
+                });
+            }
+            let mut planned = Vec::new();
+            for it in &cb.items {
+                let key = (cb.origin.clone(), it.id.clone());
+                let global = match item_index.get(&key) {
+                    Some(&g) => g,
+                    None => {
+                        let role = if cb.overall.grade.as_deref() == Some(&it.id) {
+                            ItemRole::Grade
+                        } else if cb.overall.recommend.as_deref() == Some(&it.id) {
+                            ItemRole::Recommend
+                        } else if let Some(t) = &it.theme {
+                            ItemRole::Theme(themes.iter().position(|x| &x.id == t).unwrap_or(0))
+                        } else {
+                            ItemRole::Other
+                        };
+                        let g = u16::try_from(items.len()).map_err(|_| {
+                            Error::config(&config.path, ConfigProblem::TooManyItems)
+                        })?;
+                        items.push(ItemRef {
+                            id: it.id.clone(),
+                            source: s,
+                            role,
+                        });
+                        item_index.insert(key, g);
+                        g
+                    }
+                };
+                let Some(scale) = cb.scales.get(&it.scale) else {
+                    continue; // checked when the codebook was loaded
+                };
+                planned.push(PlannedItem {
+                    global,
+                    id: it.id.clone(),
+                    columns: it.columns.clone(),
+                    reverse: it.reverse,
+                    reader: ScaleReader::new(scale),
+                    expected: Expected::Literal(describe_scale(scale)),
+                });
+            }
+            source_items.push(planned);
+        }
+        Ok(Plan {
+            themes,
+            items,
+            source_items,
+            codebooks: codebooks.to_vec(),
+        })
+    }
+}
+
+/// The 0–10 score thresholds of top box and problem on a scale.
+fn thresholds(scale: &crate::config::codebook::Scale) -> (Option<f64>, Option<f64>) {
+    let reader = ScaleReader::new(scale);
+    match scale.kind {
+        ScaleKind::Numeric => {
+            let to_score = |v: f64| match reader.read(&v.to_string(), false) {
+                Reading::Answer(a) => Some(f64::from(a.score)),
+                _ => None,
+            };
+            (
+                scale.positive_min.and_then(to_score),
+                scale.problem_max.and_then(to_score),
+            )
+        }
+        ScaleKind::Ordinal | ScaleKind::Binary => {
+            let labels = scale.level_labels();
+            let score = |l: &String| match reader.read(l, false) {
+                Reading::Answer(a) => Some(f64::from(a.score)),
+                _ => None,
+            };
+            let pos = labels
+                .iter()
+                .filter(|l| reader.read(l, false) != Reading::Missing)
+                .filter(|l| matches!(reader.read(l, false), Reading::Answer(a) if a.positive))
+                .filter_map(score)
+                .reduce(f64::min);
+            let prob = labels
+                .iter()
+                .filter(|l| matches!(reader.read(l, false), Reading::Answer(a) if a.problem))
+                .filter_map(score)
+                .reduce(f64::max);
+            (pos, prob)
+        }
+    }
+}
+
+fn describe_scale(scale: &crate::config::codebook::Scale) -> String {
+    match scale.kind {
+        ScaleKind::Numeric => format!("{}–{}", scale.min.unwrap_or(0.0), scale.max.unwrap_or(10.0)),
+        ScaleKind::Ordinal | ScaleKind::Binary => {
+            let l = scale.level_labels();
+            format!("{} (1–{})", l.join(", "), l.len())
+        }
+    }
+}
