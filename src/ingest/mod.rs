@@ -86,14 +86,13 @@ pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
             });
         }
     }
-    let mut merger = Merger {
-        many: config
+    let mut merger = Merger::new(
+        config
             .sources
             .iter()
             .map(|s| s.rows_per_respondent == crate::config::RowsPerRespondent::Many)
             .collect(),
-        ..Merger::default()
-    };
+    );
     let results: Vec<FileData> = results.into_iter().collect::<Result<_>>()?;
     // Decide in file order (duplicates, keys, names), then build the rows and answers of
     // all files in parallel and append them in order.

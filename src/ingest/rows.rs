@@ -92,6 +92,8 @@ fn display_path(config: &Config, path: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// Reads one file of source `s`: its header mapped to the plan, every row, then the dates
+/// whose order only the whole file can settle.
 pub(super) fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<FileData> {
     let source = &config.sources[s];
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -101,102 +103,25 @@ pub(super) fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> 
     let table = TableFile::open(path, &bytes, source.sheet.as_deref(), source.header_row)?;
     let map = ColumnMap::new(path, &table.headers, source, plan, s)?;
     let display = display_path(config, path);
-    let mut reader = FileReader {
-        source_name: &source.name,
-        display: &display,
-        headers: &table.headers,
-        map: &map,
-        planned: &plan.source_items[s],
-        codebook: &plan.codebooks[s],
-        words: CodebookWords::of(&plan.codebooks[s]),
-        source,
-        kind: config.analysis.period,
-        names: Names::default(),
-        rows: Vec::new(),
-        answers: Vec::new(),
-        issues: Vec::new(),
-        counts: SourceCounts::default(),
-        signals: Vec::new(),
-        comments: Vec::new(),
-        memo: vec![HashMap::default(); plan.source_items[s].len()],
-        date_memo: HashMap::default(),
-        orders_seen: HashMap::default(),
-        pending_order: Evidence::None,
-    };
-    for unit in &map.units {
-        for (i, p) in plan.source_items[s].iter().enumerate() {
-            if !unit.items.iter().any(|(j, _)| *j == i) {
-                reader.issues.push(Issue {
-                    source: source.name.clone(),
-                    file: display.clone(),
-                    row: None,
-                    column: Some(match &unit.care_type {
-                        Some(ct) => format!(
-                            "{}{}",
-                            plan.codebooks[s]
-                                .care_types
-                                .get(ct)
-                                .map_or("", String::as_str),
-                            p.columns.first().map_or("", String::as_str)
-                        ),
-                        None => p.columns.first().cloned().unwrap_or_default(),
-                    }),
-                    value: shown_value("", Problem::MissingColumn, &reader.words),
-                    problem: Problem::MissingColumn,
-                    expected: Expected::Literal(p.columns.join(" | ")),
-                });
-            }
-        }
-    }
+    let mut reader = FileReader::new(config, plan, s, &table.headers, &map, &display);
+    reader.report_missing_item_columns();
     table.for_each_row(path, |row_no, row| reader.row(row_no, row))?;
-    // Only a header (and maybe empty rows): say so, naming the file, rather than let it
-    // pass next to other files or end in "no usable rows" without a file.
-    let empty = reader
-        .issues
-        .iter()
-        .filter(|i| i.problem == Problem::EmptyRow)
-        .count();
-    if reader.counts.rows == empty {
-        return Err(Error::Export {
-            path: path.to_path_buf(),
-            problem: Box::new(ExportProblem::HeaderOnly {
-                row: source.header_row,
-            }),
-        });
-    }
-    let month_first_vsvs = reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
-    // A signal's period, where the row's date was settled only now.
-    for signal in reader.signals.iter_mut().filter(|s| s.period.is_none()) {
-        let row = reader
-            .rows
-            .iter()
-            .find(|r| r.row_no == signal.row && !r.dropped);
-        signal.period = row.map(|r| r.respondent.period);
-    }
-    reader.counts.files = 1;
-    let rows_read = reader.counts.rows;
-    Ok(FileData {
-        source: s,
-        file: InputFile {
-            path: path.to_path_buf(),
-            display: display.clone(),
-            sha256: sha256_hex(&bytes),
-            bytes: bytes.len() as u64,
-            rows: rows_read,
-            format: table.format.clone(),
-            layout: map.layout,
-        },
-        names: reader.names,
-        rows: reader.rows,
-        answers: reader.answers,
-        issues: reader.issues,
-        counts: reader.counts,
-        signals: reader.signals,
-        comments: reader.comments,
-        month_first: month_first_vsvs,
-    })
+    reader.refuse_header_only(path)?;
+    let month_first = reader.settle_ambiguous_dates(f_date_column(&map, &table.headers));
+    reader.date_signals();
+    let file = InputFile {
+        path: path.to_path_buf(),
+        display: display.clone(),
+        sha256: sha256_hex(&bytes),
+        bytes: bytes.len() as u64,
+        rows: reader.counts.rows,
+        format: table.format.clone(),
+        layout: map.layout,
+    };
+    Ok(reader.into_file_data(s, file, month_first))
 }
 
+/// Reads one file's rows; what they yield (rows, answers, entries, signals) builds up here.
 struct FileReader<'a> {
     pub(super) source_name: &'a str,
     pub(super) display: &'a str,
@@ -241,6 +166,117 @@ fn f_date_column(map: &ColumnMap, headers: &[String]) -> Option<String> {
 }
 
 impl<'a> FileReader<'a> {
+    /// A reader of `headers` (mapped as `map` says) for source `s`, with nothing read yet.
+    fn new(
+        config: &'a Config,
+        plan: &'a Plan,
+        s: usize,
+        headers: &'a [String],
+        map: &'a ColumnMap,
+        display: &'a str,
+    ) -> FileReader<'a> {
+        let source = &config.sources[s];
+        FileReader {
+            source_name: &source.name,
+            display,
+            headers,
+            map,
+            planned: &plan.source_items[s],
+            codebook: &plan.codebooks[s],
+            words: CodebookWords::of(&plan.codebooks[s]),
+            source,
+            kind: config.analysis.period,
+            names: Names::default(),
+            rows: Vec::new(),
+            answers: Vec::new(),
+            issues: Vec::new(),
+            counts: SourceCounts::default(),
+            signals: Vec::new(),
+            comments: Vec::new(),
+            memo: vec![HashMap::default(); plan.source_items[s].len()],
+            date_memo: HashMap::default(),
+            orders_seen: HashMap::default(),
+            pending_order: Evidence::None,
+        }
+    }
+
+    /// An entry (no row) for every planned item a unit has no column for: the file is
+    /// read without it, and the officer sees which column the codebook expected.
+    fn report_missing_item_columns(&mut self) {
+        let map = self.map;
+        for unit in &map.units {
+            for (i, p) in self.planned.iter().enumerate() {
+                if unit.items.iter().any(|(j, _)| *j == i) {
+                    continue;
+                }
+                let first = p.columns.first().map_or("", String::as_str);
+                let column = match &unit.care_type {
+                    Some(ct) => {
+                        let prefix = self.codebook.care_types.get(ct);
+                        format!("{}{first}", prefix.map_or("", String::as_str))
+                    }
+                    None => first.to_string(),
+                };
+                self.issues.push(Issue {
+                    source: self.source_name.to_string(),
+                    file: self.display.to_string(),
+                    row: None,
+                    column: Some(column),
+                    value: shown_value("", Problem::MissingColumn, &self.words),
+                    problem: Problem::MissingColumn,
+                    expected: Expected::Literal(p.columns.join(" | ")),
+                });
+            }
+        }
+    }
+
+    /// Only a header (and maybe empty rows): say so, naming the file, rather than let it
+    /// pass next to other files or end in "no usable rows" without a file.
+    fn refuse_header_only(&self, path: &Path) -> Result<()> {
+        let empty = self
+            .issues
+            .iter()
+            .filter(|i| i.problem == Problem::EmptyRow)
+            .count();
+        if self.counts.rows == empty {
+            return Err(Error::Export {
+                path: path.to_path_buf(),
+                problem: Box::new(ExportProblem::HeaderOnly {
+                    row: self.source.header_row,
+                }),
+            });
+        }
+        Ok(())
+    }
+
+    /// A signal's period, where the row's date was settled only after the whole file.
+    fn date_signals(&mut self) {
+        for signal in self.signals.iter_mut().filter(|s| s.period.is_none()) {
+            let row = self
+                .rows
+                .iter()
+                .find(|r| r.row_no == signal.row && !r.dropped);
+            signal.period = row.map(|r| r.respondent.period);
+        }
+    }
+
+    /// What the file yields, as one of `source`'s files.
+    fn into_file_data(mut self, source: usize, file: InputFile, month_first: Vec<u32>) -> FileData {
+        self.counts.files = 1;
+        FileData {
+            source,
+            file,
+            names: self.names,
+            rows: self.rows,
+            answers: self.answers,
+            issues: self.issues,
+            counts: self.counts,
+            signals: self.signals,
+            comments: self.comments,
+            month_first,
+        }
+    }
+
     /// Ambiguous dates (05-06-2021) were read day first. If the other dates of the row's
     /// VSV in this file are all month first, read them month first; if that VSV has both
     /// kinds, nobody can tell, so the rows are left out and reported. Returns the VSVs
