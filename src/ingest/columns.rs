@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::plan::{Plan, PlannedItem};
+use super::plan::{CodebookPlan, PlannedItem};
 use super::value::normalize;
 use crate::config::codebook::Codebook;
 use crate::config::{Fields, Source};
@@ -50,9 +50,9 @@ pub(super) struct UnitCols {
 /// A header row's column names, compared as [`normalize`] compares them (case, accents and
 /// spacing do not count).
 pub(super) struct Header {
-    pub(super) normalized: Vec<String>,
+    normalized: Vec<String>,
     /// 1-based row of the header, for messages.
-    pub(super) row: usize,
+    row: usize,
 }
 
 impl Header {
@@ -116,7 +116,7 @@ impl ColumnMap {
         path: &Path,
         headers: &[String],
         source: &Source,
-        plan: &Plan,
+        plan: &CodebookPlan,
         s: usize,
     ) -> Result<ColumnMap> {
         let header = Header::new(headers, source.header_row);
@@ -209,10 +209,10 @@ fn field_cols(
 /// A file's header read against its source's codebook: where the items and open texts
 /// are.
 struct CodebookColumns<'a> {
-    pub(super) path: &'a Path,
-    pub(super) header: Header,
-    pub(super) cb: &'a Codebook,
-    pub(super) planned: &'a [PlannedItem],
+    path: &'a Path,
+    header: Header,
+    cb: &'a Codebook,
+    planned: &'a [PlannedItem],
 }
 
 impl CodebookColumns<'_> {

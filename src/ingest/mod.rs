@@ -29,7 +29,7 @@ pub mod value;
 
 use rayon::prelude::*;
 
-pub use answer::{Answered, Reading, ScaleReader};
+pub use answer::{Reading, ScaleReader, ScaledAnswer};
 pub use canonical::{
     Answer, Canonical, Comment, InputFile, ItemRef, ItemRole, Names, Respondent, Side, SourceData,
     ThemeRef,
@@ -41,13 +41,13 @@ use crate::error::Result;
 use crate::ingest::quality::SourceCounts;
 use files::expand_globs;
 use merge::{Built, Decided, Merger};
-use plan::Plan;
+use plan::CodebookPlan;
 use rows::{read_file, FileData};
 
 /// Reads every source of `config` with its codebook (`codebooks[i]` for source `i`).
 pub fn ingest(config: &Config, codebooks: &[Codebook]) -> Result<Canonical> {
     let mut canonical = Canonical::default();
-    let plan = Plan::new(config, codebooks)?;
+    let plan = CodebookPlan::new(config, codebooks)?;
     canonical.themes = plan.themes.clone();
     canonical.items = plan.items.clone();
 
@@ -255,7 +255,7 @@ age = "Leeftijd"
     );
 
     /// A data-quality entry: row, column, value, problem, expected.
-    type Entry = (
+    type QualityEntry = (
         Option<usize>,
         Option<&'static str>,
         ShownValue,
@@ -276,7 +276,7 @@ age = "Leeftijd"
 
     /// One case of the table: what it shows, the export's rows, what is kept, what is
     /// reported.
-    type Case = (&'static str, Vec<u8>, Vec<Kept>, Vec<Entry>);
+    type Case = (&'static str, Vec<u8>, Vec<Kept>, Vec<QualityEntry>);
 
     fn kept(c: &Canonical) -> Vec<KeptOwned> {
         c.respondents

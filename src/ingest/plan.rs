@@ -11,7 +11,7 @@ use crate::error::row::Expected;
 use crate::error::{ConfigProblem, Error, Result};
 
 /// Items, themes and compiled scales for all sources.
-pub(super) struct Plan {
+pub(super) struct CodebookPlan {
     pub(super) themes: Vec<ThemeRef>,
     pub(super) items: Vec<ItemRef>,
     /// Per source: (global item index, codebook item index, reader, expected text).
@@ -29,8 +29,8 @@ pub(super) struct PlannedItem {
     pub(super) expected: Expected,
 }
 
-impl Plan {
-    pub(super) fn new(config: &Config, codebooks: &[Codebook]) -> Result<Plan> {
+impl CodebookPlan {
+    pub(super) fn new(config: &Config, codebooks: &[Codebook]) -> Result<CodebookPlan> {
         let mut themes: Vec<ThemeRef> = Vec::new();
         let mut theme_origin: HashMap<String, String> = HashMap::default();
         let mut items: Vec<ItemRef> = Vec::new();
@@ -109,7 +109,7 @@ impl Plan {
             }
             source_items.push(planned);
         }
-        Ok(Plan {
+        Ok(CodebookPlan {
             themes,
             items,
             source_items,

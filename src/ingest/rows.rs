@@ -9,9 +9,9 @@ use super::answer::Reading;
 use super::canonical::{Answer, Comment, InputFile, Names, Respondent, Side};
 use super::columns::{ColumnMap, UnitCols};
 use super::files::sha256_hex;
-use super::plan::{Plan, PlannedItem};
+use super::plan::{CodebookPlan, PlannedItem};
 use super::quality::{shown_value, CodebookWords, SourceCounts};
-use super::read::{Row, TableFile};
+use super::read::{TableFile, TextRow};
 use super::value::{
     normalize, parse_age_band, parse_date, parse_parity, read_date, DateReading, Parity,
 };
@@ -94,7 +94,12 @@ fn display_path(config: &Config, path: &Path) -> String {
 
 /// Reads one file of source `s`: its header mapped to the plan, every row, then the dates
 /// whose order only the whole file can settle.
-pub(super) fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> Result<FileData> {
+pub(super) fn read_file(
+    config: &Config,
+    plan: &CodebookPlan,
+    s: usize,
+    path: &Path,
+) -> Result<FileData> {
     let source = &config.sources[s];
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if bytes.is_empty() {
@@ -123,39 +128,39 @@ pub(super) fn read_file(config: &Config, plan: &Plan, s: usize, path: &Path) -> 
 
 /// Reads one file's rows; what they yield (rows, answers, entries, signals) builds up here.
 struct FileReader<'a> {
-    pub(super) source_name: &'a str,
-    pub(super) display: &'a str,
-    pub(super) headers: &'a [String],
-    pub(super) map: &'a ColumnMap,
-    pub(super) planned: &'a [PlannedItem],
-    pub(super) codebook: &'a Codebook,
+    source_name: &'a str,
+    display: &'a str,
+    headers: &'a [String],
+    map: &'a ColumnMap,
+    planned: &'a [PlannedItem],
+    codebook: &'a Codebook,
     /// The codebook's words a rejected value may be shown as (see [`shown_value`]).
-    pub(super) words: CodebookWords,
-    pub(super) source: &'a Source,
-    pub(super) kind: PeriodKind,
-    pub(super) names: Names,
-    pub(super) rows: Vec<FileRow>,
-    pub(super) answers: Vec<Answer>,
-    pub(super) issues: Vec<Issue>,
-    pub(super) counts: SourceCounts,
+    words: CodebookWords,
+    source: &'a Source,
+    kind: PeriodKind,
+    names: Names,
+    rows: Vec<FileRow>,
+    answers: Vec<Answer>,
+    issues: Vec<Issue>,
+    counts: SourceCounts,
     /// Rows whose open texts need follow-up by a person (never quoted).
-    pub(super) signals: Vec<Signal>,
+    signals: Vec<Signal>,
     /// Open answers of the rows read so far.
-    pub(super) comments: Vec<Comment>,
+    comments: Vec<Comment>,
     /// Per planned item: raw text → reading (answers repeat; reading each once is fast).
-    pub(super) memo: Vec<HashMap<Box<str>, Reading>>,
-    pub(super) date_memo: HashMap<Box<str>, DateReading>,
+    memo: Vec<HashMap<Box<str>, Reading>>,
+    date_memo: HashMap<Box<str>, DateReading>,
     /// Per VSV (id in `names`): whether a date only readable day first, and one only
     /// readable month first, was seen. Exports that join units (the FFT: one trust writes
     /// day first, the other month first) are settled unit by unit.
-    pub(super) orders_seen: HashMap<u32, (bool, bool)>,
+    orders_seen: HashMap<u32, (bool, bool)>,
     /// What the row's date, read before its VSV, said of the order.
-    pub(super) pending_order: Evidence,
+    pending_order: DateOrderEvidence,
 }
 
 /// What one date says of the file's date order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Evidence {
+enum DateOrderEvidence {
     None,
     DayFirst,
     MonthFirst,
@@ -169,7 +174,7 @@ impl<'a> FileReader<'a> {
     /// A reader of `headers` (mapped as `map` says) for source `s`, with nothing read yet.
     fn new(
         config: &'a Config,
-        plan: &'a Plan,
+        plan: &'a CodebookPlan,
         s: usize,
         headers: &'a [String],
         map: &'a ColumnMap,
@@ -196,7 +201,7 @@ impl<'a> FileReader<'a> {
             memo: vec![HashMap::default(); plan.source_items[s].len()],
             date_memo: HashMap::default(),
             orders_seen: HashMap::default(),
-            pending_order: Evidence::None,
+            pending_order: DateOrderEvidence::None,
         }
     }
 
@@ -348,7 +353,7 @@ impl<'a> FileReader<'a> {
 
     /// Records a [`Signal`] for every safeguarding flag set and every open text with a
     /// safeguarding signal in this row; returns them by column.
-    fn scan(&mut self, row_no: usize, row: &dyn Row) -> Vec<(usize, Category)> {
+    fn scan(&mut self, row_no: usize, row: &dyn TextRow) -> Vec<(usize, Category)> {
         let field = |c: usize| row.field(c).map(str::trim).filter(|v| !v.is_empty());
         let flags = self
             .map
@@ -383,7 +388,7 @@ impl<'a> FileReader<'a> {
     fn open_texts(
         &self,
         unit: &UnitCols,
-        row: &dyn Row,
+        row: &dyn TextRow,
         found: &[(usize, Category)],
         done: &mut Vec<usize>,
     ) -> Vec<OpenText> {
@@ -446,7 +451,7 @@ impl<'a> FileReader<'a> {
     /// One input row, in its steps: its shape against the header, the fields all its units
     /// share (date, VSV, background), then a respondent row per unit (care type) that has
     /// an answer or an open text. Every step that leaves the row out says why.
-    fn row(&mut self, row_no: usize, row: &dyn Row) {
+    fn row(&mut self, row_no: usize, row: &dyn TextRow) {
         self.counts.rows += 1;
         if (0..row.width()).all(|i| row.field(i).is_none_or(|v| v.trim().is_empty())) {
             self.issue(row_no, None, "", Problem::EmptyRow, Expected::Nothing);
@@ -479,7 +484,7 @@ impl<'a> FileReader<'a> {
 
     /// False (and an entry) when the row has filled fields past the header's; a shorter row
     /// is read with the missing fields empty (and an entry saying so).
-    fn fits_header(&mut self, row_no: usize, row: &dyn Row) -> bool {
+    fn fits_header(&mut self, row_no: usize, row: &dyn TextRow) -> bool {
         let width = self.headers.len();
         let extra_filled =
             (width..row.width()).any(|i| row.field(i).is_some_and(|v| !v.trim().is_empty()));
@@ -509,12 +514,12 @@ impl<'a> FileReader<'a> {
 
     /// The fields every unit of the row shares; none (and an entry) when the row has no
     /// readable date, no VSV or, in a long export, no care type.
-    fn shared_fields<'r>(&mut self, row_no: usize, row: &'r dyn Row) -> Option<Shared<'r>>
+    fn shared_fields<'r>(&mut self, row_no: usize, row: &'r dyn TextRow) -> Option<Shared<'r>>
     where
         'a: 'r,
     {
         let (vsv_col, care_type_col) = (self.map.fields.vsv, self.map.fields.care_type);
-        self.pending_order = Evidence::None;
+        self.pending_order = DateOrderEvidence::None;
         let (date, month_first) = self.date(row_no, row)?;
         // The source outlives the row: its fixed values may stand in for the row's fields.
         let source: &'a Source = self.source;
@@ -526,9 +531,9 @@ impl<'a> FileReader<'a> {
         let vsv = self.names.intern(vsv);
         let seen = self.orders_seen.entry(vsv).or_default();
         match self.pending_order {
-            Evidence::DayFirst => seen.0 = true,
-            Evidence::MonthFirst => seen.1 = true,
-            Evidence::None => {}
+            DateOrderEvidence::DayFirst => seen.0 = true,
+            DateOrderEvidence::MonthFirst => seen.1 = true,
+            DateOrderEvidence::None => {}
         }
         let organisation = field(row, self.map.fields.organisation)
             .or(values.organisation.as_deref())
@@ -574,7 +579,7 @@ impl<'a> FileReader<'a> {
     /// The row's date (required), read as `date_order` says or, unset, as the dates show;
     /// an ambiguous date is read day first, with its month-first reading kept to settle
     /// once the whole file is read.
-    fn date(&mut self, row_no: usize, row: &dyn Row) -> Option<(NaiveDate, MonthFirst)> {
+    fn date(&mut self, row_no: usize, row: &dyn TextRow) -> Option<(NaiveDate, MonthFirst)> {
         let column = self.map.fields.date;
         let Some(raw) = field(row, column).or(self.source.values.date.as_deref()) else {
             let expected = Expected::Date { month_first: false };
@@ -597,11 +602,11 @@ impl<'a> FileReader<'a> {
         match reading {
             DateReading::Sure(d) => Some((d, None)),
             DateReading::DayFirstOnly(d) => {
-                self.pending_order = Evidence::DayFirst;
+                self.pending_order = DateOrderEvidence::DayFirst;
                 Some((d, None))
             }
             DateReading::MonthFirstOnly(d) => {
-                self.pending_order = Evidence::MonthFirst;
+                self.pending_order = DateOrderEvidence::MonthFirst;
                 Some((d, None))
             }
             DateReading::Ambiguous {
@@ -619,7 +624,7 @@ impl<'a> FileReader<'a> {
 
     /// Parity and age band; a value that is not recognised counts as unknown (and is
     /// reported).
-    fn background(&mut self, row_no: usize, row: &dyn Row) -> (Option<Parity>, Option<u8>) {
+    fn background(&mut self, row_no: usize, row: &dyn TextRow) -> (Option<Parity>, Option<u8>) {
         let values = &self.source.values;
         let (parity_col, age_col) = (self.map.fields.parity, self.map.fields.age);
         let parity = match field(row, parity_col).or(values.parity.as_deref()) {
@@ -652,7 +657,7 @@ impl<'a> FileReader<'a> {
         &mut self,
         u: usize,
         row_no: usize,
-        row: &dyn Row,
+        row: &dyn TextRow,
         shared: &Shared<'_>,
         found: &[(usize, Category)],
         done: &mut Vec<usize>,
@@ -714,7 +719,7 @@ impl<'a> FileReader<'a> {
     }
 
     /// Reads planned item `i` from column `col`: an answer, a missing code, or an entry.
-    fn answer(&mut self, i: usize, col: usize, row_index: u32, row_no: usize, row: &dyn Row) {
+    fn answer(&mut self, i: usize, col: usize, row_index: u32, row_no: usize, row: &dyn TextRow) {
         let raw = row.field(col).unwrap_or("");
         let reading = match self.memo[i].get(raw) {
             Some(r) => *r,
@@ -746,7 +751,7 @@ impl<'a> FileReader<'a> {
 }
 
 /// A field of a row, trimmed; none when absent or blank.
-fn field(row: &dyn Row, column: Option<usize>) -> Option<&str> {
+fn field(row: &dyn TextRow, column: Option<usize>) -> Option<&str> {
     column
         .and_then(|i| row.field(i))
         .map(str::trim)
@@ -758,18 +763,18 @@ type MonthFirst = Option<(NaiveDate, Box<str>)>;
 
 /// What the units (care types) of one input row share.
 struct Shared<'r> {
-    pub(super) raw_id: std::sync::Arc<str>,
-    pub(super) date: NaiveDate,
-    pub(super) month_first: MonthFirst,
-    pub(super) period: Period,
-    pub(super) vsv: u32,
-    pub(super) organisation: Option<u32>,
+    raw_id: std::sync::Arc<str>,
+    date: NaiveDate,
+    month_first: MonthFirst,
+    period: Period,
+    vsv: u32,
+    organisation: Option<u32>,
     /// The care type of a long export (none in a wide or flat one).
-    pub(super) long_care_type: Option<&'r str>,
-    pub(super) parity: Option<Parity>,
-    pub(super) age_band: Option<u8>,
-    pub(super) education: Option<u32>,
-    pub(super) place_of_birth: Option<u32>,
+    long_care_type: Option<&'r str>,
+    parity: Option<Parity>,
+    age_band: Option<u8>,
+    education: Option<u32>,
+    place_of_birth: Option<u32>,
 }
 
 #[cfg(test)]
