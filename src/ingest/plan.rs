@@ -163,3 +163,54 @@ fn describe_scale(scale: &crate::config::codebook::Scale) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::codebook::Scale;
+
+    fn scale(toml: &str) -> Scale {
+        toml::from_str(toml).unwrap()
+    }
+
+    /// A 1–10 scale keeps the answer as its score, so the thresholds are the codebook's.
+    #[test]
+    fn a_one_to_ten_scale_keeps_its_thresholds() {
+        let s = scale("type = \"numeric\"\nmin = 1\nmax = 10\npositive_min = 9\nproblem_max = 5");
+        assert_eq!(thresholds(&s), (Some(9.0), Some(5.0)));
+        assert_eq!(describe_scale(&s), "1–10");
+    }
+
+    /// 1–5 mapped onto 0–10: (v − 1) / 4 × 10, so 4 → 7.5 and 2 → 2.5 (by hand).
+    #[test]
+    fn another_numeric_range_is_mapped_onto_zero_to_ten() {
+        let s = scale("type = \"numeric\"\nmin = 1\nmax = 5\npositive_min = 4\nproblem_max = 2");
+        assert_eq!(thresholds(&s), (Some(7.5), Some(2.5)));
+        assert_eq!(describe_scale(&s), "1–5");
+    }
+
+    /// Five levels spaced evenly: 0, 2.5, 5, 7.5, 10. Top box is the lowest score of a
+    /// positive level, problem the highest of a problem level.
+    #[test]
+    fn ordinal_thresholds_are_the_scores_of_the_marked_levels() {
+        let s = scale(
+            "type = \"ordinal\"\nlevels = [\"a\", \"b\", \"c\", \"d\", \"e\"]\n\
+             positive = [\"d\", \"e\"]\nproblem = [\"a\", \"b\"]",
+        );
+        assert_eq!(thresholds(&s), (Some(7.5), Some(2.5)));
+        assert_eq!(describe_scale(&s), "a, b, c, d, e (1–5)");
+        // The codebook's own scores instead of even spacing.
+        let s = scale(
+            "type = \"ordinal\"\nlevels = [\"worst\", \"bad\", \"good\", \"best\"]\n\
+             scores = [0, 3, 6, 10]\npositive = [\"best\"]\nproblem = [\"worst\", \"bad\"]",
+        );
+        assert_eq!(thresholds(&s), (Some(10.0), Some(3.0)));
+    }
+
+    /// No positive or problem levels: no thresholds.
+    #[test]
+    fn an_ordinal_scale_without_marks_has_no_thresholds() {
+        let s = scale("type = \"ordinal\"\nlevels = [\"a\", \"b\", \"c\"]");
+        assert_eq!(thresholds(&s), (None, None));
+    }
+}
