@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::disclosure::{key_of, CellKey, Earlier};
 use crate::analysis::score::{Computed, Measure, Scores, Tier};
 use crate::error::{Error, Result};
-use crate::ingest::{stable_digest, Canonical};
+use crate::ingest::files::stable_digest;
+use crate::ingest::Canonical;
 use crate::period::Period;
 
 /// One cell as a release showed it.

@@ -234,7 +234,7 @@ fn cell_text(d: &Data) -> String {
 /// period and text. The same words in the same place are one decision.
 pub fn text_id(source: &str, column: &str, vsv: &str, period: Period, text: &str) -> String {
     let key = format!("{source}\u{1f}{column}\u{1f}{vsv}\u{1f}{period}\u{1f}{text}");
-    let mut hex = crate::ingest::sha256_hex(key.as_bytes());
+    let mut hex = crate::ingest::files::sha256_hex(key.as_bytes());
     hex.truncate(12);
     hex
 }

@@ -80,7 +80,7 @@ pub fn read(config: &Config, data: &mut Canonical, standard: Option<&Standard>) 
                 .unwrap_or(&path)
                 .display()
                 .to_string(),
-            sha256: crate::ingest::sha256_hex(&bytes),
+            sha256: crate::ingest::files::sha256_hex(&bytes),
             bytes: bytes.len() as u64,
             producer: aggregate.producer.clone(),
             created: aggregate.created.clone(),

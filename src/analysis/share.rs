@@ -200,7 +200,7 @@ pub fn codebook_hash(cb: &Codebook) -> String {
     });
     format!(
         "sha256:{}",
-        crate::ingest::sha256_hex(identity.to_string().as_bytes())
+        crate::ingest::files::sha256_hex(identity.to_string().as_bytes())
     )
 }
 

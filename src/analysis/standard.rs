@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result, StandardExpected, StandardProblem};
-use crate::ingest::SimpleTable;
+use crate::ingest::table::SimpleTable;
 
 /// A standard population: the share of every case-mix stratum, in the order of
 /// [`crate::analysis::score::CaseMix`] (`parity × age_levels + age`).
@@ -97,7 +97,7 @@ pub fn read(path: &Path, bands: &[u32], age_levels: usize) -> Result<Standard> {
     }
     let shares: Vec<f64> = weights.iter().map(|w| w / total).collect();
     let text: String = shares.iter().map(|s| format!("{s:?}\n")).collect();
-    let sha256 = crate::ingest::sha256_hex(text.as_bytes());
+    let sha256 = crate::ingest::files::sha256_hex(text.as_bytes());
     Ok(Standard { shares, sha256 })
 }
 

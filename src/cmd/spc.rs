@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use prem::error::InputProblem;
 use prem::i18n::{fill, Language, Msg};
+use prem::ingest::table::SimpleTable;
 use prem::ingest::value::{parse_number, read_date, DateReading};
-use prem::ingest::SimpleTable;
 use prem::period::Period;
 use prem::render::charts::spc::SpcPlot;
 use prem::render::figures::{spc_legend, spc_points};

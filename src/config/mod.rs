@@ -42,7 +42,7 @@ pub struct Config {
     pub peers: Vec<Peer>,
     /// `[casemix]`: the standard population of case-mix standardisation.
     #[serde(default)]
-    pub casemix: CaseMix,
+    pub casemix: CaseMixSettings,
     /// `[benchmark]`: the national reference.
     #[serde(default)]
     pub benchmark: Benchmark,
@@ -193,7 +193,7 @@ pub struct Benchmark {
 /// `[casemix]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct CaseMix {
+pub struct CaseMixSettings {
     /// A standard population (`pariteit;leeftijd;gewicht`), relative to prem.toml. None:
     /// the pooled mix of the analysis' own respondents, which peers cannot share (so a
     /// config with `[[peer]]` needs this).

@@ -237,3 +237,41 @@ pub const MISSING: &[&str] = &[
 pub fn is_missing(n: &str) -> bool {
     MISSING.contains(&n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_words_mean_no_answer_and_scale_words_do_not() {
+        for n in ["n.v.t.", "nvt", "weet niet", "na", "no answer"] {
+            assert!(is_missing(n), "{n}");
+        }
+        for n in ["nooit", "altijd", "goed", "", "n.v.t. "] {
+            assert!(!is_missing(n), "{n}");
+        }
+    }
+
+    /// What `prem init` and the data-quality report rely on: ids once, spellings
+    /// normalised (lower case, trimmed), a spelling in one level only and never a missing
+    /// word, and top box and problem levels that fit the scale without overlapping.
+    #[test]
+    fn every_vocabulary_is_well_formed() {
+        let mut ids: Vec<&str> = VOCABULARIES.iter().map(|v| v.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), VOCABULARIES.len(), "an id twice");
+        for v in VOCABULARIES {
+            let k = v.levels.len();
+            assert!(k >= 2, "{}", v.id);
+            assert!(v.positive >= 1 && v.positive + v.problem <= k, "{}", v.id);
+            let spellings: Vec<&str> = v.levels.iter().flat_map(|l| l.iter().copied()).collect();
+            for s in &spellings {
+                assert_eq!(*s, s.trim().to_lowercase(), "{}: {s}", v.id);
+                assert!(!is_missing(s), "{}: {s} is a missing word", v.id);
+                let levels = v.levels.iter().filter(|l| l.contains(s)).count();
+                assert_eq!(levels, 1, "{}: {s} in {levels} levels", v.id);
+            }
+        }
+    }
+}

@@ -19,14 +19,14 @@ pub enum Reading {
     /// A missing code such as "n.v.t.": left out of numerator and denominator.
     Missing,
     /// A usable answer.
-    Answer(Answered),
+    Answer(ScaledAnswer),
     /// Not usable; goes to the data-quality report.
     Invalid(Problem),
 }
 
-/// A usable answer.
+/// A usable answer: as given, and as a 0–10 score with its top-box and problem marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Answered {
+pub struct ScaledAnswer {
     /// The answer as given: the number, or the 1-based level code.
     pub value: f32,
     /// The score on 0–10, 10 = best (after mirroring a reversed item).
@@ -118,7 +118,7 @@ impl ScaleReader {
         } else {
             (oriented - self.min) / (self.max - self.min) * 10.0
         };
-        Reading::Answer(Answered {
+        Reading::Answer(ScaledAnswer {
             value: v as f32,
             score: score as f32,
             positive: self.positive_min.is_some_and(|p| oriented >= p),
@@ -142,7 +142,7 @@ impl ScaleReader {
             },
         };
         let oriented = if reverse { k - 1 - index } else { index };
-        Reading::Answer(Answered {
+        Reading::Answer(ScaledAnswer {
             value: (index + 1) as f32,
             score: self.level_scores.get(oriented).copied().unwrap_or(0.0) as f32,
             positive: self.positive.get(oriented).copied().unwrap_or(false),
@@ -174,7 +174,7 @@ mod tests {
         ScaleReader::new(&s)
     }
 
-    fn answer(r: Reading) -> Answered {
+    fn answer(r: Reading) -> ScaledAnswer {
         match r {
             Reading::Answer(a) => a,
             other => panic!("expected an answer, got {other:?}"),

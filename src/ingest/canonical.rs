@@ -239,21 +239,6 @@ pub struct Canonical {
     pub key_digests: Vec<u64>,
 }
 
-/// FNV-1a (64 bit) of `parts`, each followed by a unit separator: a digest that stays the
-/// same across runs, platforms and versions of prem (the ledger compares them between
-/// releases), unlike the hashers of the standard library or rustc-hash.
-pub fn stable_digest(parts: &[&str]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    for part in parts {
-        for &b in part.as_bytes().iter().chain(&[0x1f]) {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-    }
-    h
-}
-
 impl ThemeRef {
     /// The label in `lang`.
     pub fn label_in(&self, lang: crate::i18n::Language) -> &str {
@@ -444,5 +429,121 @@ impl Canonical {
                 a.iter().map(|x| x.problem).collect::<Vec<_>>(),
             ),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::PeriodKind;
+    use crate::text::polarity::Polarity;
+
+    #[test]
+    fn names_are_interned_once_and_found_by_spelling() {
+        let mut n = Names::default();
+        assert!(n.is_empty());
+        assert_eq!(n.intern("VSV B"), 0);
+        assert_eq!(n.intern("VSV A"), 1);
+        assert_eq!(n.intern("VSV B"), 0);
+        assert_eq!(n.len(), 2);
+        assert_eq!(n.get(1), "VSV A");
+        assert_eq!(n.get(7), "", "an unknown id has no name");
+        assert_eq!(n.find("VSV A"), Some(1));
+        assert_eq!(n.find("vsv a"), None, "spelled as the export spells it");
+    }
+
+    /// A respondent of VSV `vsv` (an id) with care type `care_type`, on `date`.
+    fn respondent(vsv: u32, care_type: u32, date: &str) -> Respondent {
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        Respondent {
+            source: 0,
+            key: vsv,
+            vsv,
+            organisation: None,
+            care_type: Some(care_type),
+            date,
+            period: Period::of(date, PeriodKind::Quarter),
+            parity: None,
+            age_band: None,
+            education: None,
+            place_of_birth: None,
+        }
+    }
+
+    fn answer(row: u32, value: f32) -> Answer {
+        Answer {
+            row,
+            item: 0,
+            value,
+            score: value,
+            positive: false,
+            problem: false,
+        }
+    }
+
+    fn comment(row: u32, text: &str) -> Comment {
+        Comment {
+            row,
+            column: "Verbeter".into(),
+            text: text.into(),
+            tone: Polarity::Negative,
+            side: Some(Side::Improvement),
+            signal: None,
+            blocked: false,
+        }
+    }
+
+    /// Names: 0 "VSV B", 1 "VSV A", 2 "Kraamzorg". Rows: A (Q3), B (Q1), A (Q3); an
+    /// answer per row (values 1, 2, 3) and comments on rows 1, 2 and 2.
+    fn sample() -> Canonical {
+        let mut c = Canonical::default();
+        for name in ["VSV B", "VSV A", "Kraamzorg"] {
+            c.names.intern(name);
+        }
+        c.respondents = vec![
+            respondent(1, 2, "2026-07-15"),
+            respondent(0, 2, "2026-02-01"),
+            respondent(1, 2, "2026-08-01"),
+        ];
+        c.answers = vec![answer(0, 1.0), answer(1, 2.0), answer(2, 3.0)];
+        c.comments = vec![comment(1, "b"), comment(2, "a1"), comment(2, "a2")];
+        c
+    }
+
+    #[test]
+    fn periods_vsvs_and_comment_ranges() {
+        let c = sample();
+        let periods: Vec<String> = c.periods().iter().map(ToString::to_string).collect();
+        assert_eq!(periods, ["2026-Q1", "2026-Q3"]);
+        // In the order of their names, not their ids.
+        assert_eq!(c.vsvs(), [1, 0]);
+        assert_eq!(c.comment_range(0), 0..0);
+        assert_eq!(c.comment_range(1), 0..1);
+        assert_eq!(c.comment_range(2), 1..3);
+        assert_eq!(c.comment_range(3), 3..3);
+    }
+
+    /// VSV A alone: its two rows renumbered 0 and 1, their answers and comments following,
+    /// its names numbered anew in the order the rows use them (VSV A, then Kraamzorg).
+    #[test]
+    fn only_keeps_the_rows_of_the_named_vsvs_renumbered() {
+        let a = sample().only(&["VSV A"]);
+        assert_eq!(a.respondents.len(), 2);
+        assert_eq!(a.names.len(), 2);
+        assert_eq!(a.names.get(0), "VSV A");
+        assert_eq!(a.names.get(1), "Kraamzorg");
+        assert!(a
+            .respondents
+            .iter()
+            .all(|r| r.vsv == 0 && r.care_type == Some(1)));
+        let answers: Vec<(u32, f32)> = a.answers.iter().map(|x| (x.row, x.value)).collect();
+        assert_eq!(answers, [(0, 1.0), (1, 3.0)]);
+        let comments: Vec<(u32, &str)> = a
+            .comments
+            .iter()
+            .map(|x| (x.row, x.text.as_str()))
+            .collect();
+        assert_eq!(comments, [(1, "a1"), (1, "a2")]);
+        assert!(sample().only(&["VSV C"]).respondents.is_empty());
     }
 }

@@ -15,14 +15,14 @@ use super::spss::ColumnLabels;
 use crate::error::{Error, InputProblem, Result};
 
 /// A row of text fields.
-pub(crate) trait Row {
+pub(crate) trait TextRow {
     /// Field `i`, if the row has it.
     fn field(&self, i: usize) -> Option<&str>;
     /// Number of fields.
     fn width(&self) -> usize;
 }
 
-impl Row for csv::StringRecord {
+impl TextRow for csv::StringRecord {
     fn field(&self, i: usize) -> Option<&str> {
         self.get(i)
     }
@@ -31,7 +31,7 @@ impl Row for csv::StringRecord {
     }
 }
 
-impl Row for Vec<String> {
+impl TextRow for Vec<String> {
     fn field(&self, i: usize) -> Option<&str> {
         self.get(i).map(String::as_str)
     }
@@ -87,7 +87,7 @@ impl TableFile {
 
     /// Calls `f(row_number, row)` for every data row; row numbers are 1-based and count the
     /// header row, as Excel shows them when the file is opened there.
-    pub fn for_each_row(&self, path: &Path, mut f: impl FnMut(usize, &dyn Row)) -> Result<()> {
+    pub fn for_each_row(&self, path: &Path, mut f: impl FnMut(usize, &dyn TextRow)) -> Result<()> {
         match &self.body {
             Body::Csv {
                 text,

@@ -30,8 +30,9 @@ use chrono::NaiveDate;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
+use crate::ingest::table::SimpleTable;
 use crate::ingest::value::{read_date, DateReading};
-use crate::ingest::{Canonical, SimpleTable};
+use crate::ingest::Canonical;
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "acties.csv";

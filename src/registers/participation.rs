@@ -29,8 +29,9 @@ use chrono::NaiveDate;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::error::{ActionExpected, ActionProblem, Error, Result};
+use crate::ingest::table::SimpleTable;
 use crate::ingest::value::normalize;
-use crate::ingest::{Canonical, SimpleTable};
+use crate::ingest::Canonical;
 use crate::period::Period;
 use crate::registers::actions::{as_register_problem, register_date, Action, Status};
 

@@ -47,7 +47,7 @@ struct ConfigView<'a> {
     #[serde(rename = "peer", skip_serializing_if = "<[_]>::is_empty")]
     peers: &'a [crate::config::Peer],
     #[serde(skip_serializing_if = "Option::is_none")]
-    casemix: Option<&'a crate::config::CaseMix>,
+    casemix: Option<&'a crate::config::CaseMixSettings>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark: Option<&'a crate::config::Benchmark>,
 }
