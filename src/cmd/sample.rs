@@ -26,7 +26,7 @@ pub fn run(a: SampleArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         write_atomic(&path, &f.bytes)?;
     }
     // The VSVs' shared files are what `prem share` makes of the exports just written.
-    let shared = prem::sample::together_shared(&a.out, &opts)?;
+    let shared = prem::sample::together::together_shared(&a.out, &opts)?;
     for f in &shared {
         write_atomic(&a.out.join(&f.path), &f.bytes)?;
     }
