@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `id` | short id, e.g. P1 |
 //! | `datum` | date of the activity |
-//! | `vsv` | VSV as the exports spell it; empty = the whole region |
+//! | `vsv` | VSV as the exports spell it (case, accents and spaces do not count: [`crate::registers::find_unit`]); empty = the whole region |
 //! | `vorm` | vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie or anders |
 //! | `niveau` | step of the participatieladder: informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer |
 //! | `deelnemers` | number of clients |
@@ -26,13 +26,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::error::{ActionExpected, ActionProblem, Error, Result};
-use crate::ingest::value::normalize;
-use crate::ingest::{Canonical, SimpleTable};
+use crate::error::{ActionExpected, Result};
+use crate::ingest::Canonical;
 use crate::period::Period;
-use crate::registers::actions::{as_register_problem, register_date, Action, Status};
+use crate::registers::actions::{Action, Status};
+use crate::registers::reader::{Register, RegisterFile, RegisterRow};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "participatie.csv";
@@ -174,6 +175,39 @@ pub fn register_path(config: &crate::config::Config) -> PathBuf {
     )
 }
 
+/// A row of the register as written, before its values are checked.
+#[derive(Debug, Deserialize)]
+struct ActivityRow {
+    id: String,
+    datum: String,
+    vsv: String,
+    vorm: String,
+    niveau: String,
+    deelnemers: String,
+    thema: String,
+    opbrengst: String,
+    actie: String,
+    teruggekoppeld: String,
+    hoe: String,
+}
+
+impl RegisterRow for ActivityRow {
+    const REGISTER: Register = Register::Participation;
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "datum",
+        "vsv",
+        "vorm",
+        "niveau",
+        "deelnemers",
+        "thema",
+        "opbrengst",
+        "actie",
+        "teruggekoppeld",
+        "hoe",
+    ];
+}
+
 /// Reads the register; a missing default file is an empty register. Action ids must be in
 /// `actions` (the actions register).
 pub fn read_register(
@@ -182,139 +216,48 @@ pub fn read_register(
     data: &Canonical,
     actions: &[Action],
 ) -> Result<Vec<Entry>> {
-    if !required && !path.exists() {
-        return Ok(Vec::new());
-    }
-    let table = SimpleTable::read(path).map_err(in_register)?;
-    let col = |name: &str| table.column(path, name).map_err(in_register);
-    let (id, datum, vsv, vorm, niveau, deelnemers) = (
-        col("id")?,
-        col("datum")?,
-        col("vsv")?,
-        col("vorm")?,
-        col("niveau")?,
-        col("deelnemers")?,
-    );
-    let (thema, opbrengst, actie, teruggekoppeld, hoe) = (
-        col("thema")?,
-        col("opbrengst")?,
-        col("actie")?,
-        col("teruggekoppeld")?,
-        col("hoe")?,
-    );
-    let vsvs = data.units();
+    let file = RegisterFile::<ActivityRow>::read(path, required)?;
     let mut out: Vec<Entry> = Vec::new();
-    for (row, fields) in &table.rows {
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
+    for (row, r) in &file.rows {
+        let at = |column, value| file.cell(*row, column, value);
+        // Checked in this order, so that a row with two bad values names the same one
+        // as before the registers shared a reader.
+        let id = at("id", &r.id).text()?;
+        if out.iter().any(|e| e.id == id) {
+            return Err(at("id", &r.id).bad(ActionExpected::UniqueId));
         }
-        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
-        let bad = |c: usize, expected: ActionExpected| Error::Participation {
-            path: path.to_path_buf(),
-            problem: Box::new(ActionProblem::Value {
-                row: *row,
-                column: table.headers.get(c).cloned().unwrap_or_default(),
-                value: get(c).to_string(),
-                expected,
-            }),
-        };
-        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
-        let list = |c: usize| -> Vec<String> {
-            get(c)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let entry_id = get(id);
-        if entry_id.is_empty() {
-            return Err(bad(id, ActionExpected::Text));
-        }
-        if out.iter().any(|e| e.id == entry_id) {
-            return Err(bad(id, ActionExpected::UniqueId));
-        }
-        let Some(when) = date(datum)? else {
-            return Err(bad(datum, ActionExpected::Date));
-        };
-        let vsv_name = get(vsv);
-        let vsv_value = if vsv_name.is_empty() {
-            None
-        } else if let Some(&v) = vsvs
-            .iter()
-            .find(|&&v| normalize(data.names.get(v)) == normalize(vsv_name))
-        {
-            Some(v)
-        } else {
-            let known = vsvs
-                .iter()
-                .map(|&v| data.names.get(v).to_string())
-                .collect();
-            return Err(bad(vsv, ActionExpected::Vsv { known }));
-        };
-        let form: Form = word(get(vorm))
-            .parse()
-            .map_err(|_| bad(vorm, ActionExpected::Form))?;
-        let level: Level = word(get(niveau))
-            .parse()
-            .map_err(|_| bad(niveau, ActionExpected::Level))?;
-        let participants = get(deelnemers)
-            .parse::<u32>()
-            .map_err(|_| bad(deelnemers, ActionExpected::Count))?;
-        let mut themes = Vec::new();
-        for t in list(thema) {
-            match data.themes.iter().position(|th| th.id == t) {
-                Some(i) => themes.push(i as u16),
-                None => {
-                    let known = data.themes.iter().map(|th| th.id.clone()).collect();
-                    return Err(bad(thema, ActionExpected::Theme { known }));
-                }
-            }
-        }
-        let ids = list(actie);
-        if let Some(_missing) = ids.iter().find(|a| !actions.iter().any(|x| x.id == **a)) {
+        let date = at("datum", &r.datum).date()?;
+        let vsv = at("vsv", &r.vsv).unit(data)?;
+        let form = at("vorm", &r.vorm).required_word(ActionExpected::Form)?;
+        let level = at("niveau", &r.niveau).required_word(ActionExpected::Level)?;
+        let participants = at("deelnemers", &r.deelnemers).count()?;
+        let themes = at("thema", &r.thema).themes(data)?;
+        let ids = at("actie", &r.actie).list();
+        if ids.iter().any(|a| !actions.iter().any(|x| x.id == *a)) {
             let known = actions.iter().map(|a| a.id.clone()).collect();
-            return Err(bad(actie, ActionExpected::ActionId { known }));
+            return Err(at("actie", &r.actie).bad(ActionExpected::ActionId { known }));
         }
-        let heard = get(opbrengst);
-        if heard.is_empty() {
-            return Err(bad(opbrengst, ActionExpected::Text));
-        }
-        let fed_back = date(teruggekoppeld)?;
-        if fed_back.is_some_and(|f| f < when) {
-            return Err(bad(
-                teruggekoppeld,
-                ActionExpected::AfterDate { date: when },
-            ));
+        let heard = at("opbrengst", &r.opbrengst).text()?;
+        let fed_back = at("teruggekoppeld", &r.teruggekoppeld).optional_date()?;
+        if fed_back.is_some_and(|f| f < date) {
+            let expected = ActionExpected::AfterDate { date };
+            return Err(at("teruggekoppeld", &r.teruggekoppeld).bad(expected));
         }
         out.push(Entry {
-            id: entry_id.to_string(),
-            date: when,
-            vsv: vsv_value,
+            id,
+            date,
+            vsv,
             form,
             level,
             participants,
             themes,
-            heard: heard.to_string(),
+            heard,
             actions: ids,
             fed_back,
-            how: get(hoe).to_string(),
+            how: r.hoe.clone(),
         });
     }
     Ok(out)
-}
-
-/// A form or level as the enums spell it: lower case, no accents, single spaces.
-fn word(v: &str) -> String {
-    normalize(v).replace('_', " ")
-}
-
-/// An error reading the register as a table, as a problem of the register.
-fn in_register(e: Error) -> Error {
-    as_register_problem(e, |path, problem| Error::Participation {
-        path,
-        problem: Box::new(problem),
-    })
 }
 
 /// An open end: what the handbooks call symbolic participation.
@@ -379,6 +322,7 @@ pub fn in_period(entries: &[Entry], unit: Option<u32>, period: Period) -> Vec<&E
 mod tests {
     use super::*;
     use crate::registers::actions::Horizon;
+    use crate::registers::reader::parse_word;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -470,20 +414,20 @@ mod tests {
     #[test]
     fn forms_and_levels_are_read_as_written() {
         assert_eq!(
-            word("Kritische-incidenten").parse::<Form>(),
-            Ok(Form::CriticalIncidents)
+            parse_word::<Form>("Kritische-incidenten"),
+            Some(Form::CriticalIncidents)
         );
         assert_eq!(
-            word("Cliëntenraad").parse::<Form>(),
-            Ok(Form::ClientCouncil)
+            parse_word::<Form>("Cliëntenraad"),
+            Some(Form::ClientCouncil)
         );
-        assert_eq!(word(" Focusgroep ").parse::<Form>(), Ok(Form::FocusGroup));
+        assert_eq!(parse_word::<Form>(" Focusgroep "), Some(Form::FocusGroup));
         assert_eq!(
-            word("Customer  Journey").parse::<Form>(),
-            Ok(Form::CustomerJourney)
+            parse_word::<Form>("Customer  Journey"),
+            Some(Form::CustomerJourney)
         );
-        assert_eq!(word("Meebeslissen").parse::<Level>(), Ok(Level::CoDecide));
-        assert!(word("ladder").parse::<Level>().is_err());
+        assert_eq!(parse_word::<Level>("Meebeslissen"), Some(Level::CoDecide));
+        assert!(parse_word::<Level>("ladder").is_none());
         assert!(Level::Inform < Level::SelfManagement);
     }
 }
