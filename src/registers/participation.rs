@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
+use crate::config::ParticipationLevel;
 use crate::error::{ActionExpected, Result};
 use crate::ingest::Canonical;
 use crate::period::Period;
@@ -99,37 +100,6 @@ pub enum Form {
     Other,
 }
 
-/// A step of the participatieladder, lowest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, EnumString, EnumIter,
-)]
-pub enum Level {
-    #[strum(to_string = "informeren", serialize = "inform")]
-    Inform,
-    #[strum(to_string = "raadplegen", serialize = "consult")]
-    Consult,
-    #[strum(to_string = "adviseren", serialize = "advise")]
-    Advise,
-    #[strum(
-        to_string = "coproduceren",
-        serialize = "coproduce",
-        serialize = "co-produce"
-    )]
-    Coproduce,
-    #[strum(
-        to_string = "meebeslissen",
-        serialize = "co-decide",
-        serialize = "codecide"
-    )]
-    CoDecide,
-    #[strum(
-        to_string = "zelfbeheer",
-        serialize = "self-management",
-        serialize = "self management"
-    )]
-    SelfManagement,
-}
-
 /// One row of the register.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -140,7 +110,7 @@ pub struct Entry {
     /// The VSV (id in [`Canonical::names`]; `None`: the region).
     pub vsv: Option<u32>,
     pub form: Form,
-    pub level: Level,
+    pub level: ParticipationLevel,
     /// Clients taking part.
     pub participants: u32,
     /// Theme indexes into [`Canonical::themes`].
@@ -334,7 +304,7 @@ mod tests {
             date: day(date),
             vsv,
             form: Form::FocusGroup,
-            level: Level::Consult,
+            level: ParticipationLevel::Consult,
             participants: 8,
             themes: vec![0],
             heard: "Meer uitleg over pijnbestrijding".into(),
@@ -426,8 +396,11 @@ mod tests {
             parse_word::<Form>("Customer  Journey"),
             Some(Form::CustomerJourney)
         );
-        assert_eq!(parse_word::<Level>("Meebeslissen"), Some(Level::CoDecide));
-        assert!(parse_word::<Level>("ladder").is_none());
-        assert!(Level::Inform < Level::SelfManagement);
+        assert_eq!(
+            parse_word::<ParticipationLevel>("Meebeslissen"),
+            Some(ParticipationLevel::CoDecide)
+        );
+        assert!(parse_word::<ParticipationLevel>("ladder").is_none());
+        assert!(ParticipationLevel::Inform < ParticipationLevel::SelfManagement);
     }
 }

@@ -631,7 +631,7 @@ fn source_lines(data: &Canonical, lang: Language) -> Vec<SourceLine> {
         .iter()
         .map(|s| SourceLine {
             name: format!("{} ({})", escape(&s.name), escape(&s.codebook.title)),
-            participation: s.participation.map(|p| lang.participation(p).to_string()),
+            participation: s.participation.map(|p| lang.level(p).to_string()),
         })
         .collect()
 }

@@ -175,7 +175,8 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registers::participation::{Form, Level};
+    use crate::config::ParticipationLevel;
+    use crate::registers::participation::Form;
 
     fn entry(participants: u32, heard: &str) -> Entry {
         Entry {
@@ -183,7 +184,7 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap_or_default(),
             vsv: None,
             form: Form::Panel,
-            level: Level::Consult,
+            level: ParticipationLevel::Consult,
             participants,
             themes: Vec::new(),
             heard: heard.into(),
