@@ -17,7 +17,7 @@ use crate::error::{Error, Result, UsageProblem};
 use crate::ingest::ItemRole;
 use crate::period::{Period, PeriodKind};
 use crate::registers::actions::{Action, Status};
-use crate::registers::participation::{open_ends, Entry, Form, OpenEnd};
+use crate::registers::participation::{open_ends, Activity, Form, OpenEnd};
 
 /// Both analyses of a year.
 pub struct Year {
@@ -174,7 +174,7 @@ pub enum Goal<'a> {
 /// or under way).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaidDid<'a> {
-    pub entry: &'a Entry,
+    pub entry: &'a Activity,
     pub action: &'a Action,
 }
 
@@ -276,7 +276,7 @@ pub fn chapter<'a>(
         })
         .cloned()
         .collect();
-    let entries: Vec<&Entry> = q
+    let entries: Vec<&Activity> = q
         .participation
         .iter()
         .filter(|e| e.covers(vsv) && e.date.year() == y.year)
@@ -359,11 +359,11 @@ pub fn follow_ups(y: &Year) -> Vec<FollowUp> {
         .collect()
 }
 
-fn participation(entries: &[&Entry], year_end: NaiveDate) -> Participation {
+fn participation(entries: &[&Activity], year_end: NaiveDate) -> Participation {
     use strum::IntoEnumIterator;
     let mut by_form: Vec<(Form, usize, u64)> = Vec::new();
     for form in Form::iter() {
-        let of: Vec<&&Entry> = entries.iter().filter(|e| e.form == form).collect();
+        let of: Vec<&&Activity> = entries.iter().filter(|e| e.form == form).collect();
         if !of.is_empty() {
             let clients = of.iter().map(|e| u64::from(e.participants)).sum();
             by_form.push((form, of.len(), clients));
@@ -371,7 +371,7 @@ fn participation(entries: &[&Entry], year_end: NaiveDate) -> Participation {
     }
     let by_level = ParticipationLevel::iter()
         .map(|level| {
-            let of: Vec<&&Entry> = entries.iter().filter(|e| e.level == level).collect();
+            let of: Vec<&&Activity> = entries.iter().filter(|e| e.level == level).collect();
             let clients = of.iter().map(|e| u64::from(e.participants)).sum();
             (level, of.len(), clients)
         })
@@ -412,9 +412,9 @@ mod tests {
         n: u32,
         action: bool,
         fed: Option<&str>,
-    ) -> Entry {
+    ) -> Activity {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        Entry {
+        Activity {
             id: date.into(),
             date: day(date),
             vsv: None,
@@ -464,7 +464,7 @@ mod tests {
                 Some("2027-01-15"),
             ),
         ];
-        let refs: Vec<&Entry> = e.iter().collect();
+        let refs: Vec<&Activity> = e.iter().collect();
         let p = participation(&refs, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
         assert_eq!(
             (p.activities, p.clients, p.with_action, p.fed_back),

@@ -100,9 +100,9 @@ pub enum Form {
     Other,
 }
 
-/// One row of the register.
+/// An activity of client participation: one row of the register.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub struct Activity {
     /// Id as written.
     pub id: String,
     /// Date of the activity.
@@ -125,7 +125,7 @@ pub struct Entry {
     pub how: String,
 }
 
-impl Entry {
+impl Activity {
     /// Whether the entry belongs to a unit's documents: a VSV's own entries and the
     /// region-wide ones; the region's documents cover all.
     pub fn covers(&self, unit: Option<u32>) -> bool {
@@ -185,9 +185,9 @@ pub fn read_register(
     required: bool,
     data: &Canonical,
     actions: &[Action],
-) -> Result<Vec<Entry>> {
+) -> Result<Vec<Activity>> {
     let file = RegisterFile::<ActivityRow>::read(path, required)?;
-    let mut out: Vec<Entry> = Vec::new();
+    let mut out: Vec<Activity> = Vec::new();
     for (row, r) in &file.rows {
         let at = |column, value| file.cell(*row, column, value);
         // Checked in this order, so that a row with two bad values names the same one
@@ -213,7 +213,7 @@ pub fn read_register(
             let expected = ActionExpected::AfterDate { date };
             return Err(at("teruggekoppeld", &r.teruggekoppeld).bad(expected));
         }
-        out.push(Entry {
+        out.push(Activity {
             id,
             date,
             vsv,
@@ -234,24 +234,24 @@ pub fn read_register(
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpenEnd<'a> {
     /// Input older than [`OPEN_AFTER_DAYS`] at the end of the period, with no action.
-    NoAction { entry: &'a Entry, days: i64 },
+    NoAction { entry: &'a Activity, days: i64 },
     /// A finished action on clients' input whose result was never fed back to them.
     NotFedBack {
         action: &'a Action,
-        entries: Vec<&'a Entry>,
+        entries: Vec<&'a Activity>,
     },
 }
 
 /// The open ends of a unit (`None`: the region) at the end of `period`: only entries
 /// dated up to then count.
 pub fn open_ends<'a>(
-    entries: &'a [Entry],
+    entries: &'a [Activity],
     actions: &'a [Action],
     unit: Option<u32>,
     period: Period,
 ) -> Vec<OpenEnd<'a>> {
     let end = period.last_day();
-    let mine: Vec<&Entry> = entries
+    let mine: Vec<&Activity> = entries
         .iter()
         .filter(|e| e.covers(unit) && e.date <= end)
         .collect();
@@ -263,7 +263,7 @@ pub fn open_ends<'a>(
         }
     }
     for a in actions.iter().filter(|a| a.status == Status::Done) {
-        let from: Vec<&Entry> = mine
+        let from: Vec<&Activity> = mine
             .iter()
             .copied()
             .filter(|e| e.actions.contains(&a.id))
@@ -279,8 +279,8 @@ pub fn open_ends<'a>(
 }
 
 /// The unit's entries dated in `period`, oldest first.
-pub fn in_period(entries: &[Entry], unit: Option<u32>, period: Period) -> Vec<&Entry> {
-    let mut v: Vec<&Entry> = entries
+pub fn in_period(entries: &[Activity], unit: Option<u32>, period: Period) -> Vec<&Activity> {
+    let mut v: Vec<&Activity> = entries
         .iter()
         .filter(|e| e.covers(unit) && Period::of(e.date, period.kind) == period)
         .collect();
@@ -298,8 +298,14 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn entry(id: &str, date: &str, vsv: Option<u32>, actions: &[&str], fed: Option<&str>) -> Entry {
-        Entry {
+    fn entry(
+        id: &str,
+        date: &str,
+        vsv: Option<u32>,
+        actions: &[&str],
+        fed: Option<&str>,
+    ) -> Activity {
+        Activity {
             id: id.into(),
             date: day(date),
             vsv,
