@@ -11,6 +11,7 @@ use strum::IntoEnumIterator;
 
 use crate::analysis::flags::{FlagKind, ReasonId};
 use crate::analysis::score::Tier;
+use crate::config::ParticipationLevel;
 use crate::error::row::Problem;
 use crate::i18n::Language;
 use crate::period::PeriodKind;
@@ -132,6 +133,18 @@ fn register_ids_and_their_other_spellings() {
     ] {
         assert_eq!(text.parse::<Status>().ok(), Some(s), "{text}");
     }
+    // One ladder for prem.toml and the register: the same Dutch ids in both.
+    assert_eq!(
+        read_ids::<ParticipationLevel>(),
+        [
+            "informeren",
+            "raadplegen",
+            "adviseren",
+            "coproduceren",
+            "meebeslissen",
+            "zelfbeheer"
+        ]
+    );
     assert!("binnenkort".parse::<Horizon>().is_err());
     assert!("".parse::<Status>().is_err());
 }

@@ -30,7 +30,7 @@ pub struct Analysis {
     /// The actions register.
     pub actions: Vec<Action>,
     /// The participation register.
-    pub participation: Vec<crate::registers::participation::Entry>,
+    pub participation: Vec<crate::registers::participation::Activity>,
     /// The XmR chart of every unit (the region and each VSV, all care types and
     /// organisations together) × measure up to the period: the series that gives the
     /// cells' `spc_signal`.

@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 use crate::analysis::analyse::{analyse, analyse_under, Analysis};
 use crate::analysis::follow_up::{follow_up, FollowUp};
 use crate::analysis::score::{Cell, Change, Measure, Tier};
+use crate::config::ParticipationLevel;
 use crate::error::{Error, Result, UsageProblem};
 use crate::ingest::ItemRole;
 use crate::period::{Period, PeriodKind};
 use crate::registers::actions::{Action, Status};
-use crate::registers::participation::{open_ends, Entry, Form, Level, OpenEnd};
+use crate::registers::participation::{open_ends, Activity, Form, OpenEnd};
 
 /// Both analyses of a year.
 pub struct Year {
@@ -145,7 +146,7 @@ pub struct Participation {
     /// Activities per form, in form order (only forms used).
     pub by_form: Vec<(Form, usize, u64)>,
     /// Activities and clients per step, every step lowest first.
-    pub by_level: Vec<(Level, usize, u64)>,
+    pub by_level: Vec<(ParticipationLevel, usize, u64)>,
     /// Activities.
     pub activities: usize,
     /// Clients involved (the sum of `deelnemers`).
@@ -173,7 +174,7 @@ pub enum Goal<'a> {
 /// or under way).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaidDid<'a> {
-    pub entry: &'a Entry,
+    pub entry: &'a Activity,
     pub action: &'a Action,
 }
 
@@ -275,7 +276,7 @@ pub fn chapter<'a>(
         })
         .cloned()
         .collect();
-    let entries: Vec<&Entry> = q
+    let entries: Vec<&Activity> = q
         .participation
         .iter()
         .filter(|e| e.covers(vsv) && e.date.year() == y.year)
@@ -358,19 +359,19 @@ pub fn follow_ups(y: &Year) -> Vec<FollowUp> {
         .collect()
 }
 
-fn participation(entries: &[&Entry], year_end: NaiveDate) -> Participation {
+fn participation(entries: &[&Activity], year_end: NaiveDate) -> Participation {
     use strum::IntoEnumIterator;
     let mut by_form: Vec<(Form, usize, u64)> = Vec::new();
     for form in Form::iter() {
-        let of: Vec<&&Entry> = entries.iter().filter(|e| e.form == form).collect();
+        let of: Vec<&&Activity> = entries.iter().filter(|e| e.form == form).collect();
         if !of.is_empty() {
             let clients = of.iter().map(|e| u64::from(e.participants)).sum();
             by_form.push((form, of.len(), clients));
         }
     }
-    let by_level = Level::iter()
+    let by_level = ParticipationLevel::iter()
         .map(|level| {
-            let of: Vec<&&Entry> = entries.iter().filter(|e| e.level == level).collect();
+            let of: Vec<&&Activity> = entries.iter().filter(|e| e.level == level).collect();
             let clients = of.iter().map(|e| u64::from(e.participants)).sum();
             (level, of.len(), clients)
         })
@@ -405,9 +406,15 @@ use chrono::Datelike;
 mod tests {
     use super::*;
 
-    fn entry(date: &str, level: Level, n: u32, action: bool, fed: Option<&str>) -> Entry {
+    fn entry(
+        date: &str,
+        level: ParticipationLevel,
+        n: u32,
+        action: bool,
+        fed: Option<&str>,
+    ) -> Activity {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        Entry {
+        Activity {
             id: date.into(),
             date: day(date),
             vsv: None,
@@ -428,18 +435,36 @@ mod tests {
     #[test]
     fn participation_is_counted_per_step_and_fed_back_in_the_year() {
         let e = [
-            entry("2026-01-01", Level::Consult, 8, true, Some("2026-01-31")),
-            entry("2026-03-01", Level::Consult, 5, false, Some("2026-04-30")),
-            entry("2026-05-01", Level::Advise, 12, true, Some("2026-07-30")),
+            entry(
+                "2026-01-01",
+                ParticipationLevel::Consult,
+                8,
+                true,
+                Some("2026-01-31"),
+            ),
+            entry(
+                "2026-03-01",
+                ParticipationLevel::Consult,
+                5,
+                false,
+                Some("2026-04-30"),
+            ),
+            entry(
+                "2026-05-01",
+                ParticipationLevel::Advise,
+                12,
+                true,
+                Some("2026-07-30"),
+            ),
             entry(
                 "2026-11-01",
-                Level::CoDecide,
+                ParticipationLevel::CoDecide,
                 143,
                 false,
                 Some("2027-01-15"),
             ),
         ];
-        let refs: Vec<&Entry> = e.iter().collect();
+        let refs: Vec<&Activity> = e.iter().collect();
         let p = participation(&refs, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
         assert_eq!(
             (p.activities, p.clients, p.with_action, p.fed_back),
@@ -447,8 +472,8 @@ mod tests {
         );
         assert_eq!(p.median_days, Some(60.0));
         assert_eq!(p.by_level.len(), 6);
-        assert_eq!(p.by_level[1], (Level::Consult, 2, 13));
-        assert_eq!(p.by_level[5], (Level::SelfManagement, 0, 0));
+        assert_eq!(p.by_level[1], (ParticipationLevel::Consult, 2, 13));
+        assert_eq!(p.by_level[5], (ParticipationLevel::SelfManagement, 0, 0));
         assert_eq!(p.by_form, vec![(Form::FocusGroup, 4, 168)]);
     }
 }

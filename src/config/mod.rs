@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::error::{ConfigProblem, Error, Result, SourceProblem, TomlProblem};
 use crate::i18n::Language;
@@ -253,7 +254,7 @@ pub struct Source {
     pub date_order: Option<DateOrder>,
     /// Level on the participatieladder, listed in the agenda.
     #[serde(default)]
-    pub participation: Option<Participation>,
+    pub participation: Option<ParticipationLevel>,
     /// Rows per respondent (and care type): `one` (default; a second row is a duplicate,
     /// counted once and listed in the data-quality report) or `many` (an export with a row
     /// per comment, as the NHS FFT: later rows of a respondent read already are merged
@@ -300,7 +301,6 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// Level of client participation (participatieladder) a source represents.
 /// `rows_per_respondent`.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -318,14 +318,56 @@ impl RowsPerRespondent {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Participation {
-    Informeren,
-    Raadplegen,
-    Adviseren,
-    Coproduceren,
-    Meebeslissen,
+/// A step of the participatieladder, lowest first: the level a source represents
+/// (`participation` in prem.toml) and the level of an activity in `participatie.csv`
+/// (`niveau`). Its id (serde and strum) is the Dutch word; the register also reads the
+/// English ones.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    IntoStaticStr,
+    EnumString,
+    EnumIter,
+)]
+pub enum ParticipationLevel {
+    #[serde(rename = "informeren")]
+    #[strum(to_string = "informeren", serialize = "inform")]
+    Inform,
+    #[serde(rename = "raadplegen")]
+    #[strum(to_string = "raadplegen", serialize = "consult")]
+    Consult,
+    #[serde(rename = "adviseren")]
+    #[strum(to_string = "adviseren", serialize = "advise")]
+    Advise,
+    #[serde(rename = "coproduceren")]
+    #[strum(
+        to_string = "coproduceren",
+        serialize = "coproduce",
+        serialize = "co-produce"
+    )]
+    Coproduce,
+    #[serde(rename = "meebeslissen")]
+    #[strum(
+        to_string = "meebeslissen",
+        serialize = "co-decide",
+        serialize = "codecide"
+    )]
+    CoDecide,
+    #[serde(rename = "zelfbeheer")]
+    #[strum(
+        to_string = "zelfbeheer",
+        serialize = "self-management",
+        serialize = "self management"
+    )]
+    SelfManagement,
 }
 
 /// The sections a prem.toml may have.

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::config::codebook::Codebook;
-use crate::config::Participation;
+use crate::config::ParticipationLevel;
 use crate::ingest::quality::Quality;
 use crate::ingest::value::Parity;
 use crate::period::Period;
@@ -83,7 +83,7 @@ pub struct SourceData {
     /// Its codebook.
     pub codebook: Codebook,
     /// Level on the participatieladder.
-    pub participation: Option<Participation>,
+    pub participation: Option<ParticipationLevel>,
     /// Files read, in order.
     pub files: Vec<InputFile>,
 }

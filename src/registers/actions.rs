@@ -6,7 +6,7 @@
 //! | column | meaning |
 //! |---|---|
 //! | `id` | short id, e.g. A1 |
-//! | `vsv` | VSV as the exports spell it; empty = the whole region |
+//! | `vsv` | VSV as the exports spell it (case, accents and spaces do not count: [`crate::registers::find_unit`]); empty = the whole region |
 //! | `theme` | theme id from the codebook (`prem codebook show`) |
 //! | `action` | what is done |
 //! | `owner` | who does it |
@@ -16,8 +16,9 @@
 //! | `status` | `gepland`, `lopend` or `afgerond` (English: planned, running, done) |
 //!
 //! The register is small and written by hand, so a wrong value stops the run with the file,
-//! row, column and what was expected: better a clear message than an action that silently
-//! disappears from the agenda.
+//! row, column and what was expected (`registers/reader.rs`, shared with the participation
+//! register): better a clear message than an action that silently disappears from the
+//! agenda.
 //!
 //! Follow-up: the theme's score in the last shown period before the start, against the
 //! report's period, with the same test as the trends (Welch; significant only when p < 0.05
@@ -27,12 +28,12 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
-use crate::ingest::table::SimpleTable;
-use crate::ingest::value::{read_date, DateReading};
+use crate::error::{ActionExpected, Result};
 use crate::ingest::Canonical;
+use crate::registers::reader::{Register, RegisterFile, RegisterRow};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "acties.csv";
@@ -132,146 +133,60 @@ pub fn register_path(config: &crate::config::Config) -> PathBuf {
     )
 }
 
+/// A row of the register as written, before its values are checked.
+#[derive(Debug, Deserialize)]
+struct ActionRow {
+    id: String,
+    vsv: String,
+    theme: String,
+    action: String,
+    owner: String,
+    start: String,
+    due: String,
+    horizon: String,
+    status: String,
+}
+
+impl RegisterRow for ActionRow {
+    const REGISTER: Register = Register::Actions;
+    const COLUMNS: &'static [&'static str] = &[
+        "id", "vsv", "theme", "action", "owner", "start", "due", "horizon", "status",
+    ];
+}
+
 /// Reads the register; a missing default file is an empty register.
 pub fn read_register(path: &Path, required: bool, data: &Canonical) -> Result<Vec<Action>> {
-    if !required && !path.exists() {
-        return Ok(Vec::new());
-    }
-    let table = SimpleTable::read(path).map_err(in_register)?;
-    let col = |name: &str| table.column(path, name).map_err(in_register);
-    let (id, vsv, theme, action, owner) = (
-        col("id")?,
-        col("vsv")?,
-        col("theme")?,
-        col("action")?,
-        col("owner")?,
-    );
-    let (start, due, horizon, status) =
-        (col("start")?, col("due")?, col("horizon")?, col("status")?);
-    let vsvs = data.units();
+    let file = RegisterFile::<ActionRow>::read(path, required)?;
     let mut out = Vec::new();
-    for (row, fields) in &table.rows {
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
-        let bad = |c: usize, expected: ActionExpected| {
-            let problem = ActionProblem::Value {
-                row: *row,
-                column: table.headers.get(c).cloned().unwrap_or_default(),
-                value: get(c).to_string(),
-                expected,
-            };
-            Error::Actions {
-                path: path.to_path_buf(),
-                problem: Box::new(problem),
-            }
-        };
-        let text = |c: usize| -> Result<String> {
-            let v = get(c);
-            if v.is_empty() {
-                Err(bad(c, ActionExpected::Text))
-            } else {
-                Ok(v.to_string())
-            }
-        };
-        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
-        let theme_id = get(theme);
-        let Some(theme_index) = data.themes.iter().position(|t| t.id == theme_id) else {
-            let known = data.themes.iter().map(|t| t.id.clone()).collect();
-            return Err(bad(theme, ActionExpected::Theme { known }));
-        };
-        let vsv_name = get(vsv);
-        let vsv_value = if vsv_name.is_empty() {
-            None
-        } else if let Some(&v) = vsvs.iter().find(|&&v| same(data.names.get(v), vsv_name)) {
-            Some(v)
-        } else {
-            let known = vsvs
-                .iter()
-                .map(|&v| data.names.get(v).to_string())
-                .collect();
-            return Err(bad(vsv, ActionExpected::Vsv { known }));
-        };
-        let Some(start_date) = date(start)? else {
-            return Err(bad(start, ActionExpected::Date));
-        };
+    for (row, r) in &file.rows {
+        let at = |column, value| file.cell(*row, column, value);
+        // Checked in this order, so that a row with two bad values names the same one
+        // as before the registers shared a reader.
+        let theme = at("theme", &r.theme).theme(data)?;
+        let vsv = at("vsv", &r.vsv).unit(data)?;
+        let start = at("start", &r.start).date()?;
         // Empty: no horizon, and a status of planned.
-        let horizon_value = match get(horizon).to_lowercase().as_str() {
-            "" => None,
-            v => Some(
-                v.parse()
-                    .map_err(|_| bad(horizon, ActionExpected::Horizon))?,
-            ),
-        };
-        let status_value = match get(status).to_lowercase().as_str() {
-            "" => Status::Planned,
-            v => v.parse().map_err(|_| bad(status, ActionExpected::Status))?,
-        };
+        let horizon = at("horizon", &r.horizon).word(ActionExpected::Horizon)?;
+        let status = at("status", &r.status).word(ActionExpected::Status)?;
         out.push(Action {
-            id: text(id)?,
-            vsv: vsv_value,
-            theme: theme_index as u16,
-            action: text(action)?,
-            owner: get(owner).to_string(),
-            start: start_date,
-            due: date(due)?,
-            horizon: horizon_value,
-            status: status_value,
+            id: at("id", &r.id).text()?,
+            vsv,
+            theme,
+            action: at("action", &r.action).text()?,
+            owner: r.owner.clone(),
+            start,
+            due: at("due", &r.due).optional_date()?,
+            horizon,
+            status: status.unwrap_or(Status::Planned),
         });
     }
     Ok(out)
 }
 
-/// An error reading the register as a table, as a problem of the register (so that its
-/// hint is about the register's columns, not about prem.toml).
-fn in_register(e: Error) -> Error {
-    as_register_problem(e, |path, problem| Error::Actions {
-        path,
-        problem: Box::new(problem),
-    })
-}
-
-/// A table error of a hand-written register as that register's problem, made into its
-/// error by `make`; other errors as they are. Shared by the actions and participation
-/// registers.
-pub(crate) fn as_register_problem(
-    e: Error,
-    make: impl FnOnce(PathBuf, ActionProblem) -> Error,
-) -> Error {
-    let (path, problem) = match e {
-        Error::Input {
-            path,
-            problem: InputProblem::MissingNamedColumn { column, headers },
-        } => (path, ActionProblem::MissingColumn { column, headers }),
-        Error::Input { path, problem } => (path, ActionProblem::Unreadable(problem)),
-        Error::Export { path, problem } => (path, ActionProblem::Ambiguous(*problem)),
-        other => return other,
-    };
-    make(path, problem)
-}
-
-/// A date of a hand-written register: `Some(None)` when empty, `None` when unreadable.
-/// A Dutch register writes the day first, so an ambiguous date is read that way.
-pub(crate) fn register_date(v: &str) -> Option<Option<NaiveDate>> {
-    if v.is_empty() {
-        return Some(None);
-    }
-    match read_date(v) {
-        DateReading::Sure(d) | DateReading::DayFirstOnly(d) => Some(Some(d)),
-        DateReading::Ambiguous { day_first, .. } => Some(Some(day_first)),
-        DateReading::MonthFirstOnly(_) | DateReading::Invalid => None,
-    }
-}
-
-/// Names equal ignoring case and surrounding spaces.
-fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{ActionProblem, Error};
     use crate::ingest::ThemeRef;
 
     fn data() -> Canonical {
@@ -355,6 +270,27 @@ mod tests {
         ));
         let e = read_register(&p, true, &data()).unwrap_err().to_string();
         assert!(e.contains("informatievoorziening, bereikbaarheid"), "{e}");
+    }
+
+    /// A VSV and the headers as a person may type them: the one rule of
+    /// [`crate::registers::find_unit`], and column names ignoring case and spaces.
+    #[test]
+    fn a_vsv_is_found_as_typed() {
+        let mut d = data();
+        let noord = d.names.intern("Zaanstreek-Noord");
+        d.peer_vsvs.push(noord);
+        let (_d, p) = write(
+            "ID; VSV ;Theme;Action;Owner;Start;Due;Horizon;Status\n\
+             A1; zaanstreek-noord ;bereikbaarheid;Iets;X;21-01-2026;;;\n",
+        );
+        let a = read_register(&p, true, &d).unwrap();
+        assert_eq!(a[0].vsv, Some(noord));
+        assert_eq!((a[0].horizon, a[0].status), (None, Status::Planned));
+        let (_d, p) = write(&format!(
+            "{HEADER}A1;Zuid;bereikbaarheid;Iets;X;21-01-2026;;;\n"
+        ));
+        let e = read_register(&p, true, &d).unwrap_err().to_string();
+        assert!(e.contains("Zaanstreek-Noord"), "{e}");
     }
 
     #[test]

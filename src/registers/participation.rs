@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `id` | short id, e.g. P1 |
 //! | `datum` | date of the activity |
-//! | `vsv` | VSV as the exports spell it; empty = the whole region |
+//! | `vsv` | VSV as the exports spell it (case, accents and spaces do not count: [`crate::registers::find_unit`]); empty = the whole region |
 //! | `vorm` | vragenlijst, spiegelgesprek, panelgesprek, focusgroep, kritische-incidenten, customer journey, online community, poll, cliëntenraad, adviesraad, dialoogsessie or anders |
 //! | `niveau` | step of the participatieladder: informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer |
 //! | `deelnemers` | number of clients |
@@ -26,14 +26,15 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use crate::error::{ActionExpected, ActionProblem, Error, Result};
-use crate::ingest::table::SimpleTable;
-use crate::ingest::value::normalize;
+use crate::config::ParticipationLevel;
+use crate::error::{ActionExpected, Result};
 use crate::ingest::Canonical;
 use crate::period::Period;
-use crate::registers::actions::{as_register_problem, register_date, Action, Status};
+use crate::registers::actions::{Action, Status};
+use crate::registers::reader::{Register, RegisterFile, RegisterRow};
 
 /// The default file name of the register, beside prem.toml.
 pub const DEFAULT_FILE: &str = "participatie.csv";
@@ -99,40 +100,9 @@ pub enum Form {
     Other,
 }
 
-/// A step of the participatieladder, lowest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, EnumString, EnumIter,
-)]
-pub enum Level {
-    #[strum(to_string = "informeren", serialize = "inform")]
-    Inform,
-    #[strum(to_string = "raadplegen", serialize = "consult")]
-    Consult,
-    #[strum(to_string = "adviseren", serialize = "advise")]
-    Advise,
-    #[strum(
-        to_string = "coproduceren",
-        serialize = "coproduce",
-        serialize = "co-produce"
-    )]
-    Coproduce,
-    #[strum(
-        to_string = "meebeslissen",
-        serialize = "co-decide",
-        serialize = "codecide"
-    )]
-    CoDecide,
-    #[strum(
-        to_string = "zelfbeheer",
-        serialize = "self-management",
-        serialize = "self management"
-    )]
-    SelfManagement,
-}
-
-/// One row of the register.
+/// An activity of client participation: one row of the register.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub struct Activity {
     /// Id as written.
     pub id: String,
     /// Date of the activity.
@@ -140,7 +110,7 @@ pub struct Entry {
     /// The VSV (id in [`Canonical::names`]; `None`: the region).
     pub vsv: Option<u32>,
     pub form: Form,
-    pub level: Level,
+    pub level: ParticipationLevel,
     /// Clients taking part.
     pub participants: u32,
     /// Theme indexes into [`Canonical::themes`].
@@ -155,7 +125,7 @@ pub struct Entry {
     pub how: String,
 }
 
-impl Entry {
+impl Activity {
     /// Whether the entry belongs to a unit's documents: a VSV's own entries and the
     /// region-wide ones; the region's documents cover all.
     pub fn covers(&self, unit: Option<u32>) -> bool {
@@ -175,6 +145,39 @@ pub fn register_path(config: &crate::config::Config) -> PathBuf {
     )
 }
 
+/// A row of the register as written, before its values are checked.
+#[derive(Debug, Deserialize)]
+struct ActivityRow {
+    id: String,
+    datum: String,
+    vsv: String,
+    vorm: String,
+    niveau: String,
+    deelnemers: String,
+    thema: String,
+    opbrengst: String,
+    actie: String,
+    teruggekoppeld: String,
+    hoe: String,
+}
+
+impl RegisterRow for ActivityRow {
+    const REGISTER: Register = Register::Participation;
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "datum",
+        "vsv",
+        "vorm",
+        "niveau",
+        "deelnemers",
+        "thema",
+        "opbrengst",
+        "actie",
+        "teruggekoppeld",
+        "hoe",
+    ];
+}
+
 /// Reads the register; a missing default file is an empty register. Action ids must be in
 /// `actions` (the actions register).
 pub fn read_register(
@@ -182,164 +185,73 @@ pub fn read_register(
     required: bool,
     data: &Canonical,
     actions: &[Action],
-) -> Result<Vec<Entry>> {
-    if !required && !path.exists() {
-        return Ok(Vec::new());
-    }
-    let table = SimpleTable::read(path).map_err(in_register)?;
-    let col = |name: &str| table.column(path, name).map_err(in_register);
-    let (id, datum, vsv, vorm, niveau, deelnemers) = (
-        col("id")?,
-        col("datum")?,
-        col("vsv")?,
-        col("vorm")?,
-        col("niveau")?,
-        col("deelnemers")?,
-    );
-    let (thema, opbrengst, actie, teruggekoppeld, hoe) = (
-        col("thema")?,
-        col("opbrengst")?,
-        col("actie")?,
-        col("teruggekoppeld")?,
-        col("hoe")?,
-    );
-    let vsvs = data.units();
-    let mut out: Vec<Entry> = Vec::new();
-    for (row, fields) in &table.rows {
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
+) -> Result<Vec<Activity>> {
+    let file = RegisterFile::<ActivityRow>::read(path, required)?;
+    let mut out: Vec<Activity> = Vec::new();
+    for (row, r) in &file.rows {
+        let at = |column, value| file.cell(*row, column, value);
+        // Checked in this order, so that a row with two bad values names the same one
+        // as before the registers shared a reader.
+        let id = at("id", &r.id).text()?;
+        if out.iter().any(|e| e.id == id) {
+            return Err(at("id", &r.id).bad(ActionExpected::UniqueId));
         }
-        let get = |c: usize| fields.get(c).map_or("", |v| v.trim());
-        let bad = |c: usize, expected: ActionExpected| Error::Participation {
-            path: path.to_path_buf(),
-            problem: Box::new(ActionProblem::Value {
-                row: *row,
-                column: table.headers.get(c).cloned().unwrap_or_default(),
-                value: get(c).to_string(),
-                expected,
-            }),
-        };
-        let date = |c: usize| register_date(get(c)).ok_or_else(|| bad(c, ActionExpected::Date));
-        let list = |c: usize| -> Vec<String> {
-            get(c)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let entry_id = get(id);
-        if entry_id.is_empty() {
-            return Err(bad(id, ActionExpected::Text));
-        }
-        if out.iter().any(|e| e.id == entry_id) {
-            return Err(bad(id, ActionExpected::UniqueId));
-        }
-        let Some(when) = date(datum)? else {
-            return Err(bad(datum, ActionExpected::Date));
-        };
-        let vsv_name = get(vsv);
-        let vsv_value = if vsv_name.is_empty() {
-            None
-        } else if let Some(&v) = vsvs
-            .iter()
-            .find(|&&v| normalize(data.names.get(v)) == normalize(vsv_name))
-        {
-            Some(v)
-        } else {
-            let known = vsvs
-                .iter()
-                .map(|&v| data.names.get(v).to_string())
-                .collect();
-            return Err(bad(vsv, ActionExpected::Vsv { known }));
-        };
-        let form: Form = word(get(vorm))
-            .parse()
-            .map_err(|_| bad(vorm, ActionExpected::Form))?;
-        let level: Level = word(get(niveau))
-            .parse()
-            .map_err(|_| bad(niveau, ActionExpected::Level))?;
-        let participants = get(deelnemers)
-            .parse::<u32>()
-            .map_err(|_| bad(deelnemers, ActionExpected::Count))?;
-        let mut themes = Vec::new();
-        for t in list(thema) {
-            match data.themes.iter().position(|th| th.id == t) {
-                Some(i) => themes.push(i as u16),
-                None => {
-                    let known = data.themes.iter().map(|th| th.id.clone()).collect();
-                    return Err(bad(thema, ActionExpected::Theme { known }));
-                }
-            }
-        }
-        let ids = list(actie);
-        if let Some(_missing) = ids.iter().find(|a| !actions.iter().any(|x| x.id == **a)) {
+        let date = at("datum", &r.datum).date()?;
+        let vsv = at("vsv", &r.vsv).unit(data)?;
+        let form = at("vorm", &r.vorm).required_word(ActionExpected::Form)?;
+        let level = at("niveau", &r.niveau).required_word(ActionExpected::Level)?;
+        let participants = at("deelnemers", &r.deelnemers).count()?;
+        let themes = at("thema", &r.thema).themes(data)?;
+        let ids = at("actie", &r.actie).list();
+        if ids.iter().any(|a| !actions.iter().any(|x| x.id == *a)) {
             let known = actions.iter().map(|a| a.id.clone()).collect();
-            return Err(bad(actie, ActionExpected::ActionId { known }));
+            return Err(at("actie", &r.actie).bad(ActionExpected::ActionId { known }));
         }
-        let heard = get(opbrengst);
-        if heard.is_empty() {
-            return Err(bad(opbrengst, ActionExpected::Text));
+        let heard = at("opbrengst", &r.opbrengst).text()?;
+        let fed_back = at("teruggekoppeld", &r.teruggekoppeld).optional_date()?;
+        if fed_back.is_some_and(|f| f < date) {
+            let expected = ActionExpected::AfterDate { date };
+            return Err(at("teruggekoppeld", &r.teruggekoppeld).bad(expected));
         }
-        let fed_back = date(teruggekoppeld)?;
-        if fed_back.is_some_and(|f| f < when) {
-            return Err(bad(
-                teruggekoppeld,
-                ActionExpected::AfterDate { date: when },
-            ));
-        }
-        out.push(Entry {
-            id: entry_id.to_string(),
-            date: when,
-            vsv: vsv_value,
+        out.push(Activity {
+            id,
+            date,
+            vsv,
             form,
             level,
             participants,
             themes,
-            heard: heard.to_string(),
+            heard,
             actions: ids,
             fed_back,
-            how: get(hoe).to_string(),
+            how: r.hoe.clone(),
         });
     }
     Ok(out)
-}
-
-/// A form or level as the enums spell it: lower case, no accents, single spaces.
-fn word(v: &str) -> String {
-    normalize(v).replace('_', " ")
-}
-
-/// An error reading the register as a table, as a problem of the register.
-fn in_register(e: Error) -> Error {
-    as_register_problem(e, |path, problem| Error::Participation {
-        path,
-        problem: Box::new(problem),
-    })
 }
 
 /// An open end: what the handbooks call symbolic participation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpenEnd<'a> {
     /// Input older than [`OPEN_AFTER_DAYS`] at the end of the period, with no action.
-    NoAction { entry: &'a Entry, days: i64 },
+    NoAction { entry: &'a Activity, days: i64 },
     /// A finished action on clients' input whose result was never fed back to them.
     NotFedBack {
         action: &'a Action,
-        entries: Vec<&'a Entry>,
+        entries: Vec<&'a Activity>,
     },
 }
 
 /// The open ends of a unit (`None`: the region) at the end of `period`: only entries
 /// dated up to then count.
 pub fn open_ends<'a>(
-    entries: &'a [Entry],
+    entries: &'a [Activity],
     actions: &'a [Action],
     unit: Option<u32>,
     period: Period,
 ) -> Vec<OpenEnd<'a>> {
     let end = period.last_day();
-    let mine: Vec<&Entry> = entries
+    let mine: Vec<&Activity> = entries
         .iter()
         .filter(|e| e.covers(unit) && e.date <= end)
         .collect();
@@ -351,7 +263,7 @@ pub fn open_ends<'a>(
         }
     }
     for a in actions.iter().filter(|a| a.status == Status::Done) {
-        let from: Vec<&Entry> = mine
+        let from: Vec<&Activity> = mine
             .iter()
             .copied()
             .filter(|e| e.actions.contains(&a.id))
@@ -367,8 +279,8 @@ pub fn open_ends<'a>(
 }
 
 /// The unit's entries dated in `period`, oldest first.
-pub fn in_period(entries: &[Entry], unit: Option<u32>, period: Period) -> Vec<&Entry> {
-    let mut v: Vec<&Entry> = entries
+pub fn in_period(entries: &[Activity], unit: Option<u32>, period: Period) -> Vec<&Activity> {
+    let mut v: Vec<&Activity> = entries
         .iter()
         .filter(|e| e.covers(unit) && Period::of(e.date, period.kind) == period)
         .collect();
@@ -380,18 +292,25 @@ pub fn in_period(entries: &[Entry], unit: Option<u32>, period: Period) -> Vec<&E
 mod tests {
     use super::*;
     use crate::registers::actions::Horizon;
+    use crate::registers::reader::parse_word;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn entry(id: &str, date: &str, vsv: Option<u32>, actions: &[&str], fed: Option<&str>) -> Entry {
-        Entry {
+    fn entry(
+        id: &str,
+        date: &str,
+        vsv: Option<u32>,
+        actions: &[&str],
+        fed: Option<&str>,
+    ) -> Activity {
+        Activity {
             id: id.into(),
             date: day(date),
             vsv,
             form: Form::FocusGroup,
-            level: Level::Consult,
+            level: ParticipationLevel::Consult,
             participants: 8,
             themes: vec![0],
             heard: "Meer uitleg over pijnbestrijding".into(),
@@ -471,20 +390,23 @@ mod tests {
     #[test]
     fn forms_and_levels_are_read_as_written() {
         assert_eq!(
-            word("Kritische-incidenten").parse::<Form>(),
-            Ok(Form::CriticalIncidents)
+            parse_word::<Form>("Kritische-incidenten"),
+            Some(Form::CriticalIncidents)
         );
         assert_eq!(
-            word("Cliëntenraad").parse::<Form>(),
-            Ok(Form::ClientCouncil)
+            parse_word::<Form>("Cliëntenraad"),
+            Some(Form::ClientCouncil)
         );
-        assert_eq!(word(" Focusgroep ").parse::<Form>(), Ok(Form::FocusGroup));
+        assert_eq!(parse_word::<Form>(" Focusgroep "), Some(Form::FocusGroup));
         assert_eq!(
-            word("Customer  Journey").parse::<Form>(),
-            Ok(Form::CustomerJourney)
+            parse_word::<Form>("Customer  Journey"),
+            Some(Form::CustomerJourney)
         );
-        assert_eq!(word("Meebeslissen").parse::<Level>(), Ok(Level::CoDecide));
-        assert!(word("ladder").parse::<Level>().is_err());
-        assert!(Level::Inform < Level::SelfManagement);
+        assert_eq!(
+            parse_word::<ParticipationLevel>("Meebeslissen"),
+            Some(ParticipationLevel::CoDecide)
+        );
+        assert!(parse_word::<ParticipationLevel>("ladder").is_none());
+        assert!(ParticipationLevel::Inform < ParticipationLevel::SelfManagement);
     }
 }

@@ -107,7 +107,7 @@ pub struct Extras<'a> {
     /// The national reference, if configured.
     pub national: Option<&'a crate::analysis::benchmark::National>,
     /// The participation register.
-    pub participation: &'a [crate::registers::participation::Entry],
+    pub participation: &'a [crate::registers::participation::Activity],
     /// The actions register.
     pub actions: &'a [crate::registers::actions::Action],
     /// Clients who wrote about each theme, as far as they may be shown.
@@ -631,7 +631,7 @@ fn source_lines(data: &Canonical, lang: Language) -> Vec<SourceLine> {
         .iter()
         .map(|s| SourceLine {
             name: format!("{} ({})", escape(&s.name), escape(&s.codebook.title)),
-            participation: s.participation.map(|p| lang.participation(p).to_string()),
+            participation: s.participation.map(|p| lang.level(p).to_string()),
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use crate::i18n::{fill, Language};
 use crate::ingest::Canonical;
 use crate::period::Period;
 use crate::registers::actions::Action;
-use crate::registers::participation::{in_period, open_ends, Entry, OpenEnd};
+use crate::registers::participation::{in_period, open_ends, Activity, OpenEnd};
 use crate::render::labels::Words;
 use crate::render::markdown::escape;
 
@@ -36,7 +36,7 @@ pub struct HeardGroup {
 /// What the section needs.
 pub struct HeardInput<'a> {
     pub data: &'a Canonical,
-    pub entries: &'a [Entry],
+    pub entries: &'a [Activity],
     pub actions: &'a [Action],
     /// The unit's VSV (`None`: the region).
     pub vsv: Option<u32>,
@@ -74,7 +74,7 @@ pub fn register_text(
 }
 
 /// One entry as a line: form, level, date, clients and what was heard ([`register_text`]).
-pub fn entry_line(e: &Entry, lang: Language, names: &[String], min_n: u32) -> String {
+pub fn entry_line(e: &Activity, lang: Language, names: &[String], min_n: u32) -> String {
     let a = lang.agenda();
     let heard = register_text(&e.heard, Some(e.participants), min_n, names, lang);
     fill(
@@ -175,15 +175,16 @@ pub fn heard(input: &HeardInput) -> Option<HeardView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registers::participation::{Form, Level};
+    use crate::config::ParticipationLevel;
+    use crate::registers::participation::Form;
 
-    fn entry(participants: u32, heard: &str) -> Entry {
-        Entry {
+    fn entry(participants: u32, heard: &str) -> Activity {
+        Activity {
             id: "P1".into(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap_or_default(),
             vsv: None,
             form: Form::Panel,
-            level: Level::Consult,
+            level: ParticipationLevel::Consult,
             participants,
             themes: Vec::new(),
             heard: heard.into(),

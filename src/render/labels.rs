@@ -6,11 +6,11 @@
 //! call site adds `use crate::render::labels::Words;` and says `lang.band(b)`.
 
 use crate::analysis::score::Tier;
-use crate::config::Participation;
+use crate::config::ParticipationLevel;
 use crate::error::row::Problem;
 use crate::funnel::Band;
 use crate::i18n::Language;
-use crate::registers::participation::{Form, Level};
+use crate::registers::participation::Form;
 use crate::spc::Variation;
 use crate::text::safeguarding::Category;
 use crate::timings::Stage;
@@ -33,14 +33,12 @@ macro_rules! problem_table {
 
 /// Words for the pipeline's enums in a language.
 pub trait Words {
-    /// A level of the participatieladder in this language.
-    fn participation(self, p: Participation) -> &'static str;
-
     /// A form of participation (register `vorm`) in this language.
     fn form(self, f: Form) -> &'static str;
 
-    /// A step of the participatieladder (register `niveau`) in this language.
-    fn level(self, l: Level) -> &'static str;
+    /// A step of the participatieladder (a source's `participation`, register `niveau`)
+    /// in this language.
+    fn level(self, l: ParticipationLevel) -> &'static str;
 
     /// The name of a privacy tier.
     fn tier(self, tier: Tier) -> &'static str;
@@ -91,8 +89,8 @@ impl Words for Language {
         }
     }
 
-    fn level(self, l: Level) -> &'static str {
-        use Level::*;
+    fn level(self, l: ParticipationLevel) -> &'static str {
+        use ParticipationLevel::*;
         match self {
             Language::Nl => l.into(),
             Language::En => match l {
@@ -103,22 +101,6 @@ impl Words for Language {
                 CoDecide => "co-deciding",
                 SelfManagement => "self-management",
             },
-        }
-    }
-
-    fn participation(self, p: Participation) -> &'static str {
-        use Participation::*;
-        match (self, p) {
-            (Language::Nl, Informeren) => "informeren",
-            (Language::Nl, Raadplegen) => "raadplegen",
-            (Language::Nl, Adviseren) => "adviseren",
-            (Language::Nl, Coproduceren) => "coproduceren",
-            (Language::Nl, Meebeslissen) => "meebeslissen",
-            (Language::En, Informeren) => "informing",
-            (Language::En, Raadplegen) => "consulting",
-            (Language::En, Adviseren) => "advising",
-            (Language::En, Coproduceren) => "co-producing",
-            (Language::En, Meebeslissen) => "co-deciding",
         }
     }
 

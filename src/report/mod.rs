@@ -17,6 +17,7 @@ use crate::error::{Error, Result, UsageProblem};
 use crate::i18n::Language;
 use crate::layout::{self, MANIFEST, REGION_DIR};
 use crate::registers::actions::register_path;
+use crate::registers::find_unit;
 use crate::render::agenda::{agenda_md, Extras};
 use crate::render::figures::{self, ChartLink, Figure};
 use crate::render::markdown::plain_text;
@@ -35,23 +36,21 @@ pub fn build(a: &Analysis, vsvs: &[u32]) -> Result<Bundle> {
     build_over(a, vsvs, &Previous::default())
 }
 
-/// The VSVs named in `names` (as `--vsv` gives them), as ids; a name that is no VSV of the
-/// data is an error.
+/// The VSVs named in `names` (as `--vsv` gives them), as ids, found as the registers find
+/// them ([`find_unit`]: case, accents and spaces do not count); a name that is no VSV of
+/// the data is an error.
 pub fn resolve_vsvs(a: &Analysis, names: &[String]) -> Result<Vec<u32>> {
     let all = a.data.vsvs();
     let name = |v: u32| a.data.names.get(v);
     names
         .iter()
         .map(|wanted| {
-            all.iter()
-                .copied()
-                .find(|&v| name(v) == wanted)
-                .ok_or_else(|| {
-                    Error::Usage(UsageProblem::UnknownVsv {
-                        vsv: wanted.clone(),
-                        known: all.iter().map(|&v| name(v).to_string()).collect(),
-                    })
+            find_unit(&a.data, &all, wanted).ok_or_else(|| {
+                Error::Usage(UsageProblem::UnknownVsv {
+                    vsv: wanted.clone(),
+                    known: all.iter().map(|&v| name(v).to_string()).collect(),
                 })
+            })
         })
         .collect()
 }
@@ -581,6 +580,9 @@ mod tests {
         let names: Vec<&str> = all.iter().map(|&v| a.data.names.get(v)).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
         assert_eq!(resolve_vsvs(&a, &[names[1].to_string()]).unwrap(), [all[1]]);
+        // The rule of the registers: case and surrounding spaces do not count.
+        let typed = format!(" {} ", names[1].to_uppercase());
+        assert_eq!(resolve_vsvs(&a, &[typed]).unwrap(), [all[1]]);
         let Err(Error::Usage(UsageProblem::UnknownVsv { vsv, known })) =
             resolve_vsvs(&a, &["Nergens".into()])
         else {

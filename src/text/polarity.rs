@@ -539,7 +539,7 @@ enum Class {
 /// The lists as hash lookups, built once: a comment is read word by word, and every
 /// comment of a national export passes here (a linear scan of the lists per word was a
 /// quarter of a national run).
-struct Lexicon {
+struct PolarityLexicon {
     words: FxHashMap<&'static str, Class>,
     needed: FxHashSet<&'static str>,
     too_what: FxHashSet<&'static str>,
@@ -547,7 +547,7 @@ struct Lexicon {
     phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, bool)>>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+static LEXICON: LazyLock<PolarityLexicon> = LazyLock::new(|| {
     let mut words: FxHashMap<&'static str, Class> = FxHashMap::default();
     let lists = [
         (SHORT_NEGATORS, Class::ShortNegator),
@@ -568,7 +568,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             phrases.entry(first).or_default().push((parts, *good));
         }
     }
-    Lexicon {
+    PolarityLexicon {
         words,
         needed: NEEDED.iter().copied().collect(),
         too_what: TOO_WHAT.iter().copied().collect(),
@@ -576,7 +576,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-impl Lexicon {
+impl PolarityLexicon {
     /// The class of `w`; a word ending in "n't" is a negator unless it is a short one.
     fn class(&self, w: &str) -> Option<Class> {
         match self.words.get(w).copied() {

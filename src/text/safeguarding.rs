@@ -298,7 +298,7 @@ struct Rule {
 }
 
 /// [`lexicon`], indexed.
-struct Lexicon {
+struct SignalLexicon {
     /// The alternatives of every concept, exception and denial.
     phrases: Phrases,
     concept_count: usize,
@@ -309,10 +309,10 @@ struct Lexicon {
 }
 
 /// [`lexicon`], indexed once.
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(lexicon::RULES));
+static LEXICON: LazyLock<SignalLexicon> = LazyLock::new(|| SignalLexicon::new(lexicon::RULES));
 
-impl Lexicon {
-    fn new(rules: &[(Category, &[&'static str])]) -> Lexicon {
+impl SignalLexicon {
+    fn new(rules: &[(Category, &[&'static str])]) -> SignalLexicon {
         let mut phrases = Phrases::default();
         let mut ids: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut compiled = Vec::with_capacity(rules.len());
@@ -352,7 +352,7 @@ impl Lexicon {
         for &d in lexicon::DENIALS {
             phrases.add(d, Tag::Denial);
         }
-        Lexicon {
+        SignalLexicon {
             phrases,
             concept_count: ids.len(),
             rules: compiled,
@@ -586,7 +586,7 @@ mod tests {
         let mut out = Vec::new();
         for words in sentences(text).iter() {
             for (r, rule) in lexicon.rules.iter().enumerate() {
-                let one = Lexicon::new(&lexicon::RULES[r..=r]);
+                let one = SignalLexicon::new(&lexicon::RULES[r..=r]);
                 let mut scan = Scan::new(one.concept_count);
                 if one.sentence(&words, &mut scan).is_some() {
                     let first = lexicon::RULES[r].1[0];
