@@ -3,7 +3,7 @@
 //! answers. [`crate::report`] renders what it computes; the year chapter runs it per year.
 
 use crate::analysis::compare::Funnels;
-use crate::analysis::disclosure::ShownAnswers;
+use crate::analysis::disclosure::answers::ShownAnswers;
 use crate::analysis::score::{score, Measure, Scores};
 use crate::analysis::trend::SpcCharts;
 use crate::config::codebook::Codebook;
@@ -72,8 +72,8 @@ impl Analysis {
     pub fn quote_source<'a>(
         &'a self,
         shown: &'a Scores,
-    ) -> crate::analysis::disclosure::QuoteSource<'a> {
-        crate::analysis::disclosure::QuoteSource {
+    ) -> crate::analysis::flag_quotes::QuoteSource<'a> {
+        crate::analysis::flag_quotes::QuoteSource {
             data: &self.data,
             scores: shown,
             config: &self.config.quotes,
@@ -119,7 +119,7 @@ pub fn analyse_under(config: Config, period: Option<Period>, finer: &Analysis) -
     let codebooks = load_codebooks(&config)?;
     let data = ingest(&config, &codebooks)?;
     let kind = config.analysis.period;
-    let finer = crate::analysis::disclosure::Finer::of(&finer.scores, kind);
+    let finer = crate::analysis::disclosure::earlier::Finer::of(&finer.scores, kind);
     analyse_data_under(config, data, period, &mut Timings::off(), Some(&finer))
 }
 
@@ -138,7 +138,7 @@ fn analyse_data_under(
     mut data: Canonical,
     period: Option<Period>,
     timings: &mut Timings,
-    finer: Option<&crate::analysis::disclosure::Finer>,
+    finer: Option<&crate::analysis::disclosure::earlier::Finer>,
 ) -> Result<Analysis> {
     let signals = std::mem::take(&mut data.signals);
     for theme in config.targets.keys() {
@@ -247,7 +247,7 @@ fn analyse_data_under(
     funnels.retain(|&(p, care_type, m), _| {
         p == period && care_type.is_none() && matches!(m, Measure::Theme(_))
     });
-    let answers = crate::analysis::disclosure::answer_counts(
+    let answers = crate::analysis::disclosure::answers::answer_counts(
         &data,
         &scores,
         period,
@@ -276,7 +276,7 @@ fn analyse_data_under(
         words.themes_of(source, &c.text)
     });
     crate::analysis::ledger::earlier_comments(&raw_counts, &data, &ledger, &mut earlier);
-    let comment_counts = crate::analysis::disclosure::shown_comment_counts(
+    let comment_counts = crate::analysis::disclosure::answers::shown_comment_counts(
         &raw_counts,
         &scores,
         &config.privacy,
@@ -328,10 +328,10 @@ fn analyse_data_under(
 
 /// An audit finding with its VSV, care type, organisation and measure resolved to the
 /// export's and codebook's names.
-/// The disclosure audit of `scores` (see [`crate::analysis::disclosure::audit`]): an error naming the
+/// The disclosure audit of `scores` (see [`crate::analysis::disclosure::audit::audit`]): an error naming the
 /// first finding when the published structure fails the rule.
 pub(crate) fn audited(scores: &Scores, config: &Config, data: &Canonical) -> Result<()> {
-    let findings = crate::analysis::disclosure::audit(scores, &config.privacy);
+    let findings = crate::analysis::disclosure::audit::audit(scores, &config.privacy);
     match findings.first() {
         None => Ok(()),
         Some(first) => Err(Error::DisclosureAudit {
@@ -344,7 +344,7 @@ pub(crate) fn audited(scores: &Scores, config: &Config, data: &Canonical) -> Res
 }
 
 fn audit_finding(
-    f: &crate::analysis::disclosure::Finding,
+    f: &crate::analysis::disclosure::audit::Finding,
     data: &Canonical,
 ) -> crate::error::AuditFinding {
     use crate::analysis::score::Measure;

@@ -1,6 +1,6 @@
 //! What clients write about: how many clients wrote an open answer about each theme, per
 //! VSV and period, and how many of them negatively. Counted here from every period's open
-//! answers; [`crate::analysis::disclosure::shown_comment_counts`] decides which counts may be shown.
+//! answers; [`crate::analysis::disclosure::answers::shown_comment_counts`] decides which counts may be shown.
 
 use std::collections::{BTreeMap, BTreeSet};
 

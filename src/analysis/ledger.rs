@@ -9,7 +9,7 @@
 //! VSV, care type, organisation, measure), its n and a digest of the clients it counts —
 //! never rows, names or answers. [`Places`] gives this analysis's cells their ledger
 //! places; [`Places::earlier`] turns the ledger into the rule the disclosure stage applies
-//! ([`crate::analysis::disclosure::Earlier`]); a command that published adds [`Places::published`]
+//! ([`crate::analysis::disclosure::earlier::Earlier`]); a command that published adds [`Places::published`]
 //! and writes the ledger back. Reruns and `--force` leave it alone: it is outside the report
 //! folders they replace. The region is not recorded: it is the sum of what its VSVs show.
 
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::disclosure::{key_of, CellKey, Earlier};
+use crate::analysis::disclosure::earlier::{key_of, CellKey, Earlier};
 use crate::analysis::score::{Computed, Measure, Scores, Tier};
 use crate::error::{Error, Result};
 use crate::ingest::files::stable_digest;

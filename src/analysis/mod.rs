@@ -11,6 +11,7 @@ pub mod comments;
 pub mod compare;
 pub mod direction;
 pub mod disclosure;
+pub mod flag_quotes;
 pub mod flags;
 pub mod follow_up;
 pub mod ledger;

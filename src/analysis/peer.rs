@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::analysis::disclosure::{AnswerCounts, Part, PartCell, PartUnit};
+use crate::analysis::disclosure::answers::AnswerCounts;
+use crate::analysis::disclosure::part::{Part, PartCell, PartUnit};
 use crate::analysis::score::{Acc, CaseMixKey, Measure, Unit};
 use crate::analysis::share::{codebook_hash, measure_of, Aggregate, FORMAT};
 use crate::analysis::standard::Standard;
@@ -51,8 +52,8 @@ pub struct Peers {
 
 impl Peers {
     /// The peers' answer counts of `period`, per unit, as
-    /// [`crate::analysis::disclosure::answer_counts`] takes them.
-    pub fn answers_of(&self, period: Period) -> crate::analysis::disclosure::ShownAnswers {
+    /// [`crate::analysis::disclosure::answers::answer_counts`] takes them.
+    pub fn answers_of(&self, period: Period) -> crate::analysis::disclosure::answers::ShownAnswers {
         self.answers
             .iter()
             .filter(|((p, _), _)| *p == period)

@@ -8,7 +8,7 @@
 //! its answer counts; and the response counts. A hidden cell is absent, not empty. There
 //! are no respondent rows, keys, organisations, dates finer than a period, or open answers.
 //! From these, [`crate::analysis::peer`] rebuilds the VSV's cells, and the region is their sum
-//! ([`crate::analysis::disclosure::Part`]), so a comparison from shared files publishes the same
+//! ([`crate::analysis::disclosure::part::Part`]), so a comparison from shared files publishes the same
 //! numbers as pooling the rows.
 
 use serde::{Deserialize, Serialize};

@@ -567,7 +567,7 @@ pub struct Conflict {
     pub change: Change,
 }
 
-/// Where the privacy audit found a problem: a [`crate::analysis::disclosure::Finding`] with its
+/// Where the privacy audit found a problem: a [`crate::analysis::disclosure::audit::Finding`] with its
 /// indices resolved to names, for a bug report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditFinding {
@@ -578,7 +578,7 @@ pub struct AuditFinding {
     pub problem: AuditProblem,
 }
 
-/// What the privacy audit found (re-exported as `disclosure::Problem`).
+/// What the privacy audit found ([`crate::analysis::disclosure::audit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditProblem {
     /// A hidden cell still carries numbers.

@@ -101,7 +101,7 @@ pub struct Extras<'a> {
     /// The register's file name.
     pub register: &'a str,
     /// The quotes chosen for the leading flags.
-    pub quotes: &'a crate::analysis::disclosure::FlagQuotes,
+    pub quotes: &'a crate::analysis::flag_quotes::FlagQuotes,
     /// The collaborating VSVs' shared files the comparison includes.
     pub peers: &'a [crate::analysis::peer::PeerFile],
     /// The national reference, if configured.

@@ -6,7 +6,7 @@
 //!
 //! Privacy is decided before any chart sees a number: a suppressed cell reaches a chart as
 //! "no value" (it has no statistics left after scoring), answer counts come only as far as
-//! [`crate::analysis::disclosure::answer_counts`] lets them, and chart kinds draw only the privacy
+//! [`crate::analysis::disclosure::answers::answer_counts`] lets them, and chart kinds draw only the privacy
 //! text for a hidden cell.
 
 use rayon::prelude::*;
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::compare::Funnels;
-use crate::analysis::disclosure::ShownAnswers;
+use crate::analysis::disclosure::answers::ShownAnswers;
 use crate::analysis::score::{Cell, Measure, Scores, Tier, Unit};
 use crate::analysis::trend::SpcCharts;
 use crate::config::codebook::ScaleKind;
@@ -1036,8 +1036,12 @@ vsv = "VSV"
         let spc = crate::analysis::trend::add_spc_signals(&mut scores, q3(), 2);
         let funnels =
             crate::analysis::compare::compare(&mut scores, u64::from(config.privacy.min_n));
-        let answers =
-            crate::analysis::disclosure::answer_counts(&data, &scores, q3(), &Default::default());
+        let answers = crate::analysis::disclosure::answers::answer_counts(
+            &data,
+            &scores,
+            q3(),
+            &Default::default(),
+        );
         let scores = scores.up_to(q3());
         let periods = data.periods();
         Fixture {

@@ -4,11 +4,11 @@
 //!
 //! Everything here starts from flags (full-tier cells only) and follow-ups (shown cells
 //! only), so no suppressed number can reach it; the quotes come chosen and scrubbed by
-//! [`crate::analysis::disclosure::quotes_for`].
+//! [`crate::analysis::flag_quotes::quotes_for`].
 
 use serde::Serialize;
 
-use crate::analysis::disclosure::FlagQuotes;
+use crate::analysis::flag_quotes::FlagQuotes;
 use crate::analysis::flags::{Against, Flag, FlagKind, Reason};
 use crate::analysis::follow_up::FollowUp;
 use crate::config::Config;
@@ -787,14 +787,14 @@ mod tests {
             })
             .collect();
         let moderation = crate::analysis::moderation::Moderation::new(&fx.data, &fx.config);
-        let source = crate::analysis::disclosure::QuoteSource {
+        let source = crate::analysis::flag_quotes::QuoteSource {
             data: &fx.data,
             scores: &fx.scores,
             config: &fx.config.quotes,
             moderation: &moderation,
         };
         let f = flag(Some(c), vec![band(Band::Worse)]);
-        let quotes = |f: &Flag| crate::analysis::disclosure::quotes_for(source, f);
+        let quotes = |f: &Flag| crate::analysis::flag_quotes::quotes_for(source, f);
         assert_eq!(quotes(&f).len(), 2, "{:?}", quotes(&f));
         // The point shows the quotes chosen for it, escaped; an appendix point none.
         let chosen = FlagQuotes::choose(source, [&f]);
@@ -864,13 +864,13 @@ mod tests {
             ..flag(Some(c), vec![band(Band::Worse)])
         };
         let quotes = |fx: &Fixture, m: &crate::analysis::moderation::Moderation| {
-            let source = crate::analysis::disclosure::QuoteSource {
+            let source = crate::analysis::flag_quotes::QuoteSource {
                 data: &fx.data,
                 scores: &fx.scores,
                 config: &fx.config.quotes,
                 moderation: m,
             };
-            crate::analysis::disclosure::quotes_for(source, &f)
+            crate::analysis::flag_quotes::quotes_for(source, &f)
         };
         let mut m = crate::analysis::moderation::Moderation::new(&fx.data, &fx.config);
         assert_eq!(quotes(&fx, &m), texts[..2]);

@@ -10,7 +10,7 @@ pub mod share;
 pub mod year;
 
 use crate::analysis::analyse::Analysis;
-use crate::analysis::disclosure::FlagQuotes;
+use crate::analysis::flag_quotes::FlagQuotes;
 use crate::analysis::follow_up::{follow_up, FollowUp};
 use crate::analysis::score::{Scores, Unit};
 use crate::error::{Error, Result, UsageProblem};
@@ -552,7 +552,7 @@ mod tests {
         let chosen = FlagQuotes::choose(a.quote_source(&shown), &flags);
         let mut quoted = 0;
         for f in &flags {
-            let scanned = crate::analysis::disclosure::quotes_for(a.quote_source(&shown), f);
+            let scanned = crate::analysis::flag_quotes::quotes_for(a.quote_source(&shown), f);
             assert_eq!(chosen.of(f), scanned.as_slice(), "{f:?}");
             quoted += scanned.len();
         }

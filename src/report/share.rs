@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::analysis::disclosure::{AnswerCounts, Part};
+use crate::analysis::disclosure::{answers::AnswerCounts, part::Part};
 use crate::analysis::score::{Measure, Tier};
 use crate::config::Config;
 use crate::error::{ConfigProblem, Error, Result, UsageProblem};
@@ -98,9 +98,12 @@ pub fn aggregate_data(
     let shared_periods: Vec<Period> = periods.into_iter().filter(|&p| p <= last).collect();
     let mut answers: HashMap<(Period, u32), Vec<Option<AnswerCounts>>> = HashMap::new();
     for &p in &shared_periods {
-        for (unit, list) in
-            crate::analysis::disclosure::answer_counts(data, &scores, p, &Default::default())
-        {
+        for (unit, list) in crate::analysis::disclosure::answers::answer_counts(
+            data,
+            &scores,
+            p,
+            &Default::default(),
+        ) {
             if let Some(v) = unit.vsv() {
                 answers.insert((p, v), list);
             }
