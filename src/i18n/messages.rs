@@ -1,7 +1,7 @@
 //! Messages on the terminal and in errors, Dutch and English side by side. Placeholders
 //! `{name}` are filled by [`Language::say`](super::Language::say).
 
-use super::Language;
+use super::language::Language;
 
 /// A message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

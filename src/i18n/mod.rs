@@ -9,11 +9,11 @@ mod chapter;
 mod charts;
 mod comments;
 mod init;
+mod language;
 mod messages;
 pub mod number;
 
-use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
+use serde::Serialize;
 
 pub use agenda::AgendaTexts;
 pub use audit::AuditTexts;
@@ -21,32 +21,8 @@ pub use chapter::ChapterTexts;
 pub use charts::ChartTexts;
 pub use comments::CommentTexts;
 pub use init::InitTexts;
+pub use language::Language;
 pub use messages::{toml_message, Msg};
-
-/// Report language; its id (`nl`, `en`) is the `language` of prem.toml and of the HTML.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    Deserialize,
-    Serialize,
-    PartialEq,
-    Eq,
-    Hash,
-    IntoStaticStr,
-    EnumString,
-    EnumIter,
-)]
-#[serde(rename_all = "lowercase")]
-#[strum(serialize_all = "lowercase")]
-pub enum Language {
-    /// Dutch (default).
-    #[default]
-    Nl,
-    /// English.
-    En,
-}
 
 /// The fixed texts of one language.
 #[derive(Debug, Clone, Copy, Serialize)]

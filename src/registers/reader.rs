@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ActionExpected, ActionProblem, Error, InputProblem, Result};
-use crate::ingest::value::{normalize, read_date, DateReading};
 use crate::ingest::table::SimpleTable;
+use crate::ingest::value::{normalize, read_date, DateReading};
 use crate::ingest::Canonical;
 use crate::registers::find_unit;
 

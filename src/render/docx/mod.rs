@@ -15,6 +15,7 @@
 
 mod numbering;
 mod package;
+mod page;
 mod pictures;
 mod styles;
 mod tables;
@@ -39,24 +40,6 @@ pub enum DocxError {
 }
 
 /// A4 portrait, in twentieths of a point.
-const PAGE_WIDTH: u32 = 11_906;
-const PAGE_HEIGHT: u32 = 16_838;
-/// 2 cm margins.
-const MARGIN: i32 = 1_134;
-/// Width of the text column in twips (17 cm) …
-const TEXT_WIDTH: usize = 9_638;
-/// … and in EMU (1 twip = 635 EMU).
-const TEXT_WIDTH_EMU: u64 = 9_638 * 635;
-/// Width of a point's key chart (40% of the text width, as in the HTML page).
-const KEY_CHART_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 40 / 100;
-/// Width of a strength's key chart (30%).
-const KEY_CHART_SMALL_WIDTH_EMU: u64 = TEXT_WIDTH_EMU * 30 / 100;
-/// Tallest picture: leaves room for the caption on a page of 25.7 cm text height.
-const MAX_PICTURE_HEIGHT_EMU: u64 = 22 * 360_000;
-/// Left plus right cell margin of tables (100 twips each), in EMU.
-const CELL_MARGINS_EMU: u64 = 200 * 635;
-/// Largest weight (≈ characters) a table column gets when widths are shared out.
-const MAX_COLUMN_WEIGHT: usize = 45;
 
 /// Renders agenda Markdown as a .docx document.
 ///

@@ -2,9 +2,11 @@
 //! links and inline formatting, and the assembled document at the end.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel,
-    LevelOverride, LineSpacing, LineSpacingType, Numbering, NumberingId, PageMargin, PageNum,
-    Paragraph, ParagraphBorderPosition, Run, Table,
+    AlignmentType, BorderType, BreakType, Docx, Footer, Hyperlink, HyperlinkData, HyperlinkType,
+    IndentLevel, LevelOverride, LineSpacing, LineSpacingType, Numbering, NumberingId, PageMargin,
+    PageNum, Paragraph, ParagraphBorderPosition, Pic, Run, Shading, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
 };
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
@@ -12,11 +14,16 @@ use super::numbering::{
     bullet_numbering, ordered_numbering, BULLET_ABSTRACT, BULLET_NUMBERING, LIST_INDENT, MAX_LEVEL,
     ORDERED_ABSTRACT,
 };
-use super::pictures::Beside;
-use super::styles::{body_fonts, code_fonts, only_border, styles, RULE};
-use super::tables::TableBuilder;
+use super::page::{
+    CELL_MARGINS_EMU, KEY_CHART_SMALL_WIDTH_EMU, KEY_CHART_WIDTH_EMU, MARGIN, MAX_COLUMN_WEIGHT,
+    PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH, TEXT_WIDTH_EMU,
+};
+use super::pictures::{picture_extent, png_size, Beside};
+use super::styles::{body_fonts, code_fonts, only_border, styles, ACCENT_SOFT, RULE, ZEBRA};
+use super::tables::{
+    column_widths, fit_widths, TableBuilder, WIDE_PAD, WIDE_TABLE, WIDE_TWIPS_PER_CHAR,
+};
 use super::xml::xml_text;
-use super::{KEY_CHART_SMALL_WIDTH_EMU, KEY_CHART_WIDTH_EMU, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::render::markdown::{is_report_link, KEY_CHART, KEY_CHART_SMALL};
 
 /// A finished piece of the document body.
@@ -642,5 +649,192 @@ fn heading_number(level: HeadingLevel) -> usize {
         HeadingLevel::H2 => 2,
         HeadingLevel::H3 => 3,
         _ => 4,
+    }
+}
+
+impl Writer<'_> {
+    pub(super) fn build_table(&mut self, t: TableBuilder) -> Table {
+        let columns = t.alignments.len().max(1);
+        // A table of many columns (the theme table with the national column) is set in 9 pt
+        // with narrow cell margins, so its numbers and words need not break.
+        let wide = columns >= WIDE_TABLE;
+        let widths = if wide {
+            fit_widths(
+                &t.widest,
+                &t.longest_word,
+                columns,
+                WIDE_TWIPS_PER_CHAR,
+                WIDE_PAD,
+            )
+        } else {
+            column_widths(&t.widest, &t.longest_word, columns)
+        };
+        let row_count = t.rows.len();
+        let mut body_index = 0usize;
+        let mut rows = Vec::with_capacity(row_count);
+        for (r, (is_head, mut cells)) in t.rows.into_iter().enumerate() {
+            cells.resize_with(columns, Vec::new);
+            let shade = if is_head {
+                Some(ACCENT_SOFT)
+            } else {
+                body_index += 1;
+                (body_index % 2 == 0).then_some(ZEBRA)
+            };
+            // Keep a short table on one page: every row but the last keeps with the next.
+            let keep = row_count <= 30 && r + 1 < row_count;
+            let mut row_cells = Vec::with_capacity(columns);
+            for (c, paragraphs) in cells.into_iter().enumerate() {
+                let mut cell = TableCell::new().width(widths[c], WidthType::Dxa);
+                if let Some(fill) = shade {
+                    cell = cell.shading(Shading::new().fill(fill));
+                }
+                let paragraphs = if paragraphs.is_empty() {
+                    vec![self.new_paragraph().style("TableText")]
+                } else {
+                    paragraphs
+                };
+                for p in paragraphs {
+                    let p = if wide { p.style("TableTextSmall") } else { p };
+                    cell = cell.add_paragraph(if keep { p.keep_next(true) } else { p });
+                }
+                row_cells.push(cell);
+            }
+            rows.push(TableRow::new(row_cells).cant_split());
+        }
+        let border = |position| {
+            TableBorder::new(position)
+                .border_type(BorderType::Single)
+                .size(4)
+                .color(RULE)
+        };
+        Table::new(rows)
+            .set_grid(widths)
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(if wide {
+                TableCellMargins::new().margin(40, 50, 40, 50)
+            } else {
+                TableCellMargins::new().margin(40, 100, 40, 100)
+            })
+            .set_borders(
+                TableBorders::new()
+                    .set(border(TableBorderPosition::Top))
+                    .set(border(TableBorderPosition::Bottom))
+                    .set(border(TableBorderPosition::Left))
+                    .set(border(TableBorderPosition::Right))
+                    .set(border(TableBorderPosition::InsideH))
+                    .set(border(TableBorderPosition::InsideV)),
+            )
+    }
+}
+
+impl Writer<'_> {
+    /// Embeds the picture for `src`, or writes its alt text when there is none.
+    pub(super) fn place_image(&mut self, src: &str, alt: &str, key: Option<u64>) {
+        let png = (self.image)(src).and_then(|bytes| png_size(&bytes).map(|size| (bytes, size)));
+        let Some((bytes, (width_px, height_px))) = png else {
+            let text = if alt.is_empty() { src } else { alt };
+            self.text(text);
+            return;
+        };
+        let (mut width, mut height) = picture_extent(width_px, height_px);
+        if let Some(key) = key.filter(|_| self.table.is_none()) {
+            // A point's key chart stands in a borderless two-column row beside the text that
+            // follows it (its reasons and quotes): the point takes the height of its chart,
+            // and the row never splits over two pages. The chart's own (empty) Markdown
+            // paragraph is dropped, not left as a blank line.
+            if self
+                .open
+                .as_ref()
+                .is_some_and(|o| !o.has_text && !o.has_picture)
+            {
+                self.open = None;
+            }
+            self.flush_beside();
+            let cell = key.saturating_sub(CELL_MARGINS_EMU);
+            if u64::from(width) > cell {
+                height = u32::try_from(u64::from(height) * cell / u64::from(width))
+                    .unwrap_or(u32::MAX)
+                    .max(1);
+                width = u32::try_from(cell).unwrap_or(u32::MAX);
+            }
+            let number = self.picture_alts.len() + 1;
+            let pic = Pic::new_with_dimensions(bytes, width_px, height_px)
+                .size(width, height)
+                .id(format!("rIdImage{number}"));
+            self.picture_alts.push(alt.to_string());
+            self.beside = Some(Beside {
+                picture: Run::new().add_image(pic),
+                width: usize::try_from(key / 635).unwrap_or(TEXT_WIDTH / 2),
+                text: Vec::new(),
+            });
+            return;
+        }
+        if let Some(t) = self.table.as_mut() {
+            // In a table the picture gets the widest column weight, so its column is at
+            // least an equal share of the text width; it is sized to fit that share.
+            t.cell_chars = t.cell_chars.max(MAX_COLUMN_WEIGHT);
+            let columns = t.alignments.len().max(1) as u64;
+            let share = (TEXT_WIDTH_EMU / columns)
+                .saturating_sub(CELL_MARGINS_EMU)
+                .max(1);
+            if u64::from(width) > share {
+                height = u32::try_from(u64::from(height) * share / u64::from(width).max(1))
+                    .unwrap_or(u32::MAX)
+                    .max(1);
+                width = u32::try_from(share).unwrap_or(u32::MAX);
+            }
+        }
+        let number = self.picture_alts.len() + 1;
+        // `new_with_dimensions` takes the bytes as they are (no decoding, so no panic);
+        // the id is set here because docx-rs would draw it from a global counter.
+        let pic = Pic::new_with_dimensions(bytes, width_px, height_px)
+            .size(width, height)
+            .id(format!("rIdImage{number}"));
+        self.picture_alts.push(alt.to_string());
+        let run = Run::new().add_image(pic);
+        let open = self.ensure_paragraph();
+        open.paragraph = std::mem::take(&mut open.paragraph).add_run(run);
+        open.has_picture = true;
+        if !alt.is_empty() {
+            let caption = self
+                .new_paragraph()
+                .style("Caption")
+                .add_run(Run::new().add_text(xml_text(alt)));
+            self.captions.push(caption);
+        }
+    }
+
+    /// Ends a key chart's block: one borderless row, the text left and the chart right.
+    pub(super) fn flush_beside(&mut self) {
+        self.close_paragraph();
+        let Some(b) = self.beside.take() else {
+            return;
+        };
+        let left = TEXT_WIDTH.saturating_sub(b.width);
+        let mut text_cell = TableCell::new().width(left, WidthType::Dxa);
+        let text = if b.text.is_empty() {
+            vec![self.new_paragraph()]
+        } else {
+            b.text
+        };
+        for p in text {
+            text_cell = text_cell.add_paragraph(p);
+        }
+        let chart = self
+            .new_paragraph()
+            .align(AlignmentType::Right)
+            .add_run(b.picture);
+        let chart_cell = TableCell::new()
+            .width(b.width, WidthType::Dxa)
+            .add_paragraph(chart);
+        let row = TableRow::new(vec![text_cell, chart_cell]).cant_split();
+        let table = Table::new(vec![row])
+            .set_grid(vec![left, b.width])
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 100, 0, 0))
+            .set_borders(TableBorders::with_empty());
+        self.body.push(Block::Table(Box::new(table)));
     }
 }
