@@ -39,8 +39,6 @@ pub enum DocxError {
     Package(String),
 }
 
-/// A4 portrait, in twentieths of a point.
-
 /// Renders agenda Markdown as a .docx document.
 ///
 /// `title` goes into the document properties and the footer; `figure` is the name Word
@@ -101,6 +99,7 @@ pub fn markdown_to_docx(
 
 #[cfg(test)]
 mod tests {
+    use super::page::{CELL_MARGINS_EMU, TEXT_WIDTH_EMU};
     use super::pictures::png_size;
     use super::*;
     use std::io::Read;

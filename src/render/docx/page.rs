@@ -1,5 +1,6 @@
 //! The page: A4 portrait with 2 cm margins, in twentieths of a point (twips) and EMU.
 
+/// A4 portrait, in twentieths of a point.
 pub(super) const PAGE_WIDTH: u32 = 11_906;
 pub(super) const PAGE_HEIGHT: u32 = 16_838;
 /// 2 cm margins.
