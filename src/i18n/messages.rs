@@ -322,8 +322,8 @@ impl Msg {
                 "prem should prevent that: please report it as a bug, with the names of the VSVs and themes",
             ),
             HintConfigToml => (
-                "vergelijk de sleutel en haar waarde met de configuratie-uitleg in de README; `prem sample` schrijft een werkende prem.toml om naast te leggen",
-                "check the key and its value against the configuration reference in the README; `prem sample` writes a working prem.toml to compare with",
+                "vergelijk de sleutel en haar waarde met de configuratie-uitleg in docs/reference/configuration.md van prem; `prem sample` schrijft een werkende prem.toml om naast te leggen",
+                "check the key and its value against the configuration reference in prem's docs/reference/configuration.md; `prem sample` writes a working prem.toml to compare with",
             ),
             HintName => (
                 "geef de analyse een naam, bijv. name = \"Regio Noord\": die staat boven elk rapport",
@@ -398,8 +398,8 @@ impl Msg {
                 "`prem codebook list` lists the built-in codebooks",
             ),
             HintScale => (
-                "vergelijk [scales] met de uitleg in de README; `prem codebook show prem-geboortezorg` toont werkende schalen",
-                "check [scales] against the README; `prem codebook show prem-geboortezorg` prints working scales",
+                "vergelijk [scales] met de uitleg in docs/reference/codebook.md van prem; `prem codebook show prem-geboortezorg` toont werkende schalen",
+                "check [scales] against prem's docs/reference/codebook.md; `prem codebook show prem-geboortezorg` prints working scales",
             ),
             HintCodebookStructure => (
                 "elk item noemt een schaal uit [scales] en een thema uit [[themes]] van hetzelfde codeboek, elk id één keer; `prem codebook show prem-geboortezorg` toont een werkend voorbeeld",
@@ -470,8 +470,8 @@ impl Msg {
                 "fix the export or prem.toml ([source.columns], date_order) for the reasons above; `prem validate` checks again without writing anything",
             ),
             HintParticipation => (
-                "het participatieregister {file} is een CSV met op rij 1 de kolommen id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld en hoe (zie de README)",
-                "the participation register {file} is a CSV with the columns id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld and hoe on row 1 (see the README)",
+                "het participatieregister {file} is een CSV met op rij 1 de kolommen id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld en hoe (zie docs/handleiding.md van prem)",
+                "the participation register {file} is a CSV with the columns id, datum, vsv, vorm, niveau, deelnemers, thema, opbrengst, actie, teruggekoppeld and hoe on row 1 (see prem's docs/handleiding.md)",
             ),
             HintParticipationText => (
                 "vul in {file} bij elke rij id en opbrengst in (wat cliënten zeiden, kort); een helemaal lege rij wordt overgeslagen",
@@ -510,8 +510,8 @@ impl Msg {
                 "give every row of {file} its own id (P1, P2 …)",
             ),
             HintRegister => (
-                "het actieregister {file} is een CSV met op rij 1 de kolommen id, vsv, theme, action, owner, start, due, horizon en status (zie de README)",
-                "the actions register {file} is a CSV with the columns id, vsv, theme, action, owner, start, due, horizon and status on row 1 (see the README)",
+                "het actieregister {file} is een CSV met op rij 1 de kolommen id, vsv, theme, action, owner, start, due, horizon en status (zie docs/handleiding.md van prem)",
+                "the actions register {file} is a CSV with the columns id, vsv, theme, action, owner, start, due, horizon and status on row 1 (see prem's docs/handleiding.md)",
             ),
             HintRegisterText => (
                 "vul in {file} bij elke actie id en action in; een helemaal lege rij wordt overgeslagen",
@@ -600,8 +600,8 @@ impl Msg {
                 "choose another folder with --out, or give --force to overwrite",
             ),
             HintUnknownSection => (
-                "prem.toml kent [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] en [[peer]] (zie de configuratie-uitleg in de README)",
-                "prem.toml has [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] and [[peer]] (see the configuration reference in the README)",
+                "prem.toml kent [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] en [[peer]] (zie de configuratie-uitleg in docs/reference/configuration.md van prem)",
+                "prem.toml has [analysis], [targets], [privacy], [quotes], [casemix], [benchmark], [[source]] and [[peer]] (see the configuration reference in prem's docs/reference/configuration.md)",
             ),
             ConfigNoSource => (
                 "geen [[source]]: voeg ten minste één export toe",
